@@ -1,0 +1,91 @@
+"""The ``tech-app`` command line: a stable contract that tests, benchmarks and scripts call."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from tech_app.errors import TechAppError
+from tech_app.profile import database_path
+from tech_app.store.local import LocalStore, open_store
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _store(args: argparse.Namespace) -> LocalStore:
+    return open_store(database_path(args.data_dir))
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from tech_app.demo import load_demo
+
+    store = _store(args)
+    count = load_demo(store, args.today or date.today(), args.technician)
+    print(f"demo set loaded into {store.path}: {count} records")
+    return 0
+
+
+def cmd_jobs(args: argparse.Namespace) -> int:
+    from tech_app.job_list import JobFilter, list_jobs
+
+    store = _store(args)
+    rows = list_jobs(store, JobFilter(text=args.search or "", status=args.status))
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("no jobs" + (f" match {args.search!r}" if args.search else ""))
+        return 0
+    for row in rows:
+        window = (row["window_start"] or "")[:16].replace("T", " ")
+        print(f"{row['number']:<14} {window:<16} {row['status']:<13} {row['type']:<12} "
+              f"{row['customer']} — {row['address']}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tech-app",
+        description="Field service jobs, checklists, parts and signed slips — offline first.",
+    )
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="folder of the local profile (default: your user data folder)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo-data", help="fill the local profile with the demo set")
+    demo.add_argument("--technician", default="liu", help="who the demo jobs are assigned to")
+    demo.add_argument("--today", type=date.fromisoformat, default=None,
+                      help="the day the demo visits are planned around (YYYY-MM-DD)")
+    demo.set_defaults(run=cmd_demo_data)
+
+    jobs = commands.add_parser("jobs", help="list local jobs")
+    jobs.add_argument("--search", metavar="TEXT",
+                      help="words, Chinese text, a serial or phone fragment")
+    jobs.add_argument("--status", help="only jobs in this status")
+    jobs.add_argument("--json", action="store_true", help="print a JSON array")
+    jobs.set_defaults(run=cmd_jobs)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run: Command | None = getattr(args, "run", None)
+    if run is None:
+        parser.print_help()
+        return 0
+    try:
+        return run(args)
+    except TechAppError as exc:
+        print(f"tech-app: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""Checklist templates of the demo set, one per kind of visit in the service documents."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from tech_app.records import ChecklistItem as Item
+from tech_app.records import ChecklistTemplate
+from tech_app.vocab import ItemKind as K
+
+FORKLIFT_QUARTERLY = ChecklistTemplate(
+    id="6f1c2a0e-1d5b-4c55-9a51-0a1f00000001",
+    code="forklift-quarterly",
+    title="Forklift quarterly maintenance",
+    title_zh="叉车季度保养",
+    items=(
+        Item(key="hour_meter", label="Hour meter", label_zh="小时表读数", kind=K.NUMBER,
+             unit="h", minimum=D(0), required=True, tolerance=D(600)),
+        Item(key="hydraulic_oil", label="Hydraulic oil level OK", label_zh="液压油位正常",
+             kind=K.YES_NO, required=True),
+        Item(key="fork_wear", label="Fork heel wear", label_zh="货叉根部磨损", kind=K.NUMBER,
+             unit="%", minimum=D(0), maximum=D(10), required=True, tolerance=D(3)),
+        Item(key="brake_test", label="Brake test", label_zh="制动测试", kind=K.CHOICE,
+             choices=("pass", "adjusted", "fail"), required=True),
+        Item(key="tyre_tread", label="Tyre tread depth", label_zh="轮胎花纹深度", kind=K.NUMBER,
+             unit="mm", minimum=D(5), maximum=D(30)),
+        Item(key="mast_chain", label="Mast chains lubricated", label_zh="门架链条已润滑",
+             kind=K.YES_NO),
+        Item(key="recommendation", label="Recommended actions", label_zh="建议措施", kind=K.TEXT),
+        Item(key="photo", label="Photo of data plate", label_zh="铭牌照片", kind=K.PHOTO),
+    ),
+)
+
+SOLAR_HEATER_REPAIR = ChecklistTemplate(
+    id="6f1c2a0e-1d5b-4c55-9a51-0a1f00000002",
+    code="solar-heater-repair",
+    title="Solar water heater repair",
+    title_zh="太阳能热水器维修",
+    items=(
+        Item(key="tank_leak", label="Tank leaking", label_zh="水箱漏水", kind=K.YES_NO, required=True),
+        Item(key="tubes_intact", label="Collector tubes intact", label_zh="集热管完好",
+             kind=K.YES_NO, required=True),
+        Item(key="water_pressure", label="Supply water pressure", label_zh="进水压力",
+             kind=K.NUMBER, unit="MPa", minimum=D("0.1"), maximum=D("0.6"), required=True),
+        Item(key="water_temp", label="Outlet water temperature", label_zh="出水温度",
+             kind=K.NUMBER, unit="°C", minimum=D(35), maximum=D(95)),
+        Item(key="cause", label="Cause found", label_zh="故障原因", kind=K.CHOICE,
+             choices=("quality", "installation", "user dismantling", "misuse",
+                      "abnormal water supply", "wear")),
+        Item(key="photo", label="Photo of the fault", label_zh="故障照片", kind=K.PHOTO),
+    ),
+)
+
+STOVE_REPAIR = ChecklistTemplate(
+    id="6f1c2a0e-1d5b-4c55-9a51-0a1f00000003",
+    code="stove-repair",
+    title="Gas stove repair",
+    title_zh="燃气灶维修",
+    items=(
+        Item(key="battery_voltage", label="Ignition battery voltage", label_zh="点火电池电压",
+             kind=K.NUMBER, unit="V", minimum=D("1.3"), maximum=D("1.65"), required=True),
+        Item(key="battery_polarity", label="Battery fitted the right way round",
+             label_zh="电池正负极正确", kind=K.YES_NO, required=True),
+        Item(key="gas_leak_test", label="Gas leak test passed", label_zh="燃气泄漏检测合格",
+             kind=K.YES_NO, required=True),
+        Item(key="flame", label="Flame colour", label_zh="火焰颜色", kind=K.CHOICE,
+             choices=("blue", "yellow", "orange")),
+        Item(key="burner_cleaned", label="Burner cleaned", label_zh="炉头已清洁", kind=K.YES_NO),
+    ),
+)
+
+PRINTER_INSTALL = ChecklistTemplate(
+    id="6f1c2a0e-1d5b-4c55-9a51-0a1f00000004",
+    code="printer-install",
+    title="Printer installation and commissioning",
+    title_zh="打印机安装调试",
+    items=(
+        Item(key="driver", label="Driver installed on user PCs", label_zh="驱动已安装",
+             kind=K.YES_NO, required=True),
+        Item(key="connection", label="Connection", label_zh="连接方式", kind=K.CHOICE,
+             choices=("USB", "Wi-Fi", "Ethernet"), required=True),
+        Item(key="test_page", label="Test page printed", label_zh="测试页已打印", kind=K.YES_NO,
+             required=True),
+        Item(key="user_trained", label="User shown daily use", label_zh="已指导用户使用",
+             kind=K.YES_NO),
+    ),
+)
+
+DISPENSER_CLEANING = ChecklistTemplate(
+    id="6f1c2a0e-1d5b-4c55-9a51-0a1f00000005",
+    code="dispenser-cleaning",
+    title="Water dispenser cleaning",
+    title_zh="饮水机清洗",
+    items=(
+        Item(key="disinfected", label="Tank and lines disinfected", label_zh="水箱及管路已消毒",
+             kind=K.YES_NO, required=True),
+        Item(key="filter_replaced", label="Filter replaced", label_zh="已更换滤芯", kind=K.YES_NO),
+        Item(key="tds", label="Water TDS after cleaning", label_zh="清洗后TDS值", kind=K.NUMBER,
+             unit="ppm", minimum=D(0), maximum=D(50), required=True),
+        Item(key="card_punched", label="Cleaning card stamped", label_zh="清洗卡已盖章",
+             kind=K.YES_NO, required=True),
+    ),
+)
+
+JEWELLERY_REGISTRATION = ChecklistTemplate(
+    id="6f1c2a0e-1d5b-4c55-9a51-0a1f00000006",
+    code="jewellery-registration",
+    title="Jewellery service registration",
+    title_zh="珠宝售后服务登记表",
+    items=(
+        Item(key="product", label="Product name", label_zh="产品名称", kind=K.TEXT, required=True),
+        Item(key="material", label="Material", label_zh="材质", kind=K.CHOICE,
+             choices=("18K gold", "pure gold", "platinum", "silver"), required=True),
+        Item(key="stone_size", label="Main stone size", label_zh="主石大小", kind=K.NUMBER,
+             unit="ct", minimum=D(0), maximum=D(10)),
+        Item(key="stone_grade", label="Stone colour and clarity", label_zh="主石颜色与净度",
+             kind=K.TEXT),
+        Item(key="service", label="Requested service", label_zh="服务项目", kind=K.CHOICE,
+             choices=("resize", "clean", "polish", "repair", "re-set stone"), required=True),
+        Item(key="size_before", label="Ring size before", label_zh="原圈口", kind=K.NUMBER,
+             minimum=D(5), maximum=D(30)),
+        Item(key="size_after", label="Ring size after", label_zh="改后圈口", kind=K.NUMBER,
+             minimum=D(5), maximum=D(30)),
+        Item(key="other_problems", label="Other problems noticed", label_zh="其他问题",
+             kind=K.TEXT),
+    ),
+)
+
+ALL_TEMPLATES = (
+    FORKLIFT_QUARTERLY,
+    SOLAR_HEATER_REPAIR,
+    STOVE_REPAIR,
+    PRINTER_INSTALL,
+    DISPENSER_CLEANING,
+    JEWELLERY_REGISTRATION,
+)

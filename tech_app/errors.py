@@ -1,0 +1,55 @@
+"""The typed errors the core raises; front ends turn them into messages.
+
+Every expected failure is a ``TechAppError`` so the CLI and the desktop app can
+show one clear line instead of a traceback.
+"""
+
+from __future__ import annotations
+
+
+class TechAppError(Exception):
+    """Base of every error a user is expected to see as a message."""
+
+
+class ValidationError(TechAppError):
+    """A value was refused. ``field`` names what was wrong, ``reason`` says why."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{field}: {reason}")
+
+
+class TransitionError(ValidationError):
+    """A job status change that the status machine does not allow."""
+
+    def __init__(self, current: str, wanted: str, reason: str | None = None) -> None:
+        self.current = current
+        self.wanted = wanted
+        super().__init__(
+            "status",
+            reason or f"cannot go from {current!r} to {wanted!r}",
+        )
+
+
+class FrozenJobError(ValidationError):
+    """A signed job cannot be edited in place; only amended."""
+
+    def __init__(self, job_number: str) -> None:
+        super().__init__(
+            "job",
+            f"job {job_number} is signed and frozen; record an amendment instead",
+        )
+
+
+class NotFoundError(TechAppError):
+    """A job, part or other record that does not exist was asked for."""
+
+    def __init__(self, kind: str, key: str) -> None:
+        self.kind = kind
+        self.key = key
+        super().__init__(f"no {kind} {key!r}")
+
+
+class StoreError(TechAppError):
+    """The local database cannot be used (newer schema, locked, full, corrupt)."""

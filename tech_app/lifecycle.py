@@ -1,0 +1,51 @@
+"""Moving a job through its statuses, with the checks each step needs."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+
+from tech_app.checklist import missing_required
+from tech_app.errors import TransitionError, ValidationError
+from tech_app.records import Amendment, Job, Signature
+from tech_app.records.jobs import check_transition
+from tech_app.store.local import LocalStore, utc_now
+from tech_app.vocab import JobStatus, Outcome
+
+
+def change_status(
+    store: LocalStore,
+    job_id: str,
+    wanted: JobStatus | str,
+    *,
+    outcome: Outcome | None = None,
+) -> Job:
+    job = store.get(Job, job_id)
+    target = JobStatus(wanted)
+    check_transition(job.status, target)
+    if target is JobStatus.COMPLETED:
+        missing = missing_required(store, job_id)
+        if missing:
+            raise TransitionError(
+                job.status, target, "required checklist items are unanswered: " + "; ".join(missing)
+            )
+    if target is JobStatus.SIGNED and not store.select(Signature, "job_id = ?", [job_id]):
+        raise TransitionError(job.status, target, "the customer has not signed yet")
+    changes: dict[str, object] = {"status": target}
+    if outcome is not None:
+        changes["outcome"] = Outcome(outcome)
+    return store.save(dataclasses.replace(job, **changes))
+
+
+def amend(store: LocalStore, job_id: str, reason: str, text: str, now: datetime | None = None) -> Amendment:
+    """Record a correction to a signed job; it gets the next slip revision."""
+    job = store.get(Job, job_id)
+    if job.status is not JobStatus.SIGNED:
+        raise ValidationError("amendment", "only a signed job is amended; edit it directly instead")
+    last = store.db.execute(
+        "SELECT max(revision) FROM amendments WHERE job_id = ?", [job_id]
+    ).fetchone()[0]
+    return store.save(
+        Amendment(job_id=job_id, revision=(last or 1) + 1, reason=reason, text=text,
+                  created_at=now or utc_now())
+    )

@@ -1,0 +1,46 @@
+"""Domain records shared by the desktop app, the slip and both ends of sync.
+
+Each record is a frozen dataclass that validates itself on construction, so a
+bad value is refused at the boundary with the field named, never stored.
+"""
+
+from tech_app.records.assets import Asset
+from tech_app.records.checklists import ChecklistAnswer, ChecklistItem, ChecklistTemplate
+from tech_app.records.contracts import Contract
+from tech_app.records.jobs import Amendment, Job, JobAsset
+from tech_app.records.parties import Customer, Site
+from tech_app.records.parts import Part, PartUsage, VanStock
+from tech_app.records.visit import (
+    Consent,
+    Estimate,
+    Feedback,
+    FollowUp,
+    Photo,
+    Signature,
+    Slip,
+    TimeEntry,
+)
+
+__all__ = [
+    "Amendment",
+    "Asset",
+    "ChecklistAnswer",
+    "ChecklistItem",
+    "ChecklistTemplate",
+    "Consent",
+    "Contract",
+    "Customer",
+    "Estimate",
+    "Feedback",
+    "FollowUp",
+    "Job",
+    "JobAsset",
+    "Part",
+    "PartUsage",
+    "Photo",
+    "Signature",
+    "Site",
+    "Slip",
+    "TimeEntry",
+    "VanStock",
+]

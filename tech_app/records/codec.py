@@ -1,0 +1,145 @@
+"""One way to turn a record into a database/JSON row and back.
+
+Rows hold only JSON-friendly scalars: Decimal and dates as text, booleans as
+0/1, nested items as JSON text. The same rows travel in sync mutations.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar
+
+from tech_app.records import (
+    Amendment,
+    Asset,
+    ChecklistAnswer,
+    ChecklistItem,
+    ChecklistTemplate,
+    Consent,
+    Contract,
+    Customer,
+    Estimate,
+    Feedback,
+    FollowUp,
+    Job,
+    JobAsset,
+    Part,
+    PartUsage,
+    Photo,
+    Signature,
+    Site,
+    Slip,
+    TimeEntry,
+    VanStock,
+)
+
+R = TypeVar("R")
+
+TABLES: dict[type, str] = {
+    Customer: "customers",
+    Site: "sites",
+    Asset: "assets",
+    Contract: "contracts",
+    ChecklistTemplate: "checklist_templates",
+    Job: "jobs",
+    JobAsset: "job_assets",
+    ChecklistAnswer: "checklist_answers",
+    Part: "parts",
+    VanStock: "van_stock",
+    PartUsage: "part_usage",
+    TimeEntry: "time_entries",
+    Estimate: "estimates",
+    Consent: "consents",
+    Signature: "signatures",
+    Photo: "photos",
+    Slip: "slips",
+    Feedback: "feedback",
+    FollowUp: "follow_ups",
+    Amendment: "amendments",
+}
+RECORD_FOR_TABLE: dict[str, type] = {table: cls for cls, table in TABLES.items()}
+
+
+def table_of(record: object) -> str:
+    return TABLES[type(record)]
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _plain(value: object) -> object:
+    if value is None or isinstance(value, str | int):
+        return value.value if isinstance(value, Enum) else value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return json.dumps([_plain_item(v) for v in value], ensure_ascii=False)
+    raise TypeError(f"cannot store {type(value).__name__}")
+
+
+def _plain_item(value: object) -> object:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return _plain(value)
+
+
+def to_row(record: object) -> dict[str, object]:
+    """A record as a flat dict of storable values (bool stays bool for JSON)."""
+    assert dataclasses.is_dataclass(record) and not isinstance(record, type)
+    return {f.name: _plain(getattr(record, f.name)) for f in dataclasses.fields(record)}
+
+
+def _strip_optional(hint: Any) -> Any:
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return hint
+
+
+def _parse(hint: Any, value: object) -> object:
+    if value is None:
+        return None
+    hint = _strip_optional(hint)
+    if hint is bool:
+        return bool(value)
+    if hint is Decimal:
+        return Decimal(str(value))
+    if hint is datetime:
+        return datetime.fromisoformat(str(value))
+    if hint is date:
+        return date.fromisoformat(str(value))
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint(value)
+    if typing.get_origin(hint) is tuple:
+        (item_type, _ellipsis) = typing.get_args(hint)
+        items = json.loads(value) if isinstance(value, str) else value
+        if dataclasses.is_dataclass(item_type):
+            return tuple(from_row(item_type, item) for item in items)  # type: ignore[arg-type]
+        return tuple(_parse(item_type, item) for item in items)
+    return value
+
+
+def from_row(cls: type[R], row: typing.Mapping[str, object]) -> R:
+    """Build a record from a stored row; extra columns (version, updated_at) are ignored."""
+    hints = _hints(cls)
+    kwargs = {
+        f.name: _parse(hints[f.name], row[f.name])
+        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+        if f.name in row
+    }
+    return cls(**kwargs)
+
+
+__all__ = ["RECORD_FOR_TABLE", "TABLES", "ChecklistItem", "from_row", "table_of", "to_row"]

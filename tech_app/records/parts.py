@@ -1,0 +1,84 @@
+"""Spare parts: the catalogue, what is in each van, and what a job used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from tech_app.errors import ValidationError
+from tech_app.records.validate import (
+    check_aware,
+    check_choice,
+    check_count,
+    check_id,
+    check_quantity,
+    check_text,
+    new_id,
+)
+from tech_app.vocab import Coverage
+
+
+@dataclass(frozen=True, kw_only=True)
+class Part:
+    id: str = field(default_factory=new_id)
+    number: str
+    name: str
+    name_zh: str = ""
+    unit: str = "pc"
+    unit_price: int  # minor units
+    warranty_months: int | None = None  # a part's own period, from its install date
+
+    def __post_init__(self) -> None:
+        check_id("part.id", self.id)
+        check_text("part.number", self.number, max_length=40)
+        check_text("part.name", self.name, max_length=200)
+        check_count("part.unit_price", self.unit_price)
+        if self.warranty_months is not None:
+            check_count("part.warranty_months", self.warranty_months)
+
+
+@dataclass(frozen=True, kw_only=True)
+class VanStock:
+    id: str = field(default_factory=new_id)
+    technician: str
+    part_id: str
+    quantity: Decimal  # may go below zero only through a recorded override
+
+    def __post_init__(self) -> None:
+        check_text("van_stock.technician", self.technician, max_length=60)
+        check_id("van_stock.part_id", self.part_id)
+        if not isinstance(self.quantity, Decimal) or not self.quantity.is_finite():
+            raise ValidationError("van_stock.quantity", f"{self.quantity!r} is not a number")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PartUsage:
+    id: str = field(default_factory=new_id)
+    job_id: str
+    asset_id: str | None = None
+    part_id: str
+    quantity: Decimal
+    unit_price: int
+    coverage: Coverage
+    technician: str
+    serial_out: str = ""
+    serial_in: str = ""
+    stock_override: bool = False  # technician confirmed taking stock below zero
+    used_at: datetime
+
+    def __post_init__(self) -> None:
+        check_id("part_usage.id", self.id)
+        check_id("part_usage.job_id", self.job_id)
+        if self.asset_id is not None:
+            check_id("part_usage.asset_id", self.asset_id)
+        check_id("part_usage.part_id", self.part_id)
+        object.__setattr__(self, "quantity", check_quantity("part_usage.quantity", self.quantity))
+        check_count("part_usage.unit_price", self.unit_price)
+        object.__setattr__(
+            self, "coverage", Coverage(check_choice("part_usage.coverage", self.coverage, Coverage))
+        )
+        check_text("part_usage.technician", self.technician, max_length=60)
+        check_text("part_usage.serial_out", self.serial_out, required=False, max_length=60)
+        check_text("part_usage.serial_in", self.serial_in, required=False, max_length=60)
+        check_aware("part_usage.used_at", self.used_at)

@@ -1,0 +1,222 @@
+"""The local store: one SQLite file per technician profile.
+
+``LocalStore.save`` is the one place a local change is written. In the same
+transaction it bumps the record's version, appends the outbox mutation that
+sync will push, and refreshes the search index, so a crash can never leave a
+change without its mutation or a mutation without its change.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlite_utils import Database
+
+from tech_app.errors import FrozenJobError, NotFoundError, StoreError
+from tech_app.records import Job
+from tech_app.records.codec import from_row, table_of, to_row
+from tech_app.records.validate import new_id
+from tech_app.store import search
+from tech_app.store.schema import SCHEMA_VERSION, migrations
+
+R = TypeVar("R")
+
+# Rows that may still be added once the customer has signed: the proof of the
+# signature itself and what comes after it.
+_AFTER_SIGNATURE = frozenset({"signatures", "slips", "amendments", "feedback", "follow_ups"})
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _storable(value: object) -> object:
+    return int(value) if isinstance(value, bool) else value
+
+
+class LocalStore:
+    def __init__(self, db: Database, path: Path | None = None) -> None:
+        self.db = db
+        self.path = path
+
+    # -- transactions -------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """Group several saves into one all-or-nothing change (nests as a savepoint)."""
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.OperationalError as exc:
+            raise _store_error(exc) from exc
+
+    # -- reads --------------------------------------------------------------
+    def row(self, table: str, record_id: str) -> dict[str, Any] | None:
+        cursor = self.db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [record_id])
+        found = cursor.fetchone()
+        if found is None:
+            return None
+        return dict(zip([c[0] for c in cursor.description], found, strict=True))
+
+    def get(self, cls: type[R], record_id: str) -> R:
+        table = _table_for(cls)
+        found = self.row(table, record_id)
+        if found is None:
+            raise NotFoundError(table.rstrip("s").replace("_", " "), record_id)
+        return from_row(cls, found)
+
+    def select(self, cls: type[R], where: str = "1", params: list[Any] | tuple[Any, ...] = (),
+               order_by: str = "rowid") -> list[R]:
+        table = _table_for(cls)
+        rows = self.db[table].rows_where(where, list(params), order_by=order_by)
+        return [from_row(cls, r) for r in rows]
+
+    def find_job(self, key: str) -> Job:
+        """A job by its number (what people say) or its id (what links carry)."""
+        found = self.db.execute(
+            "SELECT * FROM jobs WHERE number = ? OR id = ?", [key.strip(), key.strip()]
+        )
+        row = found.fetchone()
+        if row is None:
+            raise NotFoundError("job", key)
+        return from_row(Job, dict(zip([c[0] for c in found.description], row, strict=True)))
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+    @property
+    def client_id(self) -> str:
+        value = self.setting("client_id")
+        assert value is not None, "set when the store was created"
+        return value
+
+    # -- the one local write path ------------------------------------------
+    def save(self, record: R, *, now: datetime | None = None) -> R:
+        """Write a record and its outbox mutation in one transaction.
+
+        A save that changes nothing writes nothing and queues nothing.
+        """
+        table = table_of(record)
+        row = {k: _storable(v) for k, v in to_row(record).items()}
+        stamp = (now or utc_now()).isoformat()
+        with self.transaction():
+            self._refuse_if_frozen(table, row)
+            old = self.row(table, str(row["id"]))
+            if old is None:
+                changed = row
+                base_version = 0
+                columns = [*row, "version", "updated_at"]
+                self.db.execute(
+                    f"INSERT INTO [{table}] ({', '.join(columns)}) "
+                    f"VALUES ({', '.join('?' for _ in columns)})",
+                    [*row.values(), 1, stamp],
+                )
+            else:
+                changed = {k: v for k, v in row.items() if old.get(k) != v}
+                if not changed:
+                    return record
+                base_version = int(old["version"])
+                assignments = ", ".join(f"{k} = ?" for k in changed)
+                self.db.execute(
+                    f"UPDATE [{table}] SET {assignments}, version = ?, updated_at = ? WHERE id = ?",
+                    [*changed.values(), base_version + 1, stamp, row["id"]],
+                )
+            self.db.execute(
+                "INSERT INTO outbox (table_name, record_id, op, fields, base_version, "
+                "schema_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    table,
+                    row["id"],
+                    "insert" if old is None else "update",
+                    json.dumps(changed, ensure_ascii=False),
+                    base_version,
+                    SCHEMA_VERSION,
+                    stamp,
+                ],
+            )
+            for job_id in search.jobs_touched_by(self.db, table, str(row["id"])):
+                search.reindex_job(self.db, job_id)
+        return record
+
+    def _refuse_if_frozen(self, table: str, row: dict[str, Any]) -> None:
+        if table == "jobs":
+            job_id = row["id"]
+        elif "job_id" in row and table not in _AFTER_SIGNATURE:
+            job_id = row["job_id"]
+        else:
+            return
+        found = self.db.execute("SELECT number, status FROM jobs WHERE id = ?", [job_id]).fetchone()
+        if found is not None and found[1] == "signed":
+            raise FrozenJobError(found[0])
+
+    # -- outbox ----------------------------------------------------------------
+    def pending_mutations(self) -> list[dict[str, Any]]:
+        return list(self.db["outbox"].rows_where("state = 'pending'", order_by="mutation_id"))
+
+    def pending_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0])
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _table_for(cls: type) -> str:
+    from tech_app.records.codec import TABLES
+
+    return TABLES[cls]
+
+
+def _store_error(exc: sqlite3.OperationalError) -> StoreError | sqlite3.OperationalError:
+    message = str(exc)
+    if "locked" in message or "busy" in message:
+        return StoreError("the job database is in use by another tech-app window; close it and retry")
+    if "full" in message:
+        return StoreError("the disk is full; free some space, nothing was saved")
+    return exc
+
+
+def open_store(path: Path | str | None = None) -> LocalStore:
+    """Open (creating and upgrading as needed) a profile database; None = in memory."""
+    try:
+        if path is None:
+            db = Database(memory=True)
+        else:
+            path = Path(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = Database(path)
+        db.execute("PRAGMA busy_timeout = 5000")
+        found = db.execute("PRAGMA user_version").fetchone()[0]
+        if found > SCHEMA_VERSION:
+            db.close()
+            raise StoreError(
+                f"{path} was written by a newer tech-app (database version {found}; this app "
+                f"reads up to {SCHEMA_VERSION}). Update tech-app to open it."
+            )
+        if path is not None:
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        if migrations.pending(db):
+            migrations.apply(db)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError):
+            raise _store_error(exc) from exc
+        raise StoreError(f"{path} is not a tech-app database or is damaged: {exc}") from exc
+    store = LocalStore(db, path)
+    if store.setting("client_id") is None:
+        store.set_setting("client_id", new_id())
+    return store

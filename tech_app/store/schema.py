@@ -1,0 +1,158 @@
+"""Ordered migrations of the local database.
+
+Each migration is frozen once released: a later change to a record gets a new
+migration, never an edit here, so every laptop in the field upgrades the same way.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("tech_app.local")
+
+# Every synced record carries these; version counts local and server writes.
+_COMMON = "version INTEGER NOT NULL DEFAULT 1, updated_at TEXT NOT NULL"
+# Deferred so a pull page may bring a job before its customer within one transaction.
+_FK = "DEFERRABLE INITIALLY DEFERRED"
+
+
+def _run(db: Database, script: str) -> None:
+    # executescript() would COMMIT first and break the migration's transaction.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations()
+def m001_records(db: Database) -> None:
+    _run(db, f"""
+    CREATE TABLE customers (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, phone TEXT NOT NULL,
+        customer_class TEXT NOT NULL, notes TEXT NOT NULL, {_COMMON});
+    CREATE TABLE sites (
+        id TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id) {_FK},
+        address TEXT NOT NULL, contact_name TEXT NOT NULL, contact_phone TEXT NOT NULL, {_COMMON});
+    CREATE TABLE assets (
+        id TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id) {_FK},
+        site_id TEXT NOT NULL REFERENCES sites(id) {_FK}, category TEXT NOT NULL,
+        make TEXT NOT NULL, model TEXT NOT NULL, serial TEXT NOT NULL,
+        purchased_on TEXT, purchased_at TEXT NOT NULL, warranty_terms TEXT NOT NULL,
+        hour_meter INTEGER, {_COMMON});
+    CREATE TABLE contracts (
+        id TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id) {_FK},
+        name TEXT NOT NULL, visits_per_year INTEGER, interval_hours INTEGER,
+        visit_fee INTEGER NOT NULL, out_of_scope_per_hour INTEGER NOT NULL,
+        waiting_per_hour INTEGER NOT NULL, starts_on TEXT NOT NULL, term_months INTEGER NOT NULL,
+        notice_days INTEGER NOT NULL, ended_on TEXT, {_COMMON});
+    CREATE TABLE checklist_templates (
+        id TEXT PRIMARY KEY, code TEXT NOT NULL, revision INTEGER NOT NULL, title TEXT NOT NULL,
+        title_zh TEXT NOT NULL, items TEXT NOT NULL, {_COMMON}, UNIQUE (code, revision));
+    CREATE TABLE jobs (
+        id TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE, job_type TEXT NOT NULL,
+        customer_id TEXT NOT NULL REFERENCES customers(id) {_FK},
+        site_id TEXT NOT NULL REFERENCES sites(id) {_FK}, problem TEXT NOT NULL,
+        reported_at TEXT NOT NULL, window_start TEXT, window_end TEXT, assignee TEXT NOT NULL,
+        status TEXT NOT NULL, sla_policy TEXT NOT NULL,
+        contract_id TEXT REFERENCES contracts(id) {_FK}, outcome TEXT,
+        findings TEXT NOT NULL, work_done TEXT NOT NULL, priority INTEGER NOT NULL,
+        flagged TEXT NOT NULL, {_COMMON});
+    CREATE INDEX jobs_window ON jobs(window_start);
+    CREATE INDEX jobs_customer ON jobs(customer_id);
+    CREATE INDEX jobs_site ON jobs(site_id);
+    CREATE INDEX jobs_status ON jobs(status, window_start);
+    CREATE TABLE job_assets (
+        id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) {_FK},
+        asset_id TEXT NOT NULL REFERENCES assets(id) {_FK},
+        template_id TEXT REFERENCES checklist_templates(id) {_FK},
+        position INTEGER NOT NULL, hour_meter INTEGER, {_COMMON}, UNIQUE (job_id, asset_id));
+    CREATE INDEX job_assets_asset ON job_assets(asset_id);
+    CREATE TABLE checklist_answers (
+        id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) {_FK}, asset_id TEXT,
+        template_id TEXT NOT NULL REFERENCES checklist_templates(id) {_FK},
+        item_key TEXT NOT NULL, value TEXT NOT NULL, out_of_range INTEGER NOT NULL,
+        answered_at TEXT NOT NULL, {_COMMON});
+    CREATE UNIQUE INDEX checklist_answers_item
+        ON checklist_answers(job_id, ifnull(asset_id, ''), item_key);
+    CREATE TABLE parts (
+        id TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+        name_zh TEXT NOT NULL, unit TEXT NOT NULL, unit_price INTEGER NOT NULL,
+        warranty_months INTEGER, {_COMMON});
+    CREATE TABLE van_stock (
+        id TEXT PRIMARY KEY, technician TEXT NOT NULL,
+        part_id TEXT NOT NULL REFERENCES parts(id) {_FK}, quantity TEXT NOT NULL, {_COMMON},
+        UNIQUE (technician, part_id));
+    CREATE TABLE part_usage (
+        id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) {_FK}, asset_id TEXT,
+        part_id TEXT NOT NULL REFERENCES parts(id) {_FK}, quantity TEXT NOT NULL,
+        unit_price INTEGER NOT NULL, coverage TEXT NOT NULL, technician TEXT NOT NULL,
+        serial_out TEXT NOT NULL, serial_in TEXT NOT NULL, stock_override INTEGER NOT NULL,
+        used_at TEXT NOT NULL, {_COMMON});
+    CREATE INDEX part_usage_job ON part_usage(job_id);
+    CREATE TABLE time_entries (
+        id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) {_FK}, kind TEXT NOT NULL,
+        started_at TEXT NOT NULL, ended_at TEXT, technician TEXT NOT NULL, {_COMMON});
+    CREATE INDEX time_entries_job ON time_entries(job_id);
+    CREATE TABLE estimates (
+        id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) {_FK},
+        total INTEGER NOT NULL, breakdown TEXT NOT NULL, created_at TEXT NOT NULL, {_COMMON});
+    CREATE TABLE consents (
+        id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) {_FK},
+        estimate_id TEXT NOT NULL REFERENCES estimates(id) {_FK},
+        consented_by TEXT NOT NULL, consented_at TEXT NOT NULL, {_COMMON});
+    CREATE TABLE signatures (
+        id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) {_FK},
+        signer_name TEXT NOT NULL, signed_at TEXT NOT NULL, image_sha256 TEXT NOT NULL,
+        rating INTEGER, comment TEXT NOT NULL, {_COMMON});
+    CREATE TABLE photos (
+        id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) {_FK}, asset_id TEXT,
+        item_key TEXT NOT NULL, sha256 TEXT NOT NULL, caption TEXT NOT NULL,
+        taken_at TEXT NOT NULL, {_COMMON});
+    CREATE TABLE slips (
+        id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) {_FK},
+        revision INTEGER NOT NULL, content_hash TEXT NOT NULL, pdf_sha256 TEXT NOT NULL,
+        created_at TEXT NOT NULL, {_COMMON}, UNIQUE (job_id, revision));
+    CREATE TABLE feedback (
+        id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) {_FK},
+        problem_solved INTEGER, on_time INTEGER, attitude INTEGER, skill INTEGER,
+        amount_charged INTEGER, comment TEXT NOT NULL, recorded_at TEXT NOT NULL, {_COMMON});
+    CREATE TABLE follow_ups (
+        id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) {_FK},
+        kind TEXT NOT NULL, due_at TEXT NOT NULL, done_at TEXT, {_COMMON});
+    CREATE TABLE amendments (
+        id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) {_FK},
+        revision INTEGER NOT NULL, reason TEXT NOT NULL, text TEXT NOT NULL,
+        created_at TEXT NOT NULL, {_COMMON}, UNIQUE (job_id, revision));
+    """)
+
+
+@migrations()
+def m002_outbox(db: Database) -> None:
+    # mutation_id is the per-client mutation number of the sync protocol: 1, 2, 3…
+    _run(db, """
+    CREATE TABLE outbox (
+        mutation_id INTEGER PRIMARY KEY AUTOINCREMENT,
+        table_name TEXT NOT NULL, record_id TEXT NOT NULL, op TEXT NOT NULL,
+        fields TEXT NOT NULL, base_version INTEGER NOT NULL, schema_version INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending', reason TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL);
+    CREATE INDEX outbox_state ON outbox(state, mutation_id);
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """)
+
+
+@migrations()
+def m003_search(db: Database) -> None:
+    # Two indexes over the same per-job text: trigram finds any substring of three
+    # characters or more (serials, phone fragments, 售后服务); the gram index holds
+    # CJK single characters and pairs plus whole Latin words, so a two-character
+    # query such as 售后 or a surname also hits. FTS rowids must survive VACUUM,
+    # so they live in an INTEGER PRIMARY KEY of their own.
+    _run(db, """
+    CREATE VIRTUAL TABLE job_search_tri USING fts5(text, tokenize='trigram');
+    CREATE VIRTUAL TABLE job_search_gram USING fts5(text, tokenize='unicode61');
+    CREATE TABLE job_search_key (rid INTEGER PRIMARY KEY, job_id TEXT NOT NULL UNIQUE);
+    """)
+
+
+SCHEMA_VERSION = len(migrations._migrations)

@@ -1,0 +1,119 @@
+"""Job search that finds Chinese substrings as well as English words and digit fragments.
+
+The trigram index answers any query term of three characters or more. Shorter
+terms (售后, a surname 王, "A1") go to the gram index, which stores each CJK
+character and each adjacent pair as a token, and Latin words whole (queried by
+prefix).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlite_utils import Database
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+_WORD = re.compile(r"[^\W_]+")
+_IS_CJK = re.compile(f"^[{_CJK}]+$")
+
+
+def gram_tokens(text: str) -> str:
+    """Text as the gram index stores it: CJK unigrams and bigrams, other words whole."""
+    tokens: list[str] = []
+    for run in _CJK_RUN.findall(text):
+        tokens.extend(run)
+        tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+    latin = _CJK_RUN.sub(" ", text)
+    tokens.extend(word.lower() for word in _WORD.findall(latin))
+    return " ".join(tokens)
+
+
+def job_text(db: Database, job_id: str) -> str:
+    """Everything a technician might type to find this job."""
+    row = db.execute(
+        """
+        SELECT j.number, j.problem, c.name, c.phone, s.address, s.contact_name, s.contact_phone
+        FROM jobs j JOIN customers c ON c.id = j.customer_id JOIN sites s ON s.id = j.site_id
+        WHERE j.id = ?""",
+        [job_id],
+    ).fetchone()
+    if row is None:
+        return ""
+    assets = db.execute(
+        """SELECT a.category, a.make, a.model, a.serial FROM job_assets ja JOIN assets a ON a.id = ja.asset_id
+        WHERE ja.job_id = ?""",
+        [job_id],
+    ).fetchall()
+    parts = [value for value in row if value] + [v for asset in assets for v in asset if v]
+    # Phones are typed with spaces or dashes on some records and without on others.
+    parts += [re.sub(r"\D", "", phone) for phone in (row[3], row[6]) if phone]
+    return "\n".join(parts)
+
+
+def reindex_job(db: Database, job_id: str) -> None:
+    """Refresh one job's entry in both indexes; call inside the writing transaction."""
+    text = job_text(db, job_id)
+    found = db.execute("SELECT rid FROM job_search_key WHERE job_id = ?", [job_id]).fetchone()
+    if found is None:
+        rid = db.execute("INSERT INTO job_search_key (job_id) VALUES (?)", [job_id]).lastrowid
+    else:
+        rid = found[0]
+        db.execute("DELETE FROM job_search_tri WHERE rowid = ?", [rid])
+        db.execute("DELETE FROM job_search_gram WHERE rowid = ?", [rid])
+    db.execute("INSERT INTO job_search_tri (rowid, text) VALUES (?, ?)", [rid, text])
+    db.execute("INSERT INTO job_search_gram (rowid, text) VALUES (?, ?)", [rid, gram_tokens(text)])
+
+
+def jobs_touched_by(db: Database, table: str, record_id: str) -> list[str]:
+    """Jobs whose search text includes the given customer, site, asset or job link."""
+    if table == "jobs":
+        return [record_id]
+    query = {
+        "customers": "SELECT id FROM jobs WHERE customer_id = ?",
+        "sites": "SELECT id FROM jobs WHERE site_id = ?",
+        "assets": "SELECT job_id FROM job_assets WHERE asset_id = ?",
+        "job_assets": "SELECT job_id FROM job_assets WHERE id = ?",
+    }.get(table)
+    if query is None:
+        return []
+    return [row[0] for row in db.execute(query, [record_id]).fetchall()]
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def match_sql(query: str) -> tuple[str, list[str]] | None:
+    """A SQL condition on ``jobs.id`` for a search box text, or None if it is empty.
+
+    Every whitespace-separated term must match (AND), each in whichever index
+    can answer it.
+    """
+    terms = [t for t in query.split() if t]
+    if not terms:
+        return None
+    long_terms = [t for t in terms if len(t) >= 3]
+    short_terms = [t for t in terms if len(t) < 3]
+    selects: list[str] = []
+    params: list[str] = []
+    if long_terms:
+        selects.append("SELECT rowid FROM job_search_tri WHERE job_search_tri MATCH ?")
+        params.append(" AND ".join(_quote(t) for t in long_terms))
+    if short_terms:
+        parts = []
+        for term in short_terms:
+            if _IS_CJK.match(term):
+                parts.append(_quote(term))
+            else:
+                words = _WORD.findall(term.lower())
+                if not words:
+                    continue
+                parts.extend(_quote(w) + "*" for w in words)
+        if parts:
+            selects.append("SELECT rowid FROM job_search_gram WHERE job_search_gram MATCH ?")
+            params.append(" AND ".join(parts))
+    if not selects:
+        return None
+    rids = " INTERSECT ".join(selects)
+    return f"jobs.id IN (SELECT job_id FROM job_search_key WHERE rid IN ({rids}))", params

@@ -1,0 +1,81 @@
+"""Parts taken from the van: usage lines that decrement van stock in the same transaction."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from decimal import Decimal
+
+from tech_app.errors import ValidationError
+from tech_app.records import Part, PartUsage, VanStock
+from tech_app.records.validate import check_quantity
+from tech_app.store.local import LocalStore, utc_now
+from tech_app.vocab import Coverage
+
+
+class NegativeStockError(ValidationError):
+    """Taking this quantity would leave the van below zero; the technician must confirm."""
+
+    def __init__(self, part: Part, available: Decimal, wanted: Decimal) -> None:
+        self.available = available
+        self.wanted = wanted
+        super().__init__(
+            "part_usage.quantity",
+            f"only {available} {part.unit} of {part.number} in the van, {wanted} wanted; "
+            "confirm to record it anyway",
+        )
+
+
+def find_part(store: LocalStore, key: str) -> Part:
+    """A part by its catalogue number (what a barcode scanner types) or id."""
+    parts = store.select(Part, "number = ? OR id = ?", [key.strip(), key.strip()])
+    if not parts:
+        raise ValidationError("part_usage.part", f"unknown part {key!r}")
+    return parts[0]
+
+
+def stock_of(store: LocalStore, technician: str, part_id: str) -> VanStock:
+    found = store.select(VanStock, "technician = ? AND part_id = ?", [technician, part_id])
+    if found:
+        return found[0]
+    return VanStock(technician=technician, part_id=part_id, quantity=Decimal(0))
+
+
+def record_part_usage(
+    store: LocalStore,
+    job_id: str,
+    part_key: str,
+    quantity: Decimal | int | str,
+    coverage: Coverage | str,
+    technician: str,
+    *,
+    asset_id: str | None = None,
+    confirm_negative: bool = False,
+    serial_out: str = "",
+    serial_in: str = "",
+    now: datetime | None = None,
+) -> PartUsage:
+    part = find_part(store, part_key)
+    wanted = check_quantity("part_usage.quantity", quantity)
+    with store.transaction():
+        stock = stock_of(store, technician, part.id)
+        left = stock.quantity - wanted
+        if left < 0 and not confirm_negative:
+            raise NegativeStockError(part, stock.quantity, wanted)
+        usage = store.save(
+            PartUsage(
+                job_id=job_id,
+                asset_id=asset_id,
+                part_id=part.id,
+                quantity=wanted,
+                unit_price=part.unit_price,
+                coverage=Coverage(coverage),
+                technician=technician,
+                serial_out=serial_out,
+                serial_in=serial_in,
+                stock_override=left < 0,
+                used_at=now or utc_now(),
+            )
+        )
+        store.save(dataclasses.replace(stock, quantity=left))
+    return usage
