@@ -20,7 +20,9 @@ class ChecklistPart:
 
 
 def checklists_of(store: LocalStore, job_id: str) -> list[ChecklistPart]:
-    links = store.select(JobAsset, "job_id = ? AND template_id IS NOT NULL", [job_id], order_by="position")
+    links = store.select(
+        JobAsset, "job_id = ? AND template_id IS NOT NULL", [job_id], order_by="position"
+    )
     return [
         ChecklistPart(store.get(ChecklistTemplate, str(link.template_id)), link.asset_id)
         for link in links
@@ -36,8 +38,13 @@ def record_answer(
     asset_id: str | None = None,
     now: datetime | None = None,
 ) -> ChecklistAnswer:
-    """Validate and save one answer, replacing an earlier answer to the same item."""
+    """Validate and save one answer, replacing an earlier answer to the same item.
+
+    ``asset_id`` may be left out when the job has a single checklist.
+    """
     parts = checklists_of(store, job_id)
+    if asset_id is None and len(parts) == 1:
+        asset_id = parts[0].asset_id
     part = next((p for p in parts if p.asset_id == asset_id), None)
     if part is None:
         where = f"asset {asset_id}" if asset_id else "this job"
@@ -64,8 +71,7 @@ def record_answer(
 
 def answers_of(store: LocalStore, job_id: str) -> dict[tuple[str | None, str], ChecklistAnswer]:
     return {
-        (a.asset_id, a.item_key): a
-        for a in store.select(ChecklistAnswer, "job_id = ?", [job_id])
+        (a.asset_id, a.item_key): a for a in store.select(ChecklistAnswer, "job_id = ?", [job_id])
     }
 
 
@@ -80,7 +86,7 @@ def missing_required(store: LocalStore, job_id: str) -> list[str]:
             [job_id],
         ).fetchall()
     )
-    missing = []
+    missing: list[str] = []
     for part in parts:
         prefix = f"{serials[part.asset_id]}: " if len(parts) > 1 and part.asset_id else ""
         missing.extend(

@@ -42,8 +42,10 @@ def cmd_jobs(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         window = (row["window_start"] or "")[:16].replace("T", " ")
-        print(f"{row['number']:<14} {window:<16} {row['status']:<13} {row['type']:<12} "
-              f"{row['customer']} — {row['address']}")
+        print(
+            f"{row['number']:<14} {window:<16} {row['status']:<13} {row['type']:<12} "
+            f"{row['customer']} — {row['address']}"
+        )
     return 0
 
 
@@ -52,19 +54,28 @@ def build_parser() -> argparse.ArgumentParser:
         prog="tech-app",
         description="Field service jobs, checklists, parts and signed slips — offline first.",
     )
-    parser.add_argument("--data-dir", type=Path, default=None,
-                        help="folder of the local profile (default: your user data folder)")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="folder of the local profile (default: your user data folder)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo-data", help="fill the local profile with the demo set")
     demo.add_argument("--technician", default="liu", help="who the demo jobs are assigned to")
-    demo.add_argument("--today", type=date.fromisoformat, default=None,
-                      help="the day the demo visits are planned around (YYYY-MM-DD)")
+    demo.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=None,
+        help="the day the demo visits are planned around (YYYY-MM-DD)",
+    )
     demo.set_defaults(run=cmd_demo_data)
 
     jobs = commands.add_parser("jobs", help="list local jobs")
-    jobs.add_argument("--search", metavar="TEXT",
-                      help="words, Chinese text, a serial or phone fragment")
+    jobs.add_argument(
+        "--search", metavar="TEXT", help="words, Chinese text, a serial or phone fragment"
+    )
     jobs.add_argument("--status", help="only jobs in this status")
     jobs.add_argument("--json", action="store_true", help="print a JSON array")
     jobs.set_defaults(run=cmd_jobs)

@@ -52,8 +52,14 @@ def count_jobs(store: LocalStore, flt: JobFilter) -> int:
     return int(store.db.execute(f"SELECT count(*) {_FROM} WHERE {where}", params).fetchone()[0])
 
 
-def list_jobs(store: LocalStore, flt: JobFilter, *, offset: int = 0, limit: int | None = None,
-              order_by: str = _ORDER) -> list[dict[str, Any]]:
+def list_jobs(
+    store: LocalStore,
+    flt: JobFilter,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+    order_by: str = _ORDER,
+) -> list[dict[str, Any]]:
     """One page of job summaries; the UI fetches more pages as the user scrolls."""
     where, params = _where(flt)
     sql = f"SELECT {_COLUMNS} {_FROM} WHERE {where} ORDER BY {order_by}"

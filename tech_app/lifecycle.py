@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime
+from typing import Any
 
 from tech_app.checklist import missing_required
 from tech_app.errors import TransitionError, ValidationError
@@ -12,6 +13,13 @@ from tech_app.records.jobs import check_transition
 from tech_app.store.local import LocalStore, utc_now
 from tech_app.vocab import JobStatus, Outcome
 
+# The first time a job reaches these statuses is what the SLA promises measure.
+_MILESTONES = {
+    JobStatus.EN_ROUTE: "responded_at",
+    JobStatus.ON_SITE: "on_site_at",
+    JobStatus.COMPLETED: "completed_at",
+}
+
 
 def change_status(
     store: LocalStore,
@@ -19,6 +27,7 @@ def change_status(
     wanted: JobStatus | str,
     *,
     outcome: Outcome | None = None,
+    now: datetime | None = None,
 ) -> Job:
     job = store.get(Job, job_id)
     target = JobStatus(wanted)
@@ -31,13 +40,19 @@ def change_status(
             )
     if target is JobStatus.SIGNED and not store.select(Signature, "job_id = ?", [job_id]):
         raise TransitionError(job.status, target, "the customer has not signed yet")
-    changes: dict[str, object] = {"status": target}
+    changes: dict[str, Any] = {"status": target}
+    moment = now or utc_now()
+    milestone = _MILESTONES.get(target)
+    if milestone and getattr(job, milestone) is None:
+        changes[milestone] = moment
     if outcome is not None:
         changes["outcome"] = Outcome(outcome)
     return store.save(dataclasses.replace(job, **changes))
 
 
-def amend(store: LocalStore, job_id: str, reason: str, text: str, now: datetime | None = None) -> Amendment:
+def amend(
+    store: LocalStore, job_id: str, reason: str, text: str, now: datetime | None = None
+) -> Amendment:
     """Record a correction to a signed job; it gets the next slip revision."""
     job = store.get(Job, job_id)
     if job.status is not JobStatus.SIGNED:
@@ -46,6 +61,11 @@ def amend(store: LocalStore, job_id: str, reason: str, text: str, now: datetime 
         "SELECT max(revision) FROM amendments WHERE job_id = ?", [job_id]
     ).fetchone()[0]
     return store.save(
-        Amendment(job_id=job_id, revision=(last or 1) + 1, reason=reason, text=text,
-                  created_at=now or utc_now())
+        Amendment(
+            job_id=job_id,
+            revision=(last or 1) + 1,
+            reason=reason,
+            text=text,
+            created_at=now or utc_now(),
+        )
     )

@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from tech_app.errors import ValidationError
 
 CENT = Decimal("0.01")
+MAX_AMOUNT = Decimal(10) ** 10  # far above any bill; keeps Decimal and SQLite integers exact
 
 
 def parse_money(field: str, value: str | int | Decimal) -> int:
@@ -15,7 +16,7 @@ def parse_money(field: str, value: str | int | Decimal) -> int:
     Refuses negatives, non-numbers and more than two decimals rather than
     silently rounding what the customer will be charged.
     """
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise ValidationError(field, "give money as text or Decimal, not a float")
     text = str(value).strip().replace(",", "").lstrip("¥$€").strip()
     try:
@@ -26,6 +27,8 @@ def parse_money(field: str, value: str | int | Decimal) -> int:
         raise ValidationError(field, f"{value!r} is not an amount of money")
     if amount < 0:
         raise ValidationError(field, "must not be negative")
+    if amount >= MAX_AMOUNT:
+        raise ValidationError(field, f"{value!r} is larger than any charge tech-app accepts")
     if amount != amount.quantize(CENT):
         raise ValidationError(field, "has more than 2 decimals")
     return int(amount * 100)

@@ -16,14 +16,20 @@ def running_timer(store: LocalStore, job_id: str) -> TimeEntry | None:
     return found[0] if found else None
 
 
-def start_timer(store: LocalStore, job_id: str, kind: TimeKind | str, technician: str,
-                now: datetime | None = None) -> TimeEntry:
+def start_timer(
+    store: LocalStore,
+    job_id: str,
+    kind: TimeKind | str,
+    technician: str,
+    now: datetime | None = None,
+) -> TimeEntry:
     """Start a timer; a running one stops first, because one person does one thing at a time."""
     moment = now or utc_now()
     with store.transaction():
         stop_timer(store, job_id, now=moment)
-        return store.save(TimeEntry(job_id=job_id, kind=TimeKind(kind), started_at=moment,
-                                    technician=technician))
+        return store.save(
+            TimeEntry(job_id=job_id, kind=TimeKind(kind), started_at=moment, technician=technician)
+        )
 
 
 def stop_timer(store: LocalStore, job_id: str, now: datetime | None = None) -> TimeEntry | None:
@@ -33,7 +39,9 @@ def stop_timer(store: LocalStore, job_id: str, now: datetime | None = None) -> T
     return store.save(dataclasses.replace(running, ended_at=now or utc_now()))
 
 
-def correct_entry(store: LocalStore, entry_id: str, started_at: datetime, ended_at: datetime) -> TimeEntry:
+def correct_entry(
+    store: LocalStore, entry_id: str, started_at: datetime, ended_at: datetime
+) -> TimeEntry:
     entry = store.get(TimeEntry, entry_id)
     if ended_at < started_at:
         raise ValidationError("time_entry.ended_at", "ends before it starts")

@@ -40,14 +40,12 @@ class ChecklistItem:
         field_name = f"checklist_item.{self.key or '?'}"
         check_text(f"{field_name}.key", self.key, max_length=60)
         check_text(f"{field_name}.label", self.label, max_length=200)
-        object.__setattr__(self, "kind", ItemKind(check_choice(f"{field_name}.kind", self.kind, ItemKind)))
+        object.__setattr__(
+            self, "kind", ItemKind(check_choice(f"{field_name}.kind", self.kind, ItemKind))
+        )
         if self.kind is ItemKind.CHOICE and not self.choices:
             raise ValidationError(f"{field_name}.choices", "a choice item needs choices")
-        if (
-            self.minimum is not None
-            and self.maximum is not None
-            and self.maximum < self.minimum
-        ):
+        if self.minimum is not None and self.maximum is not None and self.maximum < self.minimum:
             raise ValidationError(f"{field_name}.maximum", "is below the minimum")
 
 
@@ -70,13 +68,17 @@ class ChecklistTemplate:
             raise ValidationError("checklist_template.items", "a template needs at least one item")
         duplicates = sorted({k for k in keys if keys.count(k) > 1})
         if duplicates:
-            raise ValidationError("checklist_template.items", f"duplicate keys: {', '.join(duplicates)}")
+            raise ValidationError(
+                "checklist_template.items", f"duplicate keys: {', '.join(duplicates)}"
+            )
 
     def item(self, key: str) -> ChecklistItem:
         for item in self.items:
             if item.key == key:
                 return item
-        raise ValidationError("checklist_answer.item_key", f"{key!r} is not in {self.code} rev {self.revision}")
+        raise ValidationError(
+            "checklist_answer.item_key", f"{key!r} is not in {self.code} rev {self.revision}"
+        )
 
 
 @dataclass(frozen=True)

@@ -124,7 +124,7 @@ def _parse(hint: Any, value: object) -> object:
         return hint(value)
     if typing.get_origin(hint) is tuple:
         (item_type, _ellipsis) = typing.get_args(hint)
-        items = json.loads(value) if isinstance(value, str) else value
+        items: list[Any] = json.loads(value) if isinstance(value, str) else list(value)  # type: ignore[call-overload]
         if dataclasses.is_dataclass(item_type):
             return tuple(from_row(item_type, item) for item in items)  # type: ignore[arg-type]
         return tuple(_parse(item_type, item) for item in items)
@@ -133,7 +133,7 @@ def _parse(hint: Any, value: object) -> object:
 
 def from_row(cls: type[R], row: typing.Mapping[str, object]) -> R:
     """Build a record from a stored row; extra columns (version, updated_at) are ignored."""
-    hints = _hints(cls)
+    hints = _hints(cls)  # type: ignore[arg-type]
     kwargs = {
         f.name: _parse(hints[f.name], row[f.name])
         for f in dataclasses.fields(cls)  # type: ignore[arg-type]

@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tech_app.errors import ValidationError
-from tech_app.records.validate import check_count, check_date, check_id, check_order, check_text, new_id
+from tech_app.records.validate import (
+    check_count,
+    check_date,
+    check_id,
+    check_order,
+    check_text,
+    new_id,
+)
 
 
 @dataclass(frozen=True, kw_only=True)

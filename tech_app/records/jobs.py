@@ -6,7 +6,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from tech_app.errors import TransitionError, ValidationError
-from tech_app.records.validate import check_aware, check_choice, check_count, check_id, check_order, check_text, new_id
+from tech_app.records.validate import (
+    check_aware,
+    check_choice,
+    check_count,
+    check_id,
+    check_order,
+    check_text,
+    new_id,
+)
 from tech_app.vocab import JobStatus, JobType, Outcome
 
 S = JobStatus
@@ -60,14 +68,24 @@ class Job:
     work_done: str = ""
     priority: int = 3
     flagged: str = ""  # why head office must review this job, if it must
+    # When the visit's milestones happened; the SLA timers are kept or broken by these.
+    responded_at: datetime | None = None
+    on_site_at: datetime | None = None
+    completed_at: datetime | None = None
 
     def __post_init__(self) -> None:
         check_id("job.id", self.id)
         check_text("job.number", self.number, max_length=40)
-        object.__setattr__(self, "job_type", JobType(check_choice("job.job_type", self.job_type, JobType)))
-        object.__setattr__(self, "status", JobStatus(check_choice("job.status", self.status, JobStatus)))
+        object.__setattr__(
+            self, "job_type", JobType(check_choice("job.job_type", self.job_type, JobType))
+        )
+        object.__setattr__(
+            self, "status", JobStatus(check_choice("job.status", self.status, JobStatus))
+        )
         if self.outcome is not None:
-            object.__setattr__(self, "outcome", Outcome(check_choice("job.outcome", self.outcome, Outcome)))
+            object.__setattr__(
+                self, "outcome", Outcome(check_choice("job.outcome", self.outcome, Outcome))
+            )
         check_id("job.customer_id", self.customer_id)
         check_id("job.site_id", self.site_id)
         if self.contract_id is not None:
@@ -82,6 +100,9 @@ class Job:
             check_aware("job.window_start", self.window_start)
             check_aware("job.window_end", self.window_end)
             check_order("job.window", self.window_start, self.window_end)
+        for name in ("responded_at", "on_site_at", "completed_at"):
+            if getattr(self, name) is not None:
+                check_aware(f"job.{name}", getattr(self, name))
         check_count("job.priority", self.priority, minimum=1)
         if self.priority > 5:
             raise ValidationError("job.priority", "must be between 1 and 5")

@@ -28,6 +28,9 @@ class Part:
     unit: str = "pc"
     unit_price: int  # minor units
     warranty_months: int | None = None  # a part's own period, from its install date
+    # Which component of the unit it belongs to, for warranty ("pipes", "collector_tubes",
+    # "truck"), or "consumable" for the grease and oil a maintenance contract supplies.
+    component: str = ""
 
     def __post_init__(self) -> None:
         check_id("part.id", self.id)

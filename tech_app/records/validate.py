@@ -63,6 +63,8 @@ def check_quantity(field: str, value: Decimal | int | str) -> Decimal:
         raise ValidationError(field, f"{value!r} is not a number")
     if quantity <= 0:
         raise ValidationError(field, "must be more than zero")
+    if quantity >= 1_000_000:
+        raise ValidationError(field, f"{value!r} is more than a van can carry")
     if quantity != quantity.quantize(Decimal("0.001")):
         raise ValidationError(field, "has more than 3 decimals")
     return quantity

@@ -39,7 +39,9 @@ class TimeEntry:
 
     def __post_init__(self) -> None:
         check_id("time_entry.job_id", self.job_id)
-        object.__setattr__(self, "kind", TimeKind(check_choice("time_entry.kind", self.kind, TimeKind)))
+        object.__setattr__(
+            self, "kind", TimeKind(check_choice("time_entry.kind", self.kind, TimeKind))
+        )
         check_aware("time_entry.started_at", self.started_at)
         if self.ended_at is not None:
             check_aware("time_entry.ended_at", self.ended_at)

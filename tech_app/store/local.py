@@ -70,8 +70,13 @@ class LocalStore:
             raise NotFoundError(table.rstrip("s").replace("_", " "), record_id)
         return from_row(cls, found)
 
-    def select(self, cls: type[R], where: str = "1", params: list[Any] | tuple[Any, ...] = (),
-               order_by: str = "rowid") -> list[R]:
+    def select(
+        self,
+        cls: type[R],
+        where: str = "1",
+        params: list[Any] | tuple[Any, ...] = (),
+        order_by: str = "rowid",
+    ) -> list[R]:
         table = _table_for(cls)
         rows = self.db[table].rows_where(where, list(params), order_by=order_by)
         return [from_row(cls, r) for r in rows]
@@ -168,7 +173,9 @@ class LocalStore:
         return list(self.db["outbox"].rows_where("state = 'pending'", order_by="mutation_id"))
 
     def pending_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0])
+        return int(
+            self.db.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]
+        )
 
     def close(self) -> None:
         self.db.close()
@@ -183,7 +190,9 @@ def _table_for(cls: type) -> str:
 def _store_error(exc: sqlite3.OperationalError) -> StoreError | sqlite3.OperationalError:
     message = str(exc)
     if "locked" in message or "busy" in message:
-        return StoreError("the job database is in use by another tech-app window; close it and retry")
+        return StoreError(
+            "the job database is in use by another tech-app window; close it and retry"
+        )
     if "full" in message:
         return StoreError("the disk is full; free some space, nothing was saved")
     return exc

@@ -26,7 +26,9 @@ def _run(db: Database, script: str) -> None:
 
 @migrations()
 def m001_records(db: Database) -> None:
-    _run(db, f"""
+    _run(
+        db,
+        f"""
     CREATE TABLE customers (
         id TEXT PRIMARY KEY, name TEXT NOT NULL, phone TEXT NOT NULL,
         customer_class TEXT NOT NULL, notes TEXT NOT NULL, {_COMMON});
@@ -56,7 +58,7 @@ def m001_records(db: Database) -> None:
         status TEXT NOT NULL, sla_policy TEXT NOT NULL,
         contract_id TEXT REFERENCES contracts(id) {_FK}, outcome TEXT,
         findings TEXT NOT NULL, work_done TEXT NOT NULL, priority INTEGER NOT NULL,
-        flagged TEXT NOT NULL, {_COMMON});
+        flagged TEXT NOT NULL, responded_at TEXT, on_site_at TEXT, completed_at TEXT, {_COMMON});
     CREATE INDEX jobs_window ON jobs(window_start);
     CREATE INDEX jobs_customer ON jobs(customer_id);
     CREATE INDEX jobs_site ON jobs(site_id);
@@ -77,7 +79,7 @@ def m001_records(db: Database) -> None:
     CREATE TABLE parts (
         id TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
         name_zh TEXT NOT NULL, unit TEXT NOT NULL, unit_price INTEGER NOT NULL,
-        warranty_months INTEGER, {_COMMON});
+        warranty_months INTEGER, component TEXT NOT NULL, {_COMMON});
     CREATE TABLE van_stock (
         id TEXT PRIMARY KEY, technician TEXT NOT NULL,
         part_id TEXT NOT NULL REFERENCES parts(id) {_FK}, quantity TEXT NOT NULL, {_COMMON},
@@ -123,13 +125,16 @@ def m001_records(db: Database) -> None:
         id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) {_FK},
         revision INTEGER NOT NULL, reason TEXT NOT NULL, text TEXT NOT NULL,
         created_at TEXT NOT NULL, {_COMMON}, UNIQUE (job_id, revision));
-    """)
+    """,
+    )
 
 
 @migrations()
 def m002_outbox(db: Database) -> None:
     # mutation_id is the per-client mutation number of the sync protocol: 1, 2, 3…
-    _run(db, """
+    _run(
+        db,
+        """
     CREATE TABLE outbox (
         mutation_id INTEGER PRIMARY KEY AUTOINCREMENT,
         table_name TEXT NOT NULL, record_id TEXT NOT NULL, op TEXT NOT NULL,
@@ -138,7 +143,8 @@ def m002_outbox(db: Database) -> None:
         created_at TEXT NOT NULL);
     CREATE INDEX outbox_state ON outbox(state, mutation_id);
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    """)
+    """,
+    )
 
 
 @migrations()
@@ -148,11 +154,14 @@ def m003_search(db: Database) -> None:
     # CJK single characters and pairs plus whole Latin words, so a two-character
     # query such as 售后 or a surname also hits. FTS rowids must survive VACUUM,
     # so they live in an INTEGER PRIMARY KEY of their own.
-    _run(db, """
+    _run(
+        db,
+        """
     CREATE VIRTUAL TABLE job_search_tri USING fts5(text, tokenize='trigram');
     CREATE VIRTUAL TABLE job_search_gram USING fts5(text, tokenize='unicode61');
     CREATE TABLE job_search_key (rid INTEGER PRIMARY KEY, job_id TEXT NOT NULL UNIQUE);
-    """)
+    """,
+    )
 
 
 SCHEMA_VERSION = len(migrations._migrations)

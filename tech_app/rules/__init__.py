@@ -1,0 +1,1 @@
+"""Pure service rules: warranty, pricing, SLA timers and maintenance schedules."""

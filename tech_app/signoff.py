@@ -1,0 +1,80 @@
+"""The end of a visit: the customer consents to the price, then signs, and the job freezes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tech_app.blobs import BlobStore
+from tech_app.charges import charges_json, job_estimate
+from tech_app.errors import ValidationError
+from tech_app.lifecycle import change_status
+from tech_app.records import Consent, Estimate, Job, Signature
+from tech_app.store.local import LocalStore, utc_now
+from tech_app.vocab import JobStatus
+
+_PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def record_consent(
+    store: LocalStore,
+    job_id: str,
+    consented_by: str,
+    planned_minutes: int,
+    now: datetime | None = None,
+) -> Consent:
+    """Keep the estimate exactly as shown and who agreed to it, before any repair."""
+    moment = now or utc_now()
+    charges = job_estimate(store, job_id, planned_minutes, on_date=moment.date())
+    with store.transaction():
+        shown = store.save(
+            Estimate(
+                job_id=job_id,
+                total=charges.total,
+                breakdown=charges_json(charges),
+                created_at=moment,
+            )
+        )
+        return store.save(
+            Consent(
+                job_id=job_id, estimate_id=shown.id, consented_by=consented_by, consented_at=moment
+            )
+        )
+
+
+def sign_job(
+    store: LocalStore,
+    blobs: BlobStore,
+    job_id: str,
+    *,
+    signer_name: str,
+    signature_png: bytes,
+    rating: int | None = None,
+    comment: str = "",
+    now: datetime | None = None,
+) -> Signature:
+    """Store the signature image, record who signed, and freeze the job.
+
+    A completed job is signed as is; an on-site job is completed first, so the
+    checklist's required items are checked before the customer's name goes on it.
+    """
+    if not signature_png.startswith(_PNG_MAGIC):
+        raise ValidationError("signature.image", "the signature must be a PNG image")
+    if len(signature_png) < 100:
+        raise ValidationError("signature.image", "the signature pad is empty")
+    moment = now or utc_now()
+    sha256 = blobs.put(signature_png)
+    with store.transaction():
+        if store.get(Job, job_id).status is JobStatus.ON_SITE:
+            change_status(store, job_id, JobStatus.COMPLETED, now=moment)
+        signature = store.save(
+            Signature(
+                job_id=job_id,
+                signer_name=signer_name,
+                signed_at=moment,
+                image_sha256=sha256,
+                rating=rating,
+                comment=comment,
+            )
+        )
+        change_status(store, job_id, JobStatus.SIGNED, now=moment)
+    return signature

@@ -1,0 +1,72 @@
+"""The job search finds Chinese substrings, English words, serial and phone fragments."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from tech_app.demo import demo_id
+from tech_app.job_list import JobFilter, count_jobs, list_jobs
+from tech_app.records import Customer
+from tech_app.store.local import LocalStore
+
+
+def found(store: LocalStore, text: str) -> set[str]:
+    return {row["id"] for row in list_jobs(store, JobFilter(text=text))}
+
+
+def job(key: str) -> str:
+    return demo_id(f"job:{key}")
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("售后", "heater-in"),  # two characters: shorter than a trigram
+        ("售后服务", "heater-in"),
+        ("王", "heater-in"),  # a surname alone
+        ("望京", "heater-in"),
+        ("叉车", "fleet"),
+        ("CPCD30-2304", "fleet"),  # serial fragment
+        ("2304", "fleet"),
+        ("0815-077", "heater-in"),
+        ("5521", "heater-in"),  # phone fragment as written with spaces
+        ("13800135521", "heater-in"),  # the same phone typed without spaces
+        ("Carter", "heater-out"),
+        ("carter", "heater-out"),
+        ("laser printer", "printer"),
+        ("LJ2405", "printer"),
+        ("Northwind", "printer"),
+        ("饮水机", "dispenser"),
+        ("周大生", "ring"),
+    ],
+)
+def test_search_finds_the_job(demo_store: LocalStore, typed: str, expected: str) -> None:
+    assert job(expected) in found(demo_store, typed)
+
+
+def test_every_word_must_match(demo_store: LocalStore) -> None:
+    assert found(demo_store, "李梅 灶") == {job("stove"), job("guidance")}
+    assert found(demo_store, "李梅 FD21BE") == {job("stove")}
+    assert found(demo_store, "王建国 Northwind") == set()
+
+
+def test_an_empty_box_lists_everything_and_nonsense_finds_nothing(demo_store: LocalStore) -> None:
+    assert count_jobs(demo_store, JobFilter(text="  ")) == 8
+    assert found(demo_store, "zzzqqq") == set()
+    assert len(found(demo_store, '" -')) == 8  # punctuation alone filters nothing out
+    assert found(demo_store, "AND OR NOT *") == set()
+
+
+def test_renaming_a_customer_updates_the_search_at_once(demo_store: LocalStore) -> None:
+    wang = demo_store.get(Customer, demo_id("customer:wang"))
+    demo_store.save(dataclasses.replace(wang, name="王建华"))
+    assert job("heater-in") in found(demo_store, "王建华")
+    assert found(demo_store, "王建国") == set()
+
+
+def test_search_combines_with_status_and_day_filters(demo_store: LocalStore) -> None:
+    assert count_jobs(demo_store, JobFilter(day="2026-11-29")) == 3
+    assert count_jobs(demo_store, JobFilter(text="李梅", job_type="guidance")) == 1
+    assert count_jobs(demo_store, JobFilter(status="signed")) == 0
