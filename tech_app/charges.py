@@ -15,7 +15,6 @@ from tech_app.rules.pricing import (
     PartCharge,
     Rates,
     TimeCharge,
-    estimate,
     price_visit,
 )
 from tech_app.store.local import LocalStore, utc_now
@@ -50,26 +49,34 @@ def _part_charges(store: LocalStore, job_id: str) -> list[PartCharge]:
     return lines
 
 
-def job_charges(
-    store: LocalStore, job_id: str, rates: Rates = DEMO_HOME_RATES, on_date: date | None = None
+def _price(
+    store: LocalStore,
+    job_id: str,
+    minutes: dict[TimeKind, int],
+    rates: Rates,
+    on_date: date | None,
 ) -> Charges:
-    """The running bill: parts used and minutes recorded so far."""
     job = store.get(Job, job_id)
-    day = on_date or utc_now().date()
-    contract, units, time_coverage = _visit_terms(store, job, day)
-    parts = _part_charges(store, job_id)
-    minutes = dict.fromkeys(TimeKind, 0)
-    for entry in store.select(TimeEntry, "job_id = ?", [job_id]):
-        minutes[entry.kind] += entry.minutes
+    contract, units, time_coverage = _visit_terms(store, job, on_date or utc_now().date())
     times = [TimeCharge(kind, total, time_coverage) for kind, total in minutes.items() if total]
     return price_visit(
         rates,
-        parts,
+        _part_charges(store, job_id),
         times,
         call_out=time_coverage if contract is None else False,
         contract=contract,
         units=units,
     )
+
+
+def job_charges(
+    store: LocalStore, job_id: str, rates: Rates = DEMO_HOME_RATES, on_date: date | None = None
+) -> Charges:
+    """The running bill: parts used and minutes recorded so far."""
+    minutes = dict.fromkeys(TimeKind, 0)
+    for entry in store.select(TimeEntry, "job_id = ?", [job_id]):
+        minutes[entry.kind] += entry.minutes
+    return _price(store, job_id, minutes, rates, on_date)
 
 
 def job_estimate(
@@ -79,20 +86,11 @@ def job_estimate(
     rates: Rates = DEMO_HOME_RATES,
     on_date: date | None = None,
 ) -> Charges:
-    """The price shown before repair: parts already picked plus the labour planned."""
-    job = store.get(Job, job_id)
-    day = on_date or utc_now().date()
-    contract, units, time_coverage = _visit_terms(store, job, day)
-    parts = _part_charges(store, job_id)
-    times = [TimeCharge(TimeKind.LABOUR, planned_minutes, time_coverage)] if planned_minutes else []
-    return estimate(
-        rates,
-        parts,
-        times,
-        call_out=time_coverage if contract is None else False,
-        contract=contract,
-        units=units,
-    )
+    """The price shown before repair: parts already picked plus the labour planned.
+
+    Same calculation as the bill (the rules' ``estimate`` and ``price_visit`` agree).
+    """
+    return _price(store, job_id, {TimeKind.LABOUR: planned_minutes}, rates, on_date)
 
 
 def charges_json(charges: Charges) -> str:

@@ -43,7 +43,7 @@ def check_phone(field: str, value: str, *, required: bool = True) -> str:
     return text
 
 
-def check_count(field: str, value: int, *, minimum: int = 0) -> int:
+def check_count(field: str, value: object, *, minimum: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(field, f"{value!r} is not a whole number")
     if value < minimum:
@@ -70,7 +70,7 @@ def check_quantity(field: str, value: Decimal | int | str) -> Decimal:
     return quantity
 
 
-def check_aware(field: str, value: datetime) -> datetime:
+def check_aware(field: str, value: object) -> datetime:
     if not isinstance(value, datetime):
         raise ValidationError(field, f"{value!r} is not a date and time")
     if value.tzinfo is None or value.utcoffset() is None:
@@ -78,7 +78,8 @@ def check_aware(field: str, value: datetime) -> datetime:
     return value
 
 
-def check_date(field: str, value: date) -> date:
+def check_date(field: str, value: object) -> date:
+    # datetime is a subclass of date; letting one in would silently drop its time and zone.
     if not isinstance(value, date) or isinstance(value, datetime):
         raise ValidationError(field, f"{value!r} is not a date")
     return value

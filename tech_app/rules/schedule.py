@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Final
 
 from tech_app.errors import ValidationError
+from tech_app.records.validate import check_count, check_date
 
 # Demo fleet maintenance agreement (forklift example).
 DEMO_VISITS_PER_YEAR: Final = 4
@@ -23,21 +24,6 @@ DEMO_NOTICE_DAYS: Final = 30
 _WHOLE_MONTH_SPLITS: Final = (1, 2, 3, 4, 6, 12)
 
 
-def _check_date(field: str, value: object) -> date:
-    # datetime is a subclass of date; letting one in would silently drop its time and zone.
-    if not isinstance(value, date) or isinstance(value, datetime):
-        raise ValidationError(field, f"{value!r} is not a date")
-    return value
-
-
-def _check_count(field: str, value: object, *, minimum: int = 0) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, f"{value!r} is not a whole number")
-    if value < minimum:
-        raise ValidationError(field, f"must be at least {minimum}")
-    return value
-
-
 def add_months(start: date, months: int) -> date:
     """Calendar month arithmetic, clamped to the end of a shorter month.
 
@@ -45,8 +31,8 @@ def add_months(start: date, months: int) -> date:
     2025-02-28: the period ends on the last day of the month that has no
     matching day, which is how Chinese civil law (民法典 art. 202) counts it.
     """
-    _check_date("start", start)
-    _check_count("months", months)
+    check_date("start", start)
+    check_count("months", months)
     index = start.year * 12 + (start.month - 1) + months
     year, month = divmod(index, 12)
     month += 1
@@ -67,7 +53,7 @@ class MaintenancePlan:
                 "plan.visits_per_year", "give visits per year or an interval in hours"
             )
         if self.visits_per_year is not None:
-            _check_count("plan.visits_per_year", self.visits_per_year, minimum=1)
+            check_count("plan.visits_per_year", self.visits_per_year, minimum=1)
             # Visits fall on the same day of the month; that only works for whole-month steps.
             if self.visits_per_year not in _WHOLE_MONTH_SPLITS:
                 raise ValidationError(
@@ -75,7 +61,7 @@ class MaintenancePlan:
                     "must split the year into whole months (1, 2, 3, 4, 6 or 12)",
                 )
         if self.interval_hours is not None:
-            _check_count("plan.interval_hours", self.interval_hours, minimum=1)
+            check_count("plan.interval_hours", self.interval_hours, minimum=1)
 
     @property
     def months_between_visits(self) -> int | None:
@@ -111,7 +97,7 @@ def next_due(
     The meter's daily rate comes from the two readings; we round the projected
     day *down* so the visit lands before the threshold, never after it.
     """
-    _check_date("last_service_on", last_service_on)
+    check_date("last_service_on", last_service_on)
     calendar_due: DueDate | None = None
     months = plan.months_between_visits
     if months is not None:
@@ -162,9 +148,9 @@ def _hours_due(
         )
     assert hours_at_last_service is not None and hours_now is not None
     assert hours_read_on is not None
-    _check_count("hours_at_last_service", hours_at_last_service)
-    _check_count("hours_now", hours_now)
-    _check_date("hours_read_on", hours_read_on)
+    check_count("hours_at_last_service", hours_at_last_service)
+    check_count("hours_now", hours_now)
+    check_date("hours_read_on", hours_read_on)
     if hours_now < hours_at_last_service:
         raise ValidationError("hours_now", "is below the reading at the last service")
     if hours_read_on < last_service_on:
@@ -207,8 +193,8 @@ def due_dates(plan: MaintenancePlan, start: date, until: date) -> tuple[date, ..
     counted from ``start`` rather than from the previous visit, so a term that
     starts on the 31st does not drift to the 28th after February.
     """
-    _check_date("start", start)
-    _check_date("until", until)
+    check_date("start", start)
+    check_date("until", until)
     if until < start:
         raise ValidationError("until", "ends before it starts")
     months = plan.months_between_visits
@@ -226,12 +212,12 @@ def due_dates(plan: MaintenancePlan, start: date, until: date) -> tuple[date, ..
 
 def term_ends_on(starts_on: date, term_months: int = DEMO_TERM_MONTHS) -> date:
     """The last day of an agreement's term (12 months from 2025-01-01 ends 2025-12-31)."""
-    _check_count("term_months", term_months, minimum=1)
+    check_count("term_months", term_months, minimum=1)
     return add_months(starts_on, term_months) - timedelta(days=1)
 
 
 def ends_after_notice(notice_given_on: date, notice_days: int = DEMO_NOTICE_DAYS) -> date:
     """The earliest day an agreement can end after written notice is given."""
-    _check_date("notice_given_on", notice_given_on)
-    _check_count("notice_days", notice_days)
+    check_date("notice_given_on", notice_given_on)
+    check_count("notice_days", notice_days)
     return notice_given_on + timedelta(days=notice_days)

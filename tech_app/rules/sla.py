@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Final
 
 from tech_app.errors import ValidationError
+from tech_app.records.validate import check_aware
 from tech_app.rules.schedule import add_months
 from tech_app.vocab import JobType, SlaState
 
@@ -26,14 +27,6 @@ FOLLOW_UP: Final = "follow_up"  # promise name that follow_up_due() looks for in
 REPAIR_FOLLOW_UP: Final = timedelta(weeks=1)
 INSTALLATION_FOLLOW_UP: Final = timedelta(days=30)  # "one month", as the documents count it
 JEWELLERY_CHECK_INTERVAL: Final = 3  # calendar months between check reminders
-
-
-def _check_aware(field: str, value: object) -> datetime:
-    if not isinstance(value, datetime):
-        raise ValidationError(field, f"{value!r} is not a date and time")
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValidationError(field, "needs a time zone")
-    return value
 
 
 @dataclass(frozen=True)
@@ -139,13 +132,13 @@ def sla_timers(
     just shows the whole window left), but a promise done before the report
     is a data error and is refused.
     """
-    _check_aware("reported_at", reported_at)
-    _check_aware("now", now)
+    check_aware("reported_at", reported_at)
+    check_aware("now", now)
     for name, when in done.items():
         if policy.promise(name) is None:
             known = ", ".join(p.name for p in policy.promises)
             raise ValidationError("done", f"{name!r} is not a promise of {policy.name} ({known})")
-        _check_aware(f"done.{name}", when)
+        check_aware(f"done.{name}", when)
         if when < reported_at:
             raise ValidationError(f"done.{name}", "is before the fault was reported")
 
@@ -172,7 +165,7 @@ def follow_up_due(
     completion.  Otherwise installations get one month (30 days) to show
     problems, and repairs and every other visit one week.
     """
-    _check_aware("completed_at", completed_at)
+    check_aware("completed_at", completed_at)
     try:
         job_type = JobType(job_type)
     except ValueError:
@@ -183,7 +176,7 @@ def follow_up_due(
     if promise is not None:
         start = completed_at
         if reported_at is not None:
-            start = _check_aware("reported_at", reported_at)
+            start = check_aware("reported_at", reported_at)
             if completed_at < reported_at:
                 raise ValidationError("completed_at", "is before the fault was reported")
         return start + promise.within

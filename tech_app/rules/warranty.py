@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Final
 
 from tech_app.errors import ValidationError
+from tech_app.records.validate import check_date
 from tech_app.rules.schedule import add_months
 
 
@@ -161,12 +162,6 @@ class WarrantyDecision:
     expires_on: date | None  # last covered day; None for an hours-only term
 
 
-def _check_date(field: str, value: object) -> date:
-    if not isinstance(value, date) or isinstance(value, datetime):
-        raise ValidationError(field, f"{value!r} is not a date")
-    return value
-
-
 def _exclusions(values: Iterable[Exclusion | str]) -> tuple[Exclusion, ...]:
     if isinstance(values, str):  # a bare string would be split into letters
         values = (values,)
@@ -204,13 +199,13 @@ def check_warranty(
     """
     term = terms.term_for(component)
     component = component.strip().lower()
-    _check_date("purchased_on", purchased_on)
-    _check_date("on_date", on_date)
+    check_date("purchased_on", purchased_on)
+    check_date("on_date", on_date)
     if on_date < purchased_on:
         raise ValidationError("on_date", "is before the purchase date")
     starts_on = purchased_on
     if installed_on is not None:
-        _check_date("installed_on", installed_on)
+        check_date("installed_on", installed_on)
         if installed_on < purchased_on:
             raise ValidationError("installed_on", "is before the purchase date")
         if installed_on > on_date:
