@@ -7,23 +7,19 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from importlib.metadata import entry_points
 from pathlib import Path
 
+from tech_app.cli_support import profile_store
 from tech_app.errors import TechAppError
-from tech_app.profile import database_path
-from tech_app.store.local import LocalStore, open_store
 
 Command = Callable[[argparse.Namespace], int]
-
-
-def _store(args: argparse.Namespace) -> LocalStore:
-    return open_store(database_path(args.data_dir))
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
     from tech_app.demo import load_demo
 
-    store = _store(args)
+    store = profile_store(args)
     count = load_demo(store, args.today or date.today(), args.technician)
     print(f"demo set loaded into {store.path}: {count} records")
     return 0
@@ -32,7 +28,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 def cmd_jobs(args: argparse.Namespace) -> int:
     from tech_app.job_list import JobFilter, list_jobs
 
-    store = _store(args)
+    store = profile_store(args)
     rows = list_jobs(store, JobFilter(text=args.search or "", status=args.status))
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -79,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     jobs.add_argument("--status", help="only jobs in this status")
     jobs.add_argument("--json", action="store_true", help="print a JSON array")
     jobs.set_defaults(run=cmd_jobs)
+
+    # Packages beyond the core (reports, ui, sync) add their own commands through the
+    # "tech_app.commands" entry point, so the core never imports them.
+    for entry in sorted(entry_points(group="tech_app.commands"), key=lambda e: e.name):
+        entry.load()(commands)
+    parser.set_defaults(available_commands=frozenset(commands.choices))
     return parser
 
 
@@ -87,6 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     run: Command | None = getattr(args, "run", None)
     if run is None:
+        # With no command, open the desktop app when it is installed.
+        if "app" in args.available_commands:
+            return main([*(argv or sys.argv[1:]), "app"])
         parser.print_help()
         return 0
     try:
