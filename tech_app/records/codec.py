@@ -84,13 +84,16 @@ def _plain(value: object) -> object:
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, tuple):
-        return json.dumps([_plain_item(v) for v in value], ensure_ascii=False)
+        return json.dumps([_nested(v) for v in value], ensure_ascii=False)
     raise TypeError(f"cannot store {type(value).__name__}")
 
 
-def _plain_item(value: object) -> object:
+def _nested(value: object) -> object:
+    """A value inside a JSON column: plain JSON all the way down, no JSON-in-JSON."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: _nested(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple):
+        return [_nested(v) for v in value]
     return _plain(value)
 
 
