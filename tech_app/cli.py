@@ -79,7 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
     # Packages beyond the core (reports, ui, sync) add their own commands through the
     # "tech_app.commands" entry point, so the core never imports them.
     for entry in sorted(entry_points(group="tech_app.commands"), key=lambda e: e.name):
-        entry.load()(commands)
+        try:
+            register = entry.load()
+        except ImportError as exc:
+            # A missing optional dependency must not take the core commands down with it.
+            print(f"tech-app: {entry.name} commands unavailable: {exc}", file=sys.stderr)
+            continue
+        register(commands)
     parser.set_defaults(available_commands=frozenset(commands.choices))
     return parser
 
