@@ -164,4 +164,18 @@ def m003_search(db: Database) -> None:
     )
 
 
+@migrations()
+def m004_sync(db: Database) -> None:
+    # Sync bookkeeping: the server sequence that applied a sent mutation (it is
+    # confirmed once a pull passes it), and the rows seen during a full resync.
+    _run(
+        db,
+        """
+    ALTER TABLE outbox ADD COLUMN server_seq INTEGER;
+    CREATE TABLE sync_seen (
+        table_name TEXT NOT NULL, record_id TEXT NOT NULL, PRIMARY KEY (table_name, record_id));
+    """,
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -1,0 +1,187 @@
+"""How long slips take, against what ReportLab itself needs for the same amount of PDF.
+
+Generates 1,000 A4 service slips (2 pages, Chinese, with a signature image) of
+a completed demo job: each slip reads its job from the store
+(``build_slip_data``) and renders it (``SlipRenderer.render``). The baseline,
+in the same run and with the same embedded font, is a bare ReportLab document
+of the same page count holding the slip's own text as plain paragraphs: the
+cost of laying out and subsetting that much text at all.
+
+    python bench/slips.py            # 1,000 slips
+    python bench/slips.py --quick    # 100 slips
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import io
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+from reports.fonts import register_cjk_font
+from reports.slip_data import build_slip_data
+from reports.slip_pdf import SlipRenderer
+from tech_app.blobs import BlobStore
+from tech_app.checklist import record_answer
+from tech_app.demo import CHINA, demo_id, load_demo
+from tech_app.lifecycle import change_status
+from tech_app.records import Job
+from tech_app.signoff import sign_job
+from tech_app.store.local import LocalStore, open_store
+from tech_app.timesheet import start_timer, stop_timer
+from tech_app.van import record_part_usage
+from tech_app.vocab import Coverage, TimeKind
+
+DEMO_DAY = date(2026, 11, 28)
+JOB = demo_id("job:heater-in")
+FULL_COUNT = 1000
+QUICK_COUNT = 100
+
+
+def signature_png() -> bytes:
+    image = Image.new("L", (360, 120), 255)
+    pen = ImageDraw.Draw(image)
+    pen.line([(20 + i * 8, 70 - (i * 9) % 37) for i in range(40)], fill=20, width=4)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def two_page_job(store: LocalStore, blobs: BlobStore) -> None:
+    """王建国's heater visit with enough parts and notes to fill two A4 pages."""
+    start = datetime(2026, 11, 28, 8, 20, tzinfo=CHINA)
+    change_status(store, JOB, "en_route", now=start)
+    start_timer(store, JOB, TimeKind.TRAVEL, "liu", now=start)
+    change_status(store, JOB, "on_site", now=start + timedelta(minutes=35))
+    start_timer(store, JOB, TimeKind.LABOUR, "liu", now=start + timedelta(minutes=35))
+    for key, value in (
+        ("tank_leak", "yes"),
+        ("tubes_intact", "no"),
+        ("water_pressure", "0.72"),
+        ("water_temp", "58"),
+        ("cause", "quality"),
+    ):
+        record_answer(store, JOB, key, value, now=start + timedelta(minutes=40))
+    for n, (part, coverage) in enumerate(
+        [("SH-TUBE-58", Coverage.WARRANTY)] * 4 + [("SH-FIT-20", Coverage.CHARGED)] * 6
+    ):
+        record_part_usage(
+            store,
+            JOB,
+            part,
+            1,
+            coverage,
+            "liu",
+            confirm_negative=True,
+            now=start + timedelta(minutes=50, seconds=n),
+        )
+    end = start + timedelta(minutes=140)
+    stop_timer(store, JOB, now=end)
+    job = store.get(Job, JOB)
+    store.save(
+        dataclasses.replace(
+            job,
+            findings="第 7 支集热管根部破裂，水沿水箱底部流出；进水压力 0.72 MPa，高于允许值。" * 3,
+            work_done="更换集热管，更换老化管件，试压合格，清洗水箱并检查所有管路接头。" * 6,
+        )
+    )
+    sign_job(
+        store, blobs, JOB, signer_name="王建国", signature_png=signature_png(), rating=5, now=end
+    )
+
+
+def baseline_document(text: str, pages: int, font: str) -> Callable[[], bytes]:
+    """The same text, same font, same page count, as plain paragraphs."""
+    style = ParagraphStyle("plain", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
+    chunk = -(-len(text) // pages)
+
+    def render() -> bytes:
+        story = []
+        for page in range(pages):
+            if page:
+                story.append(PageBreak())
+            story.append(Paragraph(text[page * chunk : (page + 1) * chunk], style))
+        out = io.BytesIO()
+        SimpleDocTemplate(
+            out, pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm, invariant=True
+        ).build(story)
+        return out.getvalue()
+
+    return render
+
+
+def timed(count: int, make: Callable[[], bytes]) -> float:
+    started = time.perf_counter()
+    for _ in range(count):
+        make()
+    return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_COUNT} slips")
+    args = parser.parse_args(argv)
+    count = QUICK_COUNT if args.quick else FULL_COUNT
+    with tempfile.TemporaryDirectory() as temp:
+        store = open_store(Path(temp) / "db.sqlite3")
+        blobs = BlobStore(Path(temp) / "blobs")
+        load_demo(store, DEMO_DAY)
+        store.set_setting("company_name", "安心家电售后服务中心 AnXin Home Service")
+        store.set_setting("company_hotline", "400-820-5566")
+        two_page_job(store, blobs)
+
+        started = time.perf_counter()
+        font = register_cjk_font()
+        font_seconds = time.perf_counter() - started
+        renderer = SlipRenderer(font)
+
+        def slip() -> bytes:
+            return renderer.render(build_slip_data(store, JOB, "zh_CN", blobs=blobs))
+
+        sample = slip()
+        reader = PdfReader(io.BytesIO(sample))
+        pages = len(reader.pages)
+        text = "".join(page.extract_text() for page in reader.pages)
+        baseline = baseline_document(text, pages, font)
+        base_pages = len(PdfReader(io.BytesIO(baseline())).pages)
+        assert base_pages == pages, (base_pages, pages)
+
+        data_seconds = timed(
+            count, lambda: bytes(repr(build_slip_data(store, JOB, "zh_CN", blobs=blobs)), "utf-8")
+        )
+        slip_seconds = timed(count, slip)
+        base_seconds = timed(count, baseline)
+        store.close()
+
+    print(
+        f"slips: {count} A4 slips, {pages} pages each, {len(text)} characters of text, "
+        f"signature image, {len(sample) // 1024} KB each"
+    )
+    print(f"font registration (once per process): {font_seconds * 1000:.0f} ms")
+    print(
+        f"slips (read store + render): {slip_seconds:.2f} s "
+        f"({slip_seconds / count * 1000:.1f} ms per slip)"
+    )
+    print(f"  of which reading the store (build_slip_data): {data_seconds:.2f} s")
+    print(
+        f"baseline (bare ReportLab, same text, font and pages): {base_seconds:.2f} s "
+        f"({base_seconds / count * 1000:.1f} ms per document)"
+    )
+    print(f"ratio slips / baseline: {slip_seconds / base_seconds:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

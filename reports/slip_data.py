@@ -1,0 +1,331 @@
+"""The service slip as data: a frozen record of everything the page shows.
+
+``build_slip_data`` reads the store once; the renderers draw only this record
+(pretix-style), and ``reports.integrity`` hashes it. Charges are the job's
+bill from ``tech_app.charges.job_charges`` on the visit date, so the slip
+shows exactly what the app shows.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from reports import gather
+from reports.facts import (
+    PRESENTATION,
+    AssetFacts,
+    ChecklistRow,
+    CompanyInfo,
+    Party,
+    SignatureFacts,
+    TermsFacts,
+)
+from reports.labels import Labels
+from tech_app.blobs import BlobStore
+from tech_app.charges import job_charges
+from tech_app.records import Amendment, Consent, Contract, Estimate, Job, Part, PartUsage
+from tech_app.rules.pricing import DEMO_HOME_RATES
+from tech_app.store.local import LocalStore
+from tech_app.timesheet import minutes_by_kind
+from tech_app.vocab import TimeKind
+
+
+@dataclass(frozen=True)
+class PartLine:
+    part_number: str
+    name: str
+    name_zh: str
+    unit: str
+    quantity: Decimal
+    unit_price: int
+    coverage: str
+    amount: int  # what the customer pays, from the pricing rules
+    list_amount: int
+    serial_out: str
+    serial_in: str
+
+
+@dataclass(frozen=True)
+class TimeLine:
+    kind: str  # travel, labour, waiting
+    minutes: int
+    per_hour: int
+    coverage: str
+    amount: int
+    list_amount: int
+
+
+@dataclass(frozen=True)
+class FeeLine:
+    kind: str  # call_out, visit_fee
+    units: int
+    unit_amount: int
+    coverage: str
+    amount: int
+    list_amount: int
+
+
+@dataclass(frozen=True)
+class Totals:
+    subtotal: int
+    tax_rate: Decimal
+    tax: int
+    total: int
+    covered_value: int  # pre-tax value of the work given free under warranty or contract
+
+
+@dataclass(frozen=True)
+class EstimateLine:
+    description: str
+    amount: int
+
+
+@dataclass(frozen=True)
+class EstimateFacts:
+    total: int
+    created_at: datetime
+    lines: tuple[EstimateLine, ...]  # as the customer saw them; () if not readable
+    subtotal: int | None
+    tax: int | None
+    tax_rate: Decimal | None
+    consented_by: str  # "" = not consented yet
+    consented_at: datetime | None
+
+
+@dataclass(frozen=True)
+class AmendmentFacts:
+    revision: int
+    reason: str
+    text: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class SlipData:
+    job_id: str
+    job_number: str
+    job_type: str
+    reported_at: datetime
+    visit_date: date
+    company: CompanyInfo
+    party: Party
+    contract_name: str
+    assets: tuple[AssetFacts, ...]
+    problem: str
+    findings: str
+    work_done: str
+    checklist: tuple[ChecklistRow, ...]
+    fees: tuple[FeeLine, ...]
+    times: tuple[TimeLine, ...]
+    parts: tuple[PartLine, ...]
+    totals: Totals
+    estimate: EstimateFacts | None
+    signature: SignatureFacts | None
+    technician: str
+    terms: tuple[TermsFacts, ...]
+    amendments: tuple[AmendmentFacts, ...]
+    labels: Labels = field(metadata=PRESENTATION)
+    revision: int = field(default=1, metadata=PRESENTATION)  # the slip revision this prints as
+
+
+def build_slip_data(
+    store: LocalStore, job_id: str, lang: str = "en", *, blobs: BlobStore | None = None
+) -> SlipData:
+    """Gather the slip of a job (by number or id); ``blobs`` supplies the signature image."""
+    labels = Labels(lang)
+    job = store.find_job(job_id)
+    on_date = gather.visit_date(store, job)
+    rows = gather.checklist_rows(store, job.id)
+    assets = gather.asset_facts(store, job, on_date, rows)
+    contract = store.get(Contract, job.contract_id) if job.contract_id else None
+    fees, times, parts, totals = _price_job(store, job, contract, len(assets), on_date)
+    return SlipData(
+        job_id=job.id,
+        job_number=job.number,
+        job_type=job.job_type.value,
+        reported_at=job.reported_at,
+        visit_date=on_date,
+        company=gather.company_info(store, blobs),
+        party=gather.party_of(store, job),
+        contract_name=contract.name if contract else "",
+        assets=assets,
+        problem=job.problem,
+        findings=job.findings,
+        work_done=job.work_done,
+        checklist=rows,
+        fees=fees,
+        times=times,
+        parts=parts,
+        totals=totals,
+        estimate=_estimate(store, job.id),
+        signature=gather.signature_facts(store, job.id, blobs),
+        technician=gather.technician_name(store, job),
+        terms=gather.terms_facts(store, job.id),
+        amendments=tuple(
+            AmendmentFacts(a.revision, a.reason, a.text, a.created_at)
+            for a in store.select(Amendment, "job_id = ?", [job.id], order_by="revision")
+        ),
+        labels=labels,
+        revision=_next_revision(store, job.id),
+    )
+
+
+def _next_revision(store: LocalStore, job_id: str) -> int:
+    found = store.db.execute(
+        "SELECT max(revision) FROM slips WHERE job_id = ?", [job_id]
+    ).fetchone()[0]
+    return (found or 0) + 1
+
+
+def next_slip_revision(store: LocalStore, job_id: str) -> int:
+    """The revision the next issued slip of this job gets (1 for the first)."""
+    return _next_revision(store, store.find_job(job_id).id)
+
+
+def _rate_per_hour(kind: TimeKind, contract: Contract | None) -> int:
+    """The hourly rate printed beside a time line: the one ``job_charges`` priced it at.
+
+    ``job_charges`` prices with the demo home rates, and a contract's own
+    out-of-scope and waiting rates replace labour and waiting on its visits.
+    """
+    if kind is TimeKind.LABOUR:
+        return contract.out_of_scope_per_hour if contract else DEMO_HOME_RATES.labour_per_hour
+    if kind is TimeKind.WAITING:
+        return contract.waiting_per_hour if contract else DEMO_HOME_RATES.waiting_per_hour
+    return DEMO_HOME_RATES.travel_per_hour
+
+
+def _price_job(
+    store: LocalStore, job: Job, contract: Contract | None, units: int, on_date: date
+) -> tuple[tuple[FeeLine, ...], tuple[TimeLine, ...], tuple[PartLine, ...], Totals]:
+    """The job's bill from ``tech_app.charges``, its lines tied back to parts and times.
+
+    The pricing rules return the fee line first (if any), then one line per kind
+    of time in TimeKind order, then one per part usage by time of use; the slip
+    needs each line's facts (part number, minutes, rate) to print it in the
+    customer's language, so the lines are matched to the same rows here and the
+    match is checked rather than assumed.
+    """
+    charges = job_charges(store, job.id, on_date=on_date)
+    minutes = minutes_by_kind(store, job.id)
+    kinds = [kind for kind in TimeKind if minutes[kind]]
+    usages = store.select(PartUsage, "job_id = ?", [job.id], order_by="used_at")
+    catalogue = {u.part_id: store.get(Part, u.part_id) for u in usages}
+    lines = charges.lines
+    fee_count = len(lines) - len(kinds) - len(usages)
+    part_lines_found = lines[fee_count + len(kinds) :]
+    if fee_count not in (0, 1) or any(
+        not line.description.startswith(f"{catalogue[u.part_id].number} ")
+        for u, line in zip(usages, part_lines_found, strict=True)
+    ):
+        raise RuntimeError(f"the charges of job {job.number} do not match its parts and times")
+    fees = tuple(
+        FeeLine(
+            kind="visit_fee" if contract else "call_out",
+            units=units if contract else 1,
+            unit_amount=contract.visit_fee if contract else DEMO_HOME_RATES.call_out_fee,
+            coverage=line.coverage.value,
+            amount=line.amount,
+            list_amount=line.list_amount,
+        )
+        for line in lines[:fee_count]
+    )
+    times = tuple(
+        TimeLine(
+            kind.value,
+            minutes[kind],
+            _rate_per_hour(kind, contract),
+            line.coverage.value,
+            line.amount,
+            line.list_amount,
+        )
+        for kind, line in zip(kinds, lines[fee_count : fee_count + len(kinds)], strict=True)
+    )
+    parts = tuple(
+        PartLine(
+            part_number=catalogue[u.part_id].number,
+            name=catalogue[u.part_id].name,
+            name_zh=catalogue[u.part_id].name_zh,
+            unit=catalogue[u.part_id].unit,
+            quantity=u.quantity,
+            unit_price=u.unit_price,
+            coverage=line.coverage.value,
+            amount=line.amount,
+            list_amount=line.list_amount,
+            serial_out=u.serial_out,
+            serial_in=u.serial_in,
+        )
+        for u, line in zip(usages, part_lines_found, strict=True)
+    )
+    totals = Totals(
+        charges.subtotal, charges.tax_rate, charges.tax, charges.total, charges.covered_value
+    )
+    return fees, times, parts, totals
+
+
+def _estimate(store: LocalStore, job_id: str) -> EstimateFacts | None:
+    """The latest estimate shown to the customer and their consent to it, if any."""
+    found = store.select(Estimate, "job_id = ?", [job_id], order_by="created_at DESC, rowid DESC")
+    if not found:
+        return None
+    estimate = found[0]
+    consents = store.select(
+        Consent, "estimate_id = ?", [estimate.id], order_by="consented_at DESC, rowid DESC"
+    )
+    consent = consents[0] if consents else None
+    shown = _breakdown(estimate.breakdown)
+    return EstimateFacts(
+        total=estimate.total,
+        created_at=estimate.created_at,
+        lines=shown.lines,
+        subtotal=shown.subtotal,
+        tax=shown.tax,
+        tax_rate=shown.tax_rate,
+        consented_by=consent.consented_by if consent else "",
+        consented_at=consent.consented_at if consent else None,
+    )
+
+
+@dataclass(frozen=True)
+class _Breakdown:
+    lines: tuple[EstimateLine, ...] = ()
+    subtotal: int | None = None
+    tax: int | None = None
+    tax_rate: Decimal | None = None
+
+
+def _amount(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _breakdown(text: str) -> _Breakdown:
+    """The lines the customer saw, as ``tech_app.charges.charges_json`` keeps them.
+
+    Anything unreadable (an older format, free text) shows the total only
+    rather than failing the whole slip.
+    """
+    try:
+        document = json.loads(text)
+        items = document["lines"]
+        lines = tuple(EstimateLine(str(item["description"]), int(item["amount"])) for item in items)
+        rate = Decimal(str(document["tax_rate"])) if "tax_rate" in document else None
+    except (TypeError, ValueError, KeyError, ArithmeticError):
+        return _Breakdown()
+    return _Breakdown(lines, _amount(document.get("subtotal")), _amount(document.get("tax")), rate)
+
+
+__all__ = [
+    "AmendmentFacts",
+    "EstimateFacts",
+    "EstimateLine",
+    "FeeLine",
+    "PartLine",
+    "SlipData",
+    "TimeLine",
+    "Totals",
+    "build_slip_data",
+    "next_slip_revision",
+]

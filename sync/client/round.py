@@ -1,0 +1,179 @@
+"""One sync round: blobs up, push the outbox, pull (paged, resumable), blobs down."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sync import protocol as p
+from sync.client.http import SyncClient, SyncError
+from sync.tokens import TokenStore
+from tech_app.blobs import BlobStore
+from tech_app.store import remote
+from tech_app.store.local import LocalStore
+
+PUSH_BATCH = 100
+PULL_LIMIT = 500
+CA_BUNDLE = "sync.ca_bundle"
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    rejected: list[str] = field(default_factory=list)  # "mutation 7 (jobs): reason"
+    pulled: int = 0
+    deleted: int = 0
+    kept: list[str] = field(default_factory=list)
+    conflicts: int = 0
+    blobs_up: int = 0
+    blobs_down: int = 0
+    pages: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        parts = [
+            f"pushed {self.pushed}",
+            f"pulled {self.pulled}",
+            f"removed {self.deleted}",
+            f"blobs up {self.blobs_up}",
+            f"blobs down {self.blobs_down}",
+        ]
+        if self.rejected:
+            parts.append(f"rejected {len(self.rejected)}")
+        if self.conflicts:
+            parts.append(f"conflicts {self.conflicts}")
+        if self.kept:
+            parts.append(f"kept for review {len(self.kept)}")
+        return ", ".join(parts)
+
+
+def client_for(store: LocalStore, **options: object) -> SyncClient:
+    """A client for the server this profile logged in to, with its stored tokens."""
+    url = remote.server_url(store)
+    if not url:
+        raise SyncError("auth", "no head office yet: run tech-app login --server URL --user NAME")
+    profile = store.path.parent if store.path else Path(".")
+    return SyncClient(
+        url,
+        token_store=TokenStore(profile),
+        ca_bundle=store.setting(CA_BUNDLE),
+        **options,  # type: ignore[arg-type]
+    )
+
+
+def _upload_blobs(
+    store: LocalStore, blobs: BlobStore, client: SyncClient, report: SyncReport
+) -> None:
+    for sha256 in remote.blobs_to_upload(store):
+        if not blobs.has(sha256):
+            continue  # a photo answer that is not ours to send, or a file still being written
+        client.upload_blob(sha256, blobs.get(sha256))
+        report.blobs_up += 1
+
+
+def _push(store: LocalStore, client: SyncClient, report: SyncReport) -> None:
+    requeues = 0
+    while True:
+        batch = remote.pending_mutations(store, PUSH_BATCH)
+        if not batch:
+            return
+        request = p.PushRequest(
+            client_id=store.client_id,
+            seen_seq=remote.cursor(store),
+            mutations=[
+                p.Mutation(
+                    id=int(m["mutation_id"]),
+                    table=str(m["table_name"]),
+                    record_id=str(m["record_id"]),
+                    op=str(m["op"]),
+                    fields=json.loads(m["fields"]),
+                    base_version=int(m["base_version"]),
+                    schema_version=int(m["schema_version"]),
+                )
+                for m in batch
+            ],
+        )
+        try:
+            answer = client.push(request)
+        except SyncError as exc:
+            body = exc.body if isinstance(exc.body, dict) else {}
+            if exc.kind == "gap" and "expected" in body and requeues < 3:
+                # Head office lost mutations we thought it had: send them again from there.
+                requeues += 1
+                remote.requeue_from(store, int(body["expected"]))
+                continue
+            raise
+        results = answer["results"]
+        remote.mark_results(store, results)
+        report.conflicts += int(answer.get("conflicts", 0))
+        by_id = {int(m["mutation_id"]): m for m in batch}
+        for result in results:
+            if result["status"] == "rejected":
+                table = (
+                    by_id[int(result["id"])]["table_name"] if int(result["id"]) in by_id else "?"
+                )
+                report.rejected.append(f"mutation {result['id']} ({table}): {result['reason']}")
+            else:
+                report.pushed += 1
+
+
+def _pull(store: LocalStore, client: SyncClient, report: SyncReport, wanted: set[str]) -> bool:
+    """Page until done. False when head office announced a new epoch (start again)."""
+    while True:
+        cursor = remote.cursor(store)
+        try:
+            page = client.pull(cursor, PULL_LIMIT)
+        except SyncError as exc:
+            if exc.kind == "resync" and cursor > 0:
+                remote.start_resync(store)
+                continue
+            raise
+        if remote.adopt_epoch(store, page.epoch):
+            return False
+        changes = [{"seq": c.seq, "table": c.table, "id": c.id, "row": c.row} for c in page.changes]
+        result = remote.apply_pull_page(store, changes, page.cursor, page.epoch)
+        report.pages += 1
+        report.pulled += result.applied
+        report.deleted += result.deleted
+        report.kept += result.kept
+        wanted |= result.blobs
+        if not page.has_more:
+            remote.finish_pull(store)
+            return True
+
+
+def _download_blobs(
+    blobs: BlobStore, client: SyncClient, wanted: set[str], report: SyncReport
+) -> None:
+    for sha256 in sorted(wanted):
+        if blobs.has(sha256):
+            continue
+        data = client.download_blob(sha256)
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise SyncError("server", f"blob {sha256[:12]} arrived damaged")
+        blobs.put(data)
+        report.blobs_down += 1
+
+
+def sync_once(store: LocalStore, blobs: BlobStore, client: SyncClient | None = None) -> SyncReport:
+    """One full round. Never raises for expected trouble: see ``SyncReport.errors``."""
+    report = SyncReport()
+    try:
+        client = client or client_for(store)
+        wanted: set[str] = set()
+        for _attempt in range(2):  # a second pass only after head office changed epoch
+            _upload_blobs(store, blobs, client, report)
+            _push(store, client, report)
+            if _pull(store, client, report, wanted):
+                break
+        _download_blobs(blobs, client, wanted, report)
+        remote.mark_synced(store)
+    except SyncError as exc:
+        report.errors.append(str(exc))
+    return report

@@ -1,0 +1,236 @@
+"""``tech-app login | sync | server | office …``, added through the tech_app.commands entry point.
+
+Server-side modules are imported inside the commands that need them, so ``login``
+and ``sync`` work on a laptop without the server extras installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from tech_app.cli_support import profile_blobs, profile_store
+from tech_app.errors import TechAppError
+
+
+def _password(prompt: str) -> str:
+    value = os.environ.get("TECH_APP_PASSWORD")
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise TechAppError("no password: set TECH_APP_PASSWORD or run in a terminal")
+    return getpass.getpass(prompt)
+
+
+# -- technician side --------------------------------------------------------------
+def cmd_login(args: argparse.Namespace) -> int:
+    from sync.client import SyncClient
+    from sync.client.round import CA_BUNDLE
+    from sync.tokens import TokenStore
+    from tech_app.store import remote
+
+    store = profile_store(args)
+    profile = store.path.parent if store.path else Path(".")
+    ca_bundle = args.ca_bundle or store.setting(CA_BUNDLE)
+    client = SyncClient(args.server, token_store=TokenStore(profile), ca_bundle=ca_bundle)
+    client.login(args.user, _password(f"password for {args.user}: "))
+    remote.set_server_url(store, args.server.rstrip("/"))
+    store.set_setting(remote.TECHNICIAN, args.user)
+    if args.ca_bundle:
+        store.set_setting(CA_BUNDLE, str(Path(args.ca_bundle).resolve()))
+    print(f"logged in to {args.server} as {args.user}")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from sync.client import sync_once
+    from tech_app.store import remote
+
+    store = profile_store(args)
+    report = sync_once(store, profile_blobs(args))
+    print(report.summary())
+    for line in report.rejected:
+        print(f"  rejected: {line}")
+    for line in report.errors:
+        print(f"tech-app: sync failed: {line}", file=sys.stderr)
+    waiting = remote.unconfirmed_count(store)
+    if waiting:
+        print(f"{waiting} change(s) not yet confirmed by head office")
+    return 0 if report.ok and not report.rejected else 1
+
+
+# -- head office ------------------------------------------------------------------------
+def cmd_server(args: argparse.Namespace) -> int:
+    from sync.server.db import default_db_url
+    from sync.server.embedded import serve
+
+    serve(args.db or default_db_url(), args.host, args.port, args.workers)
+    return 0
+
+
+def _engine(args: argparse.Namespace) -> Any:
+    from sync.server.db import default_db_url, make_engine, migrate
+
+    engine = make_engine(args.db or default_db_url())
+    migrate(engine)
+    return engine
+
+
+def cmd_add_technician(args: argparse.Namespace) -> int:
+    from sync.server import auth
+    from sync.server.db import write_transaction
+
+    password = _password(f"new password for {args.name}: ")
+    with write_transaction(_engine(args)) as conn:
+        auth.add_technician(conn, args.name, password, args.role)
+    print(f"{args.role} {args.name} can log in now")
+    return 0
+
+
+def cmd_seed_demo(args: argparse.Namespace) -> int:
+    from sync.server.db import write_transaction
+    from sync.server.office import seed_demo
+
+    password = os.environ.get("TECH_APP_PASSWORD") or "demo"
+    with write_transaction(_engine(args)) as conn:
+        count = seed_demo(conn, args.today or date.today(), password)
+    print(f"demo set loaded for liu and tom: {count} records")
+    return 0
+
+
+def cmd_import_jobs(args: argparse.Namespace) -> int:
+    from sync.server.db import write_transaction
+    from sync.server.office import import_jobs
+
+    with write_transaction(_engine(args)) as conn:
+        count = import_jobs(conn, args.file)
+    print(f"imported {count} job(s) from {args.file}")
+    return 0
+
+
+def cmd_jobs(args: argparse.Namespace) -> int:
+    from sync.server import dispatch
+    from sync.server.db import read_transaction
+
+    with read_transaction(_engine(args)) as conn:
+        rows = dispatch.list_jobs(conn)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("no jobs")
+    for row in rows:
+        flags = []
+        if row["flagged"]:
+            flags.append(f"REVIEW: {row['flagged']}")
+        if row["conflicts"]:
+            flags.append(f"{row['conflicts']} conflict(s)")
+        print(
+            f"{row['number']:<18} {row['assignee'] or '-':<10} {row['status']:<13} "
+            f"{row['customer']}{'  [' + '; '.join(flags) + ']' if flags else ''}"
+        )
+    return 0
+
+
+def _dispatch(action: str) -> Any:
+    def run(args: argparse.Namespace) -> int:
+        from sync.server import dispatch
+        from sync.server.db import write_transaction
+
+        with write_transaction(_engine(args)) as conn:
+            if action == "assign":
+                job = dispatch.assign(conn, args.job, args.technician)
+                print(f"job {job.number} assigned to {job.assignee}")
+            elif action == "schedule":
+                start, end = _aware(args.start, "--start"), _aware(args.end, "--end")
+                job = dispatch.schedule(conn, args.job, start, end)
+                print(f"job {job.number} scheduled {start:%Y-%m-%d %H:%M}–{end:%H:%M}")
+            elif action == "cancel":
+                job = dispatch.cancel(conn, args.job)
+                print(f"job {job.number} cancelled")
+            else:
+                dispatch.delete(conn, args.job)
+                print(f"job {args.job} deleted")
+        return 0
+
+    return run
+
+
+def _aware(text: str, name: str) -> datetime:
+    from tech_app.demo import CHINA
+
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise TechAppError(f"{name} {text!r} is not a date and time (YYYY-MM-DDTHH:MM)") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=CHINA)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    login = subparsers.add_parser("login", help="log in to head office (password prompted)")
+    login.add_argument("--server", required=True, metavar="URL", help="head office address")
+    login.add_argument("--user", required=True, metavar="NAME")
+    login.add_argument("--ca-bundle", metavar="FILE", help="extra CA certificates to trust")
+    login.set_defaults(run=cmd_login)
+
+    sync = subparsers.add_parser("sync", help="one sync round with head office")
+    sync.set_defaults(run=cmd_sync)
+
+    server = subparsers.add_parser("server", help="run the head-office service")
+    server.add_argument("--db", metavar="URL", help="database URL (default: a SQLite file)")
+    server.add_argument("--host", default="127.0.0.1")
+    server.add_argument("--port", type=int, default=8470)
+    server.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    server.set_defaults(run=cmd_server)
+
+    office = subparsers.add_parser("office", help="head-office administration")
+    commands = office.add_subparsers(dest="office_command", metavar="COMMAND", required=True)
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        parser = commands.add_parser(name, help=help_text)
+        parser.add_argument(
+            "--db", metavar="URL", help="database URL (default: the server's SQLite file)"
+        )
+        return parser
+
+    tech = add("add-technician", "add a technician (or reset a password)")
+    tech.add_argument("name")
+    tech.add_argument("--role", default="technician", choices=("technician", "office"))
+    tech.set_defaults(run=cmd_add_technician)
+
+    seed = add("seed-demo", "load the demo day for technicians liu and tom")
+    seed.add_argument("--today", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
+    seed.set_defaults(run=cmd_seed_demo)
+
+    imports = add("import-jobs", "import customers, sites, assets and jobs from a UTF-8 CSV")
+    imports.add_argument("file", type=Path, metavar="FILE.csv")
+    imports.set_defaults(run=cmd_import_jobs)
+
+    jobs = add("jobs", "list jobs with assignee, status and review flags")
+    jobs.add_argument("--json", action="store_true", help="print a JSON array")
+    jobs.set_defaults(run=cmd_jobs)
+
+    assign = add("assign", "assign or reassign a job")
+    assign.add_argument("job", metavar="JOB")
+    assign.add_argument("technician")
+    assign.set_defaults(run=_dispatch("assign"))
+
+    schedule = add("schedule", "set a job's time window")
+    schedule.add_argument("job", metavar="JOB")
+    schedule.add_argument("--start", required=True)
+    schedule.add_argument("--end", required=True)
+    schedule.set_defaults(run=_dispatch("schedule"))
+
+    cancel = add("cancel", "cancel a job")
+    cancel.add_argument("job", metavar="JOB")
+    cancel.set_defaults(run=_dispatch("cancel"))
+
+    delete = add("delete", "delete a job (its technician's device is told)")
+    delete.add_argument("job", metavar="JOB")
+    delete.set_defaults(run=_dispatch("delete"))

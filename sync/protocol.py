@@ -1,0 +1,192 @@
+"""The sync protocol shared by both ends: versions, headers and message shapes.
+
+Plain dataclasses and functions only (no FastAPI, no requests), so the client
+and the server agree on one definition and the client never imports the server.
+Parsing functions raise ``ProtocolError`` with a message a person can read; the
+server turns it into a 400 answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from tech_app.records.codec import RECORD_FOR_TABLE
+from tech_app.store.schema import SCHEMA_VERSION
+
+PROTOCOL_VERSION = 1
+# The range of protocol versions this build of the server accepts; a client below
+# it is told to update (426) instead of being allowed to corrupt data.
+MIN_PROTOCOL = 1
+MAX_PROTOCOL = 1
+# Outbox entries keep the schema version they were written under; the server
+# accepts mutations written by local schemas in this range.
+MIN_SCHEMA = 3
+MAX_SCHEMA = SCHEMA_VERSION
+
+PROTOCOL_HEADER = "X-Tech-App-Protocol"
+SCHEMA_HEADER = "X-Tech-App-Schema"
+
+MAX_JSON_BODY = 5 * 1024 * 1024
+MAX_BLOB_SIZE = 20 * 1024 * 1024
+MAX_PUSH_BATCH = 500
+MAX_PULL_LIMIT = 1000
+
+OPS = ("insert", "update")
+
+
+class ProtocolError(ValueError):
+    """A message that does not have the agreed shape."""
+
+
+@dataclass(frozen=True)
+class Mutation:
+    id: int
+    table: str
+    record_id: str
+    op: str
+    fields: dict[str, Any]
+    base_version: int
+    schema_version: int
+
+
+@dataclass(frozen=True)
+class PushRequest:
+    client_id: str
+    # The pull cursor the client had reached: writes it has not seen yet and now
+    # overwrites are concurrent writes (conflicts), not ordinary edits.
+    seen_seq: int
+    mutations: list[Mutation]
+
+
+@dataclass(frozen=True)
+class MutationResult:
+    id: int
+    status: str  # "applied" | "rejected"
+    reason: str = ""
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class PushResponse:
+    last_mutation_id: int
+    seq: int
+    results: list[MutationResult] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Change:
+    seq: int
+    table: str
+    id: str
+    row: dict[str, Any] | None  # None = tombstone: the record left this technician's view
+
+
+@dataclass(frozen=True)
+class PullResponse:
+    epoch: str
+    cursor: int
+    has_more: bool
+    changes: list[Change]
+
+
+def _require(data: Any, key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    if not isinstance(data, dict) or key not in data:
+        raise ProtocolError(f"{where}: missing {key!r}")
+    value = data[key]
+    if isinstance(value, bool) and kind is int:
+        raise ProtocolError(f"{where}: {key!r} must be a whole number")
+    if not isinstance(value, kind):
+        raise ProtocolError(f"{where}: {key!r} has the wrong type")
+    return value
+
+
+def parse_push(data: Any) -> PushRequest:
+    if not isinstance(data, dict):
+        raise ProtocolError("push: the body must be a JSON object")
+    client_id = _require(data, "client_id", str, "push")
+    if not 8 <= len(client_id) <= 64:
+        raise ProtocolError("push: client_id must be 8 to 64 characters")
+    seen_seq = data.get("seen_seq", 0)
+    if isinstance(seen_seq, bool) or not isinstance(seen_seq, int) or seen_seq < 0:
+        raise ProtocolError("push: seen_seq must be a whole number, 0 or more")
+    raw = _require(data, "mutations", list, "push")
+    if len(raw) > MAX_PUSH_BATCH:
+        raise ProtocolError(f"push: at most {MAX_PUSH_BATCH} mutations per request")
+    mutations: list[Mutation] = []
+    for n, item in enumerate(raw):
+        where = f"push: mutation {n}"
+        mutation = Mutation(
+            id=_require(item, "id", int, where),
+            table=_require(item, "table", str, where),
+            record_id=_require(item, "record_id", str, where),
+            op=_require(item, "op", str, where),
+            fields=_require(item, "fields", dict, where),
+            base_version=_require(item, "base_version", int, where),
+            schema_version=_require(item, "schema_version", int, where),
+        )
+        if mutation.id < 1:
+            raise ProtocolError(f"{where}: ids start at 1")
+        if mutations and mutation.id != mutations[-1].id + 1:
+            raise ProtocolError(f"{where}: ids in a batch must be consecutive")
+        mutations.append(mutation)
+    return PushRequest(client_id=client_id, seen_seq=seen_seq, mutations=mutations)
+
+
+def push_to_json(request: PushRequest) -> dict[str, Any]:
+    return asdict(request)
+
+
+def parse_push_response(data: Any) -> PushResponse:
+    results = [
+        MutationResult(
+            id=int(r["id"]),
+            status=str(r["status"]),
+            reason=str(r.get("reason", "")),
+            seq=int(r.get("seq", 0)),
+        )
+        for r in _require(data, "results", list, "push answer")
+    ]
+    return PushResponse(
+        last_mutation_id=int(_require(data, "last_mutation_id", int, "push answer")),
+        seq=int(_require(data, "seq", int, "push answer")),
+        results=results,
+    )
+
+
+def parse_pull_response(data: Any) -> PullResponse:
+    changes = [
+        Change(seq=int(c["seq"]), table=str(c["table"]), id=str(c["id"]), row=c.get("row"))
+        for c in _require(data, "changes", list, "pull answer")
+    ]
+    for change in changes:
+        if change.table not in RECORD_FOR_TABLE:
+            raise ProtocolError(f"pull answer: unknown table {change.table!r}")
+    return PullResponse(
+        epoch=str(_require(data, "epoch", str, "pull answer")),
+        cursor=int(_require(data, "cursor", int, "pull answer")),
+        has_more=bool(_require(data, "has_more", bool, "pull answer")),
+        changes=changes,
+    )
+
+
+def to_json(value: Any) -> dict[str, Any]:
+    return asdict(value)
+
+
+def version_headers() -> dict[str, str]:
+    return {PROTOCOL_HEADER: str(PROTOCOL_VERSION), SCHEMA_HEADER: str(SCHEMA_VERSION)}
+
+
+def parse_content_range(value: str) -> tuple[int, int, int]:
+    """``bytes START-END/TOTAL`` → (start, end inclusive, total)."""
+    try:
+        unit, _, spec = value.strip().partition(" ")
+        span, _, total = spec.partition("/")
+        start, _, end = span.partition("-")
+        parsed = (int(start), int(end), int(total))
+    except ValueError:
+        raise ProtocolError(f"Content-Range {value!r} is not 'bytes START-END/TOTAL'") from None
+    if unit != "bytes" or parsed[0] < 0 or parsed[1] < parsed[0] or parsed[1] >= parsed[2]:
+        raise ProtocolError(f"Content-Range {value!r} is not a valid byte range")
+    return parsed

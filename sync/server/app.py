@@ -1,0 +1,498 @@
+"""The head-office HTTP service: ``create_app(db_url)`` builds the FastAPI app.
+
+Workers keep no state that matters: sequences, tokens, rate limits and uploads are
+in the database, so several uvicorn workers may serve one PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy.engine import Engine
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sync import protocol as p
+from sync.server import auth, dispatch, store
+from sync.server import blobs as blob_store
+from sync.server.db import make_engine, meta_value, migrate, read_transaction, write_transaction
+from sync.server.push import GapError, push
+from tech_app.errors import NotFoundError, TechAppError, ValidationError
+from tech_app.records.codec import RECORD_FOR_TABLE, from_row
+
+log = logging.getLogger("tech_app.server.requests")
+_VERSIONED = ("/auth", "/sync", "/blobs", "/office")
+
+
+class HTTPProblem(Exception):
+    def __init__(self, status: int, message: str, **extra: Any) -> None:
+        self.status = status
+        self.message = message
+        self.extra = extra
+        super().__init__(message)
+
+
+class LimitsMiddleware:
+    """Refuse oversized bodies (413) before they are read, counting chunked bodies too,
+    and answer a client of an unsupported protocol with "please update" (426)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        problem = _version_problem(path, headers)
+        if problem is not None:
+            await _send_json(send, problem[0], problem[1])
+            return
+        limit = p.MAX_BLOB_SIZE + 1024 if path.startswith("/blobs/") else p.MAX_JSON_BODY
+        length = headers.get("content-length")
+        if length is not None and length.isdigit() and int(length) > limit:
+            await _send_json(send, 413, {"detail": f"the request body is over {limit} bytes"})
+            return
+        if length is not None or scope["method"] in ("GET", "HEAD", "DELETE"):
+            await self.app(scope, receive, send)
+            return
+        # A body without a length (chunked) is read up to the limit before the app sees it,
+        # so the refusal is a clean 413 rather than an error half way through a handler.
+        messages: list[Message] = []
+        seen = 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                await _send_json(send, 413, {"detail": f"the request body is over {limit} bytes"})
+                return
+            if not message.get("more_body", False):
+                break
+
+        async def replay() -> Message:
+            if messages:
+                return messages.pop(0)
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+def _version_problem(path: str, headers: dict[str, str]) -> tuple[int, dict[str, Any]] | None:
+    if not path.startswith(_VERSIONED):
+        return None
+    raw = headers.get(p.PROTOCOL_HEADER.lower())
+    accepted = f"{p.MIN_PROTOCOL}-{p.MAX_PROTOCOL}"
+    if raw is None or not raw.strip().isdigit() or int(raw) < p.MIN_PROTOCOL:
+        return 426, {
+            "detail": "please update tech-app: this version is too old for head office "
+            f"(protocol {raw or 'none'}, head office accepts {accepted})",
+            "accepted_protocol": [p.MIN_PROTOCOL, p.MAX_PROTOCOL],
+        }
+    if int(raw) > p.MAX_PROTOCOL:
+        return 400, {
+            "detail": f"head office runs an older version (accepts protocol {accepted}); "
+            "ask the office to update the server",
+            "accepted_protocol": [p.MIN_PROTOCOL, p.MAX_PROTOCOL],
+        }
+    return None
+
+
+async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
+    payload = json.dumps(body, ensure_ascii=False).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(payload)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": payload})
+
+
+class JsonLineFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": self.formatTime(record),
+            "level": record.levelname,
+            "msg": record.getMessage(),
+        }
+        entry.update(getattr(record, "fields", {}))
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure_logging(level: int = logging.INFO) -> None:
+    """Request log as JSON lines on stderr (idempotent)."""
+    if any(isinstance(h.formatter, JsonLineFormatter) for h in log.handlers):
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonLineFormatter())
+    log.addHandler(handler)
+    log.setLevel(level)
+    log.propagate = False
+
+
+def _status_of(exc: Exception) -> tuple[int, str]:
+    if isinstance(exc, HTTPProblem):
+        return exc.status, exc.message
+    if isinstance(exc, auth.RateLimited):
+        return 429, str(exc)
+    if isinstance(exc, auth.AuthError):
+        return 401, str(exc)
+    if isinstance(exc, blob_store.BlobError):
+        return exc.status, str(exc)
+    if isinstance(exc, p.ProtocolError):
+        return 400, str(exc)
+    if isinstance(exc, PermissionError):
+        return 403, str(exc)
+    if isinstance(exc, NotFoundError):
+        return 404, str(exc)
+    if isinstance(exc, ValidationError):
+        return 422, str(exc)
+    if isinstance(exc, dispatch.DispatchError | TechAppError):
+        return 409, str(exc)
+    return 500, "head office hit an unexpected error; it has been logged"
+
+
+async def caller(request: Request) -> auth.Caller:
+    """The technician (or office user) behind the bearer token."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise auth.AuthError("log in first: no access token was sent")
+    engine: Engine = request.app.state.engine
+
+    def check() -> auth.Caller:
+        with read_transaction(engine) as conn:
+            return auth.authenticate(conn, token.strip())
+
+    found = await run_in_threadpool(check)
+    request.state.caller = found
+    return found
+
+
+async def office_caller(who: Annotated[auth.Caller, Depends(caller)]) -> auth.Caller:
+    if who.role != "office":
+        raise PermissionError("only head office may do this")
+    return who
+
+
+# Module level so FastAPI can resolve them from the (postponed) annotations.
+Who = Annotated[auth.Caller, Depends(caller)]
+Office = Annotated[auth.Caller, Depends(office_caller)]
+
+
+def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
+    engine = engine or make_engine(db_url)
+    migrate(engine)
+    app = FastAPI(
+        title="tech-app head office",
+        version=str(p.PROTOCOL_VERSION),
+        description="Sync, dispatch and blobs for tech-app field devices. Every request "
+        f"under /auth, /sync, /blobs and /office carries `{p.PROTOCOL_HEADER}`.",
+    )
+    app.state.engine = engine
+
+    @app.middleware("http")
+    async def request_log(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        started = time.perf_counter()
+        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex[:12]
+        request.state.caller = None
+        try:
+            response = await call_next(request)
+        except Exception as exc:
+            status, message = _status_of(exc)
+            if status == 500:
+                log.exception("unhandled error", extra={"fields": {"request_id": request_id}})
+            response = JSONResponse({"detail": message}, status_code=status)
+        caller = request.state.caller
+        log.info(
+            "request",
+            extra={
+                "fields": {
+                    "request_id": request_id,
+                    "method": request.method,
+                    "path": request.url.path,
+                    "status": response.status_code,
+                    "ms": round((time.perf_counter() - started) * 1000, 1),
+                    "user": caller.name if caller else None,
+                    "client": request.client.host if request.client else None,
+                }
+            },
+        )
+        response.headers["x-request-id"] = request_id
+        response.headers["x-tech-app-accepted-protocol"] = f"{p.MIN_PROTOCOL}-{p.MAX_PROTOCOL}"
+        return response
+
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(LimitsMiddleware)
+
+    @app.exception_handler(Exception)
+    async def on_error(request: Request, exc: Exception) -> JSONResponse:
+        status, message = _status_of(exc)
+        if status == 500:
+            log.exception("unhandled error")
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        body: dict[str, Any] = {"detail": message}
+        if isinstance(exc, HTTPProblem):
+            body.update(exc.extra)
+        if isinstance(exc, blob_store.BlobError) and exc.offset is not None:
+            body["offset"] = exc.offset
+        return JSONResponse(body, status_code=status, headers=headers)
+
+    for kind in (TechAppError, HTTPProblem, p.ProtocolError, PermissionError):
+        app.add_exception_handler(kind, on_error)  # type: ignore[arg-type]
+
+    async def json_body(request: Request) -> Any:
+        raw = await request.body()
+        try:
+            return json.loads(raw or b"null")
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise HTTPProblem(400, f"the body is not valid JSON: {exc}") from None
+
+    def field(data: Any, key: str, kind: type = str) -> Any:
+        if not isinstance(data, dict) or not isinstance(data.get(key), kind):
+            raise HTTPProblem(400, f"the body needs {key!r} ({kind.__name__})")
+        return data[key]
+
+    # -- health -----------------------------------------------------------------
+    @app.get("/health", tags=["service"])
+    def health() -> dict[str, Any]:
+        with read_transaction(engine) as conn:
+            epoch = meta_value(conn, "epoch")
+        return {
+            "status": "ok",
+            "protocol": [p.MIN_PROTOCOL, p.MAX_PROTOCOL],
+            "schema": [p.MIN_SCHEMA, p.MAX_SCHEMA],
+            "epoch": epoch,
+        }
+
+    # -- auth ---------------------------------------------------------------------
+    @app.post("/auth/login", tags=["auth"])
+    async def login(request: Request) -> dict[str, Any]:
+        data = await json_body(request)
+        user, password = field(data, "user"), field(data, "password")
+        ip = request.client.host if request.client else "?"
+
+        def run() -> dict[str, Any]:
+            failure: Exception | None = None
+            with write_transaction(engine) as conn:
+                try:
+                    return auth.login(conn, user, password, ip)
+                except auth.AuthError as exc:  # commit the recorded failure, then answer
+                    failure = exc
+            assert failure is not None
+            raise failure
+
+        return await run_in_threadpool(run)
+
+    @app.post("/auth/refresh", tags=["auth"])
+    async def refresh(request: Request) -> dict[str, Any]:
+        token = field(await json_body(request), "refresh_token")
+
+        def run() -> dict[str, Any]:
+            with write_transaction(engine) as conn:
+                return auth.refresh(conn, token)
+
+        return await run_in_threadpool(run)
+
+    @app.post("/auth/logout", tags=["auth"])
+    def logout(who: Who) -> dict[str, Any]:
+        with write_transaction(engine) as conn:
+            auth.logout(conn, who)
+        return {"logged_out": True}
+
+    # -- sync -----------------------------------------------------------------------
+    @app.post("/sync/push", tags=["sync"])
+    async def sync_push(request: Request, who: Who) -> dict[str, Any]:
+        parsed = p.parse_push(await json_body(request))
+
+        def run() -> dict[str, Any]:
+            with write_transaction(engine) as conn:
+                return push(conn, who.name, parsed)
+
+        try:
+            return await run_in_threadpool(run)
+        except GapError as gap:
+            raise HTTPProblem(
+                409,
+                f"mutations are missing: send mutation {gap.expected} next",
+                expected=gap.expected,
+            ) from None
+
+    @app.get("/sync/pull", tags=["sync"])
+    def sync_pull(who: Who, cursor: int = 0, limit: int = 500) -> dict[str, Any]:
+        if cursor < 0 or not 1 <= limit <= p.MAX_PULL_LIMIT:
+            raise HTTPProblem(400, f"cursor must be 0 or more and limit 1 to {p.MAX_PULL_LIMIT}")
+        with read_transaction(engine) as conn:
+            purged = int(meta_value(conn, "purged_through_seq"))
+            if 0 < cursor < purged:
+                raise HTTPProblem(
+                    410,
+                    "resync required: this device was offline longer than "
+                    "head office keeps deletions",
+                    resync=True,
+                )
+            found = store.pull(conn, who.name, cursor, limit)
+            if cursor > found["cursor"]:
+                raise HTTPProblem(
+                    410, "resync required: head office was restored from a backup", resync=True
+                )
+            return found
+
+    # -- blobs ------------------------------------------------------------------------
+    @app.head("/blobs/{sha256}", tags=["blobs"])
+    def blob_status(sha256: str, who: Who) -> Response:
+        blob_store.check_name(sha256)
+        with read_transaction(engine) as conn:
+            have, complete = blob_store.received(conn, sha256, who.name)
+        return Response(
+            status_code=200,
+            headers={"Upload-Offset": str(have), "X-Blob-Complete": "1" if complete else "0"},
+        )
+
+    @app.put("/blobs/{sha256}", tags=["blobs"])
+    async def blob_put(sha256: str, request: Request, who: Who) -> dict[str, Any]:
+        blob_store.check_name(sha256)
+        data = await request.body()
+        header = request.headers.get("content-range")
+        if header:
+            start, end, total = p.parse_content_range(header)
+            if end - start + 1 != len(data):
+                raise HTTPProblem(400, "Content-Range does not match the body length")
+        else:
+            start, total = 0, len(data)
+
+        def run() -> tuple[int, bool]:
+            failure: blob_store.BlobError | None = None
+            with write_transaction(engine) as conn:
+                if not header and not blob_store.owns(conn, sha256, who.name):
+                    # A whole-file PUT starts over.
+                    from sync.server import tables as t
+
+                    conn.execute(
+                        t.blob_chunks.delete().where(
+                            t.blob_chunks.c.sha256 == sha256, t.blob_chunks.c.technician == who.name
+                        )
+                    )
+                try:
+                    return blob_store.put(conn, sha256, who.name, data, start, total)
+                except blob_store.BlobError as exc:
+                    failure = exc
+            assert failure is not None
+            raise failure
+
+        have, complete = await run_in_threadpool(run)
+        return {"sha256": sha256, "offset": have, "complete": complete}
+
+    @app.get("/blobs/{sha256}", tags=["blobs"])
+    def blob_get(sha256: str, who: Who) -> Response:
+        blob_store.check_name(sha256)
+        with read_transaction(engine) as conn:
+            data = (
+                blob_store.get(conn, sha256)
+                if blob_store.may_read(conn, sha256, who.name, who.role)
+                else None
+            )
+        if data is None:
+            raise HTTPProblem(404, f"no blob {sha256} for you")
+        return Response(content=data, media_type="application/octet-stream")
+
+    # -- head office ---------------------------------------------------------------------
+    @app.get("/office/jobs", tags=["office"])
+    def office_jobs(who: Office) -> list[dict[str, Any]]:
+        with read_transaction(engine) as conn:
+            return dispatch.list_jobs(conn)
+
+    @app.get("/office/conflicts", tags=["office"])
+    def office_conflicts(who: Office, job_id: str | None = None) -> list[dict[str, Any]]:
+        with read_transaction(engine) as conn:
+            return dispatch.conflicts(conn, job_id)
+
+    @app.post("/office/records", tags=["office"])
+    async def office_put(request: Request, who: Office) -> dict[str, Any]:
+        """Create or replace a customer, site, asset, contract, part, template or job."""
+        data = await json_body(request)
+        table, row = field(data, "table"), field(data, "row", dict)
+        cls = RECORD_FOR_TABLE.get(table)
+        if cls is None:
+            raise HTTPProblem(400, f"unknown kind of record {table!r}")
+        try:
+            record: object = from_row(cls, row)
+        except (TypeError, KeyError, ValueError) as exc:
+            if isinstance(exc, ValidationError):
+                raise
+            raise HTTPProblem(422, f"{table} is incomplete or malformed: {exc}") from None
+
+        def run() -> int:
+            with write_transaction(engine) as conn:
+                return dispatch.put_record(conn, record)
+
+        return {"seq": await run_in_threadpool(run)}
+
+    @app.post("/office/jobs/{key}/assign", tags=["office"])
+    async def office_assign(key: str, request: Request, who: Office) -> dict[str, Any]:
+        technician = field(await json_body(request), "technician")
+
+        def run() -> dict[str, Any]:
+            with write_transaction(engine) as conn:
+                job = dispatch.assign(conn, key, technician)
+            return {"id": job.id, "assignee": job.assignee, "status": job.status.value}
+
+        return await run_in_threadpool(run)
+
+    @app.post("/office/jobs/{key}/schedule", tags=["office"])
+    async def office_schedule(key: str, request: Request, who: Office) -> dict[str, Any]:
+        data = await json_body(request)
+        try:
+            start = datetime.fromisoformat(field(data, "start"))
+            end = datetime.fromisoformat(field(data, "end"))
+        except ValueError as exc:
+            raise HTTPProblem(400, f"start and end must be ISO date-times: {exc}") from None
+
+        def run() -> dict[str, Any]:
+            with write_transaction(engine) as conn:
+                job = dispatch.schedule(conn, key, start, end)
+            return {"id": job.id, "window_start": start.isoformat(), "window_end": end.isoformat()}
+
+        return await run_in_threadpool(run)
+
+    @app.post("/office/jobs/{key}/cancel", tags=["office"])
+    def office_cancel(key: str, who: Office) -> dict[str, Any]:
+        with write_transaction(engine) as conn:
+            job = dispatch.cancel(conn, key)
+        return {"id": job.id, "status": job.status.value}
+
+    @app.delete("/office/jobs/{key}", tags=["office"])
+    def office_delete(key: str, who: Office) -> dict[str, Any]:
+        with write_transaction(engine) as conn:
+            return {"id": dispatch.delete(conn, key), "deleted": True}
+
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --factory`` with several workers: the URL comes from the env."""
+    from sync.server.db import default_db_url
+
+    configure_logging()
+    return create_app(os.environ.get("TECH_APP_DB_URL") or default_db_url())

@@ -1,0 +1,124 @@
+"""Content-addressed, resumable blob uploads kept in the database.
+
+Blobs live in the database (not on a worker's disk) so every worker behind a load
+balancer sees the same uploads. An upload is per uploader: chunks are appended at
+the offset the server reports; on the last byte the whole is hashed and must match
+the name it was sent under, or it is thrown away. A technician may read a blob they
+uploaded or one referenced by a record they can see.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from sync.protocol import MAX_BLOB_SIZE
+from sync.server import tables as t
+from sync.server.db import now
+from sync.server.store import EVERYONE
+from tech_app.errors import TechAppError
+
+
+class BlobError(TechAppError):
+    def __init__(self, status: int, message: str, offset: int | None = None) -> None:
+        self.status = status
+        self.offset = offset
+        super().__init__(message)
+
+
+def check_name(sha256: str) -> None:
+    if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        raise BlobError(400, f"{sha256!r} is not a SHA-256 hex digest")
+
+
+def owns(conn: Connection, sha256: str, technician: str) -> bool:
+    return (
+        conn.execute(
+            sa.select(t.blob_owners.c.sha256).where(
+                t.blob_owners.c.sha256 == sha256, t.blob_owners.c.technician == technician
+            )
+        ).first()
+        is not None
+    )
+
+
+def may_read(conn: Connection, sha256: str, technician: str, role: str) -> bool:
+    if role == "office" or owns(conn, sha256, technician):
+        return True
+    return (
+        conn.execute(
+            sa.select(t.records.c.id).where(
+                t.records.c.blob_sha == sha256,
+                t.records.c.owner.in_([technician, EVERYONE]),
+            )
+        ).first()
+        is not None
+    )
+
+
+def received(conn: Connection, sha256: str, technician: str) -> tuple[int, bool]:
+    """(bytes received so far, complete) for this uploader."""
+    if owns(conn, sha256, technician):
+        size = conn.execute(sa.select(t.blobs.c.size).where(t.blobs.c.sha256 == sha256)).scalar()
+        return int(size or 0), True
+    total = conn.execute(
+        sa.select(sa.func.coalesce(sa.func.sum(sa.func.length(t.blob_chunks.c.data)), 0)).where(
+            t.blob_chunks.c.sha256 == sha256, t.blob_chunks.c.technician == technician
+        )
+    ).scalar_one()
+    return int(total), False
+
+
+def put(
+    conn: Connection,
+    sha256: str,
+    technician: str,
+    data: bytes,
+    start: int,
+    total: int,
+) -> tuple[int, bool]:
+    """Append one chunk at ``start``; returns (bytes received, complete)."""
+    if total > MAX_BLOB_SIZE:
+        raise BlobError(413, f"a blob may be at most {MAX_BLOB_SIZE // (1024 * 1024)} MB")
+    have, complete = received(conn, sha256, technician)
+    if complete:
+        return have, True  # a repeat is a no-op
+    if start != have:
+        raise BlobError(409, f"the upload continues at byte {have}, not {start}", offset=have)
+    if start + len(data) > total:
+        raise BlobError(400, "more bytes than the declared total")
+    if data:
+        conn.execute(
+            t.blob_chunks.insert().values(
+                sha256=sha256, technician=technician, start=start, data=data
+            )
+        )
+    have = start + len(data)
+    if have < total:
+        return have, False
+    chunks = conn.execute(
+        sa.select(t.blob_chunks.c.data)
+        .where(t.blob_chunks.c.sha256 == sha256, t.blob_chunks.c.technician == technician)
+        .order_by(t.blob_chunks.c.start)
+    ).all()
+    whole = b"".join(bytes(c.data) for c in chunks)
+    conn.execute(
+        t.blob_chunks.delete().where(
+            t.blob_chunks.c.sha256 == sha256, t.blob_chunks.c.technician == technician
+        )
+    )
+    if hashlib.sha256(whole).hexdigest() != sha256:
+        raise BlobError(422, "the bytes received do not match their SHA-256; send them again", 0)
+    if conn.execute(sa.select(t.blobs.c.sha256).where(t.blobs.c.sha256 == sha256)).first() is None:
+        conn.execute(
+            t.blobs.insert().values(sha256=sha256, size=len(whole), data=whole, created_at=now())
+        )
+    conn.execute(t.blob_owners.insert().values(sha256=sha256, technician=technician))
+    return len(whole), True
+
+
+def get(conn: Connection, sha256: str) -> bytes | None:
+    row = conn.execute(sa.select(t.blobs.c.data).where(t.blobs.c.sha256 == sha256)).first()
+    return bytes(row.data) if row else None

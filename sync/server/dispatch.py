@@ -1,0 +1,228 @@
+"""Head office's side of the jobs: create, schedule, assign, reassign, cancel, delete, list.
+
+Shared by the HTTP API and the ``tech-app office`` commands. Every function takes a
+connection inside ``write_transaction`` (or a read transaction for listings) and
+validates through the shared records, so what head office writes is exactly what
+a technician's device can store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from sync.server import store
+from sync.server import tables as t
+from tech_app.errors import NotFoundError, TechAppError, ValidationError
+from tech_app.records import Job
+from tech_app.records.codec import from_row, table_of, to_row
+from tech_app.vocab import JobStatus
+
+OFFICE = "office"
+
+
+class DispatchError(TechAppError):
+    """A dispatch request that cannot be done (unknown job, signed job, …)."""
+
+
+def _plain(record: object) -> dict[str, Any]:
+    return json.loads(json.dumps(to_row(record), ensure_ascii=False))  # type: ignore[no-any-return]
+
+
+def put_record(conn: Connection, record: object) -> int:
+    """Create or replace a head-office record (customer, site, part, job, …)."""
+    table = table_of(record)
+    row = _plain(record)
+    existing = store.load(conn, table, str(row["id"]))
+    if existing is not None and existing.data == row and not existing.deleted:
+        return existing.seq
+    changed = [k for k in row if existing is None or existing.data.get(k) != row[k]]
+    if table == "jobs":
+        return _put_job(conn, row, existing, changed)
+    seq = store.write(conn, table, row, writer=OFFICE, fields=changed)
+    if table == "job_assets":
+        job = store.load(conn, "jobs", str(row["job_id"]))
+        if job is not None and job.owner:
+            store.grant_refs(conn, job.owner, job.id)
+            seq = store.touch(conn, table, str(row["id"]))
+    return seq
+
+
+def _put_job(
+    conn: Connection, row: dict[str, Any], existing: store.Stored | None, changed: list[str]
+) -> int:
+    before = existing.owner if existing and not existing.deleted else None
+    after = row.get("assignee") or None
+    if before and before != after:
+        _take_away(conn, before, str(row["id"]))
+    if after and not store.ever_assigned(conn, str(row["id"]), after):
+        conn.execute(t.assignments.insert().values(job_id=row["id"], technician=after))
+    seq = store.write(conn, "jobs", row, writer=OFFICE, fields=changed)
+    if after:
+        granted = store.grant_refs(conn, after, str(row["id"]))
+        if granted or before != after:
+            # Parents before children: the job follows what it refers to, and the unit
+            # links and visit rows follow the job.
+            seq = store.touch(conn, "jobs", str(row["id"]), owner=after)
+        if before != after:
+            for table, child in store.children_of(conn, str(row["id"])):
+                seq = store.touch(conn, table, child, owner=after)
+    return seq
+
+
+def _take_away(conn: Connection, technician: str, job_id: str) -> None:
+    """Tell the technician's devices the job (and its rows) left their view."""
+    for table, child in reversed(store.children_of(conn, job_id)):
+        store.tombstone(conn, technician, table, child)
+    store.tombstone(conn, technician, "jobs", job_id)
+    conn.execute(t.records.update().where(t.records.c.job_id == job_id).values(owner=None))
+    store.revoke_refs(conn, technician, job_id)
+
+
+def find_job(conn: Connection, key: str) -> store.Stored:
+    """A job by id or number."""
+    found = store.load(conn, "jobs", key)
+    if found is not None:
+        return found
+    for row in conn.execute(
+        sa.select(t.records.c.id, t.records.c.data).where(t.records.c.table_name == "jobs")
+    ):
+        if json.loads(row.data).get("number") == key:
+            job = store.load(conn, "jobs", row.id)
+            assert job is not None
+            return job
+    raise NotFoundError("job", key)
+
+
+def _job_record(job: store.Stored) -> Job:
+    return from_row(Job, job.data)
+
+
+def _refuse_signed(job: Job) -> None:
+    if job.status is JobStatus.SIGNED:
+        raise DispatchError(f"job {job.number} is signed; it can no longer be changed")
+
+
+def assign(conn: Connection, key: str, technician: str) -> Job:
+    job_row = find_job(conn, key)
+    if job_row.deleted:
+        raise DispatchError(f"job {job_row.data['number']} was deleted")
+    job = _job_record(job_row)
+    _refuse_signed(job)
+    if (
+        conn.execute(
+            sa.select(t.technicians.c.name).where(t.technicians.c.name == technician)
+        ).first()
+        is None
+    ):
+        raise NotFoundError("technician", technician)
+    status = JobStatus.ASSIGNED if job.status is JobStatus.NEW else job.status
+    updated = dataclasses.replace(job, assignee=technician, status=status)
+    put_record(conn, updated)
+    return updated
+
+
+def schedule(conn: Connection, key: str, start: datetime, end: datetime) -> Job:
+    job = _job_record(find_job(conn, key))
+    _refuse_signed(job)
+    updated = dataclasses.replace(job, window_start=start, window_end=end)
+    put_record(conn, updated)
+    return updated
+
+
+def cancel(conn: Connection, key: str) -> Job:
+    job = _job_record(find_job(conn, key))
+    _refuse_signed(job)
+    updated = dataclasses.replace(job, status=JobStatus.CANCELLED)
+    put_record(conn, updated)
+    return updated
+
+
+def delete(conn: Connection, key: str) -> str:
+    job_row = find_job(conn, key)
+    if job_row.deleted:
+        return job_row.id
+    if job_row.owner:
+        _take_away(conn, job_row.owner, job_row.id)
+    for table, child in store.children_of(conn, job_row.id):
+        child_row = store.load(conn, table, child)
+        assert child_row is not None
+        store.write(conn, table, child_row.data, writer=OFFICE, fields=[], deleted=True)
+    store.write(conn, "jobs", job_row.data, writer=OFFICE, fields=[], deleted=True)
+    return job_row.id
+
+
+def create_job(conn: Connection, job: Job) -> Job:
+    for table, record_id in (("customers", job.customer_id), ("sites", job.site_id)):
+        if store.load(conn, table, record_id) is None:
+            raise ValidationError(f"job.{table[:-1]}_id", f"no {table[:-1]} {record_id}")
+    put_record(conn, job)
+    return job
+
+
+def list_jobs(conn: Connection, *, include_deleted: bool = True) -> list[dict[str, Any]]:
+    conflict_counts: dict[Any, Any] = dict(
+        conn.execute(
+            sa.select(t.conflict_log.c.job_id, sa.func.count()).group_by(t.conflict_log.c.job_id)
+        ).all()
+    )
+    customers = {
+        row.id: json.loads(row.data).get("name", "")
+        for row in conn.execute(
+            sa.select(t.records.c.id, t.records.c.data).where(t.records.c.table_name == "customers")
+        )
+    }
+    jobs = []
+    for row in conn.execute(
+        sa.select(t.records.c.id, t.records.c.data, t.records.c.deleted).where(
+            t.records.c.table_name == "jobs"
+        )
+    ):
+        data = json.loads(row.data)
+        if row.deleted and not (include_deleted and data.get("flagged")):
+            continue
+        jobs.append(
+            {
+                "id": row.id,
+                "number": data["number"],
+                "assignee": data.get("assignee", ""),
+                "status": "deleted" if row.deleted else data["status"],
+                "customer": customers.get(data["customer_id"], ""),
+                "window_start": data.get("window_start"),
+                "flagged": data.get("flagged", ""),
+                "conflicts": int(conflict_counts.get(row.id, 0)),
+            }
+        )
+    jobs.sort(key=lambda j: (j["window_start"] or "~", j["number"]))
+    return jobs
+
+
+def conflicts(conn: Connection, job_id: str | None = None) -> list[dict[str, Any]]:
+    query = sa.select(t.conflict_log).order_by(t.conflict_log.c.id)
+    if job_id:
+        query = query.where(t.conflict_log.c.job_id == job_id)
+    return [
+        {
+            "table": r.table_name,
+            "record_id": r.record_id,
+            "job_id": r.job_id,
+            "field": r.field,
+            "winning_value": json.loads(r.winning_value),
+            "losing_value": json.loads(r.losing_value),
+            "winning_client": r.winning_client,
+            "losing_client": r.losing_client,
+            "reason": r.reason,
+        }
+        for r in conn.execute(query)
+    ]
+
+
+def records_visible_to(conn: Connection, technician: str) -> dict[tuple[str, str], dict[str, Any]]:
+    """Everything a technician should hold, as codec rows (for tests and audits)."""
+    found = store.pull(conn, technician, 0, 10**9)
+    return {(c["table"], c["id"]): c["row"] for c in found["changes"] if c["row"] is not None}

@@ -1,0 +1,345 @@
+"""Head-office bulk work: the demo seed, the CSV job import, and a bulk loader for load tests."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import uuid
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, cast
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from sync.server import auth, dispatch
+from sync.server import tables as t
+from sync.server.db import next_seq, now
+from tech_app.demo import CHINA, DEMO_TECHNICIANS, build_demo
+from tech_app.errors import NotFoundError, TechAppError, ValidationError
+from tech_app.records import Asset, Customer, Job, JobAsset, Site
+from tech_app.records.codec import from_row, table_of, to_row
+
+_NS = uuid.UUID("2f8e4d1a-6c3b-4e57-9a0d-5b1c7e9f3a21")
+
+
+class ImportFailed(TechAppError):
+    def __init__(self, line: int, reason: str) -> None:
+        self.line = line
+        self.reason = reason
+        super().__init__(f"line {line}: {reason}; nothing was imported")
+
+
+def rekey(records: tuple[object, ...], technician: str, prefix: str | None = None) -> list[object]:
+    """The same demo day with ids and job numbers of its own.
+
+    ``build_demo`` derives every id from stable names (uuid5), so building it for a
+    second technician gives the very same customer, site, asset and job ids: loading
+    it as is would reassign liu's jobs. The shared catalogue (parts, templates) keeps
+    its ids; everything else gets a uuid5 of the technician and the old id, and job
+    numbers a technician-specific prefix.
+    """
+    shared = {"parts", "checklist_templates", "van_stock"}
+    mapping = {
+        str(r.id): str(uuid.uuid5(_NS, f"{technician}:{r.id}"))
+        for r in cast(tuple[Any, ...], records)
+        if table_of(r) not in shared
+    }
+    out: list[object] = []
+    for record in records:
+        changes: dict[str, Any] = {}
+        for f in dataclasses.fields(record):  # type: ignore[arg-type]
+            value = getattr(record, f.name)
+            if (f.name == "id" or f.name.endswith("_id")) and value in mapping:
+                changes[f.name] = mapping[value]
+        if isinstance(record, Job):
+            label = prefix or technician[:2].upper()
+            changes["number"] = record.number.replace("SV-", f"{label}-", 1)
+        out.append(dataclasses.replace(record, **changes))  # type: ignore[type-var]
+    return out
+
+
+def seed_demo(conn: Connection, today: date, password: str) -> int:
+    """Both demo technicians, liu's demo day as built, and a re-keyed copy for tom."""
+    for name in DEMO_TECHNICIANS:
+        auth.add_technician(conn, name, password)
+    count = 0
+    first, second = DEMO_TECHNICIANS
+    for record in build_demo(today, first).records:
+        dispatch.put_record(conn, record)
+        count += 1
+    for record in rekey(build_demo(today, second).records, second):
+        dispatch.put_record(conn, record)
+        count += 1
+    return count
+
+
+# -- CSV import -------------------------------------------------------------------
+CSV_COLUMNS = (
+    "job_number",
+    "job_type",
+    "problem",
+    "reported_at",
+    "window_start",
+    "window_end",
+    "assignee",
+    "priority",
+    "sla_policy",
+    "customer_name",
+    "customer_phone",
+    "customer_class",
+    "site_address",
+    "contact_name",
+    "contact_phone",
+    "asset_category",
+    "asset_make",
+    "asset_model",
+    "asset_serial",
+    "asset_purchased_on",
+    "warranty_terms",
+    "template",
+)
+REQUIRED_COLUMNS = (
+    "job_number",
+    "job_type",
+    "reported_at",
+    "customer_name",
+    "customer_phone",
+    "site_address",
+)
+
+
+def _key(*parts: str) -> str:
+    return str(uuid.uuid5(_NS, "|".join(parts)))
+
+
+def _time(text: str) -> str | None:
+    text = text.strip()
+    if not text:
+        return None
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:  # the company's own time zone when the sheet gives none
+        moment = moment.replace(tzinfo=CHINA)
+    return moment.isoformat()
+
+
+def _records_of_row(
+    conn: Connection, row: dict[str, str], templates: dict[str, str]
+) -> list[object]:
+    cell = {k: (row.get(k) or "").strip() for k in CSV_COLUMNS}
+    for name in REQUIRED_COLUMNS:
+        if not cell[name]:
+            raise ValidationError(name, "is required")
+    customer = from_row(
+        Customer,
+        {
+            "id": _key("customer", cell["customer_name"], cell["customer_phone"]),
+            "name": cell["customer_name"],
+            "phone": cell["customer_phone"],
+            "customer_class": cell["customer_class"] or "B",
+        },
+    )
+    site = from_row(
+        Site,
+        {
+            "id": _key("site", customer.id, cell["site_address"]),
+            "customer_id": customer.id,
+            "address": cell["site_address"],
+            "contact_name": cell["contact_name"],
+            "contact_phone": cell["contact_phone"],
+        },
+    )
+    assignee = cell["assignee"]
+    if (
+        assignee
+        and conn.execute(
+            sa.select(t.technicians.c.name).where(t.technicians.c.name == assignee)
+        ).first()
+        is None
+    ):
+        raise ValidationError("assignee", f"no technician {assignee!r}")
+    job = from_row(
+        Job,
+        {
+            "id": _key("job", cell["job_number"]),
+            "number": cell["job_number"],
+            "job_type": cell["job_type"],
+            "customer_id": customer.id,
+            "site_id": site.id,
+            "problem": cell["problem"],
+            "reported_at": _time(cell["reported_at"]),
+            "window_start": _time(cell["window_start"]),
+            "window_end": _time(cell["window_end"]),
+            "assignee": assignee,
+            "status": "assigned" if assignee else "new",
+            "priority": int(cell["priority"] or 3),
+            "sla_policy": cell["sla_policy"],
+        },
+    )
+    out: list[object] = [customer, site]
+    if cell["asset_serial"]:
+        asset = from_row(
+            Asset,
+            {
+                "id": _key("asset", cell["asset_make"], cell["asset_model"], cell["asset_serial"]),
+                "customer_id": customer.id,
+                "site_id": site.id,
+                "category": cell["asset_category"],
+                "make": cell["asset_make"],
+                "model": cell["asset_model"],
+                "serial": cell["asset_serial"],
+                "purchased_on": cell["asset_purchased_on"] or None,
+                "warranty_terms": cell["warranty_terms"],
+            },
+        )
+        template_id = None
+        if cell["template"]:
+            if cell["template"] not in templates:
+                raise ValidationError("template", f"no checklist template {cell['template']!r}")
+            template_id = templates[cell["template"]]
+        out += [
+            asset,
+            job,
+            JobAsset(
+                id=_key("job-asset", job.id, asset.id),
+                job_id=job.id,
+                asset_id=asset.id,
+                template_id=template_id,
+            ),
+        ]
+    else:
+        out.append(job)
+    return out
+
+
+def import_jobs(conn: Connection, path: Path) -> int:
+    """Import a UTF-8 CSV of jobs (one row per job). Any bad row aborts the whole file.
+
+    Call inside one write transaction: the ImportFailed raised for a bad row rolls
+    everything back, so nothing is half-imported.
+    """
+    templates: dict[str, str] = {}
+    revisions: dict[str, int] = {}
+    for row in conn.execute(
+        sa.select(t.records.c.data).where(t.records.c.table_name == "checklist_templates")
+    ):
+        data = json.loads(row.data)
+        if data["code"] not in revisions or data["revision"] > revisions[data["code"]]:
+            templates[data["code"]] = data["id"]  # a code names its latest revision
+            revisions[data["code"]] = data["revision"]
+    try:
+        handle = Path(path).open(encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise ImportFailed(0, f"cannot read {path}: {exc.strerror}") from None
+    count = 0
+    numbers: set[str] = set()
+    with handle:
+        reader = csv.DictReader(handle)
+        try:
+            missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+        except UnicodeDecodeError:
+            raise ImportFailed(1, "the file is not UTF-8 text") from None
+        if missing:
+            raise ImportFailed(1, f"missing columns: {', '.join(missing)}")
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except (UnicodeDecodeError, csv.Error) as exc:
+                raise ImportFailed(reader.line_num + 1, f"unreadable: {exc}") from None
+            line = reader.line_num
+            try:
+                if None in cells:
+                    raise ValidationError("row", "has more cells than the header")
+                if cells["job_number"].strip() in numbers:
+                    raise ValidationError("job_number", f"{cells['job_number']!r} appears twice")
+                numbers.add(cells["job_number"].strip())
+                for record in _records_of_row(conn, cells, templates):
+                    dispatch.put_record(conn, record)
+            except ValidationError as exc:
+                raise ImportFailed(line, f"{exc.field}: {exc.reason}") from None
+            except (ValueError, TypeError, NotFoundError) as exc:
+                raise ImportFailed(line, str(exc)) from None
+            count += 1
+    return count
+
+
+# -- bulk loading, for load tests and benchmarks -----------------------------------------
+def bulk_jobs(conn: Connection, technician: str, count: int, *, prefix: str = "BULK") -> list[str]:
+    """Add ``count`` jobs for one technician in a few statements (one customer and site).
+
+    Bypasses per-record writes for speed but keeps every invariant a pull relies on:
+    sequence numbers (customer and site before the jobs), owner, refs and grants.
+    """
+    customer = Customer(
+        id=_key(prefix, technician, "customer"), name="批量客户 Bulk", phone="021 5555 0000"
+    )
+    site = Site(
+        id=_key(prefix, technician, "site"), customer_id=customer.id, address="上海市测试路 1 号"
+    )
+    dispatch.put_record(conn, customer)
+    dispatch.put_record(conn, site)
+    first = next_seq(conn, count)
+    reported = datetime(2026, 1, 1, 9, tzinfo=CHINA)
+    stamp = now()
+    rows, refs, assigned, ids = [], [], [], []
+    for n in range(count):
+        job = Job(
+            id=_key(prefix, technician, "job", str(n)),
+            number=f"{prefix}-{technician}-{n:06d}",
+            job_type="repair",  # type: ignore[arg-type]
+            customer_id=customer.id,
+            site_id=site.id,
+            problem=f"批量测试 job {n}",
+            reported_at=reported,
+            window_start=reported + timedelta(hours=n % 48),
+            window_end=reported + timedelta(hours=n % 48 + 1),
+            assignee=technician,
+            status="assigned",  # type: ignore[arg-type]
+        )
+        data = json.loads(json.dumps(to_row(job), ensure_ascii=False))
+        ids.append(job.id)
+        rows.append(
+            {
+                "table_name": "jobs",
+                "id": job.id,
+                "owner": technician,
+                "job_id": job.id,
+                "blob_sha": None,
+                "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
+                "version": 1,
+                "seq": first + n,
+                "deleted": False,
+                "writers": "{}",
+                "updated_at": stamp,
+            }
+        )
+        refs += [
+            {"job_id": job.id, "table_name": "customers", "record_id": customer.id},
+            {"job_id": job.id, "table_name": "sites", "record_id": site.id},
+        ]
+        assigned.append({"job_id": job.id, "technician": technician})
+    for start in range(0, count, 2000):
+        conn.execute(t.records.insert(), rows[start : start + 2000])
+        conn.execute(t.job_refs.insert(), refs[2 * start : 2 * (start + 2000)])
+        conn.execute(t.assignments.insert(), assigned[start : start + 2000])
+    for table, record_id in (("customers", customer.id), ("sites", site.id)):
+        if (
+            conn.execute(
+                sa.select(t.grants.c.record_id).where(
+                    t.grants.c.technician == technician,
+                    t.grants.c.table_name == table,
+                    t.grants.c.record_id == record_id,
+                )
+            ).first()
+            is None
+        ):
+            conn.execute(
+                t.grants.insert().values(
+                    technician=technician, table_name=table, record_id=record_id
+                )
+            )
+    # Customer and site were written first, so their numbers come before the jobs'.
+    return ids

@@ -1,0 +1,335 @@
+"""Head-office record storage: writes with sequence numbers, who sees what, and pulls.
+
+Visibility is kept materialised so a pull is one indexed query:
+``records.owner`` is the technician of a job and of everything hanging off it (and of
+a van-stock row), ``*`` for the shared catalogue (parts, checklist templates), NULL
+for what only head office sees (a deleted job). Customers, sites, contracts and
+assets are readable through ``grants``, derived from ``job_refs`` of the jobs a
+technician holds. When something leaves a technician's view, an explicit row in
+``tombstones`` tells their devices, in the same sequence as everything else.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from sync.server import tables as t
+from sync.server.db import current_seq, meta_value, next_seq, now
+from tech_app.records.codec import RECORD_FOR_TABLE
+
+SHARED = frozenset({"parts", "checklist_templates"})
+REFERENCE = frozenset({"customers", "sites", "assets", "contracts"})
+JOB_CHILDREN = frozenset(
+    table
+    for table, cls in RECORD_FOR_TABLE.items()
+    if "job_id" in {f.name for f in dataclasses.fields(cls)}
+)
+BLOB_FIELD = {"signatures": "image_sha256", "photos": "sha256", "slips": "pdf_sha256"}
+EVERYONE = "*"
+
+
+@dataclasses.dataclass
+class Stored:
+    table: str
+    id: str
+    data: dict[str, Any]
+    owner: str | None
+    job_id: str | None
+    version: int
+    seq: int
+    deleted: bool
+    writers: dict[str, list[Any]]
+
+
+def load(conn: Connection, table: str, record_id: str) -> Stored | None:
+    row = conn.execute(
+        sa.select(t.records).where(t.records.c.table_name == table, t.records.c.id == record_id)
+    ).first()
+    if row is None:
+        return None
+    return Stored(
+        table=table,
+        id=record_id,
+        data=json.loads(row.data),
+        owner=row.owner,
+        job_id=row.job_id,
+        version=row.version,
+        seq=row.seq,
+        deleted=bool(row.deleted),
+        writers=json.loads(row.writers),
+    )
+
+
+def owner_for(conn: Connection, table: str, data: dict[str, Any], deleted: bool) -> str | None:
+    if deleted:
+        return None
+    if table in SHARED:
+        return EVERYONE
+    if table == "jobs":
+        return str(data.get("assignee") or "") or None
+    if table == "van_stock":
+        return str(data["technician"])
+    if table in JOB_CHILDREN:
+        job = conn.execute(
+            sa.select(t.records.c.owner).where(
+                t.records.c.table_name == "jobs", t.records.c.id == data["job_id"]
+            )
+        ).first()
+        return job.owner if job else None
+    return None
+
+
+def write(
+    conn: Connection,
+    table: str,
+    data: dict[str, Any],
+    *,
+    writer: str,
+    fields: Iterable[str] | None = None,
+    deleted: bool = False,
+) -> int:
+    """Insert or replace one record with the next sequence number; returns that number.
+
+    ``fields`` are the fields this write set (all when None); each remembers its
+    writer and sequence, which is what conflict detection compares against.
+    """
+    record_id = str(data["id"])
+    existing = load(conn, table, record_id)
+    seq = next_seq(conn)
+    writers = existing.writers if existing else {}
+    for name in data if fields is None else fields:
+        writers[name] = [writer, seq]
+    values = {
+        "owner": owner_for(conn, table, data, deleted),
+        "job_id": str(data["id"]) if table == "jobs" else data.get("job_id"),
+        "blob_sha": data.get(BLOB_FIELD[table]) if table in BLOB_FIELD else None,
+        "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
+        "seq": seq,
+        "deleted": deleted,
+        "writers": json.dumps(writers, sort_keys=True),
+        "updated_at": now(),
+    }
+    if existing is None:
+        conn.execute(t.records.insert().values(table_name=table, id=record_id, version=1, **values))
+    else:
+        conn.execute(
+            t.records.update()
+            .where(t.records.c.table_name == table, t.records.c.id == record_id)
+            .values(version=existing.version + 1, **values)
+        )
+    if table in ("jobs", "job_assets"):
+        set_job_refs(conn, str(data["id"]) if table == "jobs" else str(data["job_id"]))
+    return seq
+
+
+def touch(conn: Connection, table: str, record_id: str, *, owner: str | None = None) -> int:
+    """Give a record a new sequence number, so it is sent again (and its owner recomputed)."""
+    seq = next_seq(conn)
+    values: dict[str, Any] = {"seq": seq}
+    if owner is not None:
+        values["owner"] = owner
+    conn.execute(
+        t.records.update()
+        .where(t.records.c.table_name == table, t.records.c.id == record_id)
+        .values(**values)
+    )
+    return seq
+
+
+def tombstone(conn: Connection, technician: str, table: str, record_id: str) -> int:
+    seq = next_seq(conn)
+    conn.execute(
+        t.tombstones.insert().values(
+            seq=seq, technician=technician, table_name=table, record_id=record_id, created_at=now()
+        )
+    )
+    return seq
+
+
+# -- who may read which customers, sites, contracts and assets --------------------
+def set_job_refs(conn: Connection, job_id: str) -> None:
+    job = load(conn, "jobs", job_id)
+    conn.execute(t.job_refs.delete().where(t.job_refs.c.job_id == job_id))
+    if job is None:
+        return
+    refs = {("customers", job.data["customer_id"]), ("sites", job.data["site_id"])}
+    if job.data.get("contract_id"):
+        refs.add(("contracts", job.data["contract_id"]))
+    for row in conn.execute(
+        sa.select(t.records.c.data).where(
+            t.records.c.table_name == "job_assets",
+            t.records.c.job_id == job_id,
+            t.records.c.deleted.is_(False),
+        )
+    ):
+        refs.add(("assets", json.loads(row.data)["asset_id"]))
+    if refs:
+        conn.execute(
+            t.job_refs.insert(),
+            [{"job_id": job_id, "table_name": tb, "record_id": rid} for tb, rid in sorted(refs)],
+        )
+
+
+def job_refs(conn: Connection, job_id: str) -> list[tuple[str, str]]:
+    order = {"customers": 0, "sites": 1, "contracts": 2, "assets": 3}
+    rows = conn.execute(
+        sa.select(t.job_refs.c.table_name, t.job_refs.c.record_id).where(
+            t.job_refs.c.job_id == job_id
+        )
+    ).all()
+    return sorted(((r.table_name, r.record_id) for r in rows), key=lambda r: (order[r[0]], r[1]))
+
+
+def grant_refs(conn: Connection, technician: str, job_id: str) -> bool:
+    """Let the technician read what the job refers to; newly readable rows are re-sent."""
+    granted = False
+    for table, record_id in job_refs(conn, job_id):
+        key = {"technician": technician, "table_name": table, "record_id": record_id}
+        found = conn.execute(
+            sa.select(t.grants.c.record_id).where(
+                *(getattr(t.grants.c, k) == v for k, v in key.items())
+            )
+        ).first()
+        if found is None:
+            conn.execute(t.grants.insert().values(**key))
+            touch(conn, table, record_id)
+            granted = True
+    return granted
+
+
+def revoke_refs(conn: Connection, technician: str, job_id: str) -> None:
+    """After the job left the technician: drop (and tombstone) refs no other job of theirs needs."""
+    for table, record_id in reversed(job_refs(conn, job_id)):
+        still_needed = conn.execute(
+            sa.select(t.job_refs.c.job_id)
+            .join(
+                t.records,
+                sa.and_(t.records.c.table_name == "jobs", t.records.c.id == t.job_refs.c.job_id),
+            )
+            .where(
+                t.job_refs.c.table_name == table,
+                t.job_refs.c.record_id == record_id,
+                t.job_refs.c.job_id != job_id,
+                t.records.c.owner == technician,
+            )
+            .limit(1)
+        ).first()
+        if still_needed is None:
+            deleted = conn.execute(
+                t.grants.delete().where(
+                    t.grants.c.technician == technician,
+                    t.grants.c.table_name == table,
+                    t.grants.c.record_id == record_id,
+                )
+            )
+            if deleted.rowcount:
+                tombstone(conn, technician, table, record_id)
+
+
+def ever_assigned(conn: Connection, job_id: str, technician: str) -> bool:
+    return (
+        conn.execute(
+            sa.select(t.assignments.c.job_id).where(
+                t.assignments.c.job_id == job_id, t.assignments.c.technician == technician
+            )
+        ).first()
+        is not None
+    )
+
+
+def children_of(conn: Connection, job_id: str) -> list[tuple[str, str]]:
+    rows = conn.execute(
+        sa.select(t.records.c.table_name, t.records.c.id)
+        .where(t.records.c.job_id == job_id, t.records.c.table_name != "jobs")
+        .order_by(t.records.c.seq)
+    ).all()
+    # job_assets first: other children may point at the units they link.
+    return sorted(((r.table_name, r.id) for r in rows), key=lambda r: r[0] != "job_assets")
+
+
+# -- pull ------------------------------------------------------------------------
+def _visible(technician: str) -> Any:
+    r = t.records.c
+    granted = (
+        sa.select(t.grants.c.record_id)
+        .where(
+            t.grants.c.technician == technician,
+            t.grants.c.table_name == r.table_name,
+            t.grants.c.record_id == r.id,
+        )
+        .exists()
+    )
+    return sa.or_(r.owner == technician, r.owner == EVERYONE, sa.and_(r.owner.is_(None), granted))
+
+
+def wire_row(data: dict[str, Any], version: int, updated_at: float) -> dict[str, Any]:
+    stamp = datetime.fromtimestamp(updated_at, UTC).isoformat()
+    return {**data, "version": version, "updated_at": stamp}
+
+
+def pull(conn: Connection, technician: str, cursor: int, limit: int) -> dict[str, Any]:
+    r = t.records.c
+    rows = conn.execute(
+        sa.select(r.table_name, r.id, r.data, r.version, r.seq, r.deleted, r.updated_at)
+        .where(r.seq > cursor, _visible(technician))
+        .order_by(r.seq)
+        .limit(limit + 1)
+    ).all()
+    gone = conn.execute(
+        sa.select(t.tombstones)
+        .where(t.tombstones.c.seq > cursor, t.tombstones.c.technician.in_([technician, EVERYONE]))
+        .order_by(t.tombstones.c.seq)
+        .limit(limit + 1)
+    ).all()
+    changes: list[dict[str, Any]] = [
+        {
+            "seq": row.seq,
+            "table": row.table_name,
+            "id": row.id,
+            "row": None
+            if row.deleted
+            else wire_row(json.loads(row.data), row.version, row.updated_at),
+        }
+        for row in rows
+    ]
+    changes += [{"seq": g.seq, "table": g.table_name, "id": g.record_id, "row": None} for g in gone]
+    changes.sort(key=lambda c: c["seq"])
+    has_more = len(changes) > limit
+    changes = changes[:limit]
+    # Without more, the cursor moves to the newest number this snapshot holds: nothing
+    # up to it is for this technician.
+    next_cursor = changes[-1]["seq"] if has_more else max(cursor, current_seq(conn))
+    return {
+        "epoch": meta_value(conn, "epoch"),
+        "cursor": next_cursor,
+        "has_more": has_more,
+        "changes": changes,
+    }
+
+
+def purge_tombstones(conn: Connection, older_than: float) -> int:
+    """Forget tombstones (and deleted rows) older than the retention; returns the new horizon.
+
+    A client whose cursor is below the horizon may have missed a tombstone and must
+    resync from zero (410 "resync required").
+    """
+    horizon = conn.execute(
+        sa.select(sa.func.max(t.tombstones.c.seq)).where(t.tombstones.c.created_at < older_than)
+    ).scalar()
+    if horizon is None:
+        return int(meta_value(conn, "purged_through_seq"))
+    conn.execute(t.tombstones.delete().where(t.tombstones.c.seq <= horizon))
+    conn.execute(
+        t.records.delete().where(t.records.c.deleted.is_(True), t.records.c.seq <= horizon)
+    )
+    conn.execute(
+        t.meta.update().where(t.meta.c.key == "purged_through_seq").values(value=str(horizon))
+    )
+    return int(horizon)

@@ -1,0 +1,180 @@
+"""Head-office tables (SQLAlchemy Core). The schema itself is made by the Alembic
+migrations in ``sync/server/migrations``; these definitions are what the code queries.
+
+Records of every kind live in one ``records`` table as the codec row (JSON text), the
+same rows the clients store: the shared record definitions stay the single source of
+truth, and a new record field needs no server migration. The columns beside ``data``
+are what the server queries by: who may see the row (``owner``: a technician, ``*``
+for the shared catalogue, NULL for head office only), the job it hangs off, the blob
+it references, and ``seq``, its place in the one global change sequence.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+counters = sa.Table(
+    "counters",
+    metadata,
+    sa.Column("name", sa.String(40), primary_key=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
+)
+
+records = sa.Table(
+    "records",
+    metadata,
+    sa.Column("table_name", sa.String(40), primary_key=True),
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("owner", sa.String(60), nullable=True),
+    sa.Column("job_id", sa.String(36), nullable=True),
+    sa.Column("blob_sha", sa.String(64), nullable=True),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("deleted", sa.Boolean, nullable=False),
+    sa.Column("writers", sa.Text, nullable=False),  # JSON {field: [client, seq]}
+    sa.Column("updated_at", sa.Float, nullable=False),
+)
+
+grants = sa.Table(
+    "grants",
+    metadata,
+    sa.Column("technician", sa.String(60), primary_key=True),
+    sa.Column("table_name", sa.String(40), primary_key=True),
+    sa.Column("record_id", sa.String(36), primary_key=True),
+)
+
+# Which customers, sites, contracts and assets each job refers to: what a technician
+# may read follows from the jobs they hold.
+job_refs = sa.Table(
+    "job_refs",
+    metadata,
+    sa.Column("job_id", sa.String(36), primary_key=True),
+    sa.Column("table_name", sa.String(40), primary_key=True),
+    sa.Column("record_id", sa.String(36), primary_key=True),
+)
+
+assignments = sa.Table(
+    "assignments",
+    metadata,
+    sa.Column("job_id", sa.String(36), primary_key=True),
+    sa.Column("technician", sa.String(60), primary_key=True),
+)
+
+tombstones = sa.Table(
+    "tombstones",
+    metadata,
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("technician", sa.String(60), nullable=False),
+    sa.Column("table_name", sa.String(40), nullable=False),
+    sa.Column("record_id", sa.String(36), nullable=False),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+aliases = sa.Table(
+    "aliases",
+    metadata,
+    sa.Column("table_name", sa.String(40), primary_key=True),
+    sa.Column("alias_id", sa.String(36), primary_key=True),
+    sa.Column("record_id", sa.String(36), nullable=False),
+)
+
+clients = sa.Table(
+    "clients",
+    metadata,
+    sa.Column("client_id", sa.String(64), primary_key=True),
+    sa.Column("technician", sa.String(60), nullable=False),
+    sa.Column("last_mutation_id", sa.BigInteger, nullable=False),
+    sa.Column("updated_at", sa.Float, nullable=False),
+)
+
+mutation_log = sa.Table(
+    "mutation_log",
+    metadata,
+    sa.Column("client_id", sa.String(64), primary_key=True),
+    sa.Column("mutation_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+)
+
+conflict_log = sa.Table(
+    "conflict_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("table_name", sa.String(40), nullable=False),
+    sa.Column("record_id", sa.String(36), nullable=False),
+    sa.Column("job_id", sa.String(36), nullable=True),
+    sa.Column("field", sa.String(60), nullable=False),
+    sa.Column("winning_value", sa.Text, nullable=False),
+    sa.Column("losing_value", sa.Text, nullable=False),
+    sa.Column("winning_client", sa.String(64), nullable=False),
+    sa.Column("losing_client", sa.String(64), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+technicians = sa.Table(
+    "technicians",
+    metadata,
+    sa.Column("name", sa.String(60), primary_key=True),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),  # technician | office
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+tokens = sa.Table(
+    "tokens",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("session_id", sa.String(36), nullable=False, index=True),
+    sa.Column("kind", sa.String(10), nullable=False),  # access | refresh
+    sa.Column("technician", sa.String(60), nullable=False),
+    sa.Column("expires_at", sa.Float, nullable=False),
+    sa.Column("revoked", sa.Boolean, nullable=False),
+)
+
+login_failures = sa.Table(
+    "login_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("technician", sa.String(60), nullable=False),
+    sa.Column("ip", sa.String(64), nullable=False),
+    sa.Column("at", sa.Float, nullable=False),
+)
+
+blobs = sa.Table(
+    "blobs",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+blob_owners = sa.Table(
+    "blob_owners",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("technician", sa.String(60), primary_key=True),
+)
+
+# A resumable upload in progress, per uploader: chunks in order, keyed by start offset.
+blob_chunks = sa.Table(
+    "blob_chunks",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("technician", sa.String(60), primary_key=True),
+    sa.Column("start", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+)

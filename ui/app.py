@@ -1,0 +1,125 @@
+"""Starting the desktop app on a technician profile.
+
+``run_app(None)`` opens the default profile (the platform's user data folder,
+or ``TECH_APP_DATA_DIR``). A database that cannot be used — locked by another
+window, on a full disk, written by a newer tech-app — ends in a clear message
+box, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tech_app.blobs import BlobStore
+from tech_app.errors import TechAppError
+from tech_app.profile import blob_dir, database_path, default_data_dir
+from tech_app.store.local import open_store, utc_now
+from ui.context import AppContext
+from ui.i18n import choose_language, install_translator, is_chinese, remove_translators
+from ui.main_window import MainWindow
+from ui.messages import error_text, show_error
+from ui.settings import AppSettings, default_settings
+from ui.worker import Worker
+
+
+def create_context(
+    data_dir: Path | None,
+    settings: AppSettings,
+    *,
+    language: str = "en",
+    clock: Callable[[], datetime] = utc_now,
+) -> AppContext:
+    """Open the profile: the GUI thread's store, and a worker that opens its own."""
+    path = database_path(data_dir)
+    store = open_store(path)
+    worker = Worker(lambda: open_store(path))
+    return AppContext(
+        store=store,
+        blobs=BlobStore(blob_dir(data_dir)),
+        slip_dir=(data_dir or default_data_dir()) / "slips",
+        worker=worker,
+        settings=settings,
+        language=language,
+        clock=clock,
+    )
+
+
+def close_context(ctx: AppContext) -> None:
+    ctx.worker.shutdown()
+    ctx.store.close()
+
+
+def startup_error_box(error: BaseException) -> QMessageBox:
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("App", "tech-app cannot open your jobs"),
+        error_text(error),
+        QMessageBox.StandardButton.Ok,
+    )
+    box.setObjectName("startup_error")
+    return box
+
+
+def _show_unexpected(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> None:
+    """Errors that escape a slot become a message instead of a silent failure or a crash."""
+    traceback.print_exception(kind, error, tb)
+    if isinstance(error, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    show_error(QApplication.activeWindow(), error)
+
+
+@dataclass
+class Started:
+    """What ``start`` opened; ``run_app`` runs the event loop on it and then closes it."""
+
+    app: QApplication
+    ctx: AppContext
+    window: MainWindow
+    translators: list[QTranslator]
+
+
+def start(data_dir: Path | None = None) -> Started | None:
+    """Open the profile and show the main window; None after explaining why it cannot."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("tech-app")
+    app.setOrganizationName("tech-app")
+    settings = AppSettings(default_settings())
+    language = choose_language(settings.language())
+    translators = install_translator(app, language)
+    if is_chinese(language):
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    try:
+        ctx = create_context(data_dir, settings, language=language)
+    except TechAppError as exc:
+        startup_error_box(exc).exec()
+        remove_translators(app, translators)
+        return None
+    window = MainWindow(ctx)
+    window.show()
+    return Started(app, ctx, window, translators)
+
+
+def run_app(data_dir: Path | None = None) -> int:
+    """Open the main window on the profile in ``data_dir`` (default profile when None)."""
+    started = start(data_dir)
+    if started is None:
+        return 1
+    sys.excepthook = _show_unexpected
+    try:
+        return started.app.exec()
+    finally:
+        close_context(started.ctx)
+        remove_translators(started.app, started.translators)

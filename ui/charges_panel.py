@@ -1,0 +1,191 @@
+"""Charges: the estimate the customer agrees to before repair, and the running total after.
+
+Both come from the core's pricing (``job_estimate``, ``job_charges``); this
+panel only shows them. Consent keeps the estimate exactly as it was shown
+(``record_consent`` stores it with the customer's name).
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tech_app.charges import job_charges, job_estimate
+from tech_app.errors import TechAppError
+from tech_app.records import Consent, Customer, Estimate, Job
+from tech_app.rules.pricing import Charges
+from tech_app.signoff import record_consent
+from ui import labels
+from ui.charges_model import ChargesModel
+from ui.context import AppContext
+from ui.messages import show_error
+from ui.style import OK_STYLE
+
+DEFAULT_PLANNED_MINUTES = 60
+
+
+def _table(model: ChargesModel, parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.setSelectionMode(QTableView.SelectionMode.NoSelection)
+    return table
+
+
+class ChargesPanel(QWidget):
+    consent_recorded = Signal()
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._job_id = ""
+
+        estimate_box = QGroupBox(self.tr("Estimate before repair"), self)
+        self.planned_minutes = QSpinBox(estimate_box)
+        self.planned_minutes.setRange(0, 24 * 60)
+        self.planned_minutes.setSingleStep(15)
+        self.planned_minutes.setSuffix(self.tr(" min"))
+        self.planned_minutes.setValue(DEFAULT_PLANNED_MINUTES)
+        self.planned_minutes.setMaximumWidth(120)
+        self.planned_minutes.valueChanged.connect(self.on_planned_changed)
+        self.estimate_model = ChargesModel(self)
+        self.estimate_table = _table(self.estimate_model, estimate_box)
+        self.estimate_total = QLabel(estimate_box)
+        self.consent_check = QCheckBox(
+            self.tr("The customer has seen these charges and agrees to them"), estimate_box
+        )
+        self.consent_name = QLineEdit(estimate_box)
+        self.consent_name.setPlaceholderText(self.tr("Name of the person agreeing"))
+        self.consent_button = QPushButton(self.tr("Record consent"), estimate_box)
+        self.consent_button.clicked.connect(self.on_consent_clicked)
+        self.consent_check.toggled.connect(self.on_consent_inputs_changed)
+        self.consent_name.textChanged.connect(self.on_consent_inputs_changed)
+        self.consent_label = QLabel(estimate_box)
+        self.consent_label.setStyleSheet(OK_STYLE)
+        planned = QFormLayout()
+        planned.addRow(self.tr("Planned labour"), self.planned_minutes)
+        consent_row = QHBoxLayout()
+        consent_row.addWidget(self.consent_name, 1)
+        consent_row.addWidget(self.consent_button)
+        box = QVBoxLayout(estimate_box)
+        box.addLayout(planned)
+        box.addWidget(self.estimate_table, 1)
+        box.addWidget(self.estimate_total)
+        box.addWidget(self.consent_check)
+        box.addLayout(consent_row)
+        box.addWidget(self.consent_label)
+
+        running_box = QGroupBox(self.tr("Charges so far"), self)
+        self.running_model = ChargesModel(self)
+        self.running_table = _table(self.running_model, running_box)
+        self.running_total = QLabel(running_box)
+        inner = QVBoxLayout(running_box)
+        inner.addWidget(self.running_table, 1)
+        inner.addWidget(self.running_total)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(estimate_box, 3)
+        layout.addWidget(running_box, 2)
+
+    def load(self, job_id: str) -> None:
+        self._job_id = job_id
+        job = self._ctx.store.get(Job, job_id)
+        customer = self._ctx.store.get(Customer, job.customer_id)
+        self.consent_name.setText(customer.name)
+        self.consent_check.setChecked(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reprice after parts or time changed."""
+        if not self._job_id:
+            return
+        store, day = self._ctx.store, self._ctx.today()
+        try:
+            estimate = job_estimate(store, self._job_id, self.planned_minutes.value(), on_date=day)
+            running = job_charges(store, self._job_id, on_date=day)
+        except TechAppError as exc:
+            show_error(self, exc)
+            return
+        self.estimate_model.set_lines(estimate.lines)
+        self.estimate_total.setText(self._totals(estimate))
+        self.running_model.set_lines(running.lines)
+        self.running_total.setText(self._totals(running))
+        self._show_consent()
+
+    def _totals(self, charges: Charges) -> str:
+        return self.tr("Subtotal {subtotal} · tax {tax} · <b>total {total}</b>").format(
+            subtotal=labels.money(charges.subtotal),
+            tax=labels.money(charges.tax),
+            total=labels.money(charges.total),
+        )
+
+    def _show_consent(self) -> None:
+        store = self._ctx.store
+        consents = store.select(Consent, "job_id = ?", [self._job_id], order_by="consented_at")
+        given = consents[-1] if consents else None
+        if given is None:
+            self.consent_label.setText("")
+        else:
+            shown = store.get(Estimate, given.estimate_id)
+            self.consent_label.setText(
+                self.tr("✔ {name} agreed to {total} at {when}").format(
+                    name=given.consented_by,
+                    total=labels.money(shown.total),
+                    when=labels.clock_time(given.consented_at, self._zone()),
+                )
+            )
+        self.on_consent_inputs_changed()
+
+    def _zone(self) -> tzinfo | None:
+        job = self._ctx.store.get(Job, self._job_id)
+        return (job.window_start or job.reported_at).tzinfo
+
+    def on_planned_changed(self, _value: int) -> None:
+        self.refresh()
+
+    def on_consent_inputs_changed(self) -> None:
+        self.consent_button.setEnabled(
+            self.consent_check.isEnabled()
+            and self.consent_check.isChecked()
+            and bool(self.consent_name.text().strip())
+        )
+
+    def on_consent_clicked(self) -> None:
+        try:
+            record_consent(
+                self._ctx.store,
+                self._job_id,
+                self.consent_name.text().strip(),
+                self.planned_minutes.value(),
+                now=self._ctx.now(),
+            )
+        except TechAppError as exc:
+            show_error(self, exc)
+            return
+        self.consent_check.setChecked(False)
+        self._show_consent()
+        self._ctx.local_change()
+        self.consent_recorded.emit()
+        self.changed.emit()
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in (self.planned_minutes, self.consent_check, self.consent_name):
+            widget.setEnabled(not read_only)
+        self.on_consent_inputs_changed()

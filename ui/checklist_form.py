@@ -1,0 +1,203 @@
+"""The checklist of a job, generated from its template(s): one form per asset on fleet visits.
+
+There is no Save button. Each answer goes to ``record_answer`` as it is
+entered — every keystroke of a reading — so a crash, a flat battery or a
+closed lid loses nothing. Readings outside the allowed range are flagged at
+once (the core's ``check_answer`` decides) and are still saved: the reading is
+a fact the technician saw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tech_app.checklist import ChecklistPart, answers_of, checklists_of, record_answer
+from tech_app.coverage import job_assets
+from tech_app.errors import FrozenJobError, TechAppError, ValidationError
+from tech_app.records import ChecklistItem
+from tech_app.records.checklists import check_answer
+from ui.checklist_editors import ItemEditor, PhotoEditor, editor_for
+from ui.context import AppContext
+from ui.messages import show_error
+from ui.style import FLAG_STYLE
+
+
+class ChecklistForm(QWidget):
+    answer_saved = Signal(str, str)  # item key, stored value
+    changed = Signal()  # something was written; the job list and status bar refresh
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._job_id = ""
+        self.editors: dict[tuple[str | None, str], ItemEditor] = {}
+        self._labels: dict[tuple[str | None, str], QLabel] = {}
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._body: QWidget | None = None
+        self.empty_label = QLabel(self.tr("This job has no checklist."), self)
+        self._layout.addWidget(self.empty_label)
+
+    # -- building ------------------------------------------------------------------
+    def load(self, job_id: str) -> None:
+        self._job_id = job_id
+        self.editors.clear()
+        self._labels.clear()
+        if self._body is not None:
+            self._body.deleteLater()
+            self._body = None
+        parts = checklists_of(self._ctx.store, job_id)
+        self.empty_label.setVisible(not parts)
+        if not parts:
+            return
+        serials = {a.id: f"{a.serial}" for a in job_assets(self._ctx.store, job_id)}
+        if len(parts) == 1:
+            self._body = self._scrolled(self._form(parts[0], ""))
+        else:
+            tabs = QTabWidget(self)
+            tabs.setObjectName("asset_tabs")
+            for part in parts:
+                tabs.addTab(
+                    self._scrolled(self._form(part, serials.get(part.asset_id or "", ""))),
+                    serials.get(part.asset_id or "", "?"),
+                )
+            self._body = tabs
+        self._layout.addWidget(self._body)
+        for (asset_id, key), answer in answers_of(self._ctx.store, job_id).items():
+            editor = self.editors.get((asset_id, key))
+            if editor is not None:
+                editor.show_value(answer.value)
+                if answer.out_of_range:
+                    editor.show_saved(out_of_range=True)
+
+    def _scrolled(self, inner: QWidget) -> QScrollArea:
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setWidget(inner)
+        return area
+
+    def _form(self, part: ChecklistPart, serial: str) -> QWidget:
+        template = part.template
+        title = template.title_zh if self._ctx.chinese and template.title_zh else template.title
+        box = QGroupBox(f"{title} · {serial}" if serial else title)
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for item in template.items:
+            label = QLabel(self._label_text(item))
+            if item.required:
+                label.setToolTip(self.tr("Required"))
+                label.setStyleSheet("font-weight: bold;")
+            editor = editor_for(item)
+            editor.setObjectName(f"item_{item.key}")
+            key = (part.asset_id, item.key)
+            self.editors[key] = editor
+            self._labels[key] = label
+            editor.answer_entered.connect(self._saver(part.asset_id, editor))
+            if isinstance(editor, PhotoEditor):
+                editor.photo_chosen.connect(self._photo_saver(part.asset_id, editor))
+            form.addRow(label, editor)
+        note = QLabel(self.tr("* required"))
+        form.addRow(note)
+        return box
+
+    def _label_text(self, item: ChecklistItem) -> str:
+        text = item.label_zh if self._ctx.chinese and item.label_zh else item.label
+        return f"{text} *" if item.required else text
+
+    def _saver(self, asset_id: str | None, editor: ItemEditor) -> Callable[[object], None]:
+        def save(raw: object) -> None:
+            self.on_answer_entered(asset_id, editor, raw)
+
+        return save
+
+    def _photo_saver(self, asset_id: str | None, editor: ItemEditor) -> Callable[[str], None]:
+        def attach(path: str) -> None:
+            self.attach_photo(asset_id, editor.item.key, Path(path))
+
+        return attach
+
+    # -- saving ----------------------------------------------------------------------
+    def editor(self, item_key: str, asset_id: str | None = None) -> ItemEditor:
+        if asset_id is None and (None, item_key) not in self.editors:
+            matches = [e for (_a, k), e in self.editors.items() if k == item_key]
+            return matches[0]
+        return self.editors[(asset_id, item_key)]
+
+    def on_answer_entered(self, asset_id: str | None, editor: ItemEditor, raw: object) -> None:
+        item = editor.item
+        if isinstance(raw, str) and not raw.strip():
+            # An empty field is not an answer; the earlier one (if any) stays stored.
+            editor.show_note(self.tr("Empty answers are not saved"))
+            return
+        try:
+            check_answer(item, raw)  # flag a bad reading before it reaches the store
+        except ValidationError as exc:
+            editor.show_flag(exc.reason)
+            return
+        self._record(asset_id, editor, raw)
+
+    def attach_photo(self, asset_id: str | None, item_key: str, path: Path) -> None:
+        """Store the picture's bytes as a blob; the answer is its SHA-256."""
+        editor = self.editor(item_key, asset_id)
+        try:
+            sha256 = self._ctx.blobs.put(path.read_bytes())
+        except OSError as exc:
+            show_error(self, str(exc))
+            return
+        self._record(asset_id, editor, sha256)
+
+    def _record(self, asset_id: str | None, editor: ItemEditor, raw: object) -> None:
+        key = editor.item.key
+        try:
+            answer = record_answer(
+                self._ctx.store, self._job_id, key, raw, asset_id=asset_id, now=self._ctx.now()
+            )
+        except FrozenJobError as exc:
+            show_error(self, exc)
+            return
+        except ValidationError as exc:
+            editor.show_flag(exc.reason)
+            return
+        except TechAppError as exc:
+            show_error(self, exc)
+            return
+        editor.show_saved(answer.out_of_range)
+        self._labels[(asset_id, key)].setStyleSheet(
+            "font-weight: bold;" if editor.item.required else ""
+        )
+        self.answer_saved.emit(key, answer.value)
+        self._ctx.local_change()
+        self.changed.emit()
+
+    # -- state -------------------------------------------------------------------------
+    def mark_missing(self) -> list[str]:
+        """Colour the required items still unanswered; returns their labels."""
+        answered = set(answers_of(self._ctx.store, self._job_id))
+        missing = []
+        for key, editor in self.editors.items():
+            if editor.item.required and key not in answered:
+                self._labels[key].setStyleSheet(FLAG_STYLE)
+                missing.append(self._labels[key].text())
+        return missing
+
+    def item_labels(self) -> list[str]:
+        return [label.text() for label in self._labels.values()]
+
+    def set_read_only(self, read_only: bool) -> None:
+        for editor in self.editors.values():
+            editor.setEnabled(not read_only)
+
+    def flagged_items(self) -> list[str]:
+        return [key for (_a, key), e in self.editors.items() if e.flagged]

@@ -1,0 +1,256 @@
+"""The job list with its search box and filters (status, type, day).
+
+The search filters as you type through the store's CJK-aware search; a short
+pause after the last keystroke coalesces a burst of typing into one query. The
+number of matching jobs is counted on the worker so a count over 100,000 jobs
+never holds up typing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import timedelta
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tech_app.job_list import JobFilter, count_jobs
+from tech_app.store.local import LocalStore
+from tech_app.vocab import JobStatus, JobType
+from ui import labels
+from ui.context import AppContext
+from ui.job_table_model import Column, JobTableModel
+
+SEARCH_DELAY_MS = 120
+DATE_CHOICES = ("any", "today", "tomorrow", "yesterday", "day")
+
+
+class JobListPanel(QWidget):
+    job_selected = Signal(str)
+    count_changed = Signal(int)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        model: JobTableModel,
+        *,
+        search_delay_ms: int = SEARCH_DELAY_MS,
+        count: Callable[[LocalStore, JobFilter], int] = count_jobs,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._count = count
+        self._count_generation = 0
+        self.model = model
+
+        self.search_field = QLineEdit(self)
+        self.search_field.setObjectName("search_field")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setPlaceholderText(self.tr("Search jobs (Ctrl+F)"))
+        self.search_field.setToolTip(
+            self.tr("Customer, address, phone, serial or job number; Chinese or English")
+        )
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(search_delay_ms)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search_field.textChanged.connect(self.on_search_text_changed)
+
+        self.status_combo = QComboBox(self)
+        self.status_combo.addItem(self.tr("All statuses"), None)
+        for status in JobStatus:
+            self.status_combo.addItem(labels.word(status), status.value)
+        self.type_combo = QComboBox(self)
+        self.type_combo.addItem(self.tr("All types"), None)
+        for job_type in JobType:
+            self.type_combo.addItem(labels.word(job_type), job_type.value)
+        self.date_combo = QComboBox(self)
+        for choice, text in zip(
+            DATE_CHOICES,
+            (
+                self.tr("Any day"),
+                self.tr("Today"),
+                self.tr("Tomorrow"),
+                self.tr("Yesterday"),
+                self.tr("On date"),
+            ),
+            strict=True,
+        ):
+            self.date_combo.addItem(text, choice)
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDate(QDate(ctx.today()))
+        self.date_edit.hide()
+        for combo in (self.status_combo, self.type_combo, self.date_combo):
+            combo.currentIndexChanged.connect(self.on_filter_widget_changed)
+        self.date_edit.dateChanged.connect(self.on_filter_widget_changed)
+        self.count_label = QLabel(self)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("job_table")
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in (
+            (Column.WINDOW, 122),
+            (Column.NUMBER, 110),
+            (Column.CUSTOMER, 98),
+            (Column.ADDRESS, 140),
+            (Column.TYPE, 72),
+            (Column.STATUS, 76),
+        ):
+            header.resizeSection(column, width)
+        # No sort indicator until a header is clicked: the natural order is today first.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        header.setSortIndicatorClearable(True)
+        self.table.selectionModel().currentRowChanged.connect(self.on_current_row_changed)
+        model.modelReset.connect(self.on_model_reset)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_field, 3)
+        filters.addWidget(self.status_combo)
+        filters.addWidget(self.type_combo)
+        filters.addWidget(self.date_combo)
+        filters.addWidget(self.date_edit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+    # -- filter ------------------------------------------------------------------------
+    def current_filter(self) -> JobFilter:
+        return JobFilter(
+            text=self.search_field.text().strip(),
+            status=self.status_combo.currentData(),
+            job_type=self.type_combo.currentData(),
+            day=self._day(),
+        )
+
+    @property
+    def date_choice(self) -> str:
+        return str(self.date_combo.currentData())
+
+    def _day(self) -> str | None:
+        today = self._ctx.today()
+        offsets = {"today": 0, "tomorrow": 1, "yesterday": -1}
+        choice = self.date_choice
+        if choice in offsets:
+            return (today + timedelta(days=offsets[choice])).isoformat()
+        if choice == "day":
+            return self.date_edit.date().toString("yyyy-MM-dd")
+        return None
+
+    def restore_filter(self, flt: JobFilter, date_choice: str) -> None:
+        """Put back the last filter (from settings) without a query per widget."""
+        widgets = (
+            self.search_field,
+            self.status_combo,
+            self.type_combo,
+            self.date_combo,
+            self.date_edit,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search_field.setText(flt.text)
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(flt.status)))
+        self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(flt.job_type)))
+        self.date_combo.setCurrentIndex(max(0, self.date_combo.findData(date_choice)))
+        if date_choice == "day" and flt.day:
+            self.date_edit.setDate(QDate.fromString(flt.day, "yyyy-MM-dd"))
+        self.date_edit.setVisible(date_choice == "day")
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.apply_filter()
+
+    def on_search_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def on_filter_widget_changed(self) -> None:
+        self.date_edit.setVisible(self.date_choice == "day")
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        flt = self.current_filter()
+        self.model.set_filter(flt)
+        self._ctx.settings.set_last_filter(flt, self.date_choice)
+        self.refresh_count()
+
+    def refresh_count(self) -> None:
+        """Count matches on the worker; a newer count makes an older one irrelevant."""
+        self._count_generation += 1
+        generation = self._count_generation
+        flt = dataclasses.replace(self.model.job_filter)
+        count = self._count
+
+        def on_counted(total: int) -> None:
+            if generation == self._count_generation:
+                self.count_label.setText(
+                    self.tr("1 job") if total == 1 else self.tr("{n} jobs").format(n=total)
+                )
+                self.count_changed.emit(total)
+
+        self._ctx.worker.run(lambda store: count(store, flt), on_counted, owner=self)
+
+    # -- selection ---------------------------------------------------------------------
+    @property
+    def current_job_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.job_id(index.row()) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        while row >= self.model.rowCount() and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def select_job(self, job_id: str) -> bool:
+        row = self.model.row_of(job_id)
+        if row is None:
+            return False
+        self.select_row(row)
+        return True
+
+    def select_next(self, step: int = 1) -> None:
+        current = self.table.currentIndex().row()
+        self.select_row(max(0, current + step) if current >= 0 else 0)
+
+    def on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.job_selected.emit(self.model.job_id(current.row()))
+
+    def on_model_reset(self) -> None:
+        self.table.scrollToTop()
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()

@@ -1,0 +1,353 @@
+"""One job: who and where, its units and warranty, SLA countdowns, status steps, and the
+visit's panels (checklist, parts, time, charges, history).
+
+Every edit goes through a core operation; the view then refreshes only the
+parts that show what changed and emits ``job_changed`` for the list and the
+status bar. A signed job is frozen: the panels turn read-only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import tzinfo
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tech_app import lifecycle
+from tech_app.coverage import job_assets, job_warranty
+from tech_app.errors import TechAppError, TransitionError
+from tech_app.records import Contract, Customer, Job, Site
+from tech_app.records.jobs import next_steps
+from tech_app.vocab import JobStatus
+from ui import labels
+from ui.charges_panel import ChargesPanel
+from ui.checklist_form import ChecklistForm
+from ui.context import AppContext
+from ui.history import collapse, describe, job_changes
+from ui.history_model import HistoryEntry, HistoryModel
+from ui.messages import show_error
+from ui.parts_panel import PartsPanel
+from ui.signoff_dialog import SignoffDialog
+from ui.sla_panel import SlaPanel
+from ui.sla_view import job_timers
+from ui.style import FLAG_STYLE, MUTED_STYLE, OK_STYLE
+from ui.time_panel import TimePanel
+
+# Steps a technician takes on site. Going back to "assigned"/"new" and cancelling
+# are dispatch decisions that belong to head office, so they get no button here;
+# "signed" is reached only through the sign-off dialog.
+_PRIMARY = (JobStatus.EN_ROUTE, JobStatus.ON_SITE, JobStatus.COMPLETED)
+_SIGNABLE = frozenset({JobStatus.ON_SITE, JobStatus.COMPLETED})
+_HAS_SIGNOFF = _SIGNABLE | {JobStatus.SIGNED}  # a signed job's dialog shows its slip
+_CLOCK_MS = 30_000
+
+
+class JobView(QWidget):
+    job_changed = Signal(str)  # job id
+    status_message = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.job: Job | None = None
+        self._zone: tzinfo | None = None
+        self.signoff_dialog: SignoffDialog | None = None
+
+        self.title = QLabel(self)
+        self.title.setObjectName("job_title")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.frozen_label = QLabel(
+            self.tr("Signed: this job is frozen. Later changes are recorded as amendments."), self
+        )
+        self.frozen_label.setStyleSheet(MUTED_STYLE)
+        self.frozen_label.setWordWrap(True)
+        self.step_buttons: dict[JobStatus, QPushButton] = {}
+        steps = QHBoxLayout()
+        for status, text in (
+            (JobStatus.EN_ROUTE, self.tr("En route")),
+            (JobStatus.ON_SITE, self.tr("On site")),
+            (JobStatus.WAITING_PARTS, self.tr("Waiting for parts")),
+            (JobStatus.COMPLETED, self.tr("Complete")),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(f"step_{status.value}")
+            button.clicked.connect(self._stepper(status))
+            self.step_buttons[status] = button
+            steps.addWidget(button)
+        self.sign_button = QPushButton(self.tr("Sign off…"), self)
+        self.sign_button.setObjectName("sign_off")
+        self.sign_button.clicked.connect(self.open_signoff)
+        steps.addWidget(self.sign_button)
+        steps.addStretch(1)
+
+        self.tabs = QTabWidget(self)
+        self.overview = self._build_overview()
+        self.checklist = ChecklistForm(ctx, self)
+        self.parts = PartsPanel(ctx, self)
+        self.time = TimePanel(ctx, self)
+        self.charges = ChargesPanel(ctx, self)
+        self.history_model = HistoryModel(self)
+        self.history_table = QTableView(self)
+        self.history_table.setModel(self.history_model)
+        self.history_table.verticalHeader().hide()
+        self.history_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch
+        )
+        self.tabs.addTab(self.overview, self.tr("Overview"))
+        self.tabs.addTab(self.checklist, self.tr("Checklist"))
+        self.tabs.addTab(self.parts, self.tr("Parts"))
+        self.tabs.addTab(self.time, self.tr("Time"))
+        self.tabs.addTab(self.charges, self.tr("Charges"))
+        self.tabs.addTab(self.history_table, self.tr("History"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(steps)
+        layout.addWidget(self.frozen_label)
+        layout.addWidget(self.tabs, 1)
+
+        for panel in (self.checklist, self.parts, self.time, self.charges):
+            panel.changed.connect(self.on_panel_changed)
+        self.parts.changed.connect(self.charges.refresh)
+        self.time.changed.connect(self.charges.refresh)
+
+        self._history_stale = False
+        self.tabs.currentChanged.connect(self.on_tab_changed)
+        self._clock = QTimer(self)
+        self._clock.setInterval(_CLOCK_MS)
+        self._clock.timeout.connect(self.refresh_clock)
+        self.setEnabled(False)
+
+    def _build_overview(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.customer_label = QLabel(page)
+        self.address_label = QLabel(page)
+        self.phone_button = QToolButton(page)
+        self.phone_button.setObjectName("phone_button")
+        self.phone_button.setToolTip(self.tr("Click to copy the phone number"))
+        self.phone_button.clicked.connect(self.on_phone_clicked)
+        self.phone_button.setAutoRaise(True)
+        self.phone_button.setStyleSheet("color: #1565c0; text-decoration: underline;")
+        self.phone_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.contact_label = QLabel(page)
+        copy_hint = QLabel(self.tr("(click to copy)"), page)
+        copy_hint.setStyleSheet(MUTED_STYLE)
+        contact = QHBoxLayout()
+        contact.addWidget(self.phone_button)
+        contact.addWidget(copy_hint)
+        contact.addWidget(self.contact_label, 1)
+        self.assets_label = QLabel(page)
+        self.contract_label = QLabel(page)
+        self.problem_label = QLabel(page)
+        self.sla_panel = SlaPanel(page)
+        for label in (
+            self.address_label,
+            self.assets_label,
+            self.problem_label,
+            self.contract_label,
+            self.customer_label,
+        ):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Customer"), self.customer_label)
+        form.addRow(self.tr("Address"), self.address_label)
+        form.addRow(self.tr("Contact"), contact)
+        form.addRow(self.tr("Units"), self.assets_label)
+        form.addRow(self.tr("Contract"), self.contract_label)
+        form.addRow(self.tr("Problem"), self.problem_label)
+        form.addRow(self.tr("SLA"), self.sla_panel)
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setWidget(page)
+        return area
+
+    def _stepper(self, status: JobStatus) -> Callable[[], None]:
+        return lambda: self.change_status(status)
+
+    # -- loading -------------------------------------------------------------------------
+    @property
+    def job_id(self) -> str:
+        return self.job.id if self.job else ""
+
+    def show_job(self, job_id: str) -> None:
+        store = self._ctx.store
+        try:
+            job = store.get(Job, job_id)
+        except TechAppError as exc:
+            show_error(self, exc)
+            return
+        self.job = job
+        self._zone = (job.window_start or job.reported_at).tzinfo
+        self.setEnabled(True)
+        customer = store.get(Customer, job.customer_id)
+        site = store.get(Site, job.site_id)
+        self.customer_label.setText(
+            self.tr("{name} (class {cls})").format(name=customer.name, cls=customer.customer_class)
+        )
+        self.address_label.setText(site.address)
+        self.phone_button.setText(site.contact_phone or customer.phone)
+        self.contact_label.setText(site.contact_name or customer.name)
+        self._show_assets()
+        if job.contract_id:
+            contract = store.get(Contract, job.contract_id)
+            self.contract_label.setText(
+                self.tr("{name} — {visits} visits a year, {fee} per unit per visit").format(
+                    name=contract.name,
+                    visits=contract.visits_per_year or "—",
+                    fee=labels.money(contract.visit_fee),
+                )
+            )
+        else:
+            self.contract_label.setText(self.tr("None"))
+        self.problem_label.setText(job.problem)
+        self.checklist.load(job_id)
+        self.parts.load(job_id)
+        self.time.load(job_id)
+        self.charges.load(job_id)
+        self._show_status()
+        self._clock.start()
+
+    def _show_assets(self) -> None:
+        assert self.job is not None
+        store = self._ctx.store
+        decisions = job_warranty(store, self.job.id, self._ctx.today())
+        lines = []
+        for asset in job_assets(store, self.job.id):
+            decision = decisions.get(asset.id)
+            if decision is None:
+                none = self.tr("No warranty terms")
+                verdict = f"<span style='{MUTED_STYLE}'>{none}</span>"
+            else:
+                style = OK_STYLE if decision.covered else FLAG_STYLE
+                mark = "✔" if decision.covered else "✘"
+                verdict = (
+                    f"<span style='{style}'>{mark} {labels.warranty_headline(decision)}</span>"
+                )
+            # The core explains its decision in English; Chinese readers get the headline.
+            reason = (
+                f"<br><small>{escape(decision.reason)}</small>"
+                if decision and not self._ctx.chinese
+                else ""
+            )
+            unit = escape(f"{asset.make} {asset.model}")
+            lines.append(f"<b>{unit}</b> · {escape(asset.serial)} — {verdict}{reason}")
+        self.assets_label.setText("<br>".join(lines) or self.tr("No units on this job"))
+
+    def _show_status(self) -> None:
+        assert self.job is not None
+        job = self.job
+        self.title.setText(
+            f"{job.number} · {labels.word(job.job_type)} · {labels.word(job.status)}"
+        )
+        allowed = set(next_steps(job.status))
+        for status, button in self.step_buttons.items():
+            button.setVisible(status in allowed)
+        self.sign_button.setVisible(job.status in _HAS_SIGNOFF)
+        signed = job.status is JobStatus.SIGNED
+        self.sign_button.setText(self.tr("Slip…") if signed else self.tr("Sign off…"))
+        frozen = job.status in (JobStatus.SIGNED, JobStatus.CANCELLED)
+        self.frozen_label.setVisible(job.status is JobStatus.SIGNED)
+        for panel in (self.checklist, self.parts, self.time, self.charges):
+            panel.set_read_only(frozen)
+        self.refresh_clock()
+        self._show_history()
+
+    def _show_history(self) -> None:
+        assert self.job is not None
+        self._history_stale = False
+        store, chinese = self._ctx.store, self._ctx.chinese
+        entries = [
+            HistoryEntry(c.at, describe(c, store, chinese), c.state)
+            for c in collapse(job_changes(store, self.job.id))
+        ]
+        self.history_model.set_entries(entries, self._zone)
+
+    def refresh_clock(self) -> None:
+        if self.job is None:
+            return
+        timers = job_timers(dataclasses.asdict(self.job), self._ctx.now())
+        self.sla_panel.show_timers(timers, self._zone)
+
+    # -- actions ---------------------------------------------------------------------------
+    def change_status(self, status: JobStatus) -> None:
+        if self.job is None:
+            return
+        try:
+            self.job = lifecycle.change_status(
+                self._ctx.store, self.job.id, status, now=self._ctx.now()
+            )
+        except TransitionError as exc:
+            if status is JobStatus.COMPLETED:
+                self.checklist.mark_missing()
+            show_error(self, exc, self.tr("Cannot change the status"))
+            return
+        except TechAppError as exc:
+            show_error(self, exc)
+            return
+        self._after_change()
+
+    def take_next_step(self) -> None:
+        if self.job is None:
+            return
+        allowed = next_steps(self.job.status)
+        primary = next((s for s in _PRIMARY if s in allowed), None)
+        if primary is not None:
+            self.change_status(primary)
+        elif self.job.status in _SIGNABLE:
+            self.open_signoff()
+
+    def open_signoff(self) -> None:
+        """Sign-off for a finished visit; for a signed job, its slip."""
+        if self.job is None or self.job.status not in _HAS_SIGNOFF:
+            return
+        dialog = SignoffDialog(self._ctx, self.job.id, self)
+        dialog.signed.connect(self.on_signed)
+        self.signoff_dialog = dialog
+        dialog.open()
+
+    def on_signed(self, job_id: str) -> None:
+        if self.job is not None and job_id == self.job.id:
+            self.job = self._ctx.store.get(Job, job_id)
+            self.charges.refresh()
+            self._after_change()
+
+    def on_phone_clicked(self) -> None:
+        phone = self.phone_button.text().strip()
+        QGuiApplication.clipboard().setText(phone)
+        self.status_message.emit(self.tr("Copied {phone}").format(phone=phone))
+
+    def on_panel_changed(self) -> None:
+        """Answers, parts, time and consent change nothing the job list shows: no reload.
+
+        The history is re-read only when it is on screen (answers save per keystroke).
+        """
+        self._history_stale = True
+        if self.tabs.currentWidget() is self.history_table:
+            self._show_history()
+
+    def on_tab_changed(self, _index: int) -> None:
+        if self._history_stale and self.tabs.currentWidget() is self.history_table:
+            self._show_history()
+
+    def _after_change(self) -> None:
+        assert self.job is not None
+        self._show_status()
+        self._ctx.local_change()
+        self.job_changed.emit(self.job.id)

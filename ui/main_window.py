@@ -1,0 +1,184 @@
+"""The main window: today's jobs on the left, the open job on the right, sync status below."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QWidget
+
+from tech_app.job_list import JobFilter, list_jobs
+from tech_app.vocab import JobStatus
+from ui.context import AppContext
+from ui.job_list_panel import SEARCH_DELAY_MS, JobListPanel
+from ui.job_table_model import JobTableModel, ListPage
+from ui.job_view import JobView
+from ui.messages import show_error
+from ui.settings_dialog import SettingsDialog
+from ui.status_bar import SyncStatusBar
+
+_CLOCK_MS = 30_000  # SLA countdowns move in minutes
+
+
+def store_pages(ctx: AppContext) -> ListPage:
+    """The job list's pages, read on the GUI thread's connection."""
+
+    def page(flt: JobFilter, offset: int, limit: int, order_by: str) -> list[dict[str, Any]]:
+        return list_jobs(ctx.store, flt, offset=offset, limit=limit, order_by=order_by)
+
+    return page
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        list_page: ListPage | None = None,
+        search_delay_ms: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setWindowTitle(self.tr("tech-app — field service jobs"))
+        self.model = JobTableModel(list_page or store_pages(ctx), clock=ctx.clock, parent=self)
+        self.job_list = JobListPanel(
+            ctx,
+            self.model,
+            search_delay_ms=SEARCH_DELAY_MS if search_delay_ms is None else search_delay_ms,
+            parent=self,
+        )
+        self.job_view = JobView(ctx, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.job_list)
+        self.splitter.addWidget(self.job_view)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
+        self.setCentralWidget(self.splitter)
+        self.status = SyncStatusBar(ctx.sync_status, self)
+        self.setStatusBar(self.status)
+
+        self.job_list.job_selected.connect(self.job_view.show_job)
+        self.job_view.job_changed.connect(self.on_job_changed)
+        self.job_view.status_message.connect(self.on_status_message)
+        self.model.load_failed.connect(self.on_load_failed)
+        ctx.worker.busy_changed.connect(self.on_worker_busy_changed)
+        self._build_menus()
+        self._clock = QTimer(self)
+        self._clock.setInterval(_CLOCK_MS)
+        self._clock.timeout.connect(self.on_clock_tick)
+        self._clock.start()
+        self._restore()
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&Settings…"), self.open_settings, "Ctrl+,")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        go_menu = menus.addMenu(self.tr("&Go"))
+        self.search_action = self._action(
+            go_menu, self.tr("&Search jobs"), self.job_list.focus_search, "Ctrl+F"
+        )
+        self.next_action = self._action(
+            go_menu, self.tr("&Next job"), lambda: self.job_list.select_next(1), "Alt+Down"
+        )
+        self._action(
+            go_menu, self.tr("&Previous job"), lambda: self.job_list.select_next(-1), "Alt+Up"
+        )
+        self._action(go_menu, self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
+        job_menu = menus.addMenu(self.tr("&Job"))
+        self.next_step_action = self._action(
+            job_menu, self.tr("Next &step"), self.job_view.take_next_step, "Ctrl+Return"
+        )
+        job_menu.addSeparator()
+        for key, status, text in (
+            ("Ctrl+1", JobStatus.EN_ROUTE, self.tr("&En route")),
+            ("Ctrl+2", JobStatus.ON_SITE, self.tr("&On site")),
+            ("Ctrl+3", JobStatus.WAITING_PARTS, self.tr("&Waiting for parts")),
+            ("Ctrl+4", JobStatus.COMPLETED, self.tr("&Complete")),
+        ):
+            self._action(job_menu, text, self._step(status), key)
+        self._action(job_menu, self.tr("Sign &off…"), self.job_view.open_signoff, "Ctrl+Shift+S")
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | QKeySequence.StandardKey,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _step(self, status: JobStatus) -> Callable[[], None]:
+        return lambda: self.job_view.change_status(status)
+
+    # -- state kept between runs ---------------------------------------------------------
+    def _restore(self) -> None:
+        settings = self._ctx.settings
+        geometry = settings.state("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        splitter = settings.state("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([740, 540])
+        header = settings.state("job_columns")
+        if header is not None:
+            self.job_list.table.horizontalHeader().restoreState(header)
+        flt, date_choice = settings.last_filter()
+        self.job_list.restore_filter(flt, date_choice)
+        if self.model.rowCount() == 0 and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+        self.job_list.select_row(0)
+
+    def save_state(self) -> None:
+        settings = self._ctx.settings
+        settings.set_state("geometry", QByteArray(self.saveGeometry()))
+        settings.set_state("splitter", QByteArray(self.splitter.saveState()))
+        settings.set_state(
+            "job_columns", QByteArray(self.job_list.table.horizontalHeader().saveState())
+        )
+        settings.set_last_filter(self.job_list.current_filter(), self.job_list.date_choice)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self._clock.stop()
+        super().closeEvent(event)
+
+    # -- reactions -----------------------------------------------------------------------
+    def on_job_changed(self, job_id: str) -> None:
+        self.model.reload()
+        self.job_list.select_job(job_id)
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self.job_list.refresh_count()
+        if self.job_view.job_id:
+            self.job_view.show_job(self.job_view.job_id)
+
+    def on_clock_tick(self) -> None:
+        self.model.refresh_clock()
+        self.job_view.refresh_clock()
+
+    def on_worker_busy_changed(self, busy: bool) -> None:
+        self.status.on_busy_changed(busy, self._ctx.worker.busy_label)
+
+    def on_status_message(self, text: str) -> None:
+        self.status.showMessage(text, 4000)
+
+    def on_load_failed(self, error: object) -> None:
+        show_error(self, error if isinstance(error, BaseException) else str(error))
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self._ctx.settings, self)
+        dialog.open()

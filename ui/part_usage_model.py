@@ -1,0 +1,96 @@
+"""The parts used on a job, as a read-only table."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from ui import labels
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class UsageLine(NamedTuple):
+    id: str
+    part_number: str
+    name: str
+    quantity: Decimal
+    unit: str
+    unit_price: int
+    coverage: str
+    serial_for: str  # the asset serial on fleet jobs
+    stock_override: bool
+
+
+class PartUsageModel(QAbstractTableModel):
+    COLUMNS = 6
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lines: list[UsageLine] = []
+
+    def set_lines(self, lines: list[UsageLine]) -> None:
+        """A job was opened: its lines replace the previous job's."""
+        self.beginResetModel()
+        self._lines = list(lines)
+        self.endResetModel()
+
+    def add_line(self, line: UsageLine) -> None:
+        row = len(self._lines)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._lines.append(line)
+        self.endInsertRows()
+
+    def line(self, row: int) -> UsageLine:
+        return self._lines[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            self.tr("Part"),
+            self.tr("Name"),
+            self.tr("Quantity"),
+            self.tr("Unit price"),
+            self.tr("Coverage"),
+            self.tr("For unit"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        line = self._lines[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                line.part_number,
+                line.name,
+                f"{format(line.quantity.normalize(), 'f')} {line.unit}",
+                labels.money(line.unit_price),
+                labels.word(line.coverage),
+                line.serial_for,
+            )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and line.stock_override:
+            return self.tr("Taken although the van stock was short")
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

@@ -1,0 +1,294 @@
+"""Parts taken from the van for a job: pick, quantity, coverage, and the lines so far.
+
+Picking works by typing a part number or any part of a name (a completer
+offers matches), and a barcode scanner — which types the number and presses
+Enter — lands on the same path. Coverage starts at the core's
+``default_coverage`` (warranty, contract or charged) and may be overridden.
+Taking more than the van holds raises ``NegativeStockError``; the technician is
+asked, and a yes retries with ``confirm_negative=True``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QLocale, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tech_app.coverage import default_coverage, job_assets
+from tech_app.errors import TechAppError, ValidationError
+from tech_app.records import Part, PartUsage
+from tech_app.van import NegativeStockError, find_part, record_part_usage, stock_of
+from tech_app.vocab import Coverage
+from ui import labels
+from ui.context import AppContext
+from ui.messages import ask, show_error
+from ui.part_usage_model import PartUsageModel, UsageLine
+from ui.style import FLAG_STYLE
+
+_SEPARATOR = "  ·  "
+
+
+class PartsPanel(QWidget):
+    part_added = Signal(str)  # part number
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._job_id = ""
+        self._part: Part | None = None
+        self._serials: dict[str, str] = {}
+
+        self.part_field = QLineEdit(self)
+        self.part_field.setObjectName("part_field")
+        self.part_field.setPlaceholderText(self.tr("Part number or name (or scan the barcode)"))
+        self._choices = QStringListModel(self)
+        self.completer = QCompleter(self._choices, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.activated.connect(self.on_completion_activated)
+        self.part_field.setCompleter(self.completer)
+        self.part_field.returnPressed.connect(self.on_part_entered)
+
+        self.part_label = QLabel(self.tr("No part picked"), self)
+        self.part_label.setWordWrap(True)
+        self.stock_label = QLabel(self)
+        self.quantity = QDoubleSpinBox(self)
+        self.quantity.setDecimals(3)
+        self.quantity.setRange(0.001, 9999)
+        self.quantity.setValue(1)
+        self.asset_combo = QComboBox(self)
+        self.asset_combo.currentIndexChanged.connect(self.on_asset_changed)
+        self.coverage_combo = QComboBox(self)
+        for coverage in Coverage:
+            self.coverage_combo.addItem(labels.word(coverage), coverage.value)
+        self.add_button = QPushButton(self.tr("Add part"), self)
+        self.add_button.setEnabled(False)
+        self.add_button.clicked.connect(self.on_add_clicked)
+
+        self.model = PartUsageModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Part"), self.part_field)
+        form.addRow("", self.part_label)
+        form.addRow(self.tr("Van stock"), self.stock_label)
+        line = QHBoxLayout()
+        line.addWidget(self.quantity)
+        line.addWidget(QLabel(self.tr("For unit")))
+        line.addWidget(self.asset_combo, 1)
+        form.addRow(self.tr("Quantity"), line)
+        covered = QHBoxLayout()
+        covered.addWidget(self.coverage_combo, 1)
+        covered.addWidget(self.add_button)
+        form.addRow(self.tr("Paid by"), covered)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Parts used on this job")))
+        layout.addWidget(self.table, 1)
+
+    # -- loading ---------------------------------------------------------------------
+    def load(self, job_id: str) -> None:
+        self._job_id = job_id
+        store = self._ctx.store
+        assets = job_assets(store, job_id)
+        self._serials = {a.id: a.serial for a in assets}
+        self.asset_combo.blockSignals(True)
+        self.asset_combo.clear()
+        for asset in assets:
+            self.asset_combo.addItem(f"{asset.serial} ({asset.model})", asset.id)
+        if not assets:
+            self.asset_combo.addItem(self.tr("The job"), None)
+        self.asset_combo.blockSignals(False)
+        self.asset_combo.setEnabled(len(assets) > 1)
+        self._load_catalogue()
+        self.model.set_lines(
+            [
+                self._line(u)
+                for u in store.select(PartUsage, "job_id = ?", [job_id], order_by="used_at")
+            ]
+        )
+        self.pick(None)
+
+    def _load_catalogue(self) -> None:
+        store, technician = self._ctx.store, self._ctx.technician
+        entries = []
+        for part in store.select(Part, order_by="number"):
+            name = part.name_zh if self._ctx.chinese and part.name_zh else part.name
+            stock = stock_of(store, technician, part.id).quantity
+            entries.append(
+                _SEPARATOR.join((part.number, name, self.tr("van: {n}").format(n=_quantity(stock))))
+            )
+        self._choices.setStringList(entries)
+
+    def _line(self, usage: PartUsage) -> UsageLine:
+        part = self._ctx.store.get(Part, usage.part_id)
+        name = part.name_zh if self._ctx.chinese and part.name_zh else part.name
+        return UsageLine(
+            usage.id,
+            part.number,
+            name,
+            usage.quantity,
+            part.unit,
+            usage.unit_price,
+            usage.coverage.value,
+            self._serials.get(usage.asset_id or "", "") if len(self._serials) > 1 else "",
+            usage.stock_override,
+        )
+
+    # -- picking ---------------------------------------------------------------------
+    def on_completion_activated(self, text: str) -> None:
+        self.pick_by_key(text.split(_SEPARATOR)[0])
+
+    def on_part_entered(self) -> None:
+        """Enter in the field: a scanned or typed number, or the only name that matches."""
+        text = self.part_field.text().strip()
+        if not text:
+            return
+        key = text.split(_SEPARATOR)[0]
+        try:
+            find_part(self._ctx.store, key)
+        except ValidationError:
+            matches = [e for e in self._choices.stringList() if text.lower() in e.lower()]
+            if len(matches) == 1:
+                key = matches[0].split(_SEPARATOR)[0]
+        self.pick_by_key(key)
+
+    def pick_by_key(self, key: str) -> None:
+        try:
+            part = find_part(self._ctx.store, key)
+        except ValidationError as exc:
+            self.pick(None)
+            self.part_label.setText("⚠ " + exc.reason)
+            self.part_label.setStyleSheet(FLAG_STYLE)
+            return
+        self.pick(part)
+        self.part_field.setText(part.number)
+        self.quantity.setFocus()
+        self.quantity.selectAll()
+
+    def pick(self, part: Part | None) -> None:
+        self._part = part
+        self.add_button.setEnabled(part is not None)
+        self.part_label.setStyleSheet("")
+        if part is None:
+            self.part_label.setText(self.tr("No part picked"))
+            self.stock_label.setText("")
+            return
+        name = part.name_zh if self._ctx.chinese and part.name_zh else part.name
+        self.part_label.setText(
+            self.tr("{name} — {price} per {unit}").format(
+                name=name, price=labels.money(part.unit_price), unit=part.unit
+            )
+        )
+        stock = stock_of(self._ctx.store, self._ctx.technician, part.id).quantity
+        self.stock_label.setText(f"{_quantity(stock)} {part.unit}")
+        self.stock_label.setStyleSheet(FLAG_STYLE if stock <= 0 else "")
+        self._prefill_coverage()
+
+    def on_asset_changed(self, _index: int) -> None:
+        self._prefill_coverage()
+
+    def _prefill_coverage(self) -> None:
+        if self._part is None or not self._job_id:
+            return
+        coverage = default_coverage(
+            self._ctx.store,
+            self._job_id,
+            self.asset_combo.currentData(),
+            self._part,
+            self._ctx.today(),
+        )
+        self.coverage_combo.setCurrentIndex(self.coverage_combo.findData(coverage.value))
+
+    @property
+    def coverage(self) -> Coverage:
+        return Coverage(self.coverage_combo.currentData())
+
+    def set_coverage(self, coverage: Coverage) -> None:
+        """The technician's override of the pre-filled coverage."""
+        self.coverage_combo.setCurrentIndex(self.coverage_combo.findData(coverage.value))
+
+    # -- adding ------------------------------------------------------------------------
+    def on_add_clicked(self) -> None:
+        self.add_part(confirm_negative=False)
+
+    def add_part(self, *, confirm_negative: bool) -> None:
+        if self._part is None:
+            return
+        part = self._part
+        quantity = _decimal(self.quantity.value())
+        try:
+            usage = record_part_usage(
+                self._ctx.store,
+                self._job_id,
+                part.number,
+                quantity,
+                self.coverage,
+                self._ctx.technician,
+                asset_id=self.asset_combo.currentData(),
+                confirm_negative=confirm_negative,
+                now=self._ctx.now(),
+            )
+        except NegativeStockError as exc:
+            ask(
+                self,
+                self.tr("Not enough in the van"),
+                self.tr(
+                    "The van holds {available} {unit} of {part}, {wanted} wanted.\n"
+                    "Record it anyway? The van stock will go below zero."
+                ).format(
+                    available=_quantity(exc.available),
+                    unit=part.unit,
+                    part=part.number,
+                    wanted=_quantity(exc.wanted),
+                ),
+                lambda: self.add_part(confirm_negative=True),
+                yes_text=self.tr("Record anyway"),
+            )
+            return
+        except TechAppError as exc:
+            show_error(self, exc)
+            return
+        self.model.add_line(self._line(usage))
+        self._load_catalogue()
+        self.part_field.clear()
+        self.pick(None)
+        self.part_field.setFocus()
+        self.part_added.emit(part.number)
+        self._ctx.local_change()
+        self.changed.emit()
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in (self.part_field, self.quantity, self.coverage_combo):
+            widget.setEnabled(not read_only)
+        self.asset_combo.setEnabled(not read_only and self.asset_combo.count() > 1)
+        self.add_button.setEnabled(not read_only and self._part is not None)
+
+
+def _quantity(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _decimal(value: float) -> Decimal:
+    """The spin box's value as the exact decimal it displays: "2.500" -> 2.5, "10.000" -> 10."""
+    text = QLocale.c().toString(value, "f", 3)
+    return Decimal(text.rstrip("0").rstrip(".") if "." in text else text)

@@ -1,0 +1,37 @@
+"""Settings the technician may change: for now the language (applied at the next start)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+
+from ui.settings import AppSettings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.language_combo = QComboBox(self)
+        self.language_combo.addItem(self.tr("Same as the system"), None)
+        # Each language is named in itself, so it can be found whatever is showing now.
+        self.language_combo.addItem("English", "en")
+        self.language_combo.addItem("简体中文", "zh_CN")
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(settings.language()))
+        )
+        note = QLabel(self.tr("A new language is used from the next start."), self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Language"), self.language_combo)
+        form.addRow(note)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        self._settings.set_language(self.language_combo.currentData())
+        self._settings.sync()
+        super().accept()

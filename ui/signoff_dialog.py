@@ -1,0 +1,239 @@
+"""Sign-off: the customer signs, rates the visit, and gets the slip.
+
+Signing (``sign_job``) is quick and happens at once, so the job is frozen
+before anything else can touch it; rendering the slip (``reports.issue_slip``)
+is slow and runs on the worker, after which the PDF is previewed here and can
+be printed or opened in the system viewer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tech_app.blobs import write_atomically
+from tech_app.charges import job_charges
+from tech_app.errors import TechAppError
+from tech_app.records import Customer, Job, Slip
+from tech_app.signoff import sign_job
+from tech_app.store.local import LocalStore
+from tech_app.vocab import JobStatus
+from ui import labels
+from ui.context import AppContext
+from ui.messages import error_text, show_error
+from ui.signature_pad import SignaturePad
+from ui.slip_preview import SlipPreview
+from ui.style import FLAG_STYLE
+
+RATINGS = range(1, 6)
+
+
+class SignoffDialog(QDialog):
+    signed = Signal(str)  # job id: the job is frozen now
+    slip_ready = Signal(object)  # Path of the issued PDF
+    slip_failed = Signal(str)
+
+    def __init__(self, ctx: AppContext, job_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.job = ctx.store.get(Job, job_id)
+        self.slip_path: Path | None = None
+        self.setWindowTitle(self.tr("Sign off job {number}").format(number=self.job.number))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(720, 640)
+
+        self.pages = QStackedWidget(self)
+        self.sign_page = self._build_sign_page()
+        self.pages.addWidget(self.sign_page)
+        self.preview = SlipPreview(self)
+        self.pages.addWidget(self.preview)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.buttons)
+        self.on_inputs_changed()
+        if self.job.status is JobStatus.SIGNED:
+            self.show_signed_slip()
+
+    def _build_sign_page(self) -> QWidget:
+        page = QWidget(self)
+        store = self._ctx.store
+        customer = store.get(Customer, self.job.customer_id)
+        charges = job_charges(store, self.job.id, on_date=self._ctx.today())
+        self.heading = QLabel(f"{self.job.number} · {customer.name}", page)
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.total_label = QLabel(
+            self.tr("Total to pay: <b>{total}</b>").format(total=labels.money(charges.total)), page
+        )
+        self.name_field = QLineEdit(customer.name, page)
+        self.name_field.setObjectName("signer_name")
+        self.name_field.textChanged.connect(self.on_inputs_changed)
+        self.rating_group = QButtonGroup(page)
+        self.rating_group.setExclusive(True)
+        stars = QHBoxLayout()
+        for value in RATINGS:
+            star = QToolButton(page)
+            star.setText("★" * value)
+            star.setCheckable(True)
+            star.setToolTip(self.tr("{n} of 5").format(n=value))
+            self.rating_group.addButton(star, value)
+            stars.addWidget(star)
+        stars.addStretch(1)
+        self.comment_field = QPlainTextEdit(page)
+        self.comment_field.setPlaceholderText(self.tr("Anything the customer wants to say"))
+        self.comment_field.setMaximumHeight(70)
+        self.pad = SignaturePad(page)
+        self.pad.strokes_changed.connect(self.on_inputs_changed)
+        self.clear_button = QPushButton(self.tr("Clear"), page)
+        self.clear_button.clicked.connect(self.pad.clear)
+        self.sign_button = QPushButton(self.tr("Sign and issue the slip"), page)
+        self.sign_button.setObjectName("sign_button")
+        self.sign_button.setDefault(True)
+        self.sign_button.clicked.connect(self.on_sign_clicked)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Signed by"), self.name_field)
+        form.addRow(self.tr("Satisfaction"), stars)
+        form.addRow(self.tr("Comment"), self.comment_field)
+        pad_buttons = QHBoxLayout()
+        pad_buttons.addWidget(QLabel(self.tr("Customer signature")))
+        pad_buttons.addStretch(1)
+        pad_buttons.addWidget(self.clear_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.total_label)
+        layout.addLayout(form)
+        layout.addLayout(pad_buttons)
+        layout.addWidget(self.pad, 1)
+        layout.addWidget(self.sign_button)
+        return page
+
+    # -- inputs ---------------------------------------------------------------------------
+    @property
+    def rating(self) -> int | None:
+        value = self.rating_group.checkedId()
+        return value if value in RATINGS else None
+
+    def set_rating(self, value: int) -> None:
+        self.rating_group.button(value).setChecked(True)
+
+    def on_inputs_changed(self) -> None:
+        self.sign_button.setEnabled(
+            bool(self.name_field.text().strip()) and not self.pad.is_empty()
+        )
+
+    # -- signing ------------------------------------------------------------------------
+    def on_sign_clicked(self) -> None:
+        try:
+            sign_job(
+                self._ctx.store,
+                self._ctx.blobs,
+                self.job.id,
+                signer_name=self.name_field.text().strip(),
+                signature_png=self.pad.to_png(),
+                rating=self.rating,
+                comment=self.comment_field.toPlainText().strip(),
+                now=self._ctx.now(),
+            )
+        except TechAppError as exc:
+            show_error(self, exc, self.tr("Cannot sign yet"))
+            return
+        for widget in (
+            self.name_field,
+            self.comment_field,
+            self.pad,
+            self.clear_button,
+            self.sign_button,
+        ):
+            widget.setEnabled(False)
+        for star in self.rating_group.buttons():
+            star.setEnabled(False)
+        self.status_label.setText(self.tr("Signed. Issuing the slip…"))
+        self._ctx.local_change()
+        self.signed.emit(self.job.id)
+        self.issue_slip()
+
+    def show_signed_slip(self) -> None:
+        """A signed job: preview its slip (from the blob store if the file went missing),
+        or issue it now if signing succeeded but the slip did not."""
+        store = self._ctx.store
+        slips = store.select(Slip, "job_id = ?", [self.job.id], order_by="revision")
+        if not slips:
+            self.status_label.setText(self.tr("Signed. Issuing the slip…"))
+            self.issue_slip()
+            return
+        path = self._slip_path()
+        try:
+            if not path.exists():
+                write_atomically(path, self._ctx.blobs.get(slips[-1].pdf_sha256))
+        except (OSError, TechAppError) as exc:
+            self.on_slip_failed(exc)
+            return
+        self.on_slip_issued((slips[-1], path))
+
+    def _slip_path(self) -> Path:
+        return self._ctx.slip_dir / f"{self.job.number}.pdf"
+
+    def issue_slip(self) -> None:
+        """Render the slip on the worker; the GUI stays responsive meanwhile."""
+        ctx, job_id = self._ctx, self.job.id
+        out = self._slip_path()
+        blobs, language, moment = ctx.blobs, ctx.language, ctx.now()
+
+        def work(store: LocalStore) -> tuple[Slip, Path]:
+            # Runs on the worker thread with the worker's own connection. ReportLab is
+            # imported here, not at start-up: it costs a fifth of a second to load.
+            import reports
+
+            slip = reports.issue_slip(store, blobs, job_id, out, lang=language, now=moment)
+            return slip, out
+
+        ctx.worker.run(
+            work,
+            self.on_slip_issued,
+            self.on_slip_failed,
+            label=self.tr("Issuing the slip"),
+            owner=self,
+        )
+
+    def on_slip_issued(self, result: tuple[Slip, Path]) -> None:
+        _slip, path = result
+        self.slip_path = path
+        self._ctx.local_change()
+        self.sign_page.setEnabled(False)  # signed: nothing left to enter
+        if self.preview.load(path):
+            self.pages.setCurrentWidget(self.preview)
+            self.status_label.setText(self.tr("Signed. The slip is ready to print or send."))
+        else:
+            self.status_label.setText(
+                self.tr("The slip was saved to {path} but cannot be shown here").format(path=path)
+            )
+        self.slip_ready.emit(path)
+
+    def on_slip_failed(self, error: Exception) -> None:
+        text = error_text(error)
+        self.status_label.setText(
+            self.tr("Signed, but the slip could not be made: {error}").format(error=text)
+        )
+        self.status_label.setStyleSheet(FLAG_STYLE)
+        self.slip_failed.emit(text)

@@ -1,0 +1,79 @@
+"""SLA timers of a job as the screen shows them: one countdown per promise, and the worst one.
+
+STOPGAP: which job milestone keeps which promise (a reply is kept when the
+technician sets off, "resolved" when the job is completed) is a service rule
+and belongs in the core, e.g. ``tech_app.sla.job_timers(job, now)``; the lead
+has been asked for it. Until then this module maps the milestones that
+``tech_app.lifecycle`` records onto the promise names of ``tech_app.rules.sla``
+and calls ``sla_timers`` — it decides nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from tech_app.errors import ValidationError
+from tech_app.rules.sla import SlaTimer, policy_named, sla_timers
+from tech_app.vocab import SlaState
+
+_MILESTONE_OF_PROMISE = {
+    "reply": "responded_at",
+    "phone_response": "responded_at",
+    "plan": "on_site_at",
+    "on_site": "on_site_at",
+    "resolved": "completed_at",
+    "repaired_or_replaced": "completed_at",
+}
+# A follow-up call is head office's promise, kept after the visit: the list of a
+# technician's jobs does not count it, the job view still shows its countdown.
+_AFTER_VISIT = frozenset({"follow_up"})
+_CLOSED = frozenset({"cancelled"})
+_URGENCY = [SlaState.BREACHED, SlaState.AT_RISK, SlaState.ON_TRACK, SlaState.MET]
+
+
+@dataclass(frozen=True)
+class SlaSummary:
+    """The most urgent timer of a job: what the list's SLA column shows."""
+
+    state: SlaState
+    timer: SlaTimer
+
+
+def _moment(value: object) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def job_timers(job: Mapping[str, object], now: datetime) -> tuple[SlaTimer, ...]:
+    """Every promise of the job's SLA policy (none when it has no policy or is cancelled).
+
+    ``job`` is a row or ``dataclasses.asdict(Job)``: it needs ``sla_policy``,
+    ``reported_at``, ``status`` and whichever milestone fields it has.
+    """
+    policy_name = str(job.get("sla_policy") or "")
+    reported = _moment(job.get("reported_at"))
+    if not policy_name or reported is None or str(job.get("status")) in _CLOSED:
+        return ()
+    try:
+        policy = policy_named(policy_name)
+    except ValidationError:  # a policy this app version does not know: show no timers
+        return ()
+    done: dict[str, datetime] = {}
+    for promise in policy.promises:
+        moment = _moment(job.get(_MILESTONE_OF_PROMISE.get(promise.name, "")))
+        if moment is not None and moment >= reported:
+            done[promise.name] = moment
+    return sla_timers(policy, reported, done, now)
+
+
+def summary(job: Mapping[str, object], now: datetime) -> SlaSummary | None:
+    timers = [t for t in job_timers(job, now) if t.promise.name not in _AFTER_VISIT]
+    if not timers:
+        return None
+    worst = min(timers, key=lambda t: (_URGENCY.index(t.state), t.remaining))
+    return SlaSummary(worst.state, worst)
