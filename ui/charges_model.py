@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from tech_app.rules.pricing import ChargeLine
 from ui import labels
+from ui.read_only_table import Index, ReadOnlyTable
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class ChargesModel(QAbstractTableModel):
-    COLUMNS = 3
-
+class ChargesModel(ReadOnlyTable):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lines: tuple[ChargeLine, ...] = ()
@@ -27,28 +25,11 @@ class ChargesModel(QAbstractTableModel):
         self._lines = tuple(lines)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._lines)
+    def rows(self) -> Sized:
+        return self._lines
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Item"), self.tr("Paid by"), self.tr("Amount"))
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("Item"), self.tr("Paid by"), self.tr("Amount"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._lines):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from datetime import datetime, tzinfo
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from ui import labels
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.read_only_table import Index, ReadOnlyTable
 
 
 class HistoryEntry(NamedTuple):
@@ -18,9 +18,7 @@ class HistoryEntry(NamedTuple):
     state: str  # outbox state
 
 
-class HistoryModel(QAbstractTableModel):
-    COLUMNS = 3
-
+class HistoryModel(ReadOnlyTable):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[HistoryEntry] = []
@@ -32,28 +30,11 @@ class HistoryModel(QAbstractTableModel):
         self._zone = zone
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._entries)
+    def rows(self) -> Sized:
+        return self._entries
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("When"), self.tr("What"), self.tr("Sync"))
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("When"), self.tr("What"), self.tr("Sync"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from ui import labels
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.read_only_table import Index, ReadOnlyTable
 
 
 class UsageLine(NamedTuple):
@@ -24,9 +24,7 @@ class UsageLine(NamedTuple):
     stock_override: bool
 
 
-class PartUsageModel(QAbstractTableModel):
-    COLUMNS = 6
-
+class PartUsageModel(ReadOnlyTable):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lines: list[UsageLine] = []
@@ -46,34 +44,17 @@ class PartUsageModel(QAbstractTableModel):
     def line(self, row: int) -> UsageLine:
         return self._lines[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._lines)
+    def rows(self) -> Sized:
+        return self._lines
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Part"),
             self.tr("Name"),
             self.tr("Quantity"),
             self.tr("Unit price"),
             self.tr("Coverage"),
             self.tr("For unit"),
-        )
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

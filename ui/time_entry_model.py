@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from tech_app.records import TimeEntry
 from ui import labels
+from ui.read_only_table import Index, ReadOnlyTable
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class TimeEntryModel(QAbstractTableModel):
-    COLUMNS = 4
-
+class TimeEntryModel(ReadOnlyTable):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[TimeEntry] = []
@@ -31,28 +29,11 @@ class TimeEntryModel(QAbstractTableModel):
     def entry(self, row: int) -> TimeEntry:
         return self._entries[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._entries)
+    def rows(self) -> Sized:
+        return self._entries
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Kind"), self.tr("Started"), self.tr("Stopped"), self.tr("Minutes"))
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("Kind"), self.tr("Started"), self.tr("Stopped"), self.tr("Minutes"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
