@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
+from typing import Final
 
 from tech_app.errors import ValidationError
 from tech_app.records import ChecklistAnswer, ChecklistTemplate, JobAsset
 from tech_app.records.checklists import check_answer
 from tech_app.store.local import LocalStore, utc_now
+from tech_app.vocab import ItemKind
+
+# The checklist item whose reading is also the unit's hour meter on this visit.
+HOUR_METER_ITEM: Final = "hour_meter"
 
 
 @dataclass(frozen=True)
@@ -66,7 +73,22 @@ def record_answer(
         out_of_range=checked.out_of_range,
         answered_at=now or utc_now(),
     )
-    return store.save(answer)
+    with store.transaction():
+        saved = store.save(answer)
+        if item.key == HOUR_METER_ITEM and item.kind is ItemKind.NUMBER and asset_id is not None:
+            _keep_hour_meter(store, job_id, asset_id, Decimal(checked.value))
+    return saved
+
+
+def _keep_hour_meter(store: LocalStore, job_id: str, asset_id: str, reading: Decimal) -> None:
+    """The meter reading also goes on the job's unit link: schedules and warranty use it there.
+
+    A negative or fractional reading stays a (flagged) answer but is no meter value.
+    """
+    links = store.select(JobAsset, "job_id = ? AND asset_id = ?", [job_id, asset_id])
+    if not links or reading < 0 or reading != reading.to_integral_value():
+        return
+    store.save(dataclasses.replace(links[0], hour_meter=int(reading)))
 
 
 def answers_of(store: LocalStore, job_id: str) -> dict[tuple[str | None, str], ChecklistAnswer]:
@@ -95,3 +117,61 @@ def missing_required(store: LocalStore, job_id: str) -> list[str]:
             if item.required and (part.asset_id, item.key) not in answers
         )
     return missing
+
+
+@dataclass(frozen=True)
+class UnitProgress:
+    """One unit of a visit: done once every required item of its checklist is answered."""
+
+    asset_id: str
+    serial: str
+    missing: int  # required items still unanswered
+    hour_meter: int | None  # read on this visit
+
+    @property
+    def done(self) -> bool:
+        return self.missing == 0
+
+
+@dataclass(frozen=True)
+class VisitProgress:
+    units: tuple[UnitProgress, ...]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for unit in self.units if unit.done)
+
+    @property
+    def total(self) -> int:
+        return len(self.units)
+
+
+def visit_progress(store: LocalStore, job_id: str) -> VisitProgress:
+    """How far a visit has got, unit by unit, in the job's unit order ("4 of 6 trucks done")."""
+    answers = answers_of(store, job_id)
+    links = {link.asset_id: link for link in store.select(JobAsset, "job_id = ?", [job_id])}
+    serials = dict(
+        store.db.execute(
+            "SELECT a.id, a.serial FROM job_assets ja JOIN assets a ON a.id = ja.asset_id "
+            "WHERE ja.job_id = ?",
+            [job_id],
+        ).fetchall()
+    )
+    units = []
+    for part in checklists_of(store, job_id):
+        if part.asset_id is None:
+            continue
+        missing = sum(
+            1
+            for item in part.template.items
+            if item.required and (part.asset_id, item.key) not in answers
+        )
+        units.append(
+            UnitProgress(
+                part.asset_id,
+                serials.get(part.asset_id, ""),
+                missing,
+                links[part.asset_id].hour_meter if part.asset_id in links else None,
+            )
+        )
+    return VisitProgress(tuple(units))

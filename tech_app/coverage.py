@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from tech_app.errors import ValidationError
-from tech_app.records import Asset, Job, JobAsset, Part
-from tech_app.rules.warranty import WarrantyDecision, check_warranty, terms_named
+from tech_app.records import Asset, Job, JobAsset, Part, PartUsage
+from tech_app.rules.warranty import (
+    WarrantyDecision,
+    check_warranty,
+    part_warranty,
+    terms_named,
+)
 from tech_app.store.local import LocalStore, utc_now
 from tech_app.vocab import Coverage
 
@@ -42,24 +48,87 @@ def job_warranty(
     return {asset.id: asset_warranty(asset, day) for asset in job_assets(store, job_id)}
 
 
+@dataclass(frozen=True)
+class InstalledPart:
+    """A part fitted to a unit with its serial recorded: it carries its own warranty."""
+
+    part: Part
+    serial: str
+    installed_on: date
+    job_id: str
+
+
+def installed_parts(
+    store: LocalStore, asset_id: str, *, current_job_id: str | None = None
+) -> list[InstalledPart]:
+    """Parts fitted to the unit on other jobs (serial recorded), newest first."""
+    usages = store.select(
+        PartUsage,
+        "asset_id = ? AND serial_in != '' AND job_id != ?",
+        [asset_id, current_job_id or ""],
+    )
+    return [
+        InstalledPart(store.get(Part, u.part_id), u.serial_in, u.used_at.date(), u.job_id)
+        for u in sorted(usages, key=lambda u: u.used_at, reverse=True)
+    ]
+
+
+def installed_part_warranty(
+    store: LocalStore,
+    job_id: str,
+    asset_id: str,
+    part: Part,
+    on_date: date,
+    *,
+    serial_out: str = "",
+) -> WarrantyDecision | None:
+    """The own warranty of the part being taken out, counted from the day it was fitted.
+
+    The part is found by the serial being removed; without one, it is the last
+    fitting of the same part on the unit. None when no such fitting is recorded
+    or the part has no period of its own.
+    """
+    fitted = installed_parts(store, asset_id, current_job_id=job_id)
+    serial = serial_out.strip()
+    found = next(
+        (f for f in fitted if (f.serial == serial if serial else f.part.id == part.id)), None
+    )
+    if found is None or found.part.warranty_months is None or found.installed_on > on_date:
+        return None
+    return part_warranty(found.part.number, found.part.warranty_months, found.installed_on, on_date)
+
+
 def default_coverage(
-    store: LocalStore, job_id: str, asset_id: str | None, part: Part, on_date: date | None = None
+    store: LocalStore,
+    job_id: str,
+    asset_id: str | None,
+    part: Part,
+    on_date: date | None = None,
+    *,
+    serial_out: str = "",
 ) -> Coverage:
     """The coverage a new part line starts with; the technician may override it.
 
-    Under a maintenance contract the company supplies consumables (grease, oil)
-    and the customer buys wear parts. Otherwise the part's own component decides
-    against the unit's warranty.
+    A replacement for a part fitted earlier and still inside its own period is
+    warranty work, whatever the unit's terms or the contract say. Under a
+    maintenance contract the company supplies consumables (grease, oil) and the
+    customer buys wear parts. Otherwise the part's own component decides against
+    the unit's warranty.
     """
+    day = on_date or utc_now().date()
+    assets = job_assets(store, job_id)
+    asset = next((a for a in assets if a.id == asset_id), assets[0] if assets else None)
+    if asset is not None:
+        own = installed_part_warranty(store, job_id, asset.id, part, day, serial_out=serial_out)
+        if own is not None and own.covered:
+            return Coverage.WARRANTY
     job = store.get(Job, job_id)
     if job.contract_id is not None:
         return Coverage.CONTRACT if part.component == "consumable" else Coverage.CHARGED
-    assets = job_assets(store, job_id)
-    asset = next((a for a in assets if a.id == asset_id), assets[0] if assets else None)
     if asset is None:
         return Coverage.CHARGED
     try:
-        decision = asset_warranty(asset, on_date or utc_now().date(), part.component or None)
+        decision = asset_warranty(asset, day, part.component or None)
     except ValidationError:  # a part outside the unit's terms is simply not covered
         decision = None
     return Coverage.WARRANTY if decision is not None and decision.covered else Coverage.CHARGED

@@ -267,3 +267,21 @@ def check_warranty(
         reason=f"{label} is in warranty{until}{hours}: parts and labour are free.",
         expires_on=expires_on,
     )
+
+
+def part_warranty(
+    part_name: str, months: int, installed_on: date, on_date: date
+) -> WarrantyDecision:
+    """A replacement part's own warranty: ``months`` from the day it was fitted.
+
+    The part carries its period with it, whatever the unit's own warranty says:
+    a brake pad fitted to an old truck is still covered for its months.
+    """
+    component = part_name.strip().lower()
+    terms = WarrantyTerms(
+        name=f"part {component}",
+        components=(ComponentTerm(component, months),),
+        free_visits_per_year=0,
+        lifetime_repair=False,
+    )
+    return check_warranty(terms, component, installed_on, on_date, installed_on=installed_on)

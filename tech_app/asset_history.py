@@ -1,0 +1,224 @@
+"""A unit's service history as the technician sees it on site, offline.
+
+"Service follows the unit": before touching a truck the technician sees its
+previous visits, the parts replaced on them and the readings taken, and every
+new reading is compared with the last one. The history comes from the local
+store only; head office sends the last visits of the units on the technician's
+jobs as read-only context (``sync.server.history``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+from tech_app.checklist import answers_of, checklists_of
+from tech_app.records import ChecklistAnswer, ChecklistItem, Job, Part, PartUsage
+from tech_app.store.local import LocalStore
+from tech_app.vocab import ItemKind, JobStatus
+
+# How many earlier visits of a unit the job view shows and head office sends.
+HISTORY_VISITS: Final = 5
+# A visit counts as history once the work is done; a cancelled job never happened.
+_DONE = (JobStatus.COMPLETED.value, JobStatus.SIGNED.value)
+
+
+@dataclass(frozen=True)
+class ReadingChange:
+    """A number reading against the same reading on the previous visit."""
+
+    previous: Decimal
+    current: Decimal
+    tolerance: Decimal | None  # the template's allowed change; None = no limit
+
+    @property
+    def change(self) -> Decimal:
+        return self.current - self.previous
+
+    @property
+    def beyond_tolerance(self) -> bool:
+        return self.tolerance is not None and abs(self.change) > self.tolerance
+
+
+@dataclass(frozen=True)
+class PastReading:
+    item_key: str
+    value: str
+    job_number: str
+    visited_at: datetime
+
+
+@dataclass(frozen=True)
+class ReplacedPart:
+    part_number: str
+    part_name: str
+    part_name_zh: str
+    quantity: Decimal
+    serial_out: str
+    serial_in: str
+
+
+@dataclass(frozen=True)
+class PastVisit:
+    job_id: str
+    job_number: str
+    job_type: str
+    visited_at: datetime
+    technician: str
+    hour_meter: int | None
+    work_done: str
+    readings: tuple[PastReading, ...]
+    parts: tuple[ReplacedPart, ...]
+
+
+def _number(value: str | None) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        number = Decimal(value.strip())
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def reading_change(
+    item: ChecklistItem, previous: str | None, current: str | None
+) -> ReadingChange | None:
+    """Compare a number item's reading with the previous visit's; None when there is nothing
+    to compare (not a number item, or either reading missing or not a number)."""
+    if item.kind is not ItemKind.NUMBER:
+        return None
+    before, now = _number(previous), _number(current)
+    if before is None or now is None:
+        return None
+    return ReadingChange(previous=before, current=now, tolerance=item.tolerance)
+
+
+def visit_time(job: Job) -> datetime:
+    """When the visit happened: its completion, else arrival on site, else the report."""
+    return job.completed_at or job.on_site_at or job.reported_at
+
+
+def _earlier_jobs(store: LocalStore, asset_id: str, current_job_id: str | None) -> list[Job]:
+    ids = [
+        row[0]
+        for row in store.db.execute(
+            "SELECT j.id FROM jobs j JOIN job_assets ja ON ja.job_id = j.id "
+            f"WHERE ja.asset_id = ? AND j.id != ? AND j.status IN ({', '.join('?' for _ in _DONE)})",
+            [asset_id, current_job_id or "", *_DONE],
+        ).fetchall()
+    ]
+    jobs = [store.get(Job, job_id) for job_id in ids]
+    if current_job_id is not None:
+        current = store.get(Job, current_job_id)
+        if current.status.value in _DONE:  # a finished visit's history is what came before it
+            jobs = [j for j in jobs if visit_time(j) < visit_time(current)]
+    return sorted(jobs, key=visit_time, reverse=True)
+
+
+def _of_unit(table: str) -> str:
+    # Lines without a unit belong to the unit when the job had only one.
+    return (
+        f"SELECT id FROM {table} WHERE job_id = :job AND (asset_id = :asset OR (asset_id IS NULL "
+        "AND (SELECT count(*) FROM job_assets WHERE job_id = :job) = 1))"
+    )
+
+
+def _visit(store: LocalStore, job: Job, asset_id: str) -> PastVisit:
+    params = {"job": job.id, "asset": asset_id}
+    at = visit_time(job)
+    answers = [
+        store.get(ChecklistAnswer, row[0])
+        for row in store.db.execute(_of_unit("checklist_answers"), params).fetchall()
+    ]
+    usages = sorted(
+        (
+            store.get(PartUsage, row[0])
+            for row in store.db.execute(_of_unit("part_usage"), params).fetchall()
+        ),
+        key=lambda u: u.used_at,
+    )
+    parts = []
+    for usage in usages:
+        part = store.get(Part, usage.part_id)
+        parts.append(
+            ReplacedPart(
+                part.number,
+                part.name,
+                part.name_zh,
+                usage.quantity,
+                usage.serial_out,
+                usage.serial_in,
+            )
+        )
+    meter = store.db.execute(
+        "SELECT hour_meter FROM job_assets WHERE job_id = ? AND asset_id = ?", [job.id, asset_id]
+    ).fetchone()
+    return PastVisit(
+        job_id=job.id,
+        job_number=job.number,
+        job_type=job.job_type.value,
+        visited_at=at,
+        technician=job.assignee,
+        hour_meter=meter[0] if meter else None,
+        work_done=job.work_done,
+        readings=tuple(
+            PastReading(a.item_key, a.value, job.number, at)
+            for a in sorted(answers, key=lambda a: a.item_key)
+        ),
+        parts=tuple(parts),
+    )
+
+
+def previous_visits(
+    store: LocalStore,
+    asset_id: str,
+    *,
+    current_job_id: str | None = None,
+    limit: int = HISTORY_VISITS,
+) -> list[PastVisit]:
+    """The unit's finished visits other than the current job, newest first."""
+    return [_visit(store, job, asset_id) for job in _earlier_jobs(store, asset_id, current_job_id)][
+        :limit
+    ]
+
+
+def last_readings(
+    store: LocalStore, asset_id: str, *, current_job_id: str | None = None
+) -> dict[str, PastReading]:
+    """Per checklist item, the newest reading of the unit on an earlier visit."""
+    found: dict[str, PastReading] = {}
+    for visit in previous_visits(store, asset_id, current_job_id=current_job_id):
+        for reading in visit.readings:
+            found.setdefault(reading.item_key, reading)
+    return found
+
+
+@dataclass(frozen=True)
+class ComparedReading:
+    """An item of this visit beside the unit's previous reading of it."""
+
+    previous: PastReading
+    change: ReadingChange | None  # None until a number is read now (or for non-numbers)
+
+
+def compared_readings(store: LocalStore, job_id: str) -> dict[tuple[str, str], ComparedReading]:
+    """For each (unit, item) of the job's checklists that the unit had read before: the
+    previous reading and, once answered now, its change against the template's tolerance."""
+    answers = answers_of(store, job_id)
+    compared: dict[tuple[str, str], ComparedReading] = {}
+    for part in checklists_of(store, job_id):
+        if part.asset_id is None:
+            continue
+        previous = last_readings(store, part.asset_id, current_job_id=job_id)
+        for item in part.template.items:
+            before = previous.get(item.key)
+            if before is None:
+                continue
+            answer = answers.get((part.asset_id, item.key))
+            compared[(part.asset_id, item.key)] = ComparedReading(
+                before, reading_change(item, before.value, answer.value if answer else None)
+            )
+    return compared
