@@ -30,10 +30,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from tech_app.job_list import JobFilter
+from tech_app.job_sla import summary
 from tech_app.store.local import utc_now
 from tech_app.vocab import SlaState
 from ui import labels
-from ui.sla_view import summary
 from ui.style import sla_colour
 
 ListPage = Callable[[JobFilter, int, int, str], list[dict[str, Any]]]

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from tech_app import lifecycle
 from tech_app.coverage import job_assets, job_warranty
 from tech_app.errors import TechAppError, TransitionError
+from tech_app.job_sla import job_timers
 from tech_app.records import Contract, Customer, Job, Site
 from tech_app.records.jobs import next_steps
 from tech_app.vocab import JobStatus
@@ -45,7 +46,6 @@ from ui.messages import show_error
 from ui.parts_panel import PartsPanel
 from ui.signoff_dialog import SignoffDialog
 from ui.sla_panel import SlaPanel
-from ui.sla_view import job_timers
 from ui.style import FLAG_STYLE, MUTED_STYLE, OK_STYLE
 from ui.time_panel import TimePanel
 

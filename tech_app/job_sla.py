@@ -1,11 +1,9 @@
-"""SLA timers of a job as the screen shows them: one countdown per promise, and the worst one.
+"""SLA timers of a job: one countdown per promise, and the most urgent one.
 
-STOPGAP: which job milestone keeps which promise (a reply is kept when the
-technician sets off, "resolved" when the job is completed) is a service rule
-and belongs in the core, e.g. ``tech_app.sla.job_timers(job, now)``; the lead
-has been asked for it. Until then this module maps the milestones that
-``tech_app.lifecycle`` records onto the promise names of ``tech_app.rules.sla``
-and calls ``sla_timers`` — it decides nothing else.
+Which job milestone keeps which promise is a service rule: a reply is kept when
+the technician responds (sets off), "on site" when they arrive, "resolved" when
+the job is completed. The app's job list and job view and head office's SLA
+overview all read a job's timers from here.
 """
 
 from __future__ import annotations
