@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from reports import gather
 from reports.facts import (
@@ -22,6 +23,7 @@ from reports.facts import (
     SignatureFacts,
 )
 from reports.labels import Labels
+from tech_app.asset_history import ComparedReading, compared_readings
 from tech_app.blobs import BlobStore
 from tech_app.errors import ValidationError
 from tech_app.records import Contract
@@ -34,9 +36,23 @@ RECOMMENDATION_ITEM = "recommendation"
 
 
 @dataclass(frozen=True)
+class PreviousReading:
+    """The unit's reading of an item on its last visit, and how far this visit's moved."""
+
+    item_key: str
+    value: str
+    job_number: str
+    visit_date: date
+    change: Decimal | None  # None when there is nothing to compare yet
+    tolerance: Decimal | None
+    beyond_tolerance: bool
+
+
+@dataclass(frozen=True)
 class Flag:
-    kind: str  # out_of_range, answer_no, failed, missing
+    kind: str  # out_of_range, changed, answer_no, failed, missing
     row: ChecklistRow
+    previous: PreviousReading | None = None  # for "changed": the reading it jumped from
 
 
 @dataclass(frozen=True)
@@ -52,6 +68,7 @@ class UnitReport:
     position: int  # 1-based, as the unit is numbered on the report
     asset: AssetFacts
     readings: tuple[ChecklistRow, ...]
+    previous: tuple[PreviousReading, ...]  # last visit's readings of this unit's items
     checks: tuple[ChecklistRow, ...]
     flags: tuple[Flag, ...]
     recommendations: str
@@ -72,7 +89,23 @@ class ConditionData:
     labels: Labels = field(metadata=PRESENTATION)
 
 
-def flags_of(rows: tuple[ChecklistRow, ...]) -> tuple[Flag, ...]:
+def previous_of(compared: ComparedReading, key: str) -> PreviousReading:
+    change = compared.change
+    return PreviousReading(
+        item_key=key,
+        value=compared.previous.value,
+        job_number=compared.previous.job_number,
+        visit_date=compared.previous.visited_at.date(),
+        change=change.change if change else None,
+        tolerance=change.tolerance if change else None,
+        beyond_tolerance=bool(change and change.beyond_tolerance),
+    )
+
+
+def flags_of(
+    rows: tuple[ChecklistRow, ...], previous: tuple[PreviousReading, ...] = ()
+) -> tuple[Flag, ...]:
+    jumps = {p.item_key: p for p in previous if p.beyond_tolerance}
     flags = []
     for row in rows:
         if row.value is None and row.required:
@@ -83,6 +116,9 @@ def flags_of(rows: tuple[ChecklistRow, ...]) -> tuple[Flag, ...]:
             flags.append(Flag("answer_no", row))
         elif row.kind == "choice" and (row.value or "").lower() in FAILING_CHOICES:
             flags.append(Flag("failed", row))
+        # A jump against the last visit is its own finding, even for a reading out of range.
+        if row.item_key in jumps and row.value is not None:
+            flags.append(Flag("changed", row, jumps[row.item_key]))
     return tuple(flags)
 
 
@@ -120,19 +156,26 @@ def build_condition_data(
     on_date = gather.visit_date(store, job)
     rows = gather.checklist_rows(store, job.id)
     contract = store.get(Contract, job.contract_id) if job.contract_id else None
+    compared = compared_readings(store, job.id)
     units = []
     for position, asset in enumerate(gather.asset_facts(store, job, on_date, rows), start=1):
         own = tuple(r for r in rows if r.asset_id == asset.asset_id)
+        previous = tuple(
+            previous_of(compared[(asset.asset_id, r.item_key)], r.item_key)
+            for r in own
+            if r.kind == "number" and (asset.asset_id, r.item_key) in compared
+        )
         recommendation = next((r.value or "" for r in own if r.item_key == RECOMMENDATION_ITEM), "")
         units.append(
             UnitReport(
                 position=position,
                 asset=asset,
                 readings=tuple(r for r in own if r.kind == "number"),
+                previous=previous,
                 checks=tuple(
                     r for r in own if r.kind != "number" and r.item_key != RECOMMENDATION_ITEM
                 ),
-                flags=flags_of(own),
+                flags=flags_of(own, previous),
                 recommendations=recommendation,
                 next_due=due_of(contract, on_date, asset.hour_meter),
             )

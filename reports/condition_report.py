@@ -6,15 +6,23 @@ which trucks need attention; then one section per unit.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from reports import blocks
 from reports.blocks import Cell, para, text
-from reports.condition_data import ConditionData, Flag, NextDue, UnitReport, build_condition_data
+from reports.condition_data import (
+    ConditionData,
+    Flag,
+    NextDue,
+    PreviousReading,
+    UnitReport,
+    build_condition_data,
+)
 from reports.fonts import CJK_FONT_SETTING, register_cjk_font
-from reports.formatting import allowed_range, day
+from reports.formatting import allowed_range, day, quantity
 from reports.labels import Labels
 from reports.layout import A4_PORTRAIT, PageGeometry
 from reports.page_chrome import PageChrome
@@ -36,11 +44,33 @@ def flag_text(flag: Flag, labels: Labels) -> str:
             f"{labels['out_of_range']}{labels['colon']}{label} "
             f"{answer_text(flag.row, labels)} ({limits})"
         )
+    if flag.kind == "changed" and flag.previous is not None:
+        unit = f" {flag.row.unit}" if flag.row.unit else ""
+        change = flag.previous.change or Decimal(0)
+        return labels.format(
+            "flag.changed",
+            item=label,
+            previous=f"{flag.previous.value}{unit}",
+            current=answer_text(flag.row, labels),
+            date=day(flag.previous.visit_date),
+            change=f"{'+' if change > 0 else ''}{quantity(change)}{unit}",
+            tolerance=f"{quantity(flag.previous.tolerance or Decimal(0))}{unit}",
+        )
     if flag.kind == "answer_no":
         return labels.format("flag.answer_no", item=label)
     if flag.kind == "failed":
         return labels.format("flag.failed", item=label, value=flag.row.value or "")
     return labels.format("flag.missing", item=label)
+
+
+def previous_cell(previous: PreviousReading | None, unit: str, styles: Styles) -> Cell:
+    """The last visit's reading; a jump beyond the tolerance is marked beside it."""
+    if previous is None:
+        return "—"
+    value = f"{previous.value} {unit}".strip()
+    if previous.beyond_tolerance:
+        return Paragraph(f"{text(value)} ▲", styles.cell_warn)
+    return value
 
 
 def due_text(due: NextDue | None, labels: Labels) -> str:
@@ -180,10 +210,12 @@ class ConditionReportRenderer:
 
     def _readings_and_checks(self, unit: UnitReport, labels: Labels, s: Styles) -> list[Flowable]:
         half = self.width / 2 - 4
+        previous = {p.item_key: p for p in unit.previous}
         readings: list[list[Cell]] = [
             [
                 labels.pick(r.label, r.label_zh),
                 result_cell(r, labels, s),
+                previous_cell(previous.get(r.item_key), r.unit, s),
                 allowed_range(r.minimum, r.maximum, r.unit),
             ]
             for r in unit.readings
@@ -191,12 +223,17 @@ class ConditionReportRenderer:
         checks: list[list[Cell]] = [
             [labels.pick(r.label, r.label_zh), result_cell(r, labels, s)] for r in unit.checks
         ]
+        jumped = {p.item_key for p in unit.previous if p.beyond_tolerance}
         left = blocks.data_table(
-            [labels["readings"], labels["result"], labels["allowed"]],
+            [labels["readings"], labels["result"], labels["previous_reading"], labels["allowed"]],
             readings,
-            [half * 0.42, half * 0.33, half * 0.25],
+            [half * 0.34, half * 0.24, half * 0.2, half * 0.22],
             s,
-            warn_rows=[i for i, r in enumerate(unit.readings) if r.out_of_range],
+            warn_rows=[
+                i
+                for i, r in enumerate(unit.readings)
+                if r.out_of_range or (r.item_key in jumped and r.value is not None)
+            ],
         )
         right = blocks.data_table(
             [labels["checks"], labels["result"]],

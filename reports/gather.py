@@ -23,7 +23,7 @@ from reports.facts import (
     WarrantyStatus,
 )
 from tech_app.blobs import BlobStore
-from tech_app.checklist import answers_of, checklists_of
+from tech_app.checklist import HOUR_METER_ITEM, answers_of, checklists_of
 from tech_app.errors import NotFoundError, ValidationError
 from tech_app.records import (
     Asset,
@@ -52,7 +52,6 @@ TECHNICIAN_NAME_SETTING: Final = "technician_name"
 # Early demo data named the terms "solar_heater"; the rules call them
 # "solar_water_heater". Both spellings resolve to the same terms.
 _TERMS_ALIASES: Final = {"solar_heater": "solar_water_heater"}
-HOUR_METER_ITEM: Final = "hour_meter"
 
 
 def company_info(store: LocalStore, blobs: BlobStore | None) -> CompanyInfo:
