@@ -65,9 +65,15 @@ class ItemEditor(QWidget):
         """Show a stored answer (when the form opens)."""
         raise NotImplementedError
 
-    def show_saved(self, out_of_range: bool) -> None:
-        if out_of_range:
-            self.show_flag(self.tr("Out of range"))
+    def show_previous(self, text: str) -> None:
+        """The unit's reading on its last visit, beside the new one (number items only)."""
+
+    def show_saved(self, out_of_range: bool, jump: str = "") -> None:
+        """``jump`` says how far the reading moved from the last visit, when beyond tolerance."""
+        problems = [self.tr("Out of range")] if out_of_range else []
+        problems += [jump] if jump else []
+        if problems:
+            self.show_flag("; ".join(problems))
         else:
             self.feedback.setText(self.tr("Saved"))
             self.feedback.setStyleSheet(OK_STYLE)
@@ -142,7 +148,16 @@ class NumberEditor(_TextFieldEditor):
         self.range_label = QLabel(allowed_range(item), self)
         self.range_label.setStyleSheet(MUTED_STYLE)
         self.row.addWidget(self.range_label)
+        self.previous_label = QLabel(self)
+        self.previous_label.setObjectName("previous")
+        self.previous_label.setStyleSheet(MUTED_STYLE)
+        self.previous_label.hide()
+        self.row.addWidget(self.previous_label)
         self.finish_row()
+
+    def show_previous(self, text: str) -> None:
+        self.previous_label.setText(text)
+        self.previous_label.setVisible(bool(text))
 
 
 class TextEditor(_TextFieldEditor):
@@ -199,7 +214,7 @@ class PhotoEditor(ItemEditor):
     def show_value(self, value: str) -> None:
         self.show_note(self.tr("Photo {sha}…").format(sha=value[:12]))
 
-    def show_saved(self, out_of_range: bool) -> None:
+    def show_saved(self, out_of_range: bool, jump: str = "") -> None:
         self.feedback.setText(self.tr("Photo attached"))
         self.feedback.setStyleSheet(OK_STYLE)
 

@@ -5,25 +5,40 @@ entered — every keystroke of a reading — so a crash, a flat battery or a
 closed lid loses nothing. Readings outside the allowed range are flagged at
 once (the core's ``check_answer`` decides) and are still saved: the reading is
 a fact the technician saw.
+
+On a fleet visit the technician walks unit by unit: one tab per unit, a
+progress line ("4 of 6 units done") and a button to the next unit still open.
+Each number shows the unit's reading on its last visit; a change beyond the
+template's tolerance is flagged (the core's ``reading_change`` decides).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from tech_app.checklist import ChecklistPart, answers_of, checklists_of, record_answer
+from tech_app.asset_history import ComparedReading, compared_readings, reading_change
+from tech_app.checklist import (
+    ChecklistPart,
+    answers_of,
+    checklists_of,
+    record_answer,
+    visit_progress,
+)
 from tech_app.coverage import job_assets
 from tech_app.errors import FrozenJobError, TechAppError, ValidationError
 from tech_app.records import ChecklistItem
@@ -47,7 +62,22 @@ class ChecklistForm(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._body: QWidget | None = None
+        self._compared: dict[tuple[str, str], ComparedReading] = {}
+        self._units: list[str] = []  # asset ids in tab order, on a fleet visit
+        self._serials: dict[str, str] = {}
+        self._done: set[str] = set()  # asset ids whose checklist is complete
+        self.tabs: QTabWidget | None = None
         self.empty_label = QLabel(self.tr("This job has no checklist."), self)
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("unit_progress")
+        self.progress_label.setStyleSheet("font-weight: bold;")
+        self.next_unit_button = QPushButton(self.tr("Next unit to do"), self)
+        self.next_unit_button.setObjectName("next_unit")
+        self.next_unit_button.clicked.connect(self.on_next_unit_clicked)
+        progress = QHBoxLayout()
+        progress.addWidget(self.progress_label, 1)
+        progress.addWidget(self.next_unit_button)
+        self._layout.addLayout(progress)
         self._layout.addWidget(self.empty_label)
 
     # -- building ------------------------------------------------------------------
@@ -55,14 +85,20 @@ class ChecklistForm(QWidget):
         self._job_id = job_id
         self.editors.clear()
         self._labels.clear()
+        self._units = []
+        self.tabs = None
         if self._body is not None:
             self._body.deleteLater()
             self._body = None
-        parts = checklists_of(self._ctx.store, job_id)
+        store = self._ctx.store
+        parts = checklists_of(store, job_id)
         self.empty_label.setVisible(not parts)
+        self._compared = compared_readings(store, job_id)
+        serials = {a.id: f"{a.serial}" for a in job_assets(store, job_id)}
+        self._serials = serials
         if not parts:
+            self._show_progress()
             return
-        serials = {a.id: f"{a.serial}" for a in job_assets(self._ctx.store, job_id)}
         if len(parts) == 1:
             self._body = self._scrolled(self._form(parts[0], ""))
         else:
@@ -73,14 +109,17 @@ class ChecklistForm(QWidget):
                     self._scrolled(self._form(part, serials.get(part.asset_id or "", ""))),
                     serials.get(part.asset_id or "", "?"),
                 )
-            self._body = tabs
+                self._units.append(part.asset_id or "")
+            self._body = self.tabs = tabs
         self._layout.addWidget(self._body)
-        for (asset_id, key), answer in answers_of(self._ctx.store, job_id).items():
+        for (asset_id, key), answer in answers_of(store, job_id).items():
             editor = self.editors.get((asset_id, key))
             if editor is not None:
                 editor.show_value(answer.value)
-                if answer.out_of_range:
-                    editor.show_saved(out_of_range=True)
+                jump = self._jump_text(asset_id, editor, answer.value)
+                if answer.out_of_range or jump:
+                    editor.show_saved(answer.out_of_range, jump)
+        self._show_progress()
 
     def _scrolled(self, inner: QWidget) -> QScrollArea:
         area = QScrollArea(self)
@@ -102,6 +141,13 @@ class ChecklistForm(QWidget):
             editor = editor_for(item)
             editor.setObjectName(f"item_{item.key}")
             key = (part.asset_id, item.key)
+            compared = self._compared.get((part.asset_id or "", item.key))
+            if compared is not None:
+                editor.show_previous(
+                    self.tr("last visit: {value}").format(
+                        value=_with_unit(compared.previous.value, item.unit)
+                    )
+                )
             self.editors[key] = editor
             self._labels[key] = label
             editor.answer_entered.connect(self._saver(part.asset_id, editor))
@@ -173,13 +219,62 @@ class ChecklistForm(QWidget):
         except TechAppError as exc:
             show_error(self, exc)
             return
-        editor.show_saved(answer.out_of_range)
+        editor.show_saved(answer.out_of_range, self._jump_text(asset_id, editor, answer.value))
         self._labels[(asset_id, key)].setStyleSheet(
             "font-weight: bold;" if editor.item.required else ""
         )
+        self._show_progress()
         self.answer_saved.emit(key, answer.value)
         self._ctx.local_change()
         self.changed.emit()
+
+    def _jump_text(self, asset_id: str | None, editor: ItemEditor, value: str) -> str:
+        """Why the reading is flagged against the last visit, or "" when it is not."""
+        compared = self._compared.get((asset_id or "", editor.item.key))
+        if compared is None:
+            return ""
+        change = reading_change(editor.item, compared.previous.value, value)
+        if change is None or not change.beyond_tolerance:
+            return ""
+        unit = editor.item.unit
+        return self.tr("{change} since last visit, allowed ±{tolerance}").format(
+            change=_with_unit(_signed(change.change), unit),
+            tolerance=_with_unit(format(Decimal(change.tolerance or 0).normalize(), "f"), unit),
+        )
+
+    # -- walking unit by unit ------------------------------------------------------------
+    def _show_progress(self) -> None:
+        progress = visit_progress(self._ctx.store, self._job_id)
+        several = self.tabs is not None
+        self.progress_label.setVisible(several)
+        self.next_unit_button.setVisible(several)
+        if self.tabs is None:
+            return
+        self.progress_label.setText(
+            self.tr("{done} of {total} units done").format(done=progress.done, total=progress.total)
+        )
+        done = {unit.asset_id for unit in progress.units if unit.done}
+        for index, asset_id in enumerate(self._units):
+            serial = self._serials.get(asset_id, "?")
+            self.tabs.setTabText(index, f"✔ {serial}" if asset_id in done else serial)
+        self._done = done
+        self.next_unit_button.setEnabled(len(done) < len(self._units))
+
+    def next_unit_to_do(self) -> int | None:
+        """The tab of the first unit after the current one (wrapping) that is not done."""
+        if self.tabs is None:
+            return None
+        count, current = len(self._units), self.tabs.currentIndex()
+        for step in range(1, count + 1):
+            index = (current + step) % count
+            if self._units[index] not in self._done:
+                return index
+        return None
+
+    def on_next_unit_clicked(self) -> None:
+        index = self.next_unit_to_do()
+        if index is not None and self.tabs is not None:
+            self.tabs.setCurrentIndex(index)
 
     # -- state -------------------------------------------------------------------------
     def mark_missing(self) -> list[str]:
@@ -201,3 +296,12 @@ class ChecklistForm(QWidget):
 
     def flagged_items(self) -> list[str]:
         return [key for (_a, key), e in self.editors.items() if e.flagged]
+
+
+def _with_unit(value: str, unit: str) -> str:
+    return f"{value} {unit}" if unit else value
+
+
+def _signed(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return f"+{text}" if value > 0 else text
