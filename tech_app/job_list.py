@@ -52,6 +52,21 @@ def count_jobs(store: LocalStore, flt: JobFilter) -> int:
     return int(store.db.execute(f"SELECT count(*) {_FROM} WHERE {where}", params).fetchone()[0])
 
 
+def page_sql(
+    flt: JobFilter, *, offset: int = 0, limit: int | None = None, order_by: str = _ORDER
+) -> tuple[str, list[Any]]:
+    """The SQL and parameters of one page of the list, as ``list_jobs`` runs them.
+
+    Public so the benchmarks can time exactly this query with the bare sqlite3 module.
+    """
+    where, params = _where(flt)
+    sql = f"SELECT {_COLUMNS} {_FROM} WHERE {where} ORDER BY {order_by}"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params = [*params, limit, offset]
+    return sql, params
+
+
 def list_jobs(
     store: LocalStore,
     flt: JobFilter,
@@ -61,11 +76,7 @@ def list_jobs(
     order_by: str = _ORDER,
 ) -> list[dict[str, Any]]:
     """One page of job summaries; the UI fetches more pages as the user scrolls."""
-    where, params = _where(flt)
-    sql = f"SELECT {_COLUMNS} {_FROM} WHERE {where} ORDER BY {order_by}"
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params = [*params, limit, offset]
+    sql, params = page_sql(flt, offset=offset, limit=limit, order_by=order_by)
     cursor = store.db.execute(sql, params)
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from tech_app.demo import demo_id
-from tech_app.job_list import JobFilter, count_jobs, list_jobs
+from tech_app.job_list import JobFilter, count_jobs, list_jobs, page_sql
 from tech_app.records import Customer
 from tech_app.store.local import LocalStore
 
@@ -70,3 +70,12 @@ def test_search_combines_with_status_and_day_filters(demo_store: LocalStore) -> 
     assert count_jobs(demo_store, JobFilter(day="2026-11-29")) == 3
     assert count_jobs(demo_store, JobFilter(text="李梅", job_type="guidance")) == 1
     assert count_jobs(demo_store, JobFilter(status="signed")) == 0
+
+
+def test_the_page_sql_is_the_query_the_list_runs(demo_store: LocalStore) -> None:
+    # The benchmarks time page_sql with bare sqlite3 against list_jobs: they must agree.
+    flt = JobFilter(text="王", status="assigned")
+    sql, params = page_sql(flt, offset=0, limit=5)
+    raw = demo_store.db.execute(sql, params).fetchall()
+    listed = list_jobs(demo_store, flt, offset=0, limit=5)
+    assert raw and [row[0] for row in raw] == [row["id"] for row in listed]
