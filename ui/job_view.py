@@ -1,5 +1,5 @@
 """One job: who and where, its units and warranty, SLA countdowns, status steps, and the
-visit's panels (checklist, parts, time, charges, history).
+visit's panels (checklist, parts, time, charges, each unit's earlier visits, history).
 
 Every edit goes through a core operation; the view then refreshes only the
 parts that show what changed and emits ``job_changed`` for the list and the
@@ -37,6 +37,7 @@ from tech_app.records import Contract, Customer, Job, Site
 from tech_app.records.jobs import next_steps
 from tech_app.vocab import JobStatus
 from ui import labels
+from ui.asset_history_view import AssetHistoryView
 from ui.charges_panel import ChargesPanel
 from ui.checklist_form import ChecklistForm
 from ui.context import AppContext
@@ -102,6 +103,7 @@ class JobView(QWidget):
         self.parts = PartsPanel(ctx, self)
         self.time = TimePanel(ctx, self)
         self.charges = ChargesPanel(ctx, self)
+        self.unit_history = AssetHistoryView(ctx, self)
         self.history_model = HistoryModel(self)
         self.history_table = QTableView(self)
         self.history_table.setModel(self.history_model)
@@ -114,6 +116,7 @@ class JobView(QWidget):
         self.tabs.addTab(self.parts, self.tr("Parts"))
         self.tabs.addTab(self.time, self.tr("Time"))
         self.tabs.addTab(self.charges, self.tr("Charges"))
+        self.tabs.addTab(self.unit_history, self.tr("Unit history"))
         self.tabs.addTab(self.history_table, self.tr("History"))
 
         layout = QVBoxLayout(self)
@@ -221,6 +224,7 @@ class JobView(QWidget):
         self.parts.load(job_id)
         self.time.load(job_id)
         self.charges.load(job_id)
+        self.unit_history.load(job_id, self._zone)
         self._show_status()
         self._clock.start()
 

@@ -22,6 +22,8 @@ class UsageLine(NamedTuple):
     coverage: str
     serial_for: str  # the asset serial on fleet jobs
     stock_override: bool
+    serial_out: str = ""  # serial of the part taken out
+    serial_in: str = ""  # serial of the part fitted: it carries its own warranty
 
 
 class PartUsageModel(ReadOnlyTable):
@@ -55,6 +57,7 @@ class PartUsageModel(ReadOnlyTable):
             self.tr("Unit price"),
             self.tr("Coverage"),
             self.tr("For unit"),
+            self.tr("Serials"),
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -69,9 +72,16 @@ class PartUsageModel(ReadOnlyTable):
                 labels.money(line.unit_price),
                 labels.word(line.coverage),
                 line.serial_for,
+                _serials(line),
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and line.stock_override:
             return self.tr("Taken although the van stock was short")
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def _serials(line: UsageLine) -> str:
+    if not line.serial_out and not line.serial_in:
+        return ""
+    return f"{line.serial_out or '—'} → {line.serial_in or '—'}"

@@ -6,6 +6,10 @@ Enter — lands on the same path. Coverage starts at the core's
 ``default_coverage`` (warranty, contract or charged) and may be overridden.
 Taking more than the van holds raises ``NegativeStockError``; the technician is
 asked, and a yes retries with ``confirm_negative=True``.
+
+A line may record the serial of the part taken out and of the part fitted. The
+fitted part carries its own warranty from that day: typing the serial being
+removed lets the core find that earlier fitting and pre-fill "warranty".
 """
 
 from __future__ import annotations
@@ -73,6 +77,15 @@ class PartsPanel(QWidget):
         self.quantity.setValue(1)
         self.asset_combo = QComboBox(self)
         self.asset_combo.currentIndexChanged.connect(self.on_asset_changed)
+        self.serial_out_field = QLineEdit(self)
+        self.serial_out_field.setObjectName("serial_out")
+        self.serial_out_field.setPlaceholderText(self.tr("Serial of the part taken out"))
+        self.serial_out_field.setMaxLength(60)
+        self.serial_out_field.textEdited.connect(self.on_serial_out_edited)
+        self.serial_in_field = QLineEdit(self)
+        self.serial_in_field.setObjectName("serial_in")
+        self.serial_in_field.setPlaceholderText(self.tr("Serial of the part fitted"))
+        self.serial_in_field.setMaxLength(60)
         self.coverage_combo = QComboBox(self)
         for coverage in Coverage:
             self.coverage_combo.addItem(labels.word(coverage), coverage.value)
@@ -96,6 +109,12 @@ class PartsPanel(QWidget):
         line.addWidget(QLabel(self.tr("For unit")))
         line.addWidget(self.asset_combo, 1)
         form.addRow(self.tr("Quantity"), line)
+        serials = QHBoxLayout()
+        serials.addWidget(QLabel(self.tr("Removed")))
+        serials.addWidget(self.serial_out_field, 1)
+        serials.addWidget(QLabel(self.tr("Fitted")))
+        serials.addWidget(self.serial_in_field, 1)
+        form.addRow(self.tr("Serials"), serials)
         covered = QHBoxLayout()
         covered.addWidget(self.coverage_combo, 1)
         covered.addWidget(self.add_button)
@@ -152,6 +171,8 @@ class PartsPanel(QWidget):
             usage.coverage.value,
             self._serials.get(usage.asset_id or "", "") if len(self._serials) > 1 else "",
             usage.stock_override,
+            usage.serial_out,
+            usage.serial_in,
         )
 
     # -- picking ---------------------------------------------------------------------
@@ -207,6 +228,9 @@ class PartsPanel(QWidget):
     def on_asset_changed(self, _index: int) -> None:
         self._prefill_coverage()
 
+    def on_serial_out_edited(self, _text: str) -> None:
+        self._prefill_coverage()
+
     def _prefill_coverage(self) -> None:
         if self._part is None or not self._job_id:
             return
@@ -216,6 +240,7 @@ class PartsPanel(QWidget):
             self.asset_combo.currentData(),
             self._part,
             self._ctx.today(),
+            serial_out=self.serial_out_field.text(),
         )
         self.coverage_combo.setCurrentIndex(self.coverage_combo.findData(coverage.value))
 
@@ -246,6 +271,8 @@ class PartsPanel(QWidget):
                 self._ctx.technician,
                 asset_id=self.asset_combo.currentData(),
                 confirm_negative=confirm_negative,
+                serial_out=self.serial_out_field.text().strip(),
+                serial_in=self.serial_in_field.text().strip(),
                 now=self._ctx.now(),
             )
         except NegativeStockError as exc:
@@ -271,6 +298,8 @@ class PartsPanel(QWidget):
         self.model.add_line(self._line(usage))
         self._load_catalogue()
         self.part_field.clear()
+        self.serial_out_field.clear()
+        self.serial_in_field.clear()
         self.pick(None)
         self.part_field.setFocus()
         self.part_added.emit(part.number)
@@ -278,7 +307,13 @@ class PartsPanel(QWidget):
         self.changed.emit()
 
     def set_read_only(self, read_only: bool) -> None:
-        for widget in (self.part_field, self.quantity, self.coverage_combo):
+        for widget in (
+            self.part_field,
+            self.quantity,
+            self.coverage_combo,
+            self.serial_out_field,
+            self.serial_in_field,
+        ):
             widget.setEnabled(not read_only)
         self.asset_combo.setEnabled(not read_only and self.asset_combo.count() > 1)
         self.add_button.setEnabled(not read_only and self._part is not None)
