@@ -24,7 +24,7 @@
     <message>
         <location filename="../asset_history_view.py" line="62"/>
         <source>No units on this job</source>
-        <translation type="unfinished">此工单没有设备</translation>
+        <translation>此工单没有设备</translation>
     </message>
     <message>
         <location filename="../asset_history_view.py" line="68"/>
@@ -34,7 +34,7 @@
     <message>
         <location filename="../asset_history_view.py" line="69"/>
         <source>Job</source>
-        <translation type="unfinished">工单号</translation>
+        <translation>工单</translation>
     </message>
     <message>
         <location filename="../asset_history_view.py" line="70"/>
