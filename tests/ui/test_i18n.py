@@ -96,6 +96,7 @@ def test_the_main_window_speaks_chinese(qtbot, make_ctx, demo_profile, chinese) 
         "配件",
         "工时",
         "费用",
+        "设备履历",
         "记录",
     ]
     assert window.model.headerData(0, Qt.Orientation.Horizontal) == "预约时间"
