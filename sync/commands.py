@@ -162,6 +162,136 @@ def _dispatch(action: str) -> Any:
     return run
 
 
+def _now(args: argparse.Namespace) -> datetime:
+    from datetime import UTC
+
+    from sync.server.office_input import parse_moment
+
+    return parse_moment("--at", args.at) if args.at else datetime.now(UTC)
+
+
+def _day(name: str) -> Any:
+    """An argparse type for a YYYY-MM-DD option whose error names the option."""
+
+    def parse(text: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+    parse.__name__ = name
+    return parse
+
+
+def cmd_plan_visits(args: argparse.Namespace) -> int:
+    from sync.server.db import write_transaction
+    from sync.server.office_input import company_today
+    from sync.server.planning import plan_all
+
+    first = args.first or company_today(_now(args))
+    with write_transaction(_engine(args)) as conn:
+        result = plan_all(conn, first, args.until, args.assignee or "")
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(
+        f"{len(result.visits)} visit(s) owed {first.isoformat()} to {args.until.isoformat()}: "
+        f"{len(result.created)} new, {len(result.changed)} changed, "
+        f"{len(result.cancelled)} cancelled"
+    )
+    for visit in result.visits:
+        print(
+            f"  {visit['due_on']}  {visit['number']:<18} {len(visit['asset_ids'])} unit(s)  "
+            f"{visit['basis']:<8} {visit['status']}"
+        )
+    return 0
+
+
+def cmd_end_contract(args: argparse.Namespace) -> int:
+    from sync.server.db import write_transaction
+    from sync.server.planning import end_contract
+
+    with write_transaction(_engine(args)) as conn:
+        contract, result = end_contract(conn, args.contract, args.notice_given)
+    assert contract.ended_on is not None
+    print(f"contract {contract.name} ends on {contract.ended_on.isoformat()}")
+    for number in result.cancelled:
+        print(f"  cancelled planned visit {number}")
+    return 0
+
+
+def cmd_follow_ups(args: argparse.Namespace) -> int:
+    from sync.server.db import write_transaction
+    from sync.server.follow_ups import list_follow_ups
+
+    with write_transaction(_engine(args)) as conn:
+        rows = list_follow_ups(conn, _now(args), due_only=args.due)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("no follow-ups due" if args.due else "no follow-ups")
+    for row in rows:
+        what = row["job_number"] or row["item"]
+        state = "done" if row["done_at"] else ("OVERDUE" if row["overdue"] else "open")
+        extra = f"  overcharge {row['overcharge'] / 100:.2f}" if row["overcharge"] else ""
+        print(
+            f"{row['due_at'][:16]:<17} {row['kind']:<15} {state:<8} {what}  "
+            f"{row['customer']} {row['phone']}{extra}"
+        )
+    return 0
+
+
+def cmd_follow_up_answer(args: argparse.Namespace) -> int:
+    from sync.server.db import write_transaction
+    from sync.server.follow_ups import record_answers
+    from sync.server.office_input import parse_answers
+
+    answers = parse_answers(
+        {
+            "problem_solved": args.solved,
+            "on_time": args.on_time,
+            "attitude": args.attitude,
+            "skill": args.skill,
+            "amount_charged": args.charged,
+            "comment": args.comment,
+        }
+    )
+    with write_transaction(_engine(args)) as conn:
+        result = record_answers(conn, args.job, answers, _now(args))
+    print(f"follow-up of job {result['job_number']} recorded")
+    if result["overcharge"]:
+        print(
+            f"OVERCHARGE: {result['overcharge'] / 100:.2f} above the slip's total "
+            f"{result['slip_total'] / 100:.2f}, against {result['technician'] or 'no technician'}"
+        )
+    return 0
+
+
+def cmd_sla(args: argparse.Namespace) -> int:
+    from sync.server.db import read_transaction
+    from sync.server.sla_overview import overview_csv, sla_overview
+
+    with read_transaction(_engine(args)) as conn:
+        overview = sla_overview(conn, args.first, args.last, _now(args))
+    if args.csv:
+        sys.stdout.write(overview_csv(overview))
+        return 0
+    if args.json:
+        print(json.dumps(overview, ensure_ascii=False, indent=2))
+        return 0
+    rows = [*overview["by_technician"], *overview["by_promise"]]
+    if not rows:
+        print("no jobs with an SLA were reported in that period")
+    for row in rows:
+        print(
+            f"{row['technician']:<14} {row['policy']:<18} {row['promise']:<22} "
+            f"met {row['met']:>3}  at risk {row['at_risk']:>3}  breached {row['breached']:>3}  "
+            f"on track {row['on_track']:>3}"
+        )
+    return 0
+
+
 def _aware(text: str, name: str) -> datetime:
     from tech_app.demo import CHINA
 
@@ -234,3 +364,45 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     delete = add("delete", "delete a job (its technician's device is told)")
     delete.add_argument("job", metavar="JOB")
     delete.set_defaults(run=_dispatch("delete"))
+
+    at_help = "take this moment as now (YYYY-MM-DDTHH:MM, company time)"
+    plan = add("plan-visits", "create the visits contracts owe up to a date (idempotent)")
+    plan.add_argument("--until", required=True, type=_day("--until"), metavar="YYYY-MM-DD")
+    plan.add_argument("--from", dest="first", type=_day("--from"), metavar="YYYY-MM-DD")
+    plan.add_argument("--assignee", metavar="NAME", help="assign the new visits to a technician")
+    plan.add_argument("--at", help=at_help)
+    plan.add_argument("--json", action="store_true", help="print the result as JSON")
+    plan.set_defaults(run=cmd_plan_visits)
+
+    end = add("end-contract", "end a contract with its notice; later planned visits stop")
+    end.add_argument("contract", metavar="CONTRACT", help="contract id or exact name")
+    end.add_argument(
+        "--notice-given", required=True, type=_day("--notice-given"), metavar="YYYY-MM-DD"
+    )
+    end.set_defaults(run=cmd_end_contract)
+
+    follow = add("follow-ups", "follow-up calls and jewellery check reminders")
+    follow.add_argument("--due", action="store_true", help="only those to do now")
+    follow.add_argument("--json", action="store_true", help="print a JSON array")
+    follow.add_argument("--at", help=at_help)
+    follow.set_defaults(run=cmd_follow_ups)
+
+    answer = add("follow-up-answer", "record the follow-up questionnaire of a job")
+    answer.add_argument("job", metavar="JOB")
+    answer.add_argument("--solved", required=True, metavar="yes|no", help="problem solved?")
+    answer.add_argument("--on-time", required=True, metavar="yes|no", help="technician on time?")
+    answer.add_argument("--attitude", required=True, metavar="1-5")
+    answer.add_argument("--skill", required=True, metavar="1-5")
+    answer.add_argument("--charged", required=True, metavar="AMOUNT", help="paid, e.g. 120.00")
+    answer.add_argument("--comment", default="")
+    answer.add_argument("--at", help=at_help)
+    answer.set_defaults(run=cmd_follow_up_answer)
+
+    sla = add("sla", "jobs by SLA state per promise and technician for a period")
+    sla.add_argument("--from", dest="first", required=True, type=_day("--from"), metavar="DATE")
+    sla.add_argument("--to", dest="last", required=True, type=_day("--to"), metavar="DATE")
+    sla.add_argument("--at", help=at_help)
+    output = sla.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print JSON")
+    output.add_argument("--csv", action="store_true", help="print CSV")
+    sla.set_defaults(run=cmd_sla)

@@ -26,6 +26,7 @@ from sync import protocol as p
 from sync.server import auth, dispatch, store
 from sync.server import blobs as blob_store
 from sync.server.db import make_engine, meta_value, migrate, read_transaction, write_transaction
+from sync.server.office_routes import add_office_routes
 from sync.server.push import GapError, push
 from tech_app.errors import NotFoundError, TechAppError, ValidationError
 from tech_app.records.codec import RECORD_FOR_TABLE, from_row
@@ -486,6 +487,9 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
     def office_delete(key: str, who: Office) -> dict[str, Any]:
         with write_transaction(engine) as conn:
             return {"id": dispatch.delete(conn, key), "deleted": True}
+
+    # -- contracts, follow-ups and the SLA overview (sync.server.office_routes) -------------
+    add_office_routes(app, engine, json_body, office_caller)
 
     return app
 

@@ -50,6 +50,11 @@ def put_record(conn: Connection, record: object) -> int:
         if job is not None and job.owner:
             store.grant_refs(conn, job.owner, job.id)
             seq = store.touch(conn, table, str(row["id"]))
+        if existing is None:
+            # A unit joins a repair: the same fault again inside the promise means "replace it".
+            from sync.server.recurring import flag_if_recurring
+
+            flag_if_recurring(conn, str(row["job_id"]), str(row["asset_id"]))
     return seq
 
 

@@ -207,6 +207,11 @@ def test_technician_a_cannot_reach_b_on_any_route(
         ("POST", "/office/jobs/{key}/schedule"),
         ("POST", "/office/jobs/{key}/cancel"),
         ("DELETE", "/office/jobs/{key}"),
+        ("POST", "/office/plan-visits"),
+        ("POST", "/office/contracts/{key}/end"),
+        ("GET", "/office/follow-ups"),
+        ("POST", "/office/follow-ups/{key}/answers"),
+        ("GET", "/office/sla"),
     ):
         checks[(method, path)] = office_route(method, path)
     checks[("POST", "/auth/logout")] = logout  # last: it ends A's session
