@@ -7,8 +7,8 @@ in the same run and with the same embedded font, is a bare ReportLab document
 of the same page count holding the slip's own text as plain paragraphs: the
 cost of laying out and subsetting that much text at all.
 
-    python bench/slips.py            # 1,000 slips
-    python bench/slips.py --quick    # 100 slips
+    python -m bench.slips            # 1,000 slips
+    python -m bench.slips --quick    # 100 slips
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
+from bench.figures import Figure
 from reports.fonts import register_cjk_font
 from reports.slip_data import build_slip_data
 from reports.slip_pdf import SlipRenderer
@@ -48,6 +50,7 @@ DEMO_DAY = date(2026, 11, 28)
 JOB = demo_id("job:heater-in")
 FULL_COUNT = 1000
 QUICK_COUNT = 100
+RATIO_TARGET = 0.5  # slips per second against bare documents per second
 
 
 def signature_png() -> bytes:
@@ -129,11 +132,20 @@ def timed(count: int, make: Callable[[], bytes]) -> float:
     return time.perf_counter() - started
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help=f"{QUICK_COUNT} slips")
-    args = parser.parse_args(argv)
-    count = QUICK_COUNT if args.quick else FULL_COUNT
+@dataclass(frozen=True)
+class SlipTimings:
+    count: int
+    pages: int
+    characters: int
+    slip_bytes: int
+    font_seconds: float
+    data_seconds: float
+    slip_seconds: float
+    base_seconds: float
+
+
+def run(count: int) -> SlipTimings:
+    """Render ``count`` slips and ``count`` baseline documents in this process."""
     with tempfile.TemporaryDirectory() as temp:
         store = open_store(Path(temp) / "db.sqlite3")
         blobs = BlobStore(Path(temp) / "blobs")
@@ -164,22 +176,49 @@ def main(argv: list[str] | None = None) -> int:
         slip_seconds = timed(count, slip)
         base_seconds = timed(count, baseline)
         store.close()
+    return SlipTimings(
+        count, pages, len(text), len(sample), font_seconds, data_seconds, slip_seconds, base_seconds
+    )
 
-    print(
-        f"slips: {count} A4 slips, {pages} pages each, {len(text)} characters of text, "
-        f"signature image, {len(sample) // 1024} KB each"
+
+def measure(count: int) -> Figure:
+    found = run(count)
+    slips_per_second = found.count / found.slip_seconds
+    base_per_second = found.count / found.base_seconds
+    return Figure(
+        name=f"slips per second (A4, {found.pages} pages, CJK, signature)",
+        value=slips_per_second,
+        baseline=base_per_second,
+        unit="/s",
+        target=f"≥ {RATIO_TARGET:g}×",
+        met=slips_per_second >= RATIO_TARGET * base_per_second,
+        note=f"{found.count} slips, read store + render; of which reading the store "
+        f"{found.data_seconds / found.count * 1000:.1f} ms per slip; baseline: bare ReportLab "
+        "document, same text, font and page count",
     )
-    print(f"font registration (once per process): {font_seconds * 1000:.0f} ms")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_COUNT} slips")
+    args = parser.parse_args(argv)
+    found = run(QUICK_COUNT if args.quick else FULL_COUNT)
+    count = found.count
     print(
-        f"slips (read store + render): {slip_seconds:.2f} s "
-        f"({slip_seconds / count * 1000:.1f} ms per slip)"
+        f"slips: {count} A4 slips, {found.pages} pages each, {found.characters} characters of "
+        f"text, signature image, {found.slip_bytes // 1024} KB each"
     )
-    print(f"  of which reading the store (build_slip_data): {data_seconds:.2f} s")
+    print(f"font registration (once per process): {found.font_seconds * 1000:.0f} ms")
     print(
-        f"baseline (bare ReportLab, same text, font and pages): {base_seconds:.2f} s "
-        f"({base_seconds / count * 1000:.1f} ms per document)"
+        f"slips (read store + render): {found.slip_seconds:.2f} s "
+        f"({found.slip_seconds / count * 1000:.1f} ms per slip)"
     )
-    print(f"ratio slips / baseline: {slip_seconds / base_seconds:.2f}")
+    print(f"  of which reading the store (build_slip_data): {found.data_seconds:.2f} s")
+    print(
+        f"baseline (bare ReportLab, same text, font and pages): {found.base_seconds:.2f} s "
+        f"({found.base_seconds / count * 1000:.1f} ms per document)"
+    )
+    print(f"ratio slips / baseline: {found.slip_seconds / found.base_seconds:.2f}")
     return 0
 
 

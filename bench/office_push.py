@@ -1,0 +1,221 @@
+"""Head office under load: many technicians pushing their outboxes at once (PostgreSQL).
+
+Each technician has one assigned job; each pushes 20 mutations (time entries on
+that job) in one ``POST /sync/push``, as the client sends an outbox of 20, all
+technicians at once, to ``tech-app server --workers 2`` on a fresh PostgreSQL
+database. Reported: mutations per second, the 99th percentile of the push
+latency, and errors (the target is none). The baseline inserts the same record
+rows into the same ``records`` table directly with psycopg, one transaction per
+technician, on a pool of connections.
+
+PostgreSQL: ``$TECH_APP_BENCH_PG`` (default ``postgresql://127.0.0.1:5432/test``)
+is used only to create and finally drop the database ``tech_app_bench``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import secrets
+import statistics
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
+from typing import Any
+
+import httpx
+import psycopg
+
+from bench.figures import Figure
+from bench.head_office import add_technicians, new_head_office, served
+from sync import protocol as p
+from sync.server import auth
+from sync.server import tables as t
+from sync.server.db import now, write_transaction
+from sync.server.office import bulk_jobs
+from tech_app.demo import CHINA
+from tech_app.records import TimeEntry
+from tech_app.records.codec import to_row
+from tech_app.store.schema import SCHEMA_VERSION
+
+MUTATIONS_EACH = 20
+DATABASE = "tech_app_bench"
+BASELINE_CONNECTIONS = 20
+
+
+def _admin_url() -> str:
+    return os.environ.get("TECH_APP_BENCH_PG", "postgresql://127.0.0.1:5432/test")
+
+
+def _bench_url() -> str:
+    return _admin_url().rsplit("/", 1)[0] + f"/{DATABASE}"
+
+
+def _recreate_database(drop_only: bool = False) -> None:
+    with psycopg.connect(_admin_url(), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        if not drop_only:
+            conn.execute(f"CREATE DATABASE {DATABASE}")
+
+
+def _entries(technician: str, job_id: str) -> list[dict[str, Any]]:
+    start = datetime(2026, 11, 28, 9, tzinfo=CHINA)
+    return [
+        json.loads(
+            json.dumps(
+                to_row(
+                    TimeEntry(
+                        job_id=job_id,
+                        kind="labour",  # type: ignore[arg-type]
+                        started_at=start + timedelta(minutes=10 * n),
+                        ended_at=start + timedelta(minutes=10 * n + 8),
+                        technician=technician,
+                    )
+                )
+            )
+        )
+        for n in range(MUTATIONS_EACH)
+    ]
+
+
+def _push_body(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return p.push_to_json(
+        p.PushRequest(
+            client_id=str(uuid.uuid4()),
+            seen_seq=0,
+            mutations=[
+                p.Mutation(
+                    id=n + 1,
+                    table="time_entries",
+                    record_id=row["id"],
+                    op="insert",
+                    fields=row,
+                    base_version=0,
+                    schema_version=SCHEMA_VERSION,
+                )
+                for n, row in enumerate(rows)
+            ],
+        )
+    )
+
+
+def _setup(technicians: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Technicians, one job each, and an access token each (issued as a login would)."""
+    engine = new_head_office(_bench_url().replace("postgresql://", "postgresql+psycopg://"))
+    tokens, jobs = {}, {}
+    with write_transaction(engine) as conn:
+        add_technicians(conn, technicians)
+        for name in technicians:
+            (jobs[name],) = bulk_jobs(conn, name, 1, prefix="LOAD")
+            token = secrets.token_urlsafe(32)
+            conn.execute(
+                t.tokens.insert().values(
+                    token_hash=auth.token_hash(token),
+                    session_id=str(uuid.uuid4()),
+                    kind="access",
+                    technician=name,
+                    expires_at=now() + 3600,
+                    revoked=False,
+                )
+            )
+            tokens[name] = token
+    engine.dispose()
+    return tokens, jobs
+
+
+async def _push_all(base: str, bodies: dict[str, dict[str, Any]], tokens: dict[str, str]) -> Any:
+    limits = httpx.Limits(max_connections=len(bodies), max_keepalive_connections=len(bodies))
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=300) as client:
+
+        async def push(name: str) -> tuple[float, str]:
+            headers = {**p.version_headers(), "Authorization": f"Bearer {tokens[name]}"}
+            began = time.perf_counter()
+            try:
+                response = await client.post("/sync/push", json=bodies[name], headers=headers)
+            except httpx.HTTPError as exc:
+                return time.perf_counter() - began, f"{type(exc).__name__}: {exc}"
+            took = time.perf_counter() - began
+            if response.status_code != 200:
+                return took, f"HTTP {response.status_code}: {response.text[:200]}"
+            results = response.json()["results"]
+            bad = [r for r in results if r["status"] != "applied"]
+            return took, f"{len(bad)} not applied: {bad[:1]}" if bad else ""
+
+        began = time.perf_counter()
+        done = await asyncio.gather(*(push(name) for name in bodies))
+        return time.perf_counter() - began, done
+
+
+def _psycopg_baseline(rows_of: dict[str, list[dict[str, Any]]]) -> tuple[float, list[float]]:
+    """The same record rows inserted straight into ``records``, one transaction per technician."""
+    url = _bench_url()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("CREATE SEQUENCE IF NOT EXISTS bench_seq START 100000000")
+        conn.execute("DELETE FROM records WHERE table_name = 'time_entries'")
+    stamp = now()
+
+    def insert(name: str, conn: psycopg.Connection[Any]) -> float:
+        began = time.perf_counter()
+        with conn.transaction(), conn.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO records (table_name, id, owner, job_id, blob_sha, data, version, "
+                "seq, deleted, writers, updated_at) VALUES ('time_entries', %s, %s, %s, NULL, "
+                "%s, 1, nextval('bench_seq'), false, '{}', %s)",
+                [
+                    (row["id"], name, row["job_id"], json.dumps(row, sort_keys=True), stamp)
+                    for row in rows_of[name]
+                ],
+            )
+        return time.perf_counter() - began
+
+    connections = [psycopg.connect(url) for _ in range(BASELINE_CONNECTIONS)]
+    try:
+        names = list(rows_of)
+        began = time.perf_counter()
+        with ThreadPoolExecutor(BASELINE_CONNECTIONS) as pool:
+            latencies = list(
+                pool.map(
+                    lambda n: insert(names[n], connections[n % BASELINE_CONNECTIONS]),
+                    range(len(names)),
+                )
+            )
+        return time.perf_counter() - began, latencies
+    finally:
+        for conn in connections:
+            conn.close()
+
+
+def _p99(values: list[float]) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[98]
+
+
+def measure(technicians: int) -> Figure:
+    names = [f"tech{n:03d}" for n in range(technicians)]
+    _recreate_database()
+    try:
+        tokens, jobs = _setup(names)
+        rows_of = {name: _entries(name, jobs[name]) for name in names}
+        bodies = {name: _push_body(rows_of[name]) for name in names}
+        url = _bench_url().replace("postgresql://", "postgresql+psycopg://")
+        with served(url, workers=2) as base:
+            wall, done = asyncio.run(_push_all(base, bodies, tokens))
+        errors = [error for _, error in done if error]
+        latencies = [took for took, _ in done]
+        base_wall, base_latencies = _psycopg_baseline(rows_of)
+    finally:
+        _recreate_database(drop_only=True)
+    total = technicians * MUTATIONS_EACH
+    return Figure(
+        name=f"head office: {technicians} technicians × {MUTATIONS_EACH} mutations (PostgreSQL)",
+        value=total / wall,
+        baseline=total / base_wall,
+        unit="mut/s",
+        target="report; no errors",
+        met=not errors,
+        note=f"{total:,} mutations in {wall:.1f} s, push p99 {_p99(latencies) * 1000:.0f} ms, "
+        f"{len(errors)} errors{' (' + errors[0] + ')' if errors else ''}; baseline: the same "
+        f"rows inserted with psycopg on {BASELINE_CONNECTIONS} connections in {base_wall:.2f} s, "
+        f"p99 {_p99(base_latencies) * 1000:.0f} ms per technician's transaction",
+    )
