@@ -16,6 +16,8 @@ from typing import Final
 
 from tech_app.checklist import answers_of, checklists_of
 from tech_app.records import ChecklistAnswer, ChecklistItem, Job, Part, PartUsage
+from tech_app.records.codec import from_row
+from tech_app.records.history import AssetVisit
 from tech_app.store.local import LocalStore
 from tech_app.vocab import ItemKind, JobStatus
 
@@ -172,6 +174,35 @@ def _visit(store: LocalStore, job: Job, asset_id: str) -> PastVisit:
     )
 
 
+def summaries_of(store: LocalStore, asset_id: str) -> list[AssetVisit]:
+    """Head office's summaries of the unit's visits by other technicians."""
+    cursor = store.db.execute("SELECT * FROM asset_visits WHERE asset_id = ?", [asset_id])
+    names = [c[0] for c in cursor.description]
+    return [from_row(AssetVisit, dict(zip(names, row, strict=True))) for row in cursor]
+
+
+def _from_summary(visit: AssetVisit) -> PastVisit:
+    return PastVisit(
+        job_id=visit.visit_job_id,
+        job_number=visit.job_number,
+        job_type=visit.job_type,
+        visited_at=visit.visited_at,
+        technician=visit.technician,
+        hour_meter=visit.hour_meter,
+        work_done=visit.work_done,
+        readings=tuple(
+            PastReading(r.item_key, r.value, visit.job_number, visit.visited_at)
+            for r in visit.readings
+        ),
+        parts=tuple(
+            ReplacedPart(
+                p.part_number, p.part_name, p.part_name_zh, p.quantity, p.serial_out, p.serial_in
+            )
+            for p in visit.parts
+        ),
+    )
+
+
 def previous_visits(
     store: LocalStore,
     asset_id: str,
@@ -179,10 +210,26 @@ def previous_visits(
     current_job_id: str | None = None,
     limit: int = HISTORY_VISITS,
 ) -> list[PastVisit]:
-    """The unit's finished visits other than the current job, newest first."""
-    return [_visit(store, job, asset_id) for job in _earlier_jobs(store, asset_id, current_job_id)][
-        :limit
+    """The unit's finished visits other than the current job, newest first.
+
+    The technician's own jobs come from the local records; other technicians'
+    visits from head office's summaries (a job held both ways counts once).
+    """
+    visits = [
+        _visit(store, job, asset_id) for job in _earlier_jobs(store, asset_id, current_job_id)
     ]
+    held = {v.job_id for v in visits} | {current_job_id}
+    before: datetime | None = None
+    if current_job_id is not None:
+        current = store.get(Job, current_job_id)
+        if current.status.value in _DONE:
+            before = visit_time(current)
+    visits += [
+        _from_summary(summary)
+        for summary in summaries_of(store, asset_id)
+        if summary.visit_job_id not in held and (before is None or summary.visited_at < before)
+    ]
+    return sorted(visits, key=lambda v: v.visited_at, reverse=True)[:limit]
 
 
 def last_readings(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from tech_app.asset_history import summaries_of
 from tech_app.errors import ValidationError
 from tech_app.records import Asset, Job, JobAsset, Part, PartUsage
 from tech_app.rules.warranty import (
@@ -61,16 +62,33 @@ class InstalledPart:
 def installed_parts(
     store: LocalStore, asset_id: str, *, current_job_id: str | None = None
 ) -> list[InstalledPart]:
-    """Parts fitted to the unit on other jobs (serial recorded), newest first."""
+    """Parts fitted to the unit on other jobs (serial recorded), newest first.
+
+    Fittings on this technician's jobs come from their usage lines; fittings by
+    colleagues from head office's summaries of the unit's earlier visits.
+    """
     usages = store.select(
         PartUsage,
         "asset_id = ? AND serial_in != '' AND job_id != ?",
         [asset_id, current_job_id or ""],
     )
-    return [
+    fitted = [
         InstalledPart(store.get(Part, u.part_id), u.serial_in, u.used_at.date(), u.job_id)
-        for u in sorted(usages, key=lambda u: u.used_at, reverse=True)
+        for u in usages
     ]
+    held = {u.job_id for u in usages} | {current_job_id}
+    for visit in summaries_of(store, asset_id):
+        if visit.visit_job_id in held:
+            continue
+        for line in visit.parts:
+            parts = store.select(Part, "number = ?", [line.part_number])
+            if line.serial_in and parts:
+                fitted.append(
+                    InstalledPart(
+                        parts[0], line.serial_in, visit.visited_at.date(), visit.visit_job_id
+                    )
+                )
+    return sorted(fitted, key=lambda f: f.installed_on, reverse=True)
 
 
 def installed_part_warranty(

@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from tech_app.records.codec import RECORD_FOR_TABLE
+from tech_app.errors import TechAppError
+from tech_app.records.codec import RECORD_FOR_TABLE, from_row, to_row
+from tech_app.records.history import AssetVisit
 from tech_app.store import search
 from tech_app.store.local import LocalStore
 
@@ -83,6 +85,8 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "slips": ("job_id", "revision"),
     "amendments": ("job_id", "revision"),
 }
+# Head office's summaries of units' earlier visits: replaced whole, never edited here.
+HISTORY_TABLE = "asset_visits"
 BLOB_FIELDS = {"signatures": ("image_sha256",), "photos": ("sha256",), "slips": ("pdf_sha256",)}
 KEPT_FLAG = "kept on this device: head office removed it while work here was not yet synced"
 
@@ -256,6 +260,11 @@ def _finish_resync(store: LocalStore, dirty: Mapping[tuple[str, str], Any]) -> N
         ]
         for record_id in gone:
             _tombstone(store, table, record_id, dirty, PageResult())
+    db.execute(
+        f"DELETE FROM {HISTORY_TABLE} WHERE id NOT IN "
+        "(SELECT record_id FROM sync_seen WHERE table_name = ?)",
+        [HISTORY_TABLE],
+    )
     db.execute("DELETE FROM sync_seen")
     db.execute("DELETE FROM settings WHERE key = ?", [RESYNC])
 
@@ -379,6 +388,8 @@ def _tombstone(
         _unindex(store, record_id)
     touched = search.jobs_touched_by(db, table, record_id) if table != "jobs" else []
     db.execute(f"DELETE FROM [{table}] WHERE id = ?", [record_id])
+    if table == "assets":  # the unit left this technician's view, and so did its history
+        db.execute(f"DELETE FROM {HISTORY_TABLE} WHERE asset_id = ?", [record_id])
     for job_id in touched:
         if db.execute("SELECT 1 FROM jobs WHERE id = ?", [job_id]).fetchone():
             search.reindex_job(db, job_id)
@@ -459,6 +470,30 @@ def _upsert(
     return True
 
 
+def _put_history(store: LocalStore, record_id: str, row: Mapping[str, Any] | None) -> bool:
+    """Replace (or drop) one earlier-visit summary; False when it does not hold together.
+
+    A summary that fails validation is left out rather than failing the page: it is
+    context, and a stuck sync would cost the technician their own work's upload.
+    """
+    if row is None:
+        store.db.execute(f"DELETE FROM {HISTORY_TABLE} WHERE id = ?", [record_id])
+        return True
+    try:
+        visit = from_row(AssetVisit, row)
+    except (TechAppError, KeyError, ValueError, TypeError):
+        return False
+    values = {k: _storable(v) for k, v in to_row(visit).items()}
+    values["version"] = int(row.get("version", 1))
+    values["updated_at"] = str(row.get("updated_at", ""))
+    store.db.execute(
+        f"INSERT OR REPLACE INTO {HISTORY_TABLE} ({', '.join(values)}) "
+        f"VALUES ({', '.join('?' for _ in values)})",
+        list(values.values()),
+    )
+    return True
+
+
 def apply_pull_page(
     store: LocalStore,
     changes: Iterable[Mapping[str, Any]],
@@ -478,6 +513,15 @@ def apply_pull_page(
         resyncing = store.setting(RESYNC) == "1"
         for change in changes:
             table, record_id, row = str(change["table"]), str(change["id"]), change.get("row")
+            if table == HISTORY_TABLE:
+                if not _put_history(store, record_id, row):
+                    result.skipped.append(record_id)
+                elif resyncing and row is not None:
+                    db.execute(
+                        "INSERT OR IGNORE INTO sync_seen (table_name, record_id) VALUES (?, ?)",
+                        [table, record_id],
+                    )
+                continue
             if table not in RECORD_FOR_TABLE:
                 continue
             if row is None:

@@ -178,4 +178,22 @@ def m004_sync(db: Database) -> None:
     )
 
 
+@migrations()
+def m005_asset_visits(db: Database) -> None:
+    # Earlier visits of the units on this technician's jobs, as head office summarises
+    # them (tech_app.records.history): read-only, outside the outbox and the job list.
+    # No foreign key to assets: a summary may arrive in a page before its unit.
+    _run(
+        db,
+        f"""
+    CREATE TABLE asset_visits (
+        id TEXT PRIMARY KEY, asset_id TEXT NOT NULL, visit_job_id TEXT NOT NULL,
+        job_number TEXT NOT NULL, job_type TEXT NOT NULL, visited_at TEXT NOT NULL,
+        technician TEXT NOT NULL, hour_meter INTEGER, work_done TEXT NOT NULL,
+        readings TEXT NOT NULL, parts TEXT NOT NULL, {_COMMON});
+    CREATE INDEX asset_visits_asset ON asset_visits(asset_id);
+    """,
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
