@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -98,9 +98,15 @@ def _unit(asset: dict[str, Any], contract_id: str, history: list[UnitVisit]) -> 
     )
 
 
-def _templates(conn: Connection, contract_id: str) -> tuple[dict[str, str], str | None]:
-    """Checklist template per unit: the one its last contract visit used, at its newest
-    revision; units never visited get the template the contract's visits use most."""
+def _templates(
+    conn: Connection, contract_id: str, assets: dict[str, dict[str, Any]]
+) -> dict[str, str | None]:
+    """The checklist template per unit, at the newest revision of its code.
+
+    A unit keeps the checklist of its last visit (one under the contract first); a unit
+    never checked gets the one the contract's visits use most, else the one units of
+    its category get most.
+    """
     latest: dict[str, tuple[int, str]] = {}
     code_of: dict[str, str] = {}
     for template in live_rows(conn, "checklist_templates"):
@@ -108,22 +114,36 @@ def _templates(conn: Connection, contract_id: str) -> tuple[dict[str, str], str 
         known = latest.get(template["code"])
         if known is None or template["revision"] > known[0]:
             latest[template["code"]] = (template["revision"], str(template["id"]))
-    contract_jobs = {
-        job_id
-        for job_id, job in live_by_id(conn, "jobs").items()
-        if job.get("contract_id") == contract_id
+    jobs = live_by_id(conn, "jobs")
+    category_of = {
+        str(a["id"]): str(a["category"]).strip().lower() for a in live_rows(conn, "assets")
     }
-    per_unit: dict[str, str] = {}
-    counts: dict[str, int] = defaultdict(int)
-    for link in live_rows(conn, "job_assets"):
-        template_id = link.get("template_id")
-        if link["job_id"] not in contract_jobs or template_id not in code_of:
+    last_any: dict[str, str] = {}
+    last_contract: dict[str, str] = {}
+    on_contract: Counter[str] = Counter()
+    by_category: Counter[tuple[str, str]] = Counter()
+    for link in live_rows(conn, "job_assets"):  # in sequence order: later wins
+        template_id, job = link.get("template_id"), jobs.get(str(link["job_id"]))
+        if template_id not in code_of or job is None:
             continue
         newest = latest[code_of[template_id]][1]
-        per_unit[str(link["asset_id"])] = newest
-        counts[newest] += 1
-    usual = max(counts, key=lambda k: counts[k]) if counts else None
-    return per_unit, usual
+        asset_id = str(link["asset_id"])
+        last_any[asset_id] = newest
+        by_category[(category_of.get(asset_id, ""), newest)] += 1
+        if job.get("contract_id") == contract_id:
+            last_contract[asset_id] = newest
+            on_contract[newest] += 1
+    chosen: dict[str, str | None] = {}
+    for asset_id, asset in assets.items():
+        category = str(asset["category"]).strip().lower()
+        usual = [(n, t) for (c, t), n in by_category.items() if c == category]
+        chosen[asset_id] = (
+            last_contract.get(asset_id)
+            or last_any.get(asset_id)
+            or (on_contract.most_common(1)[0][0] if on_contract else None)
+            or (max(usual)[1] if usual else None)
+        )
+    return chosen
 
 
 def _visit_job(contract: Contract, visit: PlannedVisit, assignee: str, units: int) -> Job:
@@ -172,13 +192,14 @@ def plan_contract(
 ) -> PlanResult:
     """Store the visits one contract owes from ``first`` to ``until`` (both included)."""
     history = done_visits_by_asset(conn)
-    units = [
-        _unit(asset, contract.id, history.get(str(asset["id"]), []))
+    assets = {
+        str(asset["id"]): asset
         for asset in live_rows(conn, "assets")
         if asset["customer_id"] == contract.customer_id
-    ]
+    }
+    units = [_unit(asset, contract.id, history.get(key, [])) for key, asset in assets.items()]
     owed = plan_visits(contract, units, first=first, last=until)
-    per_unit, usual = _templates(conn, contract.id)
+    template_of = _templates(conn, contract.id, assets)
     jobs = live_by_id(conn, "jobs")
     links: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for link in live_rows(conn, "job_assets"):
@@ -210,7 +231,7 @@ def plan_contract(
                         id=_job_asset_id(job.id, asset_id),
                         job_id=job.id,
                         asset_id=asset_id,
-                        template_id=per_unit.get(asset_id, usual),
+                        template_id=template_of.get(asset_id),
                         position=position,
                     ),
                 )
