@@ -11,6 +11,8 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -80,6 +82,16 @@ def _engine(args: argparse.Namespace) -> Any:
     engine = make_engine(args.db or default_db_url())
     migrate(engine)
     return engine
+
+
+@contextmanager
+def _office_engine(args: argparse.Namespace) -> Iterator[Any]:
+    """The office database for one command; its connections are closed when it is done."""
+    engine = _engine(args)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 def cmd_add_technician(args: argparse.Namespace) -> int:
@@ -189,7 +201,7 @@ def cmd_plan_visits(args: argparse.Namespace) -> int:
     from sync.server.planning import plan_all
 
     first = args.first or company_today(_now(args))
-    with write_transaction(_engine(args)) as conn:
+    with _office_engine(args) as engine, write_transaction(engine) as conn:
         result = plan_all(conn, first, args.until, args.assignee or "")
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
@@ -211,7 +223,7 @@ def cmd_end_contract(args: argparse.Namespace) -> int:
     from sync.server.db import write_transaction
     from sync.server.planning import end_contract
 
-    with write_transaction(_engine(args)) as conn:
+    with _office_engine(args) as engine, write_transaction(engine) as conn:
         contract, result = end_contract(conn, args.contract, args.notice_given)
     assert contract.ended_on is not None
     print(f"contract {contract.name} ends on {contract.ended_on.isoformat()}")
@@ -224,7 +236,7 @@ def cmd_follow_ups(args: argparse.Namespace) -> int:
     from sync.server.db import write_transaction
     from sync.server.follow_ups import list_follow_ups
 
-    with write_transaction(_engine(args)) as conn:
+    with _office_engine(args) as engine, write_transaction(engine) as conn:
         rows = list_follow_ups(conn, _now(args), due_only=args.due)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -257,7 +269,7 @@ def cmd_follow_up_answer(args: argparse.Namespace) -> int:
             "comment": args.comment,
         }
     )
-    with write_transaction(_engine(args)) as conn:
+    with _office_engine(args) as engine, write_transaction(engine) as conn:
         result = record_answers(conn, args.job, answers, _now(args))
     print(f"follow-up of job {result['job_number']} recorded")
     if result["overcharge"]:
@@ -272,7 +284,7 @@ def cmd_sla(args: argparse.Namespace) -> int:
     from sync.server.db import read_transaction
     from sync.server.sla_overview import overview_csv, sla_overview
 
-    with read_transaction(_engine(args)) as conn:
+    with _office_engine(args) as engine, read_transaction(engine) as conn:
         overview = sla_overview(conn, args.first, args.last, _now(args))
     if args.csv:
         sys.stdout.write(overview_csv(overview))

@@ -159,7 +159,9 @@ def list_follow_ups(
                 "done_at": row.get("done_at"),
                 "overdue": not row.get("done_at") and due_at < now,
                 "answers": _answers_json(answers) if answers else None,
-                "overcharge": overcharge(conn, str(job["id"]), answers.get("amount_charged"))
+                "overcharge": (
+                    overcharge(conn, str(job["id"]), answers.get("amount_charged")) or None
+                )
                 if answers
                 else None,
             }
