@@ -4,8 +4,10 @@ Measured in a fresh offscreen app on the generated profile, for a CJK term (王,
 committed as an input method does) and a Latin one (a typed "s"), with the
 typing pause (debounce) switched off so the figure is the work itself; the
 figure with the app's real pause is reported alongside. The baseline replays
-the very page queries the model ran (``tech_app.job_list.page_sql``) with the
-bare sqlite3 module on the same file.
+the very page queries the model ran (``tech_app.job_list.page_sql``, after the
+same capped count of matches that picks the query's shape) with the bare sqlite3
+module on the same file. Each keystroke starts from a settled app: the match
+count the panel runs on its worker after every change has finished.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ def keystrokes(started: float, profile: str, repeats: str) -> dict[str, Any]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from tech_app.job_list import JobFilter, list_jobs, page_sql
+    from tech_app.job_list import JobFilter, list_jobs, page_sql, walk_window_order
     from tech_app.profile import database_path
     from ui.app import close_context, create_context
     from ui.main_window import MainWindow
@@ -41,15 +43,27 @@ def keystrokes(started: float, profile: str, repeats: str) -> dict[str, Any]:
     app = QApplication(sys.argv[:1])
     results: dict[str, Any] = {}
     raw = sqlite3.connect(database_path(Path(profile)))
-    applied: list[float] = []  # when the model reported the new filter applied
+    # When the model reported the new filter applied, and how many page reads it took.
+    applied: list[tuple[float, int]] = []
     calls: list[tuple[JobFilter, int, int, str]] = []  # what the model asked the store
 
     def replay_raw() -> float:
         began = time.perf_counter()
         for flt, offset, limit, order_by in calls:
-            sql, params = page_sql(flt, offset=offset, limit=limit, order_by=order_by)
+            # The same plan decision (a capped count of matches), then the same page query.
+            walk = walk_window_order(raw, flt, offset=offset, limit=limit, order_by=order_by)
+            sql, params = page_sql(flt, offset=offset, limit=limit, order_by=order_by, walk=walk)
             raw.execute(sql, params).fetchall()
         return time.perf_counter() - began
+
+    counted: list[int] = []  # match counts the panel reported
+
+    def settle() -> None:
+        # The match count runs on the worker after each filter; let it finish so
+        # neither the keystroke nor the raw replay shares the CPU with it.
+        while not counted:
+            app.processEvents()
+        counted.clear()
 
     for delay, tag in ((None, "typed"), (0, "work")):
         settings = AppSettings(settings_at(Path(tempfile.mkdtemp()) / "bench.ini"))
@@ -63,13 +77,15 @@ def keystrokes(started: float, profile: str, repeats: str) -> dict[str, Any]:
         window.show()
         app.processEvents()
         field, model = window.job_list.search_field, window.model
-        model.filter_applied.connect(lambda: applied.append(time.perf_counter()))
+        model.filter_applied.connect(lambda: applied.append((time.perf_counter(), len(calls))))
+        window.job_list.count_changed.connect(counted.append)
         for term, _label in TERMS:
             timings, raw_timings = [], []
             for _ in range(int(repeats)):
+                counted.clear()
                 field.clear()
                 window.job_list.apply_filter()
-                app.processEvents()
+                settle()
                 applied.clear()
                 calls.clear()
                 began = time.perf_counter()
@@ -80,7 +96,9 @@ def keystrokes(started: float, profile: str, repeats: str) -> dict[str, Any]:
                 while not applied:
                     app.processEvents()
                 assert model.rowCount() > 0
-                timings.append(applied[0] - began)
+                timings.append(applied[0][0] - began)
+                settle()
+                del calls[applied[0][1] :]  # pages the view asked for later are not the keystroke's
                 raw_timings.append(replay_raw())
             results[f"{term}:{tag}"] = statistics.median(timings)
             if tag == "work":

@@ -9,6 +9,7 @@ prefix).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -84,8 +85,8 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def match_sql(query: str) -> tuple[str, list[str]] | None:
-    """A SQL condition on ``jobs.id`` for a search box text, or None if it is empty.
+def hits_sql(query: str) -> tuple[str, list[str]] | None:
+    """A SELECT of the ``job_search_key.rid`` of matching jobs, or None for an empty box.
 
     Every whitespace-separated term must match (AND), each in whichever index
     can answer it.
@@ -115,5 +116,44 @@ def match_sql(query: str) -> tuple[str, list[str]] | None:
             params.append(" AND ".join(parts))
     if not selects:
         return None
-    rids = " INTERSECT ".join(selects)
+    return " INTERSECT ".join(selects), params
+
+
+def match_sql(query: str) -> tuple[str, list[str]] | None:
+    """A SQL condition on ``jobs.id`` for a search box text, or None if it is empty.
+
+    SQLite runs it from the matches: best when they are few (a name, a serial).
+    """
+    hits = hits_sql(query)
+    if hits is None:
+        return None
+    rids, params = hits
     return f"jobs.id IN (SELECT job_id FROM job_search_key WHERE rid IN ({rids}))", params
+
+
+def match_each_sql(query: str) -> tuple[str, list[str]] | None:
+    """The same condition tested job by job, for a query that walks jobs in index order.
+
+    Best when most jobs match (a first Latin letter): a page then needs only its
+    own rows tested, where ``match_sql`` would fetch and sort every match.
+    """
+    hits = hits_sql(query)
+    if hits is None:
+        return None
+    rids, params = hits
+    return (
+        "EXISTS (SELECT 1 FROM job_search_key AS k WHERE k.job_id = jobs.id "
+        f"AND k.rid IN ({rids}))",
+        params,
+    )
+
+
+def count_hits(db: Any, query: str, stop_at: int) -> int:
+    """How many jobs match, counting no further than ``stop_at`` (``db``: anything with
+    ``execute``, so the benchmarks can run it on a bare sqlite3 connection)."""
+    hits = hits_sql(query)
+    if hits is None:
+        return 0
+    rids, params = hits
+    sql = f"SELECT count(*) FROM ({rids} LIMIT ?)"
+    return int(db.execute(sql, [*params, stop_at]).fetchone()[0])

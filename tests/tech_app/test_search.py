@@ -79,3 +79,31 @@ def test_the_page_sql_is_the_query_the_list_runs(demo_store: LocalStore) -> None
     raw = demo_store.db.execute(sql, params).fetchall()
     listed = list_jobs(demo_store, flt, offset=0, limit=5)
     assert raw and [row[0] for row in raw] == [row["id"] for row in listed]
+
+
+@pytest.mark.parametrize("text", ["王", "s", "售后", "SR", "13800", "nothing-like-this"])
+@pytest.mark.parametrize("day", [None, "2026-11-28", "2026-11-29"])
+def test_walking_the_window_index_lists_the_same_page(
+    demo_store: LocalStore, text: str, day: str | None
+) -> None:
+    # Two query shapes for one filter (from the matches, or job by job in window
+    # order): which one runs is a matter of speed, never of what is listed.
+    flt = JobFilter(text=text, day=day)
+    order = "jobs.window_start ASC, jobs.number ASC"
+    pages = [
+        demo_store.db.execute(
+            *page_sql(flt, offset=0, limit=100, order_by=order, walk=walk)
+        ).fetchall()
+        for walk in (False, True)
+    ]
+    assert pages[0] == pages[1]
+
+
+def test_a_day_is_the_local_date_of_the_window_start(demo_store: LocalStore) -> None:
+    days = {
+        row["window_start"][:10]
+        for row in list_jobs(demo_store, JobFilter(day="2026-11-29"))
+        if row["window_start"]
+    }
+    assert days == {"2026-11-29"}
+    assert count_jobs(demo_store, JobFilter(day="not a date")) == 0
