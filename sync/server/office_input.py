@@ -30,7 +30,9 @@ def parse_moment(field: str, value: object) -> datetime:
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise ValidationError(field, f"{value!r} is not a date and time (YYYY-MM-DDTHH:MM)") from None
+        raise ValidationError(
+            field, f"{value!r} is not a date and time (YYYY-MM-DDTHH:MM)"
+        ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=CHINA)
 
 
