@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from tech_app.records.codec import RECORD_FOR_TABLE
+from tech_app.store.remote import HISTORY_TABLE
 from tech_app.store.schema import SCHEMA_VERSION
 
 PROTOCOL_VERSION = 1
@@ -23,6 +24,10 @@ MAX_PROTOCOL = 1
 # accepts mutations written by local schemas in this range.
 MIN_SCHEMA = 3
 MAX_SCHEMA = SCHEMA_VERSION
+
+# Local schema 5 stores head office's summaries of units' earlier visits; older
+# devices are not sent them (they would not know the table).
+HISTORY_SCHEMA = 5
 
 PROTOCOL_HEADER = "X-Tech-App-Protocol"
 SCHEMA_HEADER = "X-Tech-App-Schema"
@@ -160,7 +165,7 @@ def parse_pull_response(data: Any) -> PullResponse:
         for c in _require(data, "changes", list, "pull answer")
     ]
     for change in changes:
-        if change.table not in RECORD_FOR_TABLE:
+        if change.table not in RECORD_FOR_TABLE and change.table != HISTORY_TABLE:
             raise ProtocolError(f"pull answer: unknown table {change.table!r}")
     return PullResponse(
         epoch=str(_require(data, "epoch", str, "pull answer")),

@@ -341,7 +341,7 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
             ) from None
 
     @app.get("/sync/pull", tags=["sync"])
-    def sync_pull(who: Who, cursor: int = 0, limit: int = 500) -> dict[str, Any]:
+    def sync_pull(who: Who, request: Request, cursor: int = 0, limit: int = 500) -> dict[str, Any]:
         if cursor < 0 or not 1 <= limit <= p.MAX_PULL_LIMIT:
             raise HTTPProblem(400, f"cursor must be 0 or more and limit 1 to {p.MAX_PULL_LIMIT}")
         with read_transaction(engine) as conn:
@@ -353,7 +353,9 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
                     "head office keeps deletions",
                     resync=True,
                 )
-            found = store.pull(conn, who.name, cursor, limit)
+            schema = request.headers.get(p.SCHEMA_HEADER, "")
+            with_history = schema.isdigit() and int(schema) >= p.HISTORY_SCHEMA
+            found = store.pull(conn, who.name, cursor, limit, with_history=with_history)
             if cursor > found["cursor"]:
                 raise HTTPProblem(
                     410, "resync required: head office was restored from a backup", resync=True

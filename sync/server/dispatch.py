@@ -229,5 +229,5 @@ def conflicts(conn: Connection, job_id: str | None = None) -> list[dict[str, Any
 
 def records_visible_to(conn: Connection, technician: str) -> dict[tuple[str, str], dict[str, Any]]:
     """Everything a technician should hold, as codec rows (for tests and audits)."""
-    found = store.pull(conn, technician, 0, 10**9)
+    found = store.pull(conn, technician, 0, 10**9, with_history=False)
     return {(c["table"], c["id"]): c["row"] for c in found["changes"] if c["row"] is not None}

@@ -20,6 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from sync.server import history
 from sync.server import tables as t
 from sync.server.db import current_seq, meta_value, next_seq, now
 from tech_app.records.codec import RECORD_FOR_TABLE
@@ -274,7 +275,11 @@ def wire_row(data: dict[str, Any], version: int, updated_at: float) -> dict[str,
     return {**data, "version": version, "updated_at": stamp}
 
 
-def pull(conn: Connection, technician: str, cursor: int, limit: int) -> dict[str, Any]:
+def pull(
+    conn: Connection, technician: str, cursor: int, limit: int, *, with_history: bool = True
+) -> dict[str, Any]:
+    """Changes for the technician after ``cursor``; ``with_history`` adds the summaries of
+    their units' earlier visits (``sync.server.history``) for devices that store them."""
     r = t.records.c
     rows = conn.execute(
         sa.select(r.table_name, r.id, r.data, r.version, r.seq, r.deleted, r.updated_at)
@@ -300,6 +305,8 @@ def pull(conn: Connection, technician: str, cursor: int, limit: int) -> dict[str
         for row in rows
     ]
     changes += [{"seq": g.seq, "table": g.table_name, "id": g.record_id, "row": None} for g in gone]
+    if with_history:
+        changes += history.triggers(conn, technician, cursor, limit)
     changes.sort(key=lambda c: c["seq"])
     has_more = len(changes) > limit
     changes = changes[:limit]
@@ -310,7 +317,9 @@ def pull(conn: Connection, technician: str, cursor: int, limit: int) -> dict[str
         "epoch": meta_value(conn, "epoch"),
         "cursor": next_cursor,
         "has_more": has_more,
-        "changes": changes,
+        # Earlier visits of the technician's units ride along as summaries; a page may
+        # hold a few more entries than ``limit`` for them.
+        "changes": history.expand(conn, technician, changes) if with_history else changes,
     }
 
 

@@ -1,0 +1,208 @@
+"""Earlier visits of the units on a technician's jobs, sent with the pull as read-only context.
+
+A technician reads only their own jobs and what hangs off them. To compare
+readings and honour a fitted part's warranty on site, they also need what
+colleagues did to the same units. They get it as summaries
+(``tech_app.records.history.AssetVisit``): per earlier finished visit and per
+unit of theirs, the job number, date, technician, hour meter, that unit's
+readings and parts — never the other job itself, its customer notes, or its
+other units.
+
+Summaries are derived, not stored: a pull page carries a summary when
+something it is built from changed after the cursor (the earlier job, its
+unit link, an answer, a part line), or when the unit itself is (re)sent, which
+is what happens when a job on it is granted to the technician. The summary is
+built from the current state, so sending it twice does no harm.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from sync.server import tables as t
+from tech_app.asset_history import HISTORY_VISITS, visit_time
+from tech_app.records import Job
+from tech_app.records.codec import from_row, to_row
+from tech_app.records.history import AssetVisit, VisitPart, VisitReading, asset_visit_id
+from tech_app.store.remote import HISTORY_TABLE
+from tech_app.vocab import JobStatus
+
+TABLE = HISTORY_TABLE
+# Rows a summary is built from; a change to any of them re-sends it.
+SOURCES = ("jobs", "job_assets", "checklist_answers", "part_usage")
+_DONE = frozenset({JobStatus.COMPLETED.value, JobStatus.SIGNED.value})
+TRIGGER = "history_of_job"  # marks a page entry that becomes summaries
+
+
+def _granted_assets(technician: str) -> Any:
+    return sa.select(t.grants.c.record_id).where(
+        t.grants.c.technician == technician, t.grants.c.table_name == "assets"
+    )
+
+
+def _jobs_on_granted_assets(technician: str) -> Any:
+    return sa.select(t.job_refs.c.job_id).where(
+        t.job_refs.c.table_name == "assets",
+        t.job_refs.c.record_id.in_(_granted_assets(technician)),
+    )
+
+
+def triggers(conn: Connection, technician: str, cursor: int, limit: int) -> list[dict[str, Any]]:
+    """Changes after ``cursor`` to colleagues' jobs on the technician's units, as page entries.
+
+    The technician's own jobs are not here: they receive those rows in full.
+    """
+    r = t.records.c
+    rows = conn.execute(
+        sa.select(r.seq, r.job_id)
+        .where(
+            r.seq > cursor,
+            r.table_name.in_(SOURCES),
+            r.deleted.is_(False),
+            sa.or_(r.owner.is_(None), r.owner != technician),
+            r.job_id.in_(_jobs_on_granted_assets(technician)),
+        )
+        .order_by(r.seq)
+        .limit(limit + 1)
+    ).all()
+    return [{"seq": row.seq, TRIGGER: row.job_id} for row in rows]
+
+
+def expand(conn: Connection, technician: str, page: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Replace trigger entries by the summaries they stand for; add the history of units sent.
+
+    Each summary goes out once per page, at the sequence of the newest change behind it.
+    """
+    granted = set(conn.execute(_granted_assets(technician)).scalars())
+    wanted: dict[tuple[str, str], int] = {}
+    out = []
+    for change in page:
+        if TRIGGER in change:
+            for asset_id in _assets_of(conn, change[TRIGGER]) & granted:
+                key = (str(change[TRIGGER]), asset_id)
+                wanted[key] = max(wanted.get(key, 0), int(change["seq"]))
+            continue
+        out.append(change)
+        if change["table"] == "assets" and change["row"] is not None and change["id"] in granted:
+            for job_id in _recent_jobs(conn, str(change["id"])):
+                key = (job_id, str(change["id"]))
+                wanted[key] = max(wanted.get(key, 0), int(change["seq"]))
+    recent: dict[str, set[str]] = {}
+    for (job_id, asset_id), seq in sorted(wanted.items(), key=lambda item: item[1]):
+        if asset_id not in recent:
+            recent[asset_id] = set(_recent_jobs(conn, asset_id))
+        job = _load(conn, "jobs", job_id)
+        if job_id not in recent[asset_id] or job is None or job["owner"] == technician:
+            continue
+        summary = build_summary(conn, job["data"], asset_id)
+        out.append({"seq": seq, "table": TABLE, "id": summary["id"], "row": summary})
+    out.sort(key=lambda c: c["seq"])
+    return out
+
+
+def _load(conn: Connection, table: str, record_id: str) -> dict[str, Any] | None:
+    row = conn.execute(
+        sa.select(t.records.c.data, t.records.c.owner, t.records.c.deleted).where(
+            t.records.c.table_name == table, t.records.c.id == record_id
+        )
+    ).first()
+    if row is None or row.deleted:
+        return None
+    return {"data": json.loads(row.data), "owner": row.owner}
+
+
+def _assets_of(conn: Connection, job_id: str) -> set[str]:
+    return set(
+        conn.execute(
+            sa.select(t.job_refs.c.record_id).where(
+                t.job_refs.c.job_id == job_id, t.job_refs.c.table_name == "assets"
+            )
+        ).scalars()
+    )
+
+
+def _recent_jobs(conn: Connection, asset_id: str) -> list[str]:
+    """The unit's last finished visits, newest first, as many as the job view shows."""
+    job_ids = conn.execute(
+        sa.select(t.job_refs.c.job_id).where(
+            t.job_refs.c.table_name == "assets", t.job_refs.c.record_id == asset_id
+        )
+    ).scalars()
+    done: list[Job] = []
+    for job_id in job_ids:
+        found = _load(conn, "jobs", job_id)
+        if found is not None and found["data"].get("status") in _DONE:
+            done.append(from_row(Job, found["data"]))
+    done.sort(key=visit_time, reverse=True)
+    return [job.id for job in done[:HISTORY_VISITS]]
+
+
+def _children(conn: Connection, table: str, job_id: str) -> Iterable[dict[str, Any]]:
+    for row in conn.execute(
+        sa.select(t.records.c.data).where(
+            t.records.c.table_name == table,
+            t.records.c.job_id == job_id,
+            t.records.c.deleted.is_(False),
+        )
+    ):
+        yield json.loads(row.data)
+
+
+def build_summary(conn: Connection, job_data: dict[str, Any], asset_id: str) -> dict[str, Any]:
+    """One earlier visit of one unit, as the wire row of an ``AssetVisit``."""
+    job = from_row(Job, job_data)
+    links = list(_children(conn, "job_assets", job.id))
+    link = next((ln for ln in links if ln["asset_id"] == asset_id), None)
+
+    def of_unit(line: dict[str, Any]) -> bool:
+        # Lines without a unit belong to the unit when the job had only one.
+        return line.get("asset_id") == asset_id or (not line.get("asset_id") and len(links) == 1)
+
+    readings = sorted(
+        (
+            VisitReading(item_key=a["item_key"], value=a["value"])
+            for a in _children(conn, "checklist_answers", job.id)
+            if of_unit(a)
+        ),
+        key=lambda r: r.item_key,
+    )
+    parts = []
+    for line in sorted(_children(conn, "part_usage", job.id), key=lambda u: u["used_at"]):
+        if not of_unit(line):
+            continue
+        part = _load(conn, "parts", line["part_id"])
+        number = part["data"]["number"] if part else line["part_id"]
+        parts.append(
+            VisitPart(
+                part_number=number,
+                part_name=part["data"]["name"] if part else number,
+                part_name_zh=part["data"].get("name_zh", "") if part else "",
+                quantity=Decimal(str(line["quantity"])),
+                serial_out=line.get("serial_out", ""),
+                serial_in=line.get("serial_in", ""),
+            )
+        )
+    visit = AssetVisit(
+        id=asset_visit_id(job.id, asset_id),
+        asset_id=asset_id,
+        visit_job_id=job.id,
+        job_number=job.number,
+        job_type=job.job_type.value,
+        visited_at=visit_time(job),
+        technician=job.assignee,
+        hour_meter=link.get("hour_meter") if link else None,
+        work_done=job.work_done,
+        readings=tuple(readings),
+        parts=tuple(parts),
+    )
+    row = json.loads(json.dumps(to_row(visit), ensure_ascii=False))
+    # Nested lists travel as JSON, not JSON text inside JSON (as checklist items do).
+    row["readings"] = json.loads(row["readings"])
+    row["parts"] = json.loads(row["parts"])
+    return {**row, "version": 1, "updated_at": row["visited_at"]}
