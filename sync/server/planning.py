@@ -98,8 +98,36 @@ def _unit(asset: dict[str, Any], contract_id: str, history: list[UnitVisit]) -> 
     )
 
 
+@dataclass(frozen=True)
+class _Snapshot:
+    """What planning reads, loaded once for all contracts (each contract's visits are its own,
+    so visits written for one contract never change what the next one plans)."""
+
+    jobs: dict[str, dict[str, Any]]
+    links: list[dict[str, Any]]
+    assets: list[dict[str, Any]]
+    templates: list[dict[str, Any]]
+    history: dict[str, list[UnitVisit]]
+
+    def links_of(self) -> dict[str, list[dict[str, Any]]]:
+        found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for link in self.links:
+            found[str(link["job_id"])].append(link)
+        return found
+
+
+def _snapshot(conn: Connection) -> _Snapshot:
+    return _Snapshot(
+        jobs=live_by_id(conn, "jobs"),
+        links=live_rows(conn, "job_assets"),
+        assets=live_rows(conn, "assets"),
+        templates=live_rows(conn, "checklist_templates"),
+        history=done_visits_by_asset(conn),
+    )
+
+
 def _templates(
-    conn: Connection, contract_id: str, assets: dict[str, dict[str, Any]]
+    known: _Snapshot, contract_id: str, assets: dict[str, dict[str, Any]]
 ) -> dict[str, str | None]:
     """The checklist template per unit, at the newest revision of its code.
 
@@ -109,20 +137,18 @@ def _templates(
     """
     latest: dict[str, tuple[int, str]] = {}
     code_of: dict[str, str] = {}
-    for template in live_rows(conn, "checklist_templates"):
+    for template in known.templates:
         code_of[str(template["id"])] = template["code"]
-        known = latest.get(template["code"])
-        if known is None or template["revision"] > known[0]:
+        newest_so_far = latest.get(template["code"])
+        if newest_so_far is None or template["revision"] > newest_so_far[0]:
             latest[template["code"]] = (template["revision"], str(template["id"]))
-    jobs = live_by_id(conn, "jobs")
-    category_of = {
-        str(a["id"]): str(a["category"]).strip().lower() for a in live_rows(conn, "assets")
-    }
+    jobs = known.jobs
+    category_of = {str(a["id"]): str(a["category"]).strip().lower() for a in known.assets}
     last_any: dict[str, str] = {}
     last_contract: dict[str, str] = {}
     on_contract: Counter[str] = Counter()
     by_category: Counter[tuple[str, str]] = Counter()
-    for link in live_rows(conn, "job_assets"):  # in sequence order: later wins
+    for link in known.links:  # in sequence order: later wins
         template_id, job = link.get("template_id"), jobs.get(str(link["job_id"]))
         if template_id not in code_of or job is None:
             continue
@@ -188,22 +214,24 @@ def _check_technician(conn: Connection, name: str) -> None:
 
 
 def plan_contract(
-    conn: Connection, contract: Contract, first: date, until: date, assignee: str = ""
+    conn: Connection,
+    contract: Contract,
+    first: date,
+    until: date,
+    assignee: str = "",
+    known: _Snapshot | None = None,
 ) -> PlanResult:
     """Store the visits one contract owes from ``first`` to ``until`` (both included)."""
-    history = done_visits_by_asset(conn)
+    known = known or _snapshot(conn)
     assets = {
         str(asset["id"]): asset
-        for asset in live_rows(conn, "assets")
+        for asset in known.assets
         if asset["customer_id"] == contract.customer_id
     }
-    units = [_unit(asset, contract.id, history.get(key, [])) for key, asset in assets.items()]
+    units = [_unit(asset, contract.id, known.history.get(key, [])) for key, asset in assets.items()]
     owed = plan_visits(contract, units, first=first, last=until)
-    template_of = _templates(conn, contract.id, assets)
-    jobs = live_by_id(conn, "jobs")
-    links: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for link in live_rows(conn, "job_assets"):
-        links[str(link["job_id"])].append(link)
+    template_of = _templates(known, contract.id, assets)
+    jobs, links = known.jobs, known.links_of()
     created, changed, cancelled, shown = [], [], [], []
     owed_ids = set()
     for visit in owed:
@@ -214,13 +242,15 @@ def plan_contract(
             dispatch.put_record(conn, job)
             created.append(job.number)
         elif JobStatus(existing["status"]) in NOT_STARTED:
-            job = from_row(Job, existing)
+            planned, job = job, from_row(Job, existing)
             have = {str(link["asset_id"]): link for link in links[job.id]}
             gone = [link for asset, link in have.items() if asset not in visit.asset_ids]
             for link in gone:
                 _remove_unit(conn, existing, link)
             if gone or set(visit.asset_ids) - set(have):
                 changed.append(job.number)
+                job = dataclasses.replace(job, problem=planned.problem)  # the new unit count
+                dispatch.put_record(conn, job)
         else:
             job = from_row(Job, existing)
         if existing is None or JobStatus(existing["status"]) in NOT_STARTED:
@@ -263,8 +293,9 @@ def plan_all(conn: Connection, first: date, until: date, assignee: str = "") -> 
     if until < first:
         raise ValidationError("until", f"{until.isoformat()} is before {first.isoformat()}")
     total = PlanResult()
+    known = _snapshot(conn)
     for row in live_rows(conn, "contracts"):
-        part = plan_contract(conn, from_row(Contract, row), first, until, assignee)
+        part = plan_contract(conn, from_row(Contract, row), first, until, assignee, known)
         total = PlanResult(
             total.created + part.created,
             total.changed + part.changed,

@@ -128,6 +128,7 @@ def test_a_fast_hour_meter_brings_that_truck_forward(server: Server) -> None:
     assert [unit for unit, _ in visits["2026-05-21"]["units"]] == [first.id]
     assert first.id not in {unit for unit, _ in visits["2026-07-01"]["units"]}
     assert len(visits["2026-07-01"]["units"]) == 5 and len(visits["2026-10-01"]["units"]) == 6
+    assert "maintenance of 5 unit(s)" in visits["2026-07-01"]["problem"]
     # The technician's devices are told the July visit lost a unit.
     with read_transaction(server.engine) as conn:
         gone = conn.execute(
