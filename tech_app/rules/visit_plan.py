@@ -50,20 +50,30 @@ def contract_last_day(contract: Contract) -> date:
 def _unit_dates(
     plan: MaintenancePlan, contract: Contract, unit: UnitOnContract, first: date, last: date
 ) -> list[tuple[date, str]]:
-    dates = [
-        (day, "calendar")
-        for day in due_dates(plan, contract.starts_on, last + timedelta(days=1))
-        if day >= first
-    ]
+    on_calendar = plan.months_between_visits is not None
+    dates = (
+        [
+            (day, "calendar")
+            for day in due_dates(plan, contract.starts_on, last + timedelta(days=1))
+            if day >= first
+        ]
+        if on_calendar
+        else []
+    )
     if plan.interval_hours is None or unit.last_service_on is None or unit.hours_now is None:
         return dates
-    due = next_due(
-        plan,
-        unit.last_service_on,
-        hours_at_last_service=unit.hours_at_last_service,
-        hours_now=unit.hours_now,
-        hours_read_on=unit.hours_read_on,
-    )
+    try:
+        due = next_due(
+            plan,
+            unit.last_service_on,
+            hours_at_last_service=unit.hours_at_last_service,
+            hours_now=unit.hours_now,
+            hours_read_on=unit.hours_read_on,
+        )
+    except ValidationError:
+        if on_calendar:
+            raise
+        return dates  # hours only, and the meter has not moved since: nothing is owed yet
     if due.basis != "hours" or not first <= due.due_on <= last:
         return dates
     # The fast meter replaces the next calendar visit; later quarters stay as planned.

@@ -76,3 +76,28 @@ def test_ending_with_thirty_days_notice_drops_only_later_visits() -> None:
     ended = dataclasses.replace(CONTRACT, ended_on=ends_after_notice(date(2026, 5, 15), 30))
     visits = plan_visits(ended, TRUCKS, first=date(2026, 1, 1), last=date(2026, 12, 31))
     assert [v.due_on for v in visits] == [date(2026, 1, 1), date(2026, 4, 1)]
+
+
+def test_an_hours_only_contract_owes_a_visit_when_the_meter_reaches_the_interval() -> None:
+    hours_only = dataclasses.replace(CONTRACT, visits_per_year=None, interval_hours=500)
+    read = dataclasses.replace(
+        TRUCKS[0],
+        last_service_on=date(2026, 4, 1),
+        hours_at_last_service=2000,
+        hours_now=2300,
+        hours_read_on=date(2026, 5, 1),
+    )
+    idle = dataclasses.replace(
+        TRUCKS[1],
+        last_service_on=date(2026, 4, 1),
+        hours_at_last_service=2000,
+        hours_now=2000,
+        hours_read_on=date(2026, 5, 1),
+    )
+    visits = plan_visits(
+        hours_only, [read, idle, *TRUCKS[2:]], first=date(2026, 5, 1), last=date(2026, 12, 31)
+    )
+    # Only the truck whose meter moves is owed a visit; the others have no date yet.
+    assert [(v.due_on, v.asset_ids, v.basis) for v in visits] == [
+        (date(2026, 5, 21), ("truck-1",), "hours")
+    ]
