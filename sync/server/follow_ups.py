@@ -9,7 +9,8 @@ creates nothing new, and the record joins the change sequence like any other.
 
 The questionnaire (problem solved? on time? attitude and skill 1–5? anything charged,
 how much?) is stored as the job's ``feedback``. An amount above the slip's total is an
-overcharge: the job is flagged for review, naming the technician it counts against.
+overcharge: the job is flagged for review, naming the technician, and the ``overcharges``
+table keeps the amount against that technician (to refund, and for their rating).
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from sync.server import dispatch, store
+from sync.server import tables as t
 from sync.server.job_bill import slip_total
 from sync.server.record_rows import (
     DONE_STATUSES,
@@ -32,6 +35,7 @@ from sync.server.record_rows import (
     local_day,
     moment,
 )
+from tech_app.demo import CHINA
 from tech_app.errors import ValidationError
 from tech_app.money import format_money
 from tech_app.records import Feedback, FollowUp, Job
@@ -133,6 +137,7 @@ def list_follow_ups(
     jobs = live_by_id(conn, "jobs")
     customers = live_by_id(conn, "customers")
     feedback = live_by_id(conn, "feedback")
+    overcharged = _overcharges(conn)
     out = []
     for row in live_rows(conn, "follow_ups"):
         job = jobs.get(str(row["job_id"]))
@@ -159,11 +164,7 @@ def list_follow_ups(
                 "done_at": row.get("done_at"),
                 "overdue": not row.get("done_at") and due_at < now,
                 "answers": _answers_json(answers) if answers else None,
-                "overcharge": (
-                    overcharge(conn, str(job["id"]), answers.get("amount_charged")) or None
-                )
-                if answers
-                else None,
+                "overcharge": overcharged.get(str(job["id"])),
             }
         )
     today = local_day(now)
@@ -181,8 +182,6 @@ def _sort_moment(text: str) -> datetime:
         found = moment(text)
         assert found is not None
         return found
-    from tech_app.demo import CHINA
-
     return datetime.combine(date.fromisoformat(text), datetime.min.time(), CHINA)
 
 
@@ -202,11 +201,9 @@ def _flag(value: object) -> bool | None:
     return None if value is None else bool(value)
 
 
-def overcharge(conn: Connection, job_id: str, amount_charged: int | None) -> int:
-    """How much more than the slip's total the customer says they paid (0 if not more)."""
-    if not amount_charged:
-        return 0  # nothing paid: no need to price the job
-    return max(0, amount_charged - slip_total(conn, job_id))
+def _overcharges(conn: Connection) -> dict[str, int]:
+    rows = conn.execute(sa.select(t.overcharges.c.job_id, t.overcharges.c.amount))
+    return {str(row.job_id): int(row.amount) for row in rows}
 
 
 @dataclass(frozen=True)
@@ -254,6 +251,16 @@ def record_answers(conn: Connection, key: str, answers: Answers, at: datetime) -
     dispatch.put_record(conn, feedback)
     dispatch.put_record(conn, dataclasses.replace(follow_up, done_at=at))
     if over:
+        conn.execute(
+            t.overcharges.insert().values(
+                job_id=job.id,
+                technician=job.assignee,
+                amount=over,
+                amount_charged=answers.amount_charged,
+                slip_total=total,
+                recorded_at=at.timestamp(),
+            )
+        )
         who = job.assignee or "no technician"
         note = (
             f"overcharge of {format_money(over)} against {who}: the customer "

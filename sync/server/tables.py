@@ -178,3 +178,16 @@ blob_chunks = sa.Table(
     sa.Column("start", sa.BigInteger, primary_key=True, autoincrement=False),
     sa.Column("data", sa.LargeBinary, nullable=False),
 )
+
+# What follow-up calls found charged above a slip's total: refunded to the customer and
+# counted against the technician (DOMAIN.md). One row per job (one follow-up per job).
+overcharges = sa.Table(
+    "overcharges",
+    metadata,
+    sa.Column("job_id", sa.String(36), primary_key=True),
+    sa.Column("technician", sa.String(60), nullable=False),  # "" when nobody was assigned
+    sa.Column("amount", sa.BigInteger, nullable=False),  # above the slip, minor units
+    sa.Column("amount_charged", sa.BigInteger, nullable=False),
+    sa.Column("slip_total", sa.BigInteger, nullable=False),
+    sa.Column("recorded_at", sa.Float, nullable=False),
+)

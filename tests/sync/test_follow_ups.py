@@ -10,7 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
+from sync.server import tables as t
+from sync.server.db import read_transaction
 from tech_app.charges import job_charges
 from tech_app.demo import CHINA
 from tech_app.records import Asset, Customer, Job, JobAsset, Site, TimeEntry
@@ -147,6 +150,13 @@ def test_an_amount_above_the_slips_total_is_an_overcharge_against_the_technician
     )
     assert over.status_code == 200, over.text
     assert over.json()["overcharge"] == 5000 and over.json()["technician"] == greedy
+    with read_transaction(server.engine) as conn:
+        kept = conn.execute(
+            sa.select(t.overcharges).where(t.overcharges.c.technician.in_([honest, greedy]))
+        ).all()
+    assert [(r.job_id, r.technician, r.amount, r.slip_total) for r in kept] == [
+        (job_id, greedy, 5000, total)
+    ]
 
     after = listed(office, server, datetime.now(CHINA).isoformat())
     assert after[totals[honest][0]]["overcharge"] is None
