@@ -15,11 +15,12 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import requests
 import sqlalchemy as sa
@@ -159,30 +160,35 @@ def _free_port() -> int:
 
 @contextmanager
 def served(url: str, *, workers: int = 1) -> Iterator[str]:
-    """``tech-app server`` on a free loopback port in its own process; yields its base URL."""
+    """``tech-app server`` on a free loopback port in its own process; yields its base URL.
+
+    Its log goes to a file: a pipe nobody reads fills up after a few thousand request
+    lines and then blocks the server in the middle of a request.
+    """
     port = _free_port()
     command = [sys.executable, "-m", "tech_app.cli", "server", "--db", url]
     command += ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(base, process)
-        yield base
-    finally:
-        process.terminate()
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, stdout=log, stderr=log)
+        base = f"http://127.0.0.1:{port}"
         try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            _wait_healthy(base, process, log)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
-def _wait_healthy(base: str, process: subprocess.Popen[bytes]) -> None:
+def _wait_healthy(base: str, process: subprocess.Popen[bytes], log: IO[bytes]) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            err = process.stderr.read().decode() if process.stderr else ""
-            raise RuntimeError(f"the head office did not start:\n{err[-2000:]}")
+            log.seek(0)
+            raise RuntimeError(f"the head office did not start:\n{log.read().decode()[-2000:]}")
         try:
             if requests.get(base + "/health", timeout=1).ok:
                 return

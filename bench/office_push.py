@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import queue
 import secrets
 import statistics
 import time
@@ -170,21 +171,26 @@ def _psycopg_baseline(rows_of: dict[str, list[dict[str, Any]]]) -> tuple[float, 
             )
         return time.perf_counter() - began
 
-    connections = [psycopg.connect(url) for _ in range(BASELINE_CONNECTIONS)]
+    # A pool: a psycopg connection is used by one thread at a time.
+    idle: queue.Queue[psycopg.Connection[Any]] = queue.Queue()
+    for _ in range(BASELINE_CONNECTIONS):
+        idle.put(psycopg.connect(url))
+
+    def pooled(name: str) -> float:
+        conn = idle.get()
+        try:
+            return insert(name, conn)
+        finally:
+            idle.put(conn)
+
     try:
-        names = list(rows_of)
         began = time.perf_counter()
         with ThreadPoolExecutor(BASELINE_CONNECTIONS) as pool:
-            latencies = list(
-                pool.map(
-                    lambda n: insert(names[n], connections[n % BASELINE_CONNECTIONS]),
-                    range(len(names)),
-                )
-            )
+            latencies = list(pool.map(pooled, rows_of))
         return time.perf_counter() - began, latencies
     finally:
-        for conn in connections:
-            conn.close()
+        while not idle.empty():
+            idle.get().close()
 
 
 def _p99(values: list[float]) -> float:
