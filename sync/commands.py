@@ -19,6 +19,7 @@ from typing import Any
 
 from tech_app.cli_support import profile_blobs, profile_store
 from tech_app.errors import TechAppError
+from tech_app.money import format_money
 
 
 def _password(prompt: str) -> str:
@@ -246,7 +247,7 @@ def cmd_follow_ups(args: argparse.Namespace) -> int:
     for row in rows:
         what = row["job_number"] or row["item"]
         state = "done" if row["done_at"] else ("OVERDUE" if row["overdue"] else "open")
-        extra = f"  overcharge {row['overcharge'] / 100:.2f}" if row["overcharge"] else ""
+        extra = f"  overcharge {format_money(row['overcharge'])}" if row["overcharge"] else ""
         print(
             f"{row['due_at'][:16]:<17} {row['kind']:<15} {state:<8} {what}  "
             f"{row['customer']} {row['phone']}{extra}"
@@ -274,8 +275,8 @@ def cmd_follow_up_answer(args: argparse.Namespace) -> int:
     print(f"follow-up of job {result['job_number']} recorded")
     if result["overcharge"]:
         print(
-            f"OVERCHARGE: {result['overcharge'] / 100:.2f} above the slip's total "
-            f"{result['slip_total'] / 100:.2f}, against {result['technician'] or 'no technician'}"
+            f"OVERCHARGE: {format_money(result['overcharge'])} above the slip's total "
+            f"{format_money(result['slip_total'])}, against {result['technician'] or 'no technician'}"
         )
     return 0
 
