@@ -65,6 +65,7 @@ class ChecklistForm(QWidget):
         self._compared: dict[tuple[str, str], ComparedReading] = {}
         self._units: list[str] = []  # asset ids in tab order, on a fleet visit
         self._serials: dict[str, str] = {}
+        self._all_trucks = False
         self._done: set[str] = set()  # asset ids whose checklist is complete
         self.tabs: QTabWidget | None = None
         self.empty_label = QLabel(self.tr("This job has no checklist."), self)
@@ -94,8 +95,10 @@ class ChecklistForm(QWidget):
         parts = checklists_of(store, job_id)
         self.empty_label.setVisible(not parts)
         self._compared = compared_readings(store, job_id)
-        serials = {a.id: f"{a.serial}" for a in job_assets(store, job_id)}
+        assets = job_assets(store, job_id)
+        serials = {a.id: f"{a.serial}" for a in assets}
         self._serials = serials
+        self._all_trucks = bool(assets) and all(a.category == "forklift" for a in assets)
         if not parts:
             self._show_progress()
             return
@@ -250,9 +253,13 @@ class ChecklistForm(QWidget):
         self.next_unit_button.setVisible(several)
         if self.tabs is None:
             return
-        self.progress_label.setText(
-            self.tr("{done} of {total} units done").format(done=progress.done, total=progress.total)
+        # A forklift round is counted in trucks, as the fleet customer counts it.
+        line = (
+            self.tr("{done} of {total} trucks done")
+            if self._all_trucks
+            else self.tr("{done} of {total} units done")
         )
+        self.progress_label.setText(line.format(done=progress.done, total=progress.total))
         done = {unit.asset_id for unit in progress.units if unit.done}
         for index, asset_id in enumerate(self._units):
             serial = self._serials.get(asset_id, "?")

@@ -65,7 +65,7 @@ def test_progress_walks_unit_by_unit(qtbot, ctx) -> None:  # type: ignore[no-unt
         for key, value in GOOD_ANSWERS.items():
             record_answer(ctx.store, FLEET, key, value, asset_id=truck, now=DEMO_NOW)
     form = form_for(qtbot, ctx)
-    assert form.progress_label.text() == "4 of 6 units done"
+    assert form.progress_label.text() == "4 of 6 trucks done"
     assert form.tabs is not None
     assert [form.tabs.tabText(i) for i in range(6)] == [
         "✔ HL-CPCD30-2301",
@@ -85,11 +85,11 @@ def test_progress_walks_unit_by_unit(qtbot, ctx) -> None:  # type: ignore[no-unt
         type_reading(qtbot, editor, GOOD_ANSWERS[key])
     yes = form.editor("hydraulic_oil", TRUCKS[4])
     qtbot.mouseClick(yes.yes, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
-    assert form.progress_label.text() == "4 of 6 units done"
+    assert form.progress_label.text() == "4 of 6 trucks done"
     brake = form.editor("brake_test", TRUCKS[4])
     brake.combo.setCurrentIndex(brake.combo.findData("pass"))  # type: ignore[attr-defined]
     brake.combo.activated.emit(brake.combo.currentIndex())  # type: ignore[attr-defined]
-    assert form.progress_label.text() == "5 of 6 units done"
+    assert form.progress_label.text() == "5 of 6 trucks done"
     assert form.tabs.tabText(4) == "✔ HL-CPCD30-2305"
     qtbot.mouseClick(form.next_unit_button, Qt.MouseButton.LeftButton)
     assert form.tabs.currentIndex() == 5

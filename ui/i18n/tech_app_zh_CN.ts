@@ -131,42 +131,47 @@
 <context>
     <name>ChecklistForm</name>
     <message>
-        <location filename="../checklist_form.py" line="70"/>
+        <location filename="../checklist_form.py" line="71"/>
         <source>This job has no checklist.</source>
         <translation>此工单没有检查表。</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="74"/>
+        <location filename="../checklist_form.py" line="75"/>
         <source>Next unit to do</source>
         <translation>下一台未完成</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="139"/>
+        <location filename="../checklist_form.py" line="142"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="147"/>
+        <location filename="../checklist_form.py" line="150"/>
         <source>last visit: {value}</source>
         <translation>上次：{value}</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="157"/>
+        <location filename="../checklist_form.py" line="160"/>
         <source>* required</source>
         <translation>* 必填</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="188"/>
+        <location filename="../checklist_form.py" line="191"/>
         <source>Empty answers are not saved</source>
         <translation>空白答案不会保存</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="240"/>
+        <location filename="../checklist_form.py" line="243"/>
         <source>{change} since last visit, allowed ±{tolerance}</source>
         <translation>较上次变化 {change}，允许 ±{tolerance}</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="254"/>
+        <location filename="../checklist_form.py" line="258"/>
+        <source>{done} of {total} trucks done</source>
+        <translation>共 {total} 台叉车，已完成 {done} 台</translation>
+    </message>
+    <message>
+        <location filename="../checklist_form.py" line="260"/>
         <source>{done} of {total} units done</source>
         <translation>共 {total} 台，已完成 {done} 台</translation>
     </message>
