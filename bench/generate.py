@@ -43,7 +43,7 @@ from tech_app.vocab import ItemKind, JobStatus, JobType
 
 CHINA = timezone(timedelta(hours=8), "CST")
 # Days before and after ``today`` that generated visit windows spread over.
-PAST_DAYS = 1500
+PAST_DAYS = 3 * 365 - 30  # with FUTURE_DAYS: three years of jobs, as the issue asks
 FUTURE_DAYS = 30
 
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余"

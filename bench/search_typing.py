@@ -123,7 +123,7 @@ def measure(profile: Path, repeats: int, jobs: int) -> list[Figure]:
                 target=f"≤ {RATIO_TARGET:g}× and < {LIMIT_MS:g} ms",
                 met=work <= RATIO_TARGET * raw and work * 1000 < LIMIT_MS,
                 note=f"keystroke to filtered model without the typing pause, median of "
-                f"{repeats}; {found[f'{term}:queries']} page queries per keystroke; with the "
+                f"{repeats}; page queries per keystroke: {found[f'{term}:queries']}; with the "
                 f"app's typing pause: {found[f'{term}:typed'] * 1000:.0f} ms",
             )
         )
