@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="64"/>
+        <location filename="../app.py" line="78"/>
         <source>tech-app cannot open your jobs</source>
         <translation>tech-app 无法打开您的工单</translation>
     </message>
@@ -55,6 +55,34 @@
         <location filename="../asset_history_view.py" line="97"/>
         <source>serial {removed} → {fitted}</source>
         <translation>序列号 {removed} → {fitted}</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundSync</name>
+    <message>
+        <location filename="../sync_worker.py" line="169"/>
+        <source>Your head office login has expired: log in again.</source>
+        <translation>总部登录已过期：请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../sync_worker.py" line="171"/>
+        <source>Head office needs a newer version: please update tech-app.</source>
+        <translation>总部需要更新的版本：请更新 tech-app。</translation>
+    </message>
+    <message>
+        <location filename="../sync_worker.py" line="173"/>
+        <source>Head office has a problem right now; sync will try again.</source>
+        <translation>总部服务器暂时出现问题，稍后将自动重试同步。</translation>
+    </message>
+    <message>
+        <location filename="../sync_worker.py" line="175"/>
+        <source>Head office asked for a fresh start; sync will try again.</source>
+        <translation>总部要求重新同步，稍后将自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../sync_worker.py" line="176"/>
+        <source>Head office refused the sync: {detail}</source>
+        <translation>总部拒绝了同步：{detail}</translation>
     </message>
 </context>
 <context>
@@ -563,82 +591,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="45"/>
+        <location filename="../main_window.py" line="46"/>
         <source>tech-app — field service jobs</source>
         <translation>tech-app — 上门服务工单</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78"/>
+        <location filename="../main_window.py" line="81"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="79"/>
+        <location filename="../main_window.py" line="82"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="81"/>
+        <location filename="../main_window.py" line="83"/>
+        <source>Sync &amp;problems…</source>
+        <translation>同步问题(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="85"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="82"/>
+        <location filename="../main_window.py" line="86"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="84"/>
+        <location filename="../main_window.py" line="88"/>
         <source>&amp;Search jobs</source>
         <translation>搜索工单(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87"/>
+        <location filename="../main_window.py" line="91"/>
         <source>&amp;Next job</source>
         <translation>下一个工单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90"/>
+        <location filename="../main_window.py" line="94"/>
         <source>&amp;Previous job</source>
         <translation>上一个工单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="92"/>
+        <location filename="../main_window.py" line="96"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93"/>
+        <location filename="../main_window.py" line="97"/>
         <source>&amp;Job</source>
         <translation>工单(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95"/>
+        <location filename="../main_window.py" line="99"/>
         <source>Next &amp;step</source>
         <translation>下一步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="103"/>
         <source>&amp;En route</source>
         <translation>出发(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="100"/>
+        <location filename="../main_window.py" line="104"/>
         <source>&amp;On site</source>
         <translation>到场(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101"/>
+        <location filename="../main_window.py" line="105"/>
         <source>&amp;Waiting for parts</source>
         <translation>等待配件(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102"/>
+        <location filename="../main_window.py" line="106"/>
         <source>&amp;Complete</source>
         <translation>完工(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="109"/>
         <source>Sign &amp;off…</source>
         <translation>签字确认(&amp;O)…</translation>
     </message>
@@ -1015,36 +1048,119 @@ Record it anyway? The van stock will go below zero.</source>
     </message>
 </context>
 <context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <location filename="../sync_problems.py" line="65"/>
+        <source>Sync problems</source>
+        <translation>同步问题</translation>
+    </message>
+    <message>
+        <location filename="../sync_problems.py" line="73"/>
+        <source>Head office has taken every change you made.</source>
+        <translation>总部已接收您的全部更改。</translation>
+    </message>
+    <message>
+        <location filename="../sync_problems.py" line="81"/>
+        <source>details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../sync_problems.py" line="82"/>
+        <source>checklist</source>
+        <translation>检查单</translation>
+    </message>
+    <message>
+        <location filename="../sync_problems.py" line="83"/>
+        <source>parts</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <location filename="../sync_problems.py" line="84"/>
+        <source>time</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <location filename="../sync_problems.py" line="85"/>
+        <source>signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../sync_problems.py" line="86"/>
+        <source>photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../sync_problems.py" line="87"/>
+        <source>service slip</source>
+        <translation>服务单</translation>
+    </message>
+    <message>
+        <location filename="../sync_problems.py" line="88"/>
+        <source>estimate</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <location filename="../sync_problems.py" line="89"/>
+        <source>consent</source>
+        <translation>同意书</translation>
+    </message>
+    <message>
+        <location filename="../sync_problems.py" line="96"/>
+        <source>Head office removed job {job} while your work on it was not yet synced. Your work is kept on this laptop and the job is flagged for review.</source>
+        <translation>您在工单 {job} 上的工作尚未同步时，总部删除了该工单。您的工作已保留在本机，并已标记待审核。</translation>
+    </message>
+    <message>
+        <location filename="../sync_problems.py" line="99"/>
+        <source>(no job)</source>
+        <translation>（无工单）</translation>
+    </message>
+    <message>
+        <location filename="../sync_problems.py" line="101"/>
+        <source>Your change to job {job} ({part}) was refused by head office: {reason}. It is kept on this laptop.</source>
+        <translation>您对工单 {job}（{part}）的更改被总部拒绝：{reason}。更改已保留在本机。</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../status_bar.py" line="41"/>
+        <location filename="../status_bar.py" line="69"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="41"/>
+        <location filename="../status_bar.py" line="69"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="45"/>
+        <location filename="../status_bar.py" line="73"/>
         <source>1 change waiting to sync</source>
         <translation>1 项更改待同步</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="47"/>
+        <location filename="../status_bar.py" line="75"/>
         <source>{n} changes waiting to sync</source>
         <translation>{n} 项更改待同步</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="51"/>
+        <location filename="../status_bar.py" line="79"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="52"/>
+        <location filename="../status_bar.py" line="80"/>
         <source>never</source>
         <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="88"/>
+        <source>1 sync problem…</source>
+        <translation>1 个同步问题…</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="90"/>
+        <source>{n} sync problems…</source>
+        <translation>{n} 个同步问题…</translation>
     </message>
 </context>
 <context>
