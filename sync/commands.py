@@ -33,20 +33,10 @@ def _password(prompt: str) -> str:
 
 # -- technician side --------------------------------------------------------------
 def cmd_login(args: argparse.Namespace) -> int:
-    from sync.client import SyncClient
-    from sync.client.round import CA_BUNDLE
-    from sync.tokens import TokenStore
-    from tech_app.store import remote
+    from sync.client.login import log_in
 
     store = profile_store(args)
-    profile = store.path.parent if store.path else Path(".")
-    ca_bundle = args.ca_bundle or store.setting(CA_BUNDLE)
-    client = SyncClient(args.server, token_store=TokenStore(profile), ca_bundle=ca_bundle)
-    client.login(args.user, _password(f"password for {args.user}: "))
-    remote.set_server_url(store, args.server.rstrip("/"))
-    store.set_setting(remote.TECHNICIAN, args.user)
-    if args.ca_bundle:
-        store.set_setting(CA_BUNDLE, str(Path(args.ca_bundle).resolve()))
+    log_in(store, args.server, args.user, _password(f"password for {args.user}: "), args.ca_bundle)
     print(f"logged in to {args.server} as {args.user}")
     return 0
 

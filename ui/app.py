@@ -22,12 +22,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from tech_app.blobs import BlobStore
 from tech_app.errors import TechAppError
 from tech_app.profile import blob_dir, database_path, default_data_dir
+from tech_app.store import remote
 from tech_app.store.local import open_store, utc_now
 from ui.context import AppContext
 from ui.i18n import choose_language, install_translator, is_chinese, remove_translators
 from ui.main_window import MainWindow
 from ui.messages import error_text, show_error
 from ui.settings import AppSettings, default_settings
+from ui.sync_status import SyncStatusSource
+from ui.sync_worker import BackgroundSync, SyncTiming
 from ui.worker import Worker
 
 
@@ -37,23 +40,34 @@ def create_context(
     *,
     language: str = "en",
     clock: Callable[[], datetime] = utc_now,
+    sync_timing: SyncTiming | None = None,
 ) -> AppContext:
-    """Open the profile: the GUI thread's store, and a worker that opens its own."""
+    """Open the profile: the GUI thread's store, and a worker that opens its own.
+
+    A profile logged in to a head office gets a background sync with a third
+    connection, so a slow round never holds up the editing worker.
+    """
     path = database_path(data_dir)
     store = open_store(path)
+    blobs = BlobStore(blob_dir(data_dir))
     worker = Worker(lambda: open_store(path))
+    status: SyncStatusSource | None = None
+    if remote.server_url(store):
+        status = BackgroundSync(store, lambda: open_store(path), blobs, sync_timing)
     return AppContext(
         store=store,
-        blobs=BlobStore(blob_dir(data_dir)),
+        blobs=blobs,
         slip_dir=(data_dir or default_data_dir()) / "slips",
         worker=worker,
         settings=settings,
         language=language,
         clock=clock,
+        status_source=status,
     )
 
 
 def close_context(ctx: AppContext) -> None:
+    ctx.sync_status.shutdown()
     ctx.worker.shutdown()
     ctx.store.close()
 
@@ -109,6 +123,7 @@ def start(data_dir: Path | None = None) -> Started | None:
         return None
     window = MainWindow(ctx)
     window.show()
+    ctx.sync_status.start()
     return Started(app, ctx, window, translators)
 
 

@@ -28,7 +28,7 @@ class AppContext:
     language: str = "en"
     technician: str = ""
     clock: Callable[[], datetime] = utc_now
-    status_source: InitVar[SyncStatusSource | None] = None  # the sync worker's, later
+    status_source: InitVar[SyncStatusSource | None] = None  # BackgroundSync when logged in
 
     def __post_init__(self, status_source: SyncStatusSource | None) -> None:
         self.sync_status: SyncStatusSource = status_source or LocalOnlyStatus(self.store)
@@ -47,5 +47,5 @@ class AppContext:
         return self.clock().astimezone().date()
 
     def local_change(self) -> None:
-        """Every edit ends here: the pending count moves (and sync may start, later)."""
+        """Every edit ends here: the pending count moves and a background sync is scheduled."""
         self.sync_status.notify_local_change()

@@ -18,6 +18,7 @@ from ui.job_view import JobView
 from ui.messages import show_error
 from ui.settings_dialog import SettingsDialog
 from ui.status_bar import SyncStatusBar
+from ui.sync_problems import SyncProblemsDialog, list_problems
 
 _CLOCK_MS = 30_000  # SLA countdowns move in minutes
 
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self.job_view.status_message.connect(self.on_status_message)
         self.model.load_failed.connect(self.on_load_failed)
         ctx.worker.busy_changed.connect(self.on_worker_busy_changed)
+        ctx.sync_status.records_changed.connect(self.refresh)
+        self.status.problems_requested.connect(self.open_sync_problems)
         self._build_menus()
         self._clock = QTimer(self)
         self._clock.setInterval(_CLOCK_MS)
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("&Settings…"), self.open_settings, "Ctrl+,")
+        self._action(file_menu, self.tr("Sync &problems…"), self.open_sync_problems, "Ctrl+Shift+Y")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         go_menu = menus.addMenu(self.tr("&Go"))
@@ -178,6 +182,10 @@ class MainWindow(QMainWindow):
 
     def on_load_failed(self, error: object) -> None:
         show_error(self, error if isinstance(error, BaseException) else str(error))
+
+    def open_sync_problems(self) -> None:
+        dialog = SyncProblemsDialog(list_problems(self._ctx.store), self)
+        dialog.open()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self._ctx.settings, self)

@@ -1,39 +1,67 @@
-"""The window's status bar: connection, changes waiting to sync, last sync, and a busy bar."""
+"""The window's status bar: connection, changes waiting to sync, last sync, errors, busy bars."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from ui import labels
 from ui.style import MUTED_STYLE, OK_STYLE
 from ui.sync_status import SyncStatusSource
 
+_ERROR_STYLE = "color: #b00020;"
+
+
+def _busy_bar(parent: QWidget) -> QProgressBar:
+    bar = QProgressBar(parent)
+    bar.setRange(0, 0)  # indeterminate: long work has no known length
+    bar.setMaximumWidth(160)
+    bar.setTextVisible(False)
+    bar.hide()
+    return bar
+
 
 class SyncStatusBar(QStatusBar):
+    problems_requested = Signal()  # the technician wants the list of sync problems
+
     def __init__(self, source: SyncStatusSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._source = source
         self.connection_label = QLabel(self)
         self.pending_label = QLabel(self)
         self.last_sync_label = QLabel(self)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)  # indeterminate: long work has no known length
-        self.progress.setMaximumWidth(160)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet(_ERROR_STYLE)
+        self.problems_button = QPushButton(self)
+        self.problems_button.setFlat(True)
+        self.problems_button.clicked.connect(self.problems_requested)
+        self.sync_progress = _busy_bar(self)
+        self.progress = _busy_bar(self)
         self.busy_label = QLabel(self)
         for widget in (self.busy_label, self.progress):
             self.addWidget(widget)
-        for widget in (self.connection_label, self.pending_label, self.last_sync_label):
+        for widget in (
+            self.error_label,
+            self.problems_button,
+            self.sync_progress,
+            self.connection_label,
+            self.pending_label,
+            self.last_sync_label,
+        ):
             self.addPermanentWidget(widget)
-        source.status_changed.connect(self.on_status_changed)
+        self._connect(source)
         self.on_status_changed()
 
-    def set_source(self, source: SyncStatusSource) -> None:
-        """Plug in another source (the sync worker, once it exists)."""
-        self._source.status_changed.disconnect(self.on_status_changed)
-        self._source = source
+    def _connect(self, source: SyncStatusSource) -> None:
         source.status_changed.connect(self.on_status_changed)
+        source.busy_changed.connect(self.on_sync_busy_changed)
+
+    def set_source(self, source: SyncStatusSource) -> None:
+        """Plug in another source (the background sync after a login)."""
+        self._source.status_changed.disconnect(self.on_status_changed)
+        self._source.busy_changed.disconnect(self.on_sync_busy_changed)
+        self._source = source
+        self._connect(source)
         self.on_status_changed()
 
     def on_status_changed(self) -> None:
@@ -52,6 +80,19 @@ class SyncStatusBar(QStatusBar):
                 when=labels.date_time(last) if last else self.tr("never")
             )
         )
+        error = self._source.error_text()
+        self.error_label.setText(error)
+        self.error_label.setVisible(bool(error))
+        problems = self._source.problem_count()
+        self.problems_button.setText(
+            self.tr("1 sync problem…")
+            if problems == 1
+            else self.tr("{n} sync problems…").format(n=problems)
+        )
+        self.problems_button.setVisible(problems > 0)
+
+    def on_sync_busy_changed(self, busy: bool) -> None:
+        self.sync_progress.setVisible(busy)
 
     def on_busy_changed(self, busy: bool, what: str = "") -> None:
         self.progress.setVisible(busy)

@@ -1,9 +1,9 @@
 """Where the status bar learns about sync: a small pluggable source.
 
-Sync does not exist yet, so the app plugs in ``LocalOnlyStatus``: offline,
-never synced, and the number of outbox changes waiting. The sync worker will
-replace it with a source that reports the real connection and last sync, and
-emits ``status_changed`` when they move. No fake sync happens here.
+A profile not logged in to a head office gets ``LocalOnlyStatus``: offline,
+never synced, and the number of outbox changes waiting. A logged-in profile gets
+``BackgroundSync`` (ui/sync_worker.py), which reports the real connection, last
+sync, progress and errors, and emits ``status_changed`` when they move.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ class SyncStatusSource(QObject):
     """What the status bar shows about sync; subclasses override the three readers."""
 
     status_changed = Signal()
+    busy_changed = Signal(bool)  # a sync round started (True) or ended (False)
+    records_changed = Signal()  # a pull changed local records: screens reload
 
     def online(self) -> bool:
         raise NotImplementedError
@@ -29,13 +31,27 @@ class SyncStatusSource(QObject):
     def last_sync(self) -> datetime | None:
         raise NotImplementedError
 
+    def error_text(self) -> str:
+        """The last round's failure in words for the technician; empty when all went well."""
+        return ""
+
+    def problem_count(self) -> int:
+        """Refused changes and work kept for review that the technician should look at."""
+        return 0
+
+    def start(self) -> None:
+        """Begin syncing, once the window is up. A source without a head office does nothing."""
+
     def notify_local_change(self) -> None:
         """A local edit queued outbox rows. A sync source may start a round here."""
         self.status_changed.emit()
 
+    def shutdown(self) -> None:
+        """Stop timers and background threads; called once when the app closes."""
+
 
 class LocalOnlyStatus(SyncStatusSource):
-    """No sync yet: always offline, never synced; pending changes come from the outbox."""
+    """No head office: always offline, never synced; pending changes come from the outbox."""
 
     def __init__(self, store: LocalStore, parent: QObject | None = None) -> None:
         super().__init__(parent)

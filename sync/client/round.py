@@ -31,6 +31,7 @@ class SyncReport:
     blobs_down: int = 0
     pages: int = 0
     errors: list[str] = field(default_factory=list)
+    error_kind: str = ""  # the SyncError kind of the failure, for the app to put in words
 
     @property
     def ok(self) -> bool:
@@ -176,4 +177,5 @@ def sync_once(store: LocalStore, blobs: BlobStore, client: SyncClient | None = N
         remote.mark_synced(store)
     except SyncError as exc:
         report.errors.append(str(exc))
+        report.error_kind = exc.kind
     return report
