@@ -18,6 +18,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     session = start_demo(args.data_dir)
     print(f"demo head office at {session.url}; technician liu, password demo")
     print(f"first sync: {session.first_sync.summary()}")
+    print(f"dispatch from head office with: tech-app office jobs --db {session.office_db}")
     try:
         return run_app(session.data_dir)
     finally:

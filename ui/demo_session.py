@@ -24,6 +24,7 @@ DEMO_PASSWORD = "demo"
 @dataclass
 class DemoSession:
     url: str
+    office_db: str  # the head office's database URL, for ``tech-app office … --db``
     data_dir: Path
     first_sync: SyncReport
     stop: Callable[[], None]  # stops the head office and removes the temp folders
@@ -34,7 +35,8 @@ def start_demo(data_dir: Path | None = None) -> DemoSession:
     from sync.server.embedded import start_embedded_server
 
     work = tempfile.TemporaryDirectory(prefix="tech-app-demo-")
-    url, stop_server = start_embedded_server(Path(work.name) / "head-office")
+    office = Path(work.name) / "head-office"
+    url, stop_server = start_embedded_server(office)
     profile = data_dir or Path(work.name) / "profile"
     try:
         store = open_store(database_path(profile))
@@ -52,4 +54,6 @@ def start_demo(data_dir: Path | None = None) -> DemoSession:
         stop_server()
         work.cleanup()
 
-    return DemoSession(url, profile, report, stop)
+    # start_embedded_server keeps its SQLite file in the folder it is given, under this name.
+    office_db = f"sqlite:///{office / 'head-office.sqlite3'}"
+    return DemoSession(url, office_db, profile, report, stop)

@@ -63,6 +63,13 @@ def test_demo_starts_head_office_logs_liu_in_and_syncs_the_demo_day(
         finally:
             close_context(ctx)
         assert requests.get(f"{session.url}/health", timeout=5).status_code == 200
+        office = subprocess.run(
+            [sys.executable, "-m", "tech_app.cli", "office", "jobs", "--db", session.office_db],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert "liu" in office.stdout  # the office commands reach the demo's database
     finally:
         session.stop()
     with pytest.raises(requests.ConnectionError):
