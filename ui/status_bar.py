@@ -38,17 +38,18 @@ class SyncStatusBar(QStatusBar):
         self.sync_progress = _busy_bar(self)
         self.progress = _busy_bar(self)
         self.busy_label = QLabel(self)
-        for widget in (self.busy_label, self.progress):
-            self.addWidget(widget)
-        for widget in (
+        self.addWidget(self.busy_label)
+        self.addWidget(self.progress)
+        permanent: tuple[QWidget, ...] = (
             self.error_label,
             self.problems_button,
             self.sync_progress,
             self.connection_label,
             self.pending_label,
             self.last_sync_label,
-        ):
-            self.addPermanentWidget(widget)
+        )
+        for permanent_widget in permanent:
+            self.addPermanentWidget(permanent_widget)
         self._connect(source)
         self.on_status_changed()
 
