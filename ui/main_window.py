@@ -9,7 +9,9 @@ from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QWidget
 
+from tech_app.errors import TechAppError
 from tech_app.job_list import JobFilter, list_jobs
+from tech_app.records import Job
 from tech_app.vocab import JobStatus
 from ui.context import AppContext
 from ui.job_list_panel import SEARCH_DELAY_MS, JobListPanel
@@ -67,7 +69,7 @@ class MainWindow(QMainWindow):
         self.job_view.status_message.connect(self.on_status_message)
         self.model.load_failed.connect(self.on_load_failed)
         ctx.worker.busy_changed.connect(self.on_worker_busy_changed)
-        ctx.sync_status.records_changed.connect(self.refresh)
+        ctx.sync_status.records_changed.connect(self.on_records_pulled)
         self.status.problems_requested.connect(self.open_sync_problems)
         self._build_menus()
         self._clock = QTimer(self)
@@ -169,6 +171,24 @@ class MainWindow(QMainWindow):
         self.job_list.refresh_count()
         if self.job_view.job_id:
             self.job_view.show_job(self.job_view.job_id)
+
+    def on_records_pulled(self) -> None:
+        """Head office changed records: the list reloads; the open job only if it changed.
+
+        A pull also brings back the technician's own edits; re-showing an unchanged job
+        would rebuild the checklist under their fingers every few seconds.
+        """
+        self.model.reload()
+        self.job_list.refresh_count()
+        shown = self.job_view.job
+        if shown is None:
+            return
+        try:
+            current = self._ctx.store.get(Job, shown.id)
+        except TechAppError:
+            return  # removed at head office: it is gone from the list, the view keeps it
+        if current != shown:
+            self.job_view.show_job(shown.id)
 
     def on_clock_tick(self) -> None:
         self.model.refresh_clock()

@@ -134,6 +134,24 @@ def test_a_job_dispatched_at_head_office_appears_in_the_job_list(
     qtbot.waitUntil(lambda: window.model.row_of(new_job.id) is not None, timeout=WAIT_MS)
 
 
+def test_the_open_job_shows_what_head_office_changed(
+    qtbot: Any, head_office: Server, open_profile: Any
+) -> None:
+    ctx, window, _jobs = open_profile(head_office)
+    job_id = window.model.job_id(0)
+    window.job_list.select_job(job_id)
+    qtbot.waitUntil(lambda: window.job_view.job_id == job_id, timeout=WAIT_MS)
+    changed = dataclasses.replace(ctx.store.get(Job, job_id), problem="客户改约 customer moved it")
+    with write_transaction(head_office.engine) as conn:
+        dispatch.put_record(conn, changed)
+
+    ctx.sync_status.sync_now()  # type: ignore[attr-defined]
+    qtbot.waitUntil(
+        lambda: window.job_view.problem_label.text() == "客户改约 customer moved it",
+        timeout=WAIT_MS,
+    )
+
+
 def test_offline_shows_pending_changes_and_syncs_when_head_office_is_back(
     qtbot: Any, head_office: Server, open_profile: Any
 ) -> None:
