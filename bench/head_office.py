@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection, Engine
 from sync.server import auth
 from sync.server import tables as t
 from sync.server.db import make_engine, migrate, next_seq, now, write_transaction
-from sync.server.store import EVERYONE, JOB_CHILDREN, SHARED
+from sync.server.store import EVERYONE, JOB_CHILDREN, SHARED, first_version_row
 from tech_app.records.codec import RECORD_FOR_TABLE, from_row, to_row
 
 PASSWORD = "bench-password"
@@ -124,19 +124,7 @@ def load_profile(engine: Engine, db_file: Path, technician: str) -> dict[str, in
                         }
                     )
                 records.append(
-                    {
-                        "table_name": table,
-                        "id": data["id"],
-                        "owner": owner,
-                        "job_id": data["id"] if table == "jobs" else data.get("job_id"),
-                        "blob_sha": None,
-                        "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
-                        "version": 1,
-                        "seq": first + n,
-                        "deleted": False,
-                        "writers": "{}",
-                        "updated_at": stamp,
-                    }
+                    first_version_row(table, data, owner=owner, seq=first + n, updated_at=stamp)
                 )
             for start in range(0, len(records), _CHUNK):
                 conn.execute(t.records.insert(), records[start : start + _CHUNK])

@@ -13,7 +13,7 @@ from typing import Any, cast
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from sync.server import auth, dispatch
+from sync.server import auth, dispatch, store
 from sync.server import tables as t
 from sync.server.db import next_seq, now
 from tech_app.demo import CHINA, DEMO_TECHNICIANS, build_demo
@@ -302,19 +302,7 @@ def bulk_jobs(conn: Connection, technician: str, count: int, *, prefix: str = "B
         data = json.loads(json.dumps(to_row(job), ensure_ascii=False))
         ids.append(job.id)
         rows.append(
-            {
-                "table_name": "jobs",
-                "id": job.id,
-                "owner": technician,
-                "job_id": job.id,
-                "blob_sha": None,
-                "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
-                "version": 1,
-                "seq": first + n,
-                "deleted": False,
-                "writers": "{}",
-                "updated_at": stamp,
-            }
+            store.first_version_row("jobs", data, owner=technician, seq=first + n, updated_at=stamp)
         )
         refs += [
             {"job_id": job.id, "table_name": "customers", "record_id": customer.id},

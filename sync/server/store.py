@@ -87,6 +87,25 @@ def owner_for(conn: Connection, table: str, data: dict[str, Any], deleted: bool)
     return None
 
 
+def first_version_row(
+    table: str, data: dict[str, Any], *, owner: str | None, seq: int, updated_at: float
+) -> dict[str, Any]:
+    """The records row of a record's first version, for bulk inserts that bypass ``write``."""
+    return {
+        "table_name": table,
+        "id": str(data["id"]),
+        "owner": owner,
+        "job_id": str(data["id"]) if table == "jobs" else data.get("job_id"),
+        "blob_sha": data.get(BLOB_FIELD[table]) if table in BLOB_FIELD else None,
+        "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
+        "version": 1,
+        "seq": seq,
+        "deleted": False,
+        "writers": "{}",
+        "updated_at": updated_at,
+    }
+
+
 def write(
     conn: Connection,
     table: str,
