@@ -42,6 +42,17 @@ class FrozenJobError(ValidationError):
         )
 
 
+class RecordedOnceError(ValidationError):
+    """Evidence (a part line, photo, signature, slip, estimate, consent) is never edited in place."""
+
+    def __init__(self, table: str, record_id: str) -> None:
+        self.table = table
+        self.record_id = record_id
+        super().__init__(
+            table, f"{table.replace('_', ' ')} {record_id} was recorded once and cannot be edited"
+        )
+
+
 class NotFoundError(TechAppError):
     """A job, part or other record that does not exist was asked for."""
 

@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from sync.server import store
+from sync.server import gate, store
 from sync.server import tables as t
 from tech_app.errors import NotFoundError, TechAppError, ValidationError
 from tech_app.records import Job
@@ -35,16 +35,20 @@ def _plain(record: object) -> dict[str, Any]:
 
 
 def put_record(conn: Connection, record: object) -> int:
-    """Create or replace a head-office record (customer, site, part, job, …)."""
+    """Create or replace a head-office record (customer, site, part, job, …) through the gate.
+
+    On a stored job the visit fields stay as the technician left them (``gate``).
+    """
     table = table_of(record)
     row = _plain(record)
     existing = store.load(conn, table, str(row["id"]))
+    if table == "jobs" and existing is not None:
+        row = gate.office_job_row(existing, row)
     if existing is not None and existing.data == row and not existing.deleted:
         return existing.seq
-    changed = [k for k in row if existing is None or existing.data.get(k) != row[k]]
     if table == "jobs":
-        return _put_job(conn, row, existing, changed)
-    seq = store.write(conn, table, row, writer=OFFICE, fields=changed)
+        return _put_job(conn, row, existing)
+    seq = gate.write(conn, gate.OFFICE, table, row, existing=existing, loaded=True)
     if table == "job_assets":
         job = store.load(conn, "jobs", str(row["job_id"]))
         if job is not None and job.owner:
@@ -58,16 +62,17 @@ def put_record(conn: Connection, record: object) -> int:
     return seq
 
 
-def _put_job(
-    conn: Connection, row: dict[str, Any], existing: store.Stored | None, changed: list[str]
-) -> int:
+def _put_job(conn: Connection, row: dict[str, Any], existing: store.Stored | None) -> int:
+    # The gate refuses a signed job before anything about its visibility changes.
+    changed = [k for k in row if existing is None or existing.data.get(k) != row[k]]
+    gate.check_frozen("jobs", existing, existing, changed=changed)
     before = existing.owner if existing and not existing.deleted else None
     after = row.get("assignee") or None
     if before and before != after:
         _take_away(conn, before, str(row["id"]))
     if after and not store.ever_assigned(conn, str(row["id"]), after):
         conn.execute(t.assignments.insert().values(job_id=row["id"], technician=after))
-    seq = store.write(conn, "jobs", row, writer=OFFICE, fields=changed)
+    seq = gate.write(conn, gate.OFFICE, "jobs", row, existing=existing, loaded=True)
     if after:
         granted = store.grant_refs(conn, after, str(row["id"]))
         if granted or before != after:
@@ -152,13 +157,16 @@ def delete(conn: Connection, key: str) -> str:
     job_row = find_job(conn, key)
     if job_row.deleted:
         return job_row.id
+    gate.check_frozen("jobs", job_row, job_row, deleting=True)
     if job_row.owner:
         _take_away(conn, job_row.owner, job_row.id)
     for table, child in store.children_of(conn, job_row.id):
         child_row = store.load(conn, table, child)
         assert child_row is not None
-        store.write(conn, table, child_row.data, writer=OFFICE, fields=[], deleted=True)
-    store.write(conn, "jobs", job_row.data, writer=OFFICE, fields=[], deleted=True)
+        gate.write(
+            conn, gate.OFFICE, table, child_row.data, existing=child_row, loaded=True, deleted=True
+        )
+    gate.write(conn, gate.OFFICE, "jobs", job_row.data, existing=job_row, loaded=True, deleted=True)
     return job_row.id
 
 

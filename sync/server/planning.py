@@ -25,7 +25,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from sync.server import dispatch, store
+from sync.server import dispatch, gate, store
 from sync.server import tables as t
 from sync.server.record_rows import (
     UnitVisit,
@@ -204,7 +204,7 @@ def _remove_unit(conn: Connection, job: dict[str, Any], link: dict[str, Any]) ->
     owner = job.get("assignee") or ""
     if owner:
         store.tombstone(conn, owner, "job_assets", str(link["id"]))
-    store.write(conn, "job_assets", link, writer=dispatch.OFFICE, fields=[], deleted=True)
+    gate.write(conn, gate.OFFICE, "job_assets", link, deleted=True)
 
 
 def _check_technician(conn: Connection, name: str) -> None:

@@ -18,18 +18,15 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from tech_app.errors import FrozenJobError, NotFoundError, StoreError
+from tech_app.errors import FrozenJobError, NotFoundError, RecordedOnceError, StoreError
 from tech_app.records import Job
 from tech_app.records.codec import from_row, table_of, to_row
 from tech_app.records.validate import new_id
 from tech_app.store import search
 from tech_app.store.schema import SCHEMA_VERSION, migrations
+from tech_app.write_rules import Refusal, refusal
 
 R = TypeVar("R")
-
-# Rows that may still be added once the customer has signed: the proof of the
-# signature itself and what comes after it.
-_AFTER_SIGNATURE = frozenset({"signatures", "slips", "amendments", "feedback", "follow_ups"})
 
 
 def utc_now() -> datetime:
@@ -119,8 +116,8 @@ class LocalStore:
         row = {k: _storable(v) for k, v in to_row(record).items()}
         stamp = (now or utc_now()).isoformat()
         with self.transaction():
-            self._refuse_if_frozen(table, row)
             old = self.row(table, str(row["id"]))
+            self._refuse_if_frozen(table, row, exists=old is not None)
             if old is None:
                 changed = row
                 base_version = 0
@@ -157,16 +154,19 @@ class LocalStore:
                 search.reindex_job(self.db, job_id)
         return record
 
-    def _refuse_if_frozen(self, table: str, row: dict[str, Any]) -> None:
-        if table == "jobs":
-            job_id = row["id"]
-        elif "job_id" in row and table not in _AFTER_SIGNATURE:
-            job_id = row["job_id"]
-        else:
-            return
-        found = self.db.execute("SELECT number, status FROM jobs WHERE id = ?", [job_id]).fetchone()
-        if found is not None and found[1] == "signed":
-            raise FrozenJobError(found[0])
+    def _refuse_if_frozen(self, table: str, row: dict[str, Any], *, exists: bool) -> None:
+        """The same rule head office's write gate applies (``tech_app.write_rules``)."""
+        job_id = row["id"] if table == "jobs" else row.get("job_id")
+        job = (
+            self.db.execute("SELECT number, status FROM jobs WHERE id = ?", [job_id]).fetchone()
+            if job_id
+            else None
+        )
+        refused = refusal(table, job_signed=job is not None and job[1] == "signed", exists=exists)
+        if refused is Refusal.INSERT_ONLY:
+            raise RecordedOnceError(table, str(row["id"]))
+        if refused is Refusal.SIGNED and job is not None:
+            raise FrozenJobError(job[0])
 
     # -- outbox ----------------------------------------------------------------
     def pending_mutations(self) -> list[dict[str, Any]]:

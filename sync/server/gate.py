@@ -1,0 +1,376 @@
+"""The one write gate: every change to a record at head office passes here.
+
+A technician's push (``sync.server.push``), an office API call or command
+(``sync.server.dispatch``), the CSV import, visit planning and deletes all call
+``write``; nothing else calls ``store.write``. Per table and field it decides:
+
+* **frozen after signature / insert-only** (``tech_app.write_rules``, the same rule
+  the laptop applies): a signed job and its rows never change; evidence rows (part
+  lines, photos, signatures, slips, estimates, consents, amendments) are never
+  edited in place. Refused for everyone, office included.
+* **owners**: head-office tables (customers, sites, assets, contracts, parts,
+  templates) and the dispatch fields of a job are the office's; a technician's write
+  to them is refused. The visit fields of a job are the technician's: an office
+  write (a re-imported sheet, a reschedule) keeps them as the technician left them;
+  the office only moves a job between new, assigned and cancelled.
+* **assignment**: a technician writes only jobs they hold or held. Work on a job that
+  left them (reassigned, cancelled, deleted) is kept and the job flagged for review,
+  but it never overwrites a value someone else wrote: that value stays and the late
+  one goes to the conflict log.
+* **base version**: on a field two devices both wrote, the later write to reach head
+  office wins and the value it overwrote unseen goes to the conflict log.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from sync.server import store
+from sync.server import tables as t
+from sync.server.db import current_seq, now
+from tech_app.errors import TechAppError
+from tech_app.vocab import JobStatus
+from tech_app.write_rules import (
+    NOT_STARTED,
+    OFFICE_STATUSES,
+    REVIEW_FIELDS,
+    TECHNICIAN_JOB_FIELDS,
+    Refusal,
+    refusal,
+)
+
+HEAD_OFFICE_TABLES = store.SHARED | store.REFERENCE
+# Rows of a job that head office keeps for itself beside the visit.
+OFFICE_JOB_ROWS = frozenset({"follow_ups"})
+
+
+class Refused(TechAppError):
+    """A write the rules never allow; nothing of it was stored."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who writes: a technician's device, the office, or head office's own rules."""
+
+    kind: str  # "technician" | "office" | "server"
+    name: str
+    client_id: str
+    seen_seq: int = 0  # how far the device had pulled: what it overwrites unseen is a conflict
+
+    @classmethod
+    def technician(cls, name: str, client_id: str, seen_seq: int) -> Actor:
+        return cls("technician", name, client_id, seen_seq)
+
+
+OFFICE = Actor("office", "office", "office")
+SERVER = Actor("server", "server", "server")
+
+
+def _label(table: str) -> str:
+    return table.replace("_", " ")
+
+
+def job_of(conn: Connection, table: str, row: dict[str, Any]) -> store.Stored | None:
+    """The job a row belongs to, as stored now."""
+    job_id = row.get("id") if table == "jobs" else row.get("job_id")
+    return store.load(conn, "jobs", str(job_id)) if job_id else None
+
+
+def _number(job: store.Stored) -> str:
+    return str(job.data.get("number", job.id))
+
+
+def check_frozen(
+    table: str,
+    existing: store.Stored | None,
+    job: store.Stored | None,
+    *,
+    changed: list[str] | None = None,
+    deleting: bool = False,
+) -> None:
+    """Refuse a change to a signed job's rows, or an edit of an evidence row.
+
+    ``changed`` are the fields the write changes; a job change limited to head
+    office's review marks is allowed on a signed job.
+    """
+    if table == "jobs" and not deleting and changed is not None and set(changed) <= REVIEW_FIELDS:
+        return
+    signed = job is not None and job.data.get("status") == JobStatus.SIGNED.value
+    if deleting:
+        # Deleting an unsigned job takes its evidence rows with it; that is not an edit.
+        refused = Refusal.SIGNED if signed else None
+    else:
+        exists = existing is not None and not existing.deleted
+        refused = refusal(table, job_signed=signed, exists=exists)
+    if refused is Refusal.SIGNED:
+        assert job is not None
+        raise Refused(f"job {_number(job)} is signed and frozen; record an amendment instead")
+    if refused is Refusal.INSERT_ONLY:
+        raise Refused(f"{_label(table)} are never changed once recorded; add a new one")
+
+
+def write(
+    conn: Connection,
+    actor: Actor,
+    table: str,
+    row: dict[str, Any],
+    *,
+    existing: store.Stored | None = None,
+    loaded: bool = False,
+    deleted: bool = False,
+) -> int:
+    """Decide and store one record change; returns its sequence number.
+
+    ``existing`` is the stored row when the caller already loaded it (``loaded``).
+    ``deleted`` soft-deletes the row. Raises ``Refused`` for what is never allowed.
+    """
+    if not loaded:
+        existing = store.load(conn, table, str(row["id"]))
+    job = existing if table == "jobs" else job_of(conn, table, row)
+    if actor.kind == "office" and table == "jobs" and existing is not None:
+        row = office_job_row(existing, row)
+    base = existing.data if existing is not None else {}
+    changed = sorted(k for k in row if existing is None or base.get(k) != row[k])
+    if existing is not None and not changed and existing.deleted == deleted:
+        return existing.seq  # nothing new, even on a frozen job
+    check_frozen(table, existing, job, changed=changed, deleting=deleted)
+    if actor.kind == "technician":
+        return _technician_write(conn, actor, table, row, existing, job, changed)
+    keep_deleted = deleted or bool(existing and existing.deleted)
+    return store.write(
+        conn, table, row, writer=actor.client_id, fields=changed, deleted=keep_deleted
+    )
+
+
+# -- the office ------------------------------------------------------------------------
+def office_job_row(existing: store.Stored, row: dict[str, Any]) -> dict[str, Any]:
+    """What an office write of a stored job may change: dispatch fields, and the status
+    only between new, assigned and cancelled (cancel at any point before signature)."""
+    kept = {name: existing.data.get(name) for name in TECHNICIAN_JOB_FIELDS}
+    current = JobStatus(existing.data["status"])
+    wanted = JobStatus(row.get("status", current))
+    if wanted is JobStatus.CANCELLED or (wanted in OFFICE_STATUSES and current in NOT_STARTED):
+        kept["status"] = wanted.value
+    return {**row, **kept}
+
+
+# -- a technician's device -------------------------------------------------------------
+def _technician_write(
+    conn: Connection,
+    actor: Actor,
+    table: str,
+    row: dict[str, Any],
+    existing: store.Stored | None,
+    job: store.Stored | None,
+    changed: list[str],
+) -> int:
+    if table in HEAD_OFFICE_TABLES:
+        if existing is None:
+            raise Refused(f"{_label(table)} are created at head office")
+        raise Refused(f"{_label(table)} belong to head office; ask the office to change them")
+    if table in OFFICE_JOB_ROWS:
+        raise Refused(f"{_label(table)} are kept by head office")
+    if table == "van_stock":
+        if row["technician"] != actor.name or (
+            existing and existing.data["technician"] != actor.name
+        ):
+            raise Refused("van stock of another technician")
+        return _last_write_wins(conn, actor, table, row, existing, changed)
+    if job is None:
+        raise Refused(f"head office has no job {row.get('job_id') or row.get('id')}")
+    if existing is not None and table != "jobs" and existing.data.get("job_id") != row["job_id"]:
+        raise Refused(f"a {_label(table)} cannot move to another job")
+    holds = _holds(conn, actor, job)
+    if table == "jobs":
+        _check_job_fields(row, existing, changed)
+    if table == "job_assets":
+        if existing is None:
+            raise Refused("head office decides which units a job covers")
+        office = [f for f in changed if f != "hour_meter"]
+        if office:
+            raise Refused(f"head office owns {', '.join(office)} of a job's unit")
+    cancelled = job.data.get("status") == JobStatus.CANCELLED.value
+    if holds and not cancelled:
+        return _last_write_wins(conn, actor, table, row, existing, changed)
+    # The job left this technician (reassigned, cancelled or deleted) while they worked
+    # offline: keep what they did where it takes nothing from anyone, log the rest, flag.
+    reason = _why_review(job, actor.name)
+    row, changed = _late_row(conn, actor, table, row, existing, changed, job, reason, holds)
+    if changed:
+        store.write(
+            conn,
+            table,
+            row,
+            writer=actor.client_id,
+            fields=changed,
+            deleted=bool(existing and existing.deleted),
+        )
+    flag(conn, job.id, reason)
+    return current_seq(conn)
+
+
+def _holds(conn: Connection, actor: Actor, job: store.Stored) -> bool:
+    """True when the job is the technician's now; False when it was and has left them."""
+    if job.owner == actor.name and not job.deleted:
+        return True
+    if store.ever_assigned(conn, job.id, actor.name):
+        return False
+    raise Refused(f"job {_number(job)} is not assigned to you")
+
+
+def _check_job_fields(
+    row: dict[str, Any], existing: store.Stored | None, changed: list[str]
+) -> None:
+    if existing is None:
+        raise Refused("jobs are created at head office")
+    office = [f for f in changed if f not in TECHNICIAN_JOB_FIELDS]
+    if office:
+        raise Refused(f"head office owns {', '.join(office)} of a job; ask the office to change it")
+    if "status" in changed and JobStatus(row["status"]) in OFFICE_STATUSES:
+        if row["status"] == JobStatus.CANCELLED.value:
+            raise Refused("cancelling a job is decided by head office")
+        raise Refused(f"setting a job back to {row['status']} is decided by head office")
+
+
+def _late_row(
+    conn: Connection,
+    actor: Actor,
+    table: str,
+    row: dict[str, Any],
+    existing: store.Stored | None,
+    changed: list[str],
+    job: store.Stored,
+    reason: str,
+    holds: bool,
+) -> tuple[dict[str, Any], list[str]]:
+    """The part of a late write that overwrites nobody; the rest goes to the conflict log."""
+    if existing is None:
+        return row, changed  # a new row (an answer, a part line, a photo) takes nothing
+    base = existing.data
+    kept: dict[str, Any] = {}
+    for name in changed:
+        if table == "jobs" and name == "status":
+            lose = True  # head office's decision (cancel, reassign) stands
+        else:
+            writer = existing.writers.get(name)
+            own = writer is not None and writer[0] == actor.client_id
+            empty = base.get(name) in (None, "")
+            lose = not (own or empty or holds)
+        if lose:
+            kept[name] = base.get(name)
+            log_conflict(
+                conn,
+                table,
+                existing.id,
+                job.id,
+                name,
+                winning=base.get(name),
+                losing=row[name],
+                winning_client=str((existing.writers.get(name) or ["office"])[0]),
+                losing_client=actor.client_id,
+                reason=reason,
+            )
+    return {**row, **kept}, [n for n in changed if n not in kept]
+
+
+def _last_write_wins(
+    conn: Connection,
+    actor: Actor,
+    table: str,
+    row: dict[str, Any],
+    existing: store.Stored | None,
+    changed: list[str],
+) -> int:
+    """Later server-received write wins; a value it overwrites unseen goes to the log."""
+    if existing is not None:
+        for name in changed:
+            writer = existing.writers.get(name)
+            if (
+                writer
+                and writer[0] not in (actor.client_id, OFFICE.client_id, SERVER.client_id)
+                and writer[1] > actor.seen_seq
+            ):
+                log_conflict(
+                    conn,
+                    table,
+                    existing.id,
+                    existing.job_id,
+                    name,
+                    winning=row[name],
+                    losing=existing.data.get(name),
+                    winning_client=actor.client_id,
+                    losing_client=str(writer[0]),
+                    reason="both devices changed this field; the later one to reach head office wins",
+                )
+    return store.write(
+        conn,
+        table,
+        row,
+        writer=actor.client_id,
+        fields=changed,
+        deleted=bool(existing and existing.deleted),
+    )
+
+
+def _why_review(job: store.Stored, technician: str) -> str:
+    number = _number(job)
+    if job.deleted:
+        return f"{technician} recorded work on job {number} after head office deleted it"
+    if job.owner != technician:
+        return f"{technician} recorded work on job {number} after it was reassigned to {job.owner}"
+    return f"{technician} recorded work on job {number} after head office cancelled it"
+
+
+def flag(conn: Connection, job_id: str, reason: str) -> None:
+    """Mark a job for office review (work kept on a job that left its technician)."""
+    job = store.load(conn, "jobs", job_id)
+    assert job is not None
+    current = str(job.data.get("flagged", ""))
+    if reason in current:
+        return
+    data = {**job.data, "flagged": f"{current}; {reason}" if current else reason}
+    store.write(
+        conn, "jobs", data, writer=SERVER.client_id, fields=["flagged"], deleted=job.deleted
+    )
+
+
+def log_conflict(
+    conn: Connection,
+    table: str,
+    record_id: str,
+    job_id: str | None,
+    field: str,
+    *,
+    winning: Any,
+    losing: Any,
+    winning_client: str,
+    losing_client: str,
+    reason: str,
+) -> None:
+    conn.execute(
+        t.conflict_log.insert().values(
+            table_name=table,
+            record_id=record_id,
+            job_id=job_id,
+            field=field,
+            winning_value=json.dumps(winning, ensure_ascii=False),
+            losing_value=json.dumps(losing, ensure_ascii=False),
+            winning_client=winning_client,
+            losing_client=losing_client,
+            reason=reason,
+            seq=current_seq(conn),
+            created_at=now(),
+        )
+    )
+
+
+def conflict_mark(conn: Connection) -> int:
+    """The newest conflict log entry, to count what one push added."""
+    return int(
+        conn.execute(sa.select(sa.func.coalesce(sa.func.max(t.conflict_log.c.id), 0))).scalar_one()
+    )
