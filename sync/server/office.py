@@ -17,7 +17,7 @@ from sync.server import auth, dispatch, store
 from sync.server import tables as t
 from sync.server.db import next_seq, now
 from tech_app.demo import CHINA, DEMO_TECHNICIANS, build_demo
-from tech_app.errors import NotFoundError, TechAppError, ValidationError
+from tech_app.errors import TechAppError, ValidationError
 from tech_app.records import Asset, Customer, Job, JobAsset, Site
 from tech_app.records.codec import from_row, table_of, to_row
 
@@ -260,7 +260,8 @@ def import_jobs(conn: Connection, path: Path) -> int:
                     dispatch.put_record(conn, record)
             except ValidationError as exc:
                 raise ImportFailed(line, f"{exc.field}: {exc.reason}") from None
-            except (ValueError, TypeError, NotFoundError) as exc:
+            except (ValueError, TypeError, TechAppError) as exc:
+                # NotFoundError, and the write gate refusing a change (a signed job).
                 raise ImportFailed(line, str(exc)) from None
             count += 1
     return count
