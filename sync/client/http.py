@@ -19,7 +19,8 @@ RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
 
 class SyncError(TechAppError):
-    """A sync step failed. ``kind``: offline, auth, update, resync, gap, refused, server."""
+    """A sync step failed. ``kind``: offline, auth, update, resync, restored, gap, refused,
+    server."""
 
     def __init__(
         self, kind: str, message: str, *, status: int | None = None, body: Any = None
@@ -143,6 +144,8 @@ class SyncClient:
     def _error(self, response: requests.Response) -> SyncError:
         message, body = _detail(response)
         status = response.status_code
+        if isinstance(body, dict) and body.get("restored") is True:
+            return SyncError("restored", message, status=status, body=body)
         kind = {
             401: "auth",
             403: "refused",
@@ -205,8 +208,15 @@ class SyncClient:
     def push(self, request: p.PushRequest) -> dict[str, Any]:
         return self.request("POST", "/sync/push", json=p.push_to_json(request)).json()  # type: ignore[no-any-return]
 
-    def pull(self, cursor: int, limit: int) -> p.PullResponse:
-        response = self.request("GET", "/sync/pull", params={"cursor": cursor, "limit": limit})
+    def pull(
+        self, cursor: int, limit: int, *, client_id: str | None = None, acknowledged: int = 0
+    ) -> p.PullResponse:
+        """A page after ``cursor``. ``client_id`` and ``acknowledged`` (the highest mutation
+        id head office answered) let head office notice it was restored from a backup."""
+        params: dict[str, Any] = {"cursor": cursor, "limit": limit}
+        if client_id is not None:
+            params |= {"client_id": client_id, "acknowledged": acknowledged}
+        response = self.request("GET", "/sync/pull", params=params)
         return p.parse_pull_response(response.json())
 
     # -- blobs ------------------------------------------------------------------------------

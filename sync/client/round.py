@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,7 @@ class SyncReport:
     pages: int = 0
     errors: list[str] = field(default_factory=list)
     error_kind: str = ""  # the SyncError kind of the failure, for the app to put in words
+    restored: bool = False  # head office had been restored from a backup; work was sent again
 
     @property
     def ok(self) -> bool:
@@ -51,6 +53,8 @@ class SyncReport:
             parts.append(f"conflicts {self.conflicts}")
         if self.kept:
             parts.append(f"kept for review {len(self.kept)}")
+        if self.restored:
+            parts.append("head office was restored from a backup: local work sent again")
         return ", ".join(parts)
 
 
@@ -105,9 +109,10 @@ def _push(store: LocalStore, client: SyncClient, report: SyncReport) -> None:
         except SyncError as exc:
             body = exc.body if isinstance(exc.body, dict) else {}
             if exc.kind == "gap" and "expected" in body and requeues < 3:
-                # Head office lost mutations we thought it had: send them again from there.
+                # Head office lost mutations it had answered: it was restored from a
+                # backup. Send them again from there and pull everything again.
                 requeues += 1
-                remote.requeue_from(store, int(body["expected"]))
+                remote.recover_from_restore(store, int(body["expected"]))
                 continue
             raise
         results = answer["results"]
@@ -125,20 +130,42 @@ def _push(store: LocalStore, client: SyncClient, report: SyncReport) -> None:
 
 
 def _pull(store: LocalStore, client: SyncClient, report: SyncReport, wanted: set[str]) -> bool:
-    """Page until done. False when head office announced a new epoch (start again)."""
+    """Page until done. False when head office announced a new epoch or turned out to be
+    restored from a backup (start the round again: push, then pull from 0)."""
     while True:
         cursor = remote.cursor(store)
         try:
-            page = client.pull(cursor, PULL_LIMIT)
+            page = client.pull(
+                cursor,
+                PULL_LIMIT,
+                client_id=store.client_id,
+                acknowledged=remote.acknowledged_through(store),
+            )
         except SyncError as exc:
             if exc.kind == "resync" and cursor > 0:
                 remote.start_resync(store)
                 continue
+            body = exc.body if isinstance(exc.body, dict) else {}
+            if exc.kind == "restored" and not report.restored:
+                # Head office is behind this device: re-push what it lost, then re-pull.
+                report.restored = True
+                remote.recover_from_restore(store, int(body.get("expected", 1)))
+                return False
             raise
         if remote.adopt_epoch(store, page.epoch):
             return False
         changes = [{"seq": c.seq, "table": c.table, "id": c.id, "row": c.row} for c in page.changes]
-        result = remote.apply_pull_page(store, changes, page.cursor, page.epoch)
+        try:
+            result = remote.apply_pull_page(store, changes, page.cursor, page.epoch)
+        except sqlite3.IntegrityError as exc:
+            # Rows that point at what this device never received: its cursor cannot be
+            # trusted. Nothing of the page was kept; the next round pulls everything again.
+            remote.start_resync(store)
+            raise SyncError(
+                "server",
+                "head office sent changes that do not fit what this laptop holds; "
+                "the next sync pulls everything again",
+            ) from exc
         report.pages += 1
         report.pulled += result.applied
         report.deleted += result.deleted
@@ -168,7 +195,8 @@ def sync_once(store: LocalStore, blobs: BlobStore, client: SyncClient | None = N
     try:
         client = client or client_for(store)
         wanted: set[str] = set()
-        for _attempt in range(2):  # a second pass only after head office changed epoch
+        # A second pass only after head office changed epoch or was found restored.
+        for _attempt in range(2):
             _upload_blobs(store, blobs, client, report)
             _push(store, client, report)
             if _pull(store, client, report, wanted):

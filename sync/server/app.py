@@ -23,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol as p
-from sync.server import auth, dispatch, store
+from sync.server import auth, dispatch, restore, store
 from sync.server import blobs as blob_store
 from sync.server.db import make_engine, meta_value, migrate, read_transaction, write_transaction
 from sync.server.office_routes import add_office_routes
@@ -33,6 +33,7 @@ from tech_app.records.codec import RECORD_FOR_TABLE, from_row
 
 log = logging.getLogger("tech_app.server.requests")
 _VERSIONED = ("/auth", "/sync", "/blobs", "/office")
+MAX_SEQ = 2**63 - 1  # sequence numbers and cursors are signed 64-bit integers
 
 
 class HTTPProblem(Exception):
@@ -341,10 +342,32 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
             ) from None
 
     @app.get("/sync/pull", tags=["sync"])
-    def sync_pull(who: Who, request: Request, cursor: int = 0, limit: int = 500) -> dict[str, Any]:
-        if cursor < 0 or not 1 <= limit <= p.MAX_PULL_LIMIT:
-            raise HTTPProblem(400, f"cursor must be 0 or more and limit 1 to {p.MAX_PULL_LIMIT}")
+    def sync_pull(
+        who: Who,
+        request: Request,
+        cursor: int = 0,
+        limit: int = 500,
+        client_id: str | None = None,
+        acknowledged: int = 0,
+    ) -> dict[str, Any]:
+        if not 0 <= cursor <= MAX_SEQ or not 1 <= limit <= p.MAX_PULL_LIMIT:
+            raise HTTPProblem(
+                400, f"cursor must be 0 to {MAX_SEQ} and limit 1 to {p.MAX_PULL_LIMIT}"
+            )
+        if not 0 <= acknowledged <= MAX_SEQ:
+            raise HTTPProblem(400, f"acknowledged must be 0 to {MAX_SEQ}")
         with read_transaction(engine) as conn:
+            expected = restore.first_missing_mutation(
+                conn, who.name, client_id, acknowledged, cursor
+            )
+            if expected is not None:
+                raise HTTPProblem(
+                    409,
+                    "head office was restored from a backup and lacks this device's work: "
+                    f"send it again from mutation {expected} and pull everything again",
+                    restored=True,
+                    expected=expected,
+                )
             purged = int(meta_value(conn, "purged_through_seq"))
             if 0 < cursor < purged:
                 raise HTTPProblem(
@@ -355,12 +378,7 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
                 )
             schema = request.headers.get(p.SCHEMA_HEADER, "")
             with_history = schema.isdigit() and int(schema) >= p.HISTORY_SCHEMA
-            found = store.pull(conn, who.name, cursor, limit, with_history=with_history)
-            if cursor > found["cursor"]:
-                raise HTTPProblem(
-                    410, "resync required: head office was restored from a backup", resync=True
-                )
-            return found
+            return store.pull(conn, who.name, cursor, limit, with_history=with_history)
 
     # -- blobs ------------------------------------------------------------------------
     @app.head("/blobs/{sha256}", tags=["blobs"])

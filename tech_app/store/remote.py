@@ -181,6 +181,38 @@ def requeue_from(store: LocalStore, mutation_id: int) -> int:
         )
 
 
+def acknowledged_through(store: LocalStore) -> int:
+    """The highest mutation id head office has answered (applied or rejected).
+
+    Sent with every pull: a head office that remembers less than this was restored
+    from a backup and lost this device's work.
+    """
+    found = store.db.execute(
+        "SELECT max(mutation_id) FROM outbox WHERE state IN ('sent', 'confirmed', 'rejected')"
+    ).fetchone()[0]
+    return int(found or 0)
+
+
+def recover_from_restore(store: LocalStore, expected: int) -> int:
+    """Head office was restored and remembers mutations only below ``expected``.
+
+    Everything from there goes out again (head office answers what it still has as
+    replays) and everything is pulled again from 0, keeping the outbox: sequence
+    numbers after the backup were handed out anew, so the old cursor means nothing.
+    Returns how many mutations were queued again.
+    """
+    with store.transaction() as db:
+        again = int(
+            db.execute(
+                "UPDATE outbox SET state = 'pending', server_seq = NULL, reason = '' "
+                "WHERE mutation_id >= ? AND state IN ('sent', 'confirmed', 'rejected')",
+                [max(1, expected)],
+            ).rowcount
+        )
+        start_resync(store)
+    return again
+
+
 def confirm_through(store: LocalStore, seq: int) -> int:
     with store.transaction() as db:
         return int(
@@ -568,6 +600,7 @@ __all__ = [
     "LAST_SYNC",
     "SERVER_URL",
     "PageResult",
+    "acknowledged_through",
     "adopt_epoch",
     "apply_pull_page",
     "blobs_to_upload",
@@ -579,6 +612,7 @@ __all__ = [
     "mark_results",
     "mark_synced",
     "pending_mutations",
+    "recover_from_restore",
     "rejected_mutations",
     "requeue_from",
     "server_url",

@@ -1,0 +1,37 @@
+"""Noticing that head office was restored from a backup, from what a device remembers.
+
+Restoring the database file brings back an older head office with the same epoch.
+A device that synced after the backup is then ahead of it: head office answered
+mutations it no longer remembers, or handed out a cursor it has not reached. Either
+proves the restore; the device is told (409 ``restored``) to send its work again from
+the first mutation head office lacks and to pull everything again, since sequence
+numbers after the backup are being handed out anew. No operator step is needed.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from sync.server import tables as t
+from sync.server.db import current_seq
+
+
+def first_missing_mutation(
+    conn: Connection, technician: str, client_id: str | None, acknowledged: int, cursor: int
+) -> int | None:
+    """The first mutation id to send again when head office is behind the device, else None."""
+    remembered = 0
+    if client_id is not None:
+        row = conn.execute(
+            sa.select(t.clients.c.last_mutation_id, t.clients.c.technician).where(
+                t.clients.c.client_id == client_id
+            )
+        ).first()
+        if row is not None:
+            if row.technician != technician:
+                raise PermissionError("this device is registered to another technician")
+            remembered = int(row.last_mutation_id)
+    if acknowledged > remembered or cursor > current_seq(conn):
+        return remembered + 1
+    return None
