@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from tech_app.records.codec import RECORD_FOR_TABLE
+from tech_app.records.validate import text_problem
 from tech_app.store.remote import HISTORY_TABLE
 from tech_app.store.schema import SCHEMA_VERSION
 
@@ -36,6 +37,12 @@ MAX_JSON_BODY = 5 * 1024 * 1024
 MAX_BLOB_SIZE = 20 * 1024 * 1024
 MAX_PUSH_BATCH = 500
 MAX_PULL_LIMIT = 1000
+# Sequence numbers, cursors and mutation ids are signed 64-bit at head office.
+MAX_INT64 = 2**63 - 1
+# Record ids are UUIDs; head office keeps them (and aliases of them) in 36 characters.
+MAX_ID_LENGTH = 36
+# Fields besides ``id`` and ``*_id`` that name someone head office looks up.
+KEY_FIELDS = frozenset({"id", "technician", "assignee"})
 
 OPS = ("insert", "update")
 
@@ -106,15 +113,40 @@ def _require(data: Any, key: str, kind: type | tuple[type, ...], where: str) -> 
     return value
 
 
+def _whole(value: Any, name: str, where: str, minimum: int = 0) -> int:
+    """A whole number head office can keep: sequence numbers and mutation ids are BIGINT."""
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= MAX_INT64:
+        raise ProtocolError(f"{where}: {name} must be a whole number from {minimum} to {MAX_INT64}")
+    return value
+
+
+def _text(value: str, name: str, where: str) -> str:
+    problem = text_problem(value)
+    if problem is not None:
+        raise ProtocolError(f"{where}: {name} {problem}")
+    return value
+
+
+def _is_key(name: str) -> bool:
+    """Fields that hold ids or names, which head office looks records up by."""
+    return name in KEY_FIELDS or name.endswith("_id")
+
+
 def parse_push(data: Any) -> PushRequest:
+    """A push request, refused whole (``ProtocolError``) when its frame is broken.
+
+    The frame is the device's id, each mutation's id, table, record id, operation,
+    numbers and field names, and fields that hold ids or names: they are looked up
+    before any record is built, so they must be text a database can compare. What a
+    field says (a finding, a caption) is checked by the shared records when the
+    mutation is applied, and a bad one is answered as that mutation rejected.
+    """
     if not isinstance(data, dict):
         raise ProtocolError("push: the body must be a JSON object")
-    client_id = _require(data, "client_id", str, "push")
+    client_id = _text(_require(data, "client_id", str, "push"), "client_id", "push")
     if not 8 <= len(client_id) <= 64:
         raise ProtocolError("push: client_id must be 8 to 64 characters")
-    seen_seq = data.get("seen_seq", 0)
-    if isinstance(seen_seq, bool) or not isinstance(seen_seq, int) or seen_seq < 0:
-        raise ProtocolError("push: seen_seq must be a whole number, 0 or more")
+    seen_seq = _whole(data.get("seen_seq", 0), "seen_seq", "push")
     raw = _require(data, "mutations", list, "push")
     if len(raw) > MAX_PUSH_BATCH:
         raise ProtocolError(f"push: at most {MAX_PUSH_BATCH} mutations per request")
@@ -122,16 +154,24 @@ def parse_push(data: Any) -> PushRequest:
     for n, item in enumerate(raw):
         where = f"push: mutation {n}"
         mutation = Mutation(
-            id=_require(item, "id", int, where),
-            table=_require(item, "table", str, where),
-            record_id=_require(item, "record_id", str, where),
-            op=_require(item, "op", str, where),
+            id=_whole(_require(item, "id", int, where), "id", where, minimum=1),
+            table=_text(_require(item, "table", str, where), "table", where),
+            record_id=_text(_require(item, "record_id", str, where), "record_id", where),
+            op=_text(_require(item, "op", str, where), "op", where),
             fields=_require(item, "fields", dict, where),
-            base_version=_require(item, "base_version", int, where),
-            schema_version=_require(item, "schema_version", int, where),
+            base_version=_whole(_require(item, "base_version", int, where), "base_version", where),
+            schema_version=_whole(
+                _require(item, "schema_version", int, where), "schema_version", where
+            ),
         )
-        if mutation.id < 1:
-            raise ProtocolError(f"{where}: ids start at 1")
+        if len(mutation.record_id) > MAX_ID_LENGTH:
+            raise ProtocolError(f"{where}: record_id is longer than {MAX_ID_LENGTH} characters")
+        for name, value in mutation.fields.items():
+            _text(name, f"fields: the name {name[:60]!r}", where)
+            if _is_key(name) and value is not None:
+                if not isinstance(value, str):
+                    raise ProtocolError(f"{where}: fields.{name} must be text")
+                _text(value, f"fields.{name}", where)
         if mutations and mutation.id != mutations[-1].id + 1:
             raise ProtocolError(f"{where}: ids in a batch must be consecutive")
         mutations.append(mutation)

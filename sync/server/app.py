@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import time
 import uuid
 from collections.abc import Awaitable, Callable
@@ -30,9 +31,13 @@ from sync.server.office_routes import add_office_routes
 from sync.server.push import GapError, push
 from tech_app.errors import NotFoundError, TechAppError, ValidationError
 from tech_app.records.codec import RECORD_FOR_TABLE, from_row
+from tech_app.records.validate import text_problem
 
 log = logging.getLogger("tech_app.server.requests")
 _VERSIONED = ("/auth", "/sync", "/blobs", "/office")
+# A version or a length: ASCII digits, few enough that int() reads them at once.
+_ASCII_NUMBER = re.compile(r"[0-9]{1,30}", re.ASCII)
+UNEXPECTED = "head office hit an unexpected error; it has been logged"
 MAX_SEQ = 2**63 - 1  # sequence numbers and cursors are signed 64-bit integers
 
 
@@ -57,13 +62,15 @@ class LimitsMiddleware:
             return
         path: str = scope["path"]
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        problem = _version_problem(path, headers)
+        problem = _address_problem(path, scope.get("query_string", b"")) or _version_problem(
+            path, headers
+        )
         if problem is not None:
             await _send_json(send, problem[0], problem[1])
             return
         limit = p.MAX_BLOB_SIZE + 1024 if path.startswith("/blobs/") else p.MAX_JSON_BODY
         length = headers.get("content-length")
-        if length is not None and length.isdigit() and int(length) > limit:
+        if length is not None and _ASCII_NUMBER.fullmatch(length) and int(length) > limit:
             await _send_json(send, 413, {"detail": f"the request body is over {limit} bytes"})
             return
         if length is not None or scope["method"] in ("GET", "HEAD", "DELETE"):
@@ -93,18 +100,48 @@ class LimitsMiddleware:
         await self.app(scope, replay, send)
 
 
+def _address_problem(path: str, query: bytes) -> tuple[int, dict[str, Any]] | None:
+    """A NUL in the path or query (``%00``) names no record, and PostgreSQL cannot even
+    compare one: it is refused before any route looks it up."""
+    if "\x00" in path or b"%00" in query or b"\x00" in query:
+        return 400, {"detail": "the address holds a NUL character (%00); no record is named so"}
+    return None
+
+
+def _header_number(headers: dict[str, str], name: str) -> int | tuple[int, dict[str, Any]] | None:
+    """A version header as a number; None when absent; a 400 answer when it is not one.
+
+    Only ASCII digits count: ``str.isdigit`` also takes "²" (which ``int`` refuses)
+    and "١" (which it reads as 1), and neither is something tech-app sends.
+    """
+    raw = headers.get(name.lower())
+    if raw is None:
+        return None
+    if not _ASCII_NUMBER.fullmatch(raw.strip()):
+        # Header bytes arrive as latin-1; show what a UTF-8 client meant to send.
+        sent = raw.encode("latin-1").decode("utf-8", "replace")
+        return 400, {"detail": f"{name} must be a whole number in ASCII digits, not {sent[:40]!r}"}
+    return int(raw.strip())
+
+
 def _version_problem(path: str, headers: dict[str, str]) -> tuple[int, dict[str, Any]] | None:
     if not path.startswith(_VERSIONED):
         return None
+    protocol = _header_number(headers, p.PROTOCOL_HEADER)
+    if isinstance(protocol, tuple):
+        return protocol
+    schema = _header_number(headers, p.SCHEMA_HEADER)
+    if isinstance(schema, tuple):
+        return schema
     raw = headers.get(p.PROTOCOL_HEADER.lower())
     accepted = f"{p.MIN_PROTOCOL}-{p.MAX_PROTOCOL}"
-    if raw is None or not raw.strip().isdigit() or int(raw) < p.MIN_PROTOCOL:
+    if protocol is None or protocol < p.MIN_PROTOCOL:
         return 426, {
             "detail": "please update tech-app: this version is too old for head office "
             f"(protocol {raw or 'none'}, head office accepts {accepted})",
             "accepted_protocol": [p.MIN_PROTOCOL, p.MAX_PROTOCOL],
         }
-    if int(raw) > p.MAX_PROTOCOL:
+    if protocol > p.MAX_PROTOCOL:
         return 400, {
             "detail": f"head office runs an older version (accepts protocol {accepted}); "
             "ask the office to update the server",
@@ -130,6 +167,8 @@ async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
 
 
 class JsonLineFormatter(logging.Formatter):
+    """One JSON object per line; an error's traceback rides along in ``exc``."""
+
     def format(self, record: logging.LogRecord) -> str:
         entry = {
             "time": self.formatTime(record),
@@ -137,7 +176,19 @@ class JsonLineFormatter(logging.Formatter):
             "msg": record.getMessage(),
         }
         entry.update(getattr(record, "fields", {}))
-        return json.dumps(entry, ensure_ascii=False)
+        if record.exc_info:
+            entry["exc"] = self.formatException(record.exc_info)
+        elif record.exc_text:
+            entry["exc"] = record.exc_text
+        if record.stack_info:
+            entry["stack"] = self.formatStack(record.stack_info)
+        return _printable(json.dumps(entry, ensure_ascii=False))
+
+
+def _printable(text: str) -> str:
+    """Text any UTF-8 stream takes: a lone surrogate (from a hostile request, quoted in
+    a message) is written as its escape instead of failing the whole line or answer."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def configure_logging(level: int = logging.INFO) -> None:
@@ -170,7 +221,7 @@ def _status_of(exc: Exception) -> tuple[int, str]:
         return 422, str(exc)
     if isinstance(exc, dispatch.DispatchError | TechAppError):
         return 409, str(exc)
-    return 500, "head office hit an unexpected error; it has been logged"
+    return 500, UNEXPECTED
 
 
 async def caller(request: Request) -> auth.Caller:
@@ -194,6 +245,76 @@ async def office_caller(who: Annotated[auth.Caller, Depends(caller)]) -> auth.Ca
     if who.role != "office":
         raise PermissionError("only head office may do this")
     return who
+
+
+def pull_bounds(request: Request) -> None:
+    """A cursor or limit past what head office counts in (a signed 64-bit sequence) is a
+    400 before the pull runs; one that is no number at all, FastAPI answers with 422."""
+    for name, low, high in (("cursor", 0, p.MAX_INT64), ("limit", 1, p.MAX_PULL_LIMIT)):
+        raw = request.query_params.get(name, "").strip()
+        if _ASCII_NUMBER.fullmatch(raw) and not low <= int(raw) <= high:
+            raise HTTPProblem(400, f"{name} must be a whole number from {low} to {high}")
+
+
+def parse_json_body(raw: bytes) -> Any:
+    """A request body as JSON, or a 400 that says what is wrong with it.
+
+    Beyond what ``json.loads`` refuses: nesting deeper than the parser recurses, a
+    number too long for ``int`` to read, and a lone surrogate escape (``"\\ud800"``)
+    anywhere in a string or key, which is valid JSON but not text.
+    """
+    try:
+        data = json.loads(raw or b"null")
+    except RecursionError:
+        raise HTTPProblem(400, "the body is not valid JSON: it is nested too deeply") from None
+    except json.JSONDecodeError as exc:
+        raise HTTPProblem(400, f"the body is not valid JSON: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise HTTPProblem(400, f"the body is not valid JSON: not UTF-8 text ({exc})") from None
+    except ValueError:  # int() refuses over 4300 digits
+        raise HTTPProblem(400, "the body holds a number too long to read") from None
+    where = _not_text(data)
+    if where is not None:
+        raise HTTPProblem(
+            400,
+            f"the body is not valid text: {where} holds a lone surrogate (a \\ud800-\\udfff "
+            "escape without its pair)",
+        )
+    return data
+
+
+def _not_text(data: Any) -> str | None:
+    """Where in a parsed body the first string (or key) that is not text is, or None.
+
+    Walks with a stack, not recursion: the parser allows nesting deep enough to
+    exhaust the interpreter's stack a second time.
+    """
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if not value.isascii() and _surrogate(value):
+                return path or "the body"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if not key.isascii() and _surrogate(key):
+                    return f"a key in {path or 'the body'}"
+                stack.append((f"{path}.{key}" if path else key, item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{n}]", item) for n, item in enumerate(value))
+    return None
+
+
+def _surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _where(request: Request, **fields: Any) -> dict[str, Any]:
+    return {"method": request.method, "path": request.url.path, **fields}
 
 
 # Module level so FastAPI can resolve them from the (postponed) annotations.
@@ -224,8 +345,12 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
         except Exception as exc:
             status, message = _status_of(exc)
             if status == 500:
-                log.exception("unhandled error", extra={"fields": {"request_id": request_id}})
-            response = JSONResponse({"detail": message}, status_code=status)
+                log.error(
+                    "unhandled error",
+                    exc_info=exc,
+                    extra={"fields": _where(request, request_id=request_id)},
+                )
+            response = JSONResponse({"detail": _printable(message)}, status_code=status)
         caller = request.state.caller
         log.info(
             "request",
@@ -252,9 +377,16 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
     async def on_error(request: Request, exc: Exception) -> JSONResponse:
         status, message = _status_of(exc)
         if status == 500:
-            log.exception("unhandled error")
+            # Reached from ServerErrorMiddleware, outside the request log middleware: an
+            # error raised in a middleware (the limits, gzip) or while starting a response.
+            request_id = request.headers.get("x-request-id")
+            log.error(
+                "unhandled error",
+                exc_info=exc,
+                extra={"fields": _where(request, request_id=request_id)},
+            )
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-        body: dict[str, Any] = {"detail": message}
+        body: dict[str, Any] = {"detail": _printable(message)}
         if isinstance(exc, HTTPProblem):
             body.update(exc.extra)
         if isinstance(exc, blob_store.BlobError) and exc.offset is not None:
@@ -265,15 +397,15 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
         app.add_exception_handler(kind, on_error)  # type: ignore[arg-type]
 
     async def json_body(request: Request) -> Any:
-        raw = await request.body()
-        try:
-            return json.loads(raw or b"null")
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise HTTPProblem(400, f"the body is not valid JSON: {exc}") from None
+        return parse_json_body(await request.body())
 
     def field(data: Any, key: str, kind: type = str) -> Any:
         if not isinstance(data, dict) or not isinstance(data.get(key), kind):
             raise HTTPProblem(400, f"the body needs {key!r} ({kind.__name__})")
+        if kind is str:
+            problem = text_problem(data[key])
+            if problem is not None:
+                raise HTTPProblem(400, f"{key!r} {problem}")
         return data[key]
 
     # -- health -----------------------------------------------------------------
@@ -341,7 +473,7 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
                 expected=gap.expected,
             ) from None
 
-    @app.get("/sync/pull", tags=["sync"])
+    @app.get("/sync/pull", tags=["sync"], dependencies=[Depends(pull_bounds)])
     def sync_pull(
         who: Who,
         request: Request,

@@ -92,6 +92,11 @@ def _issue(conn: Connection, name: str, session_id: str, kind: str, ttl: int) ->
 
 def login(conn: Connection, name: str, password: str, ip: str) -> dict[str, object]:
     """Password → access + refresh token. Failures are recorded and rate limited."""
+    if not _NAME.fullmatch(name):
+        # No account can have this name; nor can it be stored as a failure against one.
+        raise ValidationError(
+            "user", "is not a user name: use 2-60 letters, digits, '.', '_' or '-'"
+        )
     moment = now()
     failures = conn.execute(
         sa.select(sa.func.count()).where(

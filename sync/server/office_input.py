@@ -12,6 +12,7 @@ from sync.server.follow_ups import Answers
 from tech_app.demo import CHINA
 from tech_app.errors import ValidationError
 from tech_app.money import parse_money
+from tech_app.records.validate import check_text
 
 
 def parse_day(field: str, value: object) -> date:
@@ -69,8 +70,7 @@ def parse_answers(data: Any) -> Answers:
     if not isinstance(amount, str):
         raise ValidationError("amount_charged", 'give the amount as text, e.g. "120.00"')
     comment = data.get("comment") or ""
-    if not isinstance(comment, str):
-        raise ValidationError("comment", "must be text")
+    check_text("comment", comment, required=False, max_length=2000)
     return Answers(
         problem_solved=parse_yes_no("problem_solved", data["problem_solved"]),
         on_time=parse_yes_no("on_time", data["on_time"]),

@@ -18,6 +18,7 @@ from sync.server.db import read_transaction, write_transaction
 from sync.server.office_input import company_today, parse_answers, parse_day, parse_moment
 from sync.server.sla_overview import sla_overview
 from tech_app.errors import ValidationError
+from tech_app.records.validate import check_text
 
 
 def add_office_routes(
@@ -50,6 +51,7 @@ def add_office_routes(
         assignee = data.get("assignee") or ""
         if not isinstance(assignee, str):
             raise ValidationError("assignee", "must be a technician's name")
+        check_text("assignee", assignee, required=False, max_length=60)
 
         def run() -> dict[str, Any]:
             with write_transaction(engine) as conn:

@@ -53,6 +53,8 @@ def sla_overview(conn: Connection, first: date, last: date, now: datetime) -> di
         raise ValidationError("to", f"{last.isoformat()} is before {first.isoformat()}")
     if now.tzinfo is None:
         raise ValidationError("at", "needs a time zone")
+    if last >= date.max:  # the period ends at midnight after its last day
+        raise ValidationError("to", f"must be before {date.max.isoformat()}")
     start = datetime.combine(first, time(0), CHINA)
     end = datetime.combine(last + timedelta(days=1), time(0), CHINA)
     follow_ups = live_by_id(conn, "follow_ups")

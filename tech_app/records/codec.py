@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import types
 import typing
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
 
+from tech_app.errors import ValidationError
 from tech_app.records import (
     Amendment,
     Asset,
@@ -39,6 +41,7 @@ from tech_app.records import (
     TimeEntry,
     VanStock,
 )
+from tech_app.records.validate import shown, text_problem
 
 R = TypeVar("R")
 
@@ -111,14 +114,41 @@ def _strip_optional(hint: Any) -> Any:
     return hint
 
 
-def _parse(hint: Any, value: object) -> object:
+@cache
+def _label(cls: type) -> str:
+    """``PartUsage`` → ``part_usage``: how validation messages name a record."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower()
+
+
+def _text(where: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(where, "must be text")
+    problem = text_problem(value)
+    if problem is not None:
+        raise ValidationError(where, problem)
+    return value
+
+
+def _parse(hint: Any, value: object, where: str) -> object:
+    """One field from its row form; a value of the wrong kind is refused naming the field
+    (a row may come from the wire, where any JSON value can stand in any field)."""
     if value is None:
         return None
     hint = _strip_optional(hint)
+    if hint is str:
+        return _text(where, value)
     if hint is bool:
         return bool(value)
     if hint is Decimal:
-        return Decimal(str(value))
+        if not isinstance(value, str | int | float | Decimal) or isinstance(value, bool):
+            raise ValidationError(where, f"{shown(value)} is not a number")
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            raise ValidationError(where, f"{shown(value)} is not a number") from None
+        if not number.is_finite():
+            raise ValidationError(where, f"{shown(value)} is not a number")
+        return number
     if hint is datetime:
         return datetime.fromisoformat(str(value))
     if hint is date:
@@ -127,18 +157,29 @@ def _parse(hint: Any, value: object) -> object:
         return hint(value)
     if typing.get_origin(hint) is tuple:
         (item_type, _ellipsis) = typing.get_args(hint)
-        items: list[Any] = json.loads(value) if isinstance(value, str) else list(value)  # type: ignore[call-overload]
+        try:
+            items: list[Any] = (
+                json.loads(_text(where, value)) if isinstance(value, str) else list(value)  # type: ignore[call-overload]
+            )
+        except RecursionError:
+            raise ValidationError(where, "is nested too deeply") from None
         if dataclasses.is_dataclass(item_type):
             return tuple(from_row(item_type, item) for item in items)  # type: ignore[arg-type]
-        return tuple(_parse(item_type, item) for item in items)
+        return tuple(_parse(item_type, item, where) for item in items)
     return value
 
 
 def from_row(cls: type[R], row: typing.Mapping[str, object]) -> R:
-    """Build a record from a stored row; extra columns (version, updated_at) are ignored."""
+    """Build a record from a stored row; extra columns (version, updated_at) are ignored.
+
+    Text fields must hold text that can be stored (``text_problem``), numbers must be
+    numbers: a ``ValidationError`` names the field otherwise, whether or not the record's
+    own checks look at that field.
+    """
     hints = _hints(cls)  # type: ignore[arg-type]
+    label = _label(cls)  # type: ignore[arg-type]
     kwargs = {
-        f.name: _parse(hints[f.name], row[f.name])
+        f.name: _parse(hints[f.name], row[f.name], f"{label}.{f.name}")
         for f in dataclasses.fields(cls)  # type: ignore[arg-type]
         if f.name in row
     }

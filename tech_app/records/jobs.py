@@ -90,6 +90,8 @@ class Job:
         check_id("job.site_id", self.site_id)
         if self.contract_id is not None:
             check_id("job.contract_id", self.contract_id)
+        # The technician's name; head office keeps names in 60 characters.
+        check_text("job.assignee", self.assignee, required=False, max_length=60)
         check_text("job.problem", self.problem, required=False, max_length=4000)
         check_text("job.findings", self.findings, required=False, max_length=4000)
         check_text("job.work_done", self.work_done, required=False, max_length=4000)
@@ -120,6 +122,7 @@ class JobAsset:
     hour_meter: int | None = None  # read on this visit
 
     def __post_init__(self) -> None:
+        check_id("job_asset.id", self.id)
         check_id("job_asset.job_id", self.job_id)
         check_id("job_asset.asset_id", self.asset_id)
         if self.template_id is not None:
@@ -141,6 +144,7 @@ class Amendment:
     created_at: datetime
 
     def __post_init__(self) -> None:
+        check_id("amendment.id", self.id)
         check_id("amendment.job_id", self.job_id)
         check_count("amendment.revision", self.revision, minimum=1)
         check_text("amendment.reason", self.reason, max_length=500)

@@ -49,6 +49,7 @@ class VanStock:
     quantity: Decimal  # may go below zero only through a recorded override
 
     def __post_init__(self) -> None:
+        check_id("van_stock.id", self.id)
         check_text("van_stock.technician", self.technician, max_length=60)
         check_id("van_stock.part_id", self.part_id)
         if not isinstance(self.quantity, Decimal) or not self.quantity.is_finite():

@@ -16,16 +16,50 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """A value as a message quotes it: its repr, cut short (a refused value may be huge)."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 5]}…{text[-3:]}"
+
+
 def check_id(field: str, value: str) -> str:
+    # UUID() also reads the 38- and 45-character {…} and urn:uuid: spellings: an id is
+    # kept as given, and head office stores ids in 36 characters.
     try:
-        return str(uuid.UUID(str(value)))
+        if not isinstance(value, str) or len(value) > 36:
+            raise ValueError(value)
+        return str(uuid.UUID(value))
     except ValueError:
-        raise ValidationError(field, f"{value!r} is not a record id") from None
+        raise ValidationError(field, f"{shown(value)} is not a record id") from None
+
+
+def text_problem(value: str) -> str | None:
+    """Why ``value`` cannot be stored or sent as text, or None when it can.
+
+    A NUL character is no part of anything a person types, and PostgreSQL's text
+    cannot hold it; a lone surrogate (half of a UTF-16 pair, which JSON's ``\\ud800``
+    escapes can produce) is not text in any encoding. Both are refused wherever free
+    text comes in, naming the field, rather than failing deep inside a database.
+    """
+    if "\x00" in value:
+        return "contains a NUL character"
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return (
+                f"contains a lone surrogate ({value[exc.start]!r}), half of a UTF-16 pair, "
+                "which is not text"
+            )
+    return None
 
 
 def check_text(field: str, value: str, *, required: bool = True, max_length: int = 500) -> str:
     if not isinstance(value, str):
         raise ValidationError(field, "must be text")
+    problem = text_problem(value)
+    if problem is not None:
+        raise ValidationError(field, problem)
     text = value.strip()
     if required and not text:
         raise ValidationError(field, "is required")
@@ -45,7 +79,7 @@ def check_phone(field: str, value: str, *, required: bool = True) -> str:
 
 def check_count(field: str, value: object, *, minimum: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, f"{value!r} is not a whole number")
+        raise ValidationError(field, f"{shown(value)} is not a whole number")
     if value < minimum:
         raise ValidationError(field, f"must be at least {minimum}")
     return value
@@ -58,13 +92,13 @@ def check_quantity(field: str, value: Decimal | int | str) -> Decimal:
     try:
         quantity = Decimal(str(value).strip())
     except InvalidOperation:
-        raise ValidationError(field, f"{value!r} is not a number") from None
+        raise ValidationError(field, f"{shown(value)} is not a number") from None
     if not quantity.is_finite():
-        raise ValidationError(field, f"{value!r} is not a number")
+        raise ValidationError(field, f"{shown(value)} is not a number")
     if quantity <= 0:
         raise ValidationError(field, "must be more than zero")
     if quantity >= 1_000_000:
-        raise ValidationError(field, f"{value!r} is more than a van can carry")
+        raise ValidationError(field, f"{shown(value)} is more than a van can carry")
     if quantity != quantity.quantize(Decimal("0.001")):
         raise ValidationError(field, "has more than 3 decimals")
     return quantity
@@ -72,7 +106,7 @@ def check_quantity(field: str, value: Decimal | int | str) -> Decimal:
 
 def check_aware(field: str, value: object) -> datetime:
     if not isinstance(value, datetime):
-        raise ValidationError(field, f"{value!r} is not a date and time")
+        raise ValidationError(field, f"{shown(value)} is not a date and time")
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationError(field, "needs a time zone")
     return value
@@ -81,7 +115,7 @@ def check_aware(field: str, value: object) -> datetime:
 def check_date(field: str, value: object) -> date:
     # datetime is a subclass of date; letting one in would silently drop its time and zone.
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise ValidationError(field, f"{value!r} is not a date")
+        raise ValidationError(field, f"{shown(value)} is not a date")
     return value
 
 
@@ -95,4 +129,4 @@ def check_choice(field: str, value: str, allowed: type) -> str:
         return allowed(value)  # type: ignore[no-any-return]
     except ValueError:
         names = ", ".join(m.value for m in allowed)  # type: ignore[attr-defined]
-        raise ValidationError(field, f"{value!r} is not one of: {names}") from None
+        raise ValidationError(field, f"{shown(value)} is not one of: {names}") from None

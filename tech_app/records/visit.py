@@ -38,6 +38,7 @@ class TimeEntry:
     technician: str = ""
 
     def __post_init__(self) -> None:
+        check_id("time_entry.id", self.id)
         check_id("time_entry.job_id", self.job_id)
         object.__setattr__(
             self, "kind", TimeKind(check_choice("time_entry.kind", self.kind, TimeKind))
@@ -65,6 +66,7 @@ class Estimate:
     created_at: datetime
 
     def __post_init__(self) -> None:
+        check_id("estimate.id", self.id)
         check_id("estimate.job_id", self.job_id)
         check_count("estimate.total", self.total)
         check_aware("estimate.created_at", self.created_at)
@@ -79,6 +81,7 @@ class Consent:
     consented_at: datetime
 
     def __post_init__(self) -> None:
+        check_id("consent.id", self.id)
         check_id("consent.job_id", self.job_id)
         check_id("consent.estimate_id", self.estimate_id)
         check_text("consent.consented_by", self.consented_by, max_length=120)
@@ -96,6 +99,7 @@ class Signature:
     comment: str = ""
 
     def __post_init__(self) -> None:
+        check_id("signature.id", self.id)
         check_id("signature.job_id", self.job_id)
         check_text("signature.signer_name", self.signer_name, max_length=120)
         check_aware("signature.signed_at", self.signed_at)
@@ -115,6 +119,7 @@ class Photo:
     taken_at: datetime
 
     def __post_init__(self) -> None:
+        check_id("photo.id", self.id)
         check_id("photo.job_id", self.job_id)
         _check_sha256("photo.sha256", self.sha256)
         check_aware("photo.taken_at", self.taken_at)
@@ -130,6 +135,7 @@ class Slip:
     created_at: datetime
 
     def __post_init__(self) -> None:
+        check_id("slip.id", self.id)
         check_id("slip.job_id", self.job_id)
         check_count("slip.revision", self.revision, minimum=1)
         _check_sha256("slip.content_hash", self.content_hash)
@@ -152,6 +158,7 @@ class Feedback:
     recorded_at: datetime
 
     def __post_init__(self) -> None:
+        check_id("feedback.id", self.id)
         check_id("feedback.job_id", self.job_id)
         _check_rating("feedback.attitude", self.attitude)
         _check_rating("feedback.skill", self.skill)
@@ -169,6 +176,7 @@ class FollowUp:
     done_at: datetime | None = None
 
     def __post_init__(self) -> None:
+        check_id("follow_up.id", self.id)
         check_id("follow_up.job_id", self.job_id)
         if self.kind not in ("call", "visit"):
             raise ValidationError("follow_up.kind", "must be call or visit")
