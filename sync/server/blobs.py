@@ -3,8 +3,19 @@
 Blobs live in the database (not on a worker's disk) so every worker behind a load
 balancer sees the same uploads. An upload is per uploader: chunks are appended at
 the offset the server reports; on the last byte the whole is hashed and must match
-the name it was sent under, or it is thrown away. A technician may read a blob they
-uploaded or one referenced by a record they can see.
+the name it was sent under, or it is thrown away.
+
+Who may read a blob (signature images, photos, slip PDFs):
+
+* the office;
+* a technician who uploaded it (``blob_owners``): they proved they hold the bytes;
+* the technicians who can see the job of the row that *first* named the hash
+  (``blob_first_refs``, written by ``note_reference`` when a records row naming a blob
+  is stored): after a reassignment, the new technician reads the job's signature.
+
+Never because a later row names the hash: a hash is no secret once a row carries it,
+and anyone can push a photo row on their own job naming any hash. Were that enough,
+technician B could read technician A's customer's signature by naming its hash.
 """
 
 from __future__ import annotations
@@ -12,12 +23,12 @@ from __future__ import annotations
 import hashlib
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from sync.protocol import MAX_BLOB_SIZE
 from sync.server import tables as t
 from sync.server.db import now
-from sync.server.store import EVERYONE
 from tech_app.errors import TechAppError
 
 
@@ -45,16 +56,37 @@ def owns(conn: Connection, sha256: str, technician: str) -> bool:
 
 
 def may_read(conn: Connection, sha256: str, technician: str, role: str) -> bool:
+    """The rule in the module docstring: office, uploader, or holder of the first row's job."""
     if role == "office" or owns(conn, sha256, technician):
         return True
-    return (
-        conn.execute(
-            sa.select(t.records.c.id).where(
-                t.records.c.blob_sha == sha256,
-                t.records.c.owner.in_([technician, EVERYONE]),
-            )
-        ).first()
-        is not None
+    first, job = t.blob_first_refs, t.records
+    holds_first_job = (
+        sa.select(first.c.sha256)
+        .join(job, sa.and_(job.c.table_name == "jobs", job.c.id == first.c.job_id))
+        .where(first.c.sha256 == sha256, job.c.owner == technician)
+    )
+    return conn.execute(holds_first_job).first() is not None
+
+
+def note_reference(
+    conn: Connection, sha256: str, table: str, record_id: str, job_id: str | None
+) -> None:
+    """Remember the row that first named ``sha256``; later rows never replace it.
+
+    Called in the write transaction that stores the row (``store.write``); ``ON
+    CONFLICT DO NOTHING`` keeps the first even were two writers to race.
+    """
+    values = {
+        "sha256": sha256,
+        "table_name": table,
+        "record_id": record_id,
+        "job_id": job_id,
+        "created_at": now(),
+    }
+    # Head office runs on these two; both spell "insert unless the key exists" this way.
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    conn.execute(
+        insert(t.blob_first_refs).values(**values).on_conflict_do_nothing(index_elements=["sha256"])
     )
 
 

@@ -169,6 +169,18 @@ blob_owners = sa.Table(
     sa.Column("technician", sa.String(60), primary_key=True),
 )
 
+# The row that first named each blob: who may read a blob follows the job of that row
+# (``sync.server.blobs``), never a later row that names the same hash.
+blob_first_refs = sa.Table(
+    "blob_first_refs",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("table_name", sa.String(40), nullable=False),
+    sa.Column("record_id", sa.String(36), nullable=False),
+    sa.Column("job_id", sa.String(36), nullable=True),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
 # A resumable upload in progress, per uploader: chunks in order, keyed by start offset.
 blob_chunks = sa.Table(
     "blob_chunks",
