@@ -245,6 +245,45 @@ def cmd_follow_ups(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restock(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from sync.server.db import write_transaction
+    from sync.server.van_stock import record_movement
+    from tech_app.vocab import StockMove
+
+    with _office_engine(args) as engine, write_transaction(engine) as conn:
+        held = record_movement(
+            conn,
+            args.technician,
+            args.part,
+            args.quantity,
+            StockMove(args.kind),
+            by="office",
+            at=datetime.now(UTC),
+            note=args.note,
+        )
+    print(
+        f"{args.kind} of {args.quantity} {args.part} recorded; {args.technician}'s van holds {held}"
+    )
+    return 0
+
+
+def cmd_van_stock(args: argparse.Namespace) -> int:
+    from sync.server.db import read_transaction
+    from sync.server.van_stock import on_hand
+
+    with _office_engine(args) as engine, read_transaction(engine) as conn:
+        held = on_hand(conn, args.technician)
+    rows = [{"part_id": part, "quantity": str(quantity)} for part, quantity in sorted(held.items())]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            print(f"{row['part_id']}  {row['quantity']}")
+    return 0
+
+
 def cmd_follow_up_answer(args: argparse.Namespace) -> int:
     from sync.server.db import write_transaction
     from sync.server.follow_ups import record_answers
@@ -348,6 +387,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     jobs = add("jobs", "list jobs with assignee, status and review flags")
     jobs.add_argument("--json", action="store_true", help="print a JSON array")
     jobs.set_defaults(run=cmd_jobs)
+
+    restock = add("restock", "add to a van's stock ledger (restock, transfer or correction)")
+    restock.add_argument("technician")
+    restock.add_argument("part", metavar="PART", help="part number or id")
+    restock.add_argument("quantity", help="signed: -2 takes two out (transfer, correction)")
+    restock.add_argument("--kind", default="restock", choices=("restock", "transfer", "correction"))
+    restock.add_argument("--note", default="")
+    restock.set_defaults(run=cmd_restock)
+
+    van = add("van-stock", "what a technician's van holds: opening balance plus movements")
+    van.add_argument("technician")
+    van.add_argument("--json", action="store_true", help="print a JSON array")
+    van.set_defaults(run=cmd_van_stock)
 
     assign = add("assign", "assign or reassign a job")
     assign.add_argument("job", metavar="JOB")

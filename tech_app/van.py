@@ -1,16 +1,20 @@
-"""Parts taken from the van: usage lines that decrement van stock in the same transaction."""
+"""Parts taken from the van: a part line and its ledger row, in one transaction.
+
+What a van holds is its opening balance (``VanStock``, set by head office) plus the
+sum of its ``StockMovement`` rows. A use is a new negative row, never a rewrite of
+the balance, so uses on two laptops and a restock at head office add up exactly.
+"""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import datetime
 from decimal import Decimal
 
 from tech_app.errors import ValidationError
-from tech_app.records import Part, PartUsage, VanStock
+from tech_app.records import Part, PartUsage, StockMovement, VanStock
 from tech_app.records.validate import check_quantity
 from tech_app.store.local import LocalStore, utc_now
-from tech_app.vocab import Coverage
+from tech_app.vocab import Coverage, StockMove
 
 
 class NegativeStockError(ValidationError):
@@ -35,10 +39,24 @@ def find_part(store: LocalStore, key: str) -> Part:
 
 
 def stock_of(store: LocalStore, technician: str, part_id: str) -> VanStock:
+    """What the van holds of a part: the opening balance plus every movement since."""
     found = store.select(VanStock, "technician = ? AND part_id = ?", [technician, part_id])
-    if found:
-        return found[0]
-    return VanStock(technician=technician, part_id=part_id, quantity=Decimal(0))
+    opening = (
+        found[0] if found else VanStock(technician=technician, part_id=part_id, quantity=Decimal(0))
+    )
+    moved = sum(
+        (
+            Decimal(row[0])
+            for row in store.db.execute(
+                "SELECT quantity FROM stock_movements WHERE technician = ? AND part_id = ?",
+                [technician, part_id],
+            )
+        ),
+        Decimal(0),
+    )
+    return VanStock(
+        id=opening.id, technician=technician, part_id=part_id, quantity=opening.quantity + moved
+    )
 
 
 def record_part_usage(
@@ -77,5 +95,16 @@ def record_part_usage(
                 used_at=now or utc_now(),
             )
         )
-        store.save(dataclasses.replace(stock, quantity=left))
+        store.save(
+            StockMovement(
+                technician=technician,
+                part_id=part.id,
+                quantity=-wanted,
+                kind=StockMove.USE,
+                job_id=job_id,
+                part_usage_id=usage.id,
+                moved_by=technician,
+                moved_at=usage.used_at,
+            )
+        )
     return usage

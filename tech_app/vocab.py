@@ -47,6 +47,15 @@ class Coverage(StrEnum):
     CHARGED = "charged"
 
 
+class StockMove(StrEnum):
+    """Why what a van holds changed: the kinds of van-stock ledger rows."""
+
+    USE = "use"  # taken from the van on a job (negative)
+    RESTOCK = "restock"  # put in the van by the office or the stores (positive)
+    TRANSFER = "transfer"  # moved between vans: one row on each (out negative, in positive)
+    CORRECTION = "correction"  # a count that found more or less than the ledger says
+
+
 class TimeKind(StrEnum):
     TRAVEL = "travel"
     LABOUR = "labour"

@@ -13,7 +13,16 @@ from tech_app.vocab import JobStatus
 
 # Evidence: once recorded, never edited in place. A correction is a new row.
 INSERT_ONLY_TABLES = frozenset(
-    {"part_usage", "photos", "signatures", "slips", "amendments", "estimates", "consents"}
+    {
+        "part_usage",
+        "photos",
+        "signatures",
+        "slips",
+        "amendments",
+        "estimates",
+        "consents",
+        "stock_movements",
+    }
 )
 # What may still be added to a signed job: reprints and amendments of the slip, and
 # head office's follow-up (the call and what the customer said on it).

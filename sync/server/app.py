@@ -38,7 +38,6 @@ _VERSIONED = ("/auth", "/sync", "/blobs", "/office")
 # A version or a length: ASCII digits, few enough that int() reads them at once.
 _ASCII_NUMBER = re.compile(r"[0-9]{1,30}", re.ASCII)
 UNEXPECTED = "head office hit an unexpected error; it has been logged"
-MAX_SEQ = 2**63 - 1  # sequence numbers and cursors are signed 64-bit integers
 
 
 class HTTPProblem(Exception):
@@ -482,12 +481,12 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
         client_id: str | None = None,
         acknowledged: int = 0,
     ) -> dict[str, Any]:
-        if not 0 <= cursor <= MAX_SEQ or not 1 <= limit <= p.MAX_PULL_LIMIT:
+        if not 0 <= cursor <= p.MAX_INT64 or not 1 <= limit <= p.MAX_PULL_LIMIT:
             raise HTTPProblem(
-                400, f"cursor must be 0 to {MAX_SEQ} and limit 1 to {p.MAX_PULL_LIMIT}"
+                400, f"cursor must be 0 to {p.MAX_INT64} and limit 1 to {p.MAX_PULL_LIMIT}"
             )
-        if not 0 <= acknowledged <= MAX_SEQ:
-            raise HTTPProblem(400, f"acknowledged must be 0 to {MAX_SEQ}")
+        if not 0 <= acknowledged <= p.MAX_INT64:
+            raise HTTPProblem(400, f"acknowledged must be 0 to {p.MAX_INT64}")
         with read_transaction(engine) as conn:
             expected = restore.first_missing_mutation(
                 conn, who.name, client_id, acknowledged, cursor

@@ -34,7 +34,7 @@ from sync.server import store
 from sync.server import tables as t
 from sync.server.db import current_seq, now
 from tech_app.errors import TechAppError
-from tech_app.vocab import JobStatus
+from tech_app.vocab import JobStatus, StockMove
 from tech_app.write_rules import (
     NOT_STARTED,
     OFFICE_STATUSES,
@@ -45,6 +45,8 @@ from tech_app.write_rules import (
 )
 
 HEAD_OFFICE_TABLES = store.SHARED | store.REFERENCE
+# What a device may add to its own van's ledger; restocks and transfers are the office's.
+TECHNICIAN_STOCK_MOVES = frozenset({StockMove.USE.value, StockMove.CORRECTION.value})
 # Rows of a job that head office keeps for itself beside the visit.
 OFFICE_JOB_ROWS = frozenset({"follow_ups"})
 
@@ -175,11 +177,15 @@ def _technician_write(
         raise Refused(f"{_label(table)} belong to head office; ask the office to change them")
     if table in OFFICE_JOB_ROWS:
         raise Refused(f"{_label(table)} are kept by head office")
-    if table == "van_stock":
+    if table in store.VAN_TABLES:
         if row["technician"] != actor.name or (
             existing and existing.data["technician"] != actor.name
         ):
             raise Refused("van stock of another technician")
+        if table == "stock_movements" and row["kind"] not in TECHNICIAN_STOCK_MOVES:
+            raise Refused(f"a {row['kind']} of van stock is recorded by head office")
+        # van_stock itself is written by a device only through mutations of a schema
+        # before the ledger (sync.server.push lets no newer one through).
         return _last_write_wins(conn, actor, table, row, existing, changed)
     if job is None:
         raise Refused(f"head office has no job {row.get('job_id') or row.get('id')}")

@@ -21,6 +21,9 @@ from sync.server.db import current_seq, now
 from tech_app.errors import TechAppError, ValidationError
 from tech_app.records.codec import RECORD_FOR_TABLE, from_row, to_row
 
+# Local schema 6 keeps van stock as a ledger of movements; mutations of older schemas
+# still set the total (a device's outbox from before its upgrade) and are applied so.
+LEDGER_SCHEMA = 6
 # A second device answering the same checklist item (or creating the same van-stock
 # line) makes a new id for what is one record: the server merges it into the first.
 NATURAL_KEYS = {
@@ -144,6 +147,8 @@ def _apply(conn: Connection, tech: str, client_id: str, seen_seq: int, m: Mutati
         raise Rejected(f"{_label(m.table)} has no field {', '.join(unknown)}")
     if "id" in m.fields and m.fields["id"] != m.record_id:
         raise Rejected("the record id cannot change")
+    if m.table == "van_stock" and m.schema_version >= LEDGER_SCHEMA:
+        raise Rejected("van stock changes by movements (stock_movements), not by its total")
     record_id = _resolve_alias(conn, m.table, m.record_id)
     existing = store.load(conn, m.table, record_id)
     if existing is None and m.op == "insert":

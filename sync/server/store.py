@@ -27,10 +27,12 @@ from tech_app.records.codec import RECORD_FOR_TABLE
 
 SHARED = frozenset({"parts", "checklist_templates"})
 REFERENCE = frozenset({"customers", "sites", "assets", "contracts"})
+# What a van holds belongs to its technician, even a movement made on a job.
+VAN_TABLES = frozenset({"van_stock", "stock_movements"})
 JOB_CHILDREN = frozenset(
     table
     for table, cls in RECORD_FOR_TABLE.items()
-    if "job_id" in {f.name for f in dataclasses.fields(cls)}
+    if "job_id" in {f.name for f in dataclasses.fields(cls)} and table not in VAN_TABLES
 )
 BLOB_FIELD = {"signatures": "image_sha256", "photos": "sha256", "slips": "pdf_sha256"}
 EVERYONE = "*"
@@ -75,7 +77,7 @@ def owner_for(conn: Connection, table: str, data: dict[str, Any], deleted: bool)
         return EVERYONE
     if table == "jobs":
         return str(data.get("assignee") or "") or None
-    if table == "van_stock":
+    if table in VAN_TABLES:
         return str(data["technician"])
     if table in JOB_CHILDREN:
         job = conn.execute(
@@ -144,6 +146,13 @@ def write(
             .where(t.records.c.table_name == table, t.records.c.id == record_id)
             .values(version=existing.version + 1, **values)
         )
+    if values["blob_sha"]:
+        # The first row naming a blob decides who may read it (sync.server.blobs; imported
+        # here, as blobs may import store). Bulk first versions (first_version_row) skip this.
+        from sync.server.blobs import note_reference
+
+        job_id = data.get("job_id")  # every row with a blob hangs off a job
+        note_reference(conn, str(values["blob_sha"]), table, record_id, job_id and str(job_id))
     if table in ("jobs", "job_assets"):
         set_job_refs(conn, str(data["id"]) if table == "jobs" else str(data["job_id"]))
     return seq

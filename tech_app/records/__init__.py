@@ -9,7 +9,7 @@ from tech_app.records.checklists import ChecklistAnswer, ChecklistItem, Checklis
 from tech_app.records.contracts import Contract
 from tech_app.records.jobs import Amendment, Job, JobAsset
 from tech_app.records.parties import Customer, Site
-from tech_app.records.parts import Part, PartUsage, VanStock
+from tech_app.records.parts import Part, PartUsage, StockMovement, VanStock
 from tech_app.records.visit import (
     Consent,
     Estimate,
@@ -41,6 +41,7 @@ __all__ = [
     "Signature",
     "Site",
     "Slip",
+    "StockMovement",
     "TimeEntry",
     "VanStock",
 ]

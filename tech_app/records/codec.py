@@ -38,6 +38,7 @@ from tech_app.records import (
     Signature,
     Site,
     Slip,
+    StockMovement,
     TimeEntry,
     VanStock,
 )
@@ -56,6 +57,7 @@ TABLES: dict[type, str] = {
     ChecklistAnswer: "checklist_answers",
     Part: "parts",
     VanStock: "van_stock",
+    StockMovement: "stock_movements",
     PartUsage: "part_usage",
     TimeEntry: "time_entries",
     Estimate: "estimates",

@@ -16,7 +16,7 @@ from tech_app.records.validate import (
     check_text,
     new_id,
 )
-from tech_app.vocab import Coverage
+from tech_app.vocab import Coverage, StockMove
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,3 +86,49 @@ class PartUsage:
         check_text("part_usage.serial_out", self.serial_out, required=False, max_length=60)
         check_text("part_usage.serial_in", self.serial_in, required=False, max_length=60)
         check_aware("part_usage.used_at", self.used_at)
+
+
+# The sign each kind of movement must have (a transfer or correction may go either way).
+_SIGN = {StockMove.USE: -1, StockMove.RESTOCK: 1}
+
+
+@dataclass(frozen=True, kw_only=True)
+class StockMovement:
+    """One change to what a van holds, never edited once recorded.
+
+    Stock on hand is the van's opening balance (``VanStock.quantity``, set by head
+    office) plus the sum of its movements, on the laptop and at head office alike,
+    so two laptops using parts offline and an office restock add up exactly.
+    """
+
+    id: str = field(default_factory=new_id)
+    technician: str  # whose van
+    part_id: str
+    quantity: Decimal  # signed: taken out < 0 < put in
+    kind: StockMove
+    job_id: str | None = None  # the job a part was used on
+    part_usage_id: str | None = None  # the part line behind a use
+    moved_by: str  # who recorded it: the technician or an office user
+    note: str = ""
+    moved_at: datetime
+
+    def __post_init__(self) -> None:
+        check_id("stock_movement.id", self.id)
+        check_text("stock_movement.technician", self.technician, max_length=60)
+        check_id("stock_movement.part_id", self.part_id)
+        kind = StockMove(check_choice("stock_movement.kind", self.kind, StockMove))
+        object.__setattr__(self, "kind", kind)
+        if not isinstance(self.quantity, Decimal) or not self.quantity.is_finite():
+            raise ValidationError("stock_movement.quantity", f"{self.quantity!r} is not a number")
+        sign = _SIGN.get(kind)
+        if self.quantity == 0 or (sign is not None and self.quantity * sign < 0):
+            raise ValidationError(
+                "stock_movement.quantity", f"{self.quantity} is not a quantity a {kind} can move"
+            )
+        for name in ("job_id", "part_usage_id"):
+            value = getattr(self, name)
+            if value is not None:
+                check_id(f"stock_movement.{name}", value)
+        check_text("stock_movement.moved_by", self.moved_by, max_length=60)
+        check_text("stock_movement.note", self.note, required=False, max_length=500)
+        check_aware("stock_movement.moved_at", self.moved_at)

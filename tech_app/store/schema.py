@@ -196,4 +196,22 @@ def m005_asset_visits(db: Database) -> None:
     )
 
 
+@migrations()
+def m006_stock_movements(db: Database) -> None:
+    # The van-stock ledger (tech_app.records.StockMovement): insert-only rows whose sum,
+    # added to the opening balance in van_stock, is what the van holds. van_stock rows
+    # keep their quantity as that opening balance, so nothing needs converting.
+    _run(
+        db,
+        f"""
+    CREATE TABLE stock_movements (
+        id TEXT PRIMARY KEY, technician TEXT NOT NULL,
+        part_id TEXT NOT NULL REFERENCES parts(id) {_FK}, quantity TEXT NOT NULL,
+        kind TEXT NOT NULL, job_id TEXT, part_usage_id TEXT, moved_by TEXT NOT NULL,
+        note TEXT NOT NULL, moved_at TEXT NOT NULL, {_COMMON});
+    CREATE INDEX stock_movements_van ON stock_movements(technician, part_id);
+    """,
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)

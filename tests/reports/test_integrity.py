@@ -13,6 +13,7 @@ from reports.integrity import canonical_bytes, short_hash
 from tech_app.blobs import BlobStore
 from tech_app.checklist import record_answer
 from tech_app.records import PartUsage, Signature
+from tech_app.records.codec import table_of, to_row
 from tech_app.store.local import LocalStore
 from tests.reports.helpers import signature_png
 
@@ -55,27 +56,34 @@ def _usage(store: LocalStore, job_id: str, number: str) -> PartUsage:
     return usage
 
 
+def _tamper(store: LocalStore, changed: object) -> None:
+    """Edit an evidence row in the file itself: the store refuses to (insert-only rows),
+    which is exactly when a changed hash is what gives the tampering away."""
+    row = {k: int(v) if isinstance(v, bool) else v for k, v in to_row(changed).items()}
+    store.db[table_of(changed)].update(row["id"], row)
+
+
 def change_quantity(store: LocalStore, blobs: BlobStore, job_id: str) -> None:
-    store.save(dataclasses.replace(_usage(store, job_id, "SH-FIT-20"), quantity=Decimal(3)))
+    _tamper(store, dataclasses.replace(_usage(store, job_id, "SH-FIT-20"), quantity=Decimal(3)))
 
 
 def change_unit_price(store: LocalStore, blobs: BlobStore, job_id: str) -> None:
-    store.save(dataclasses.replace(_usage(store, job_id, "SH-FIT-20"), unit_price=1900))
+    _tamper(store, dataclasses.replace(_usage(store, job_id, "SH-FIT-20"), unit_price=1900))
 
 
 def change_coverage(store: LocalStore, blobs: BlobStore, job_id: str) -> None:
     usage = _usage(store, job_id, "SH-FIT-20")
-    store.save(dataclasses.replace(usage, coverage="warranty"))
+    _tamper(store, dataclasses.replace(usage, coverage="warranty"))
 
 
 def change_signature_image(store: LocalStore, blobs: BlobStore, job_id: str) -> None:
     (signature,) = store.select(Signature, "job_id = ?", [job_id])
-    store.save(dataclasses.replace(signature, image_sha256=blobs.put(signature_png(9))))
+    _tamper(store, dataclasses.replace(signature, image_sha256=blobs.put(signature_png(9))))
 
 
 def change_signer(store: LocalStore, blobs: BlobStore, job_id: str) -> None:
     (signature,) = store.select(Signature, "job_id = ?", [job_id])
-    store.save(dataclasses.replace(signature, signer_name="王建军"))
+    _tamper(store, dataclasses.replace(signature, signer_name="王建军"))
 
 
 def change_answer(store: LocalStore, blobs: BlobStore, job_id: str) -> None:

@@ -20,8 +20,10 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 
+from sync.server import dispatch
 from sync.server import tables as t
 from sync.server.db import make_engine, migrate, read_transaction, write_transaction
+from tech_app.store.schema import SCHEMA_VERSION
 from tests.sync.conftest import PG_ADMIN, Server, png_bytes
 from tests.sync.test_security import bearer, login
 
@@ -50,6 +52,51 @@ def read(server: Server, headers: dict[str, str], sha: str) -> requests.Response
     return requests.get(f"{server.url}/blobs/{sha}", headers=headers)
 
 
+def push_row(server: Server, headers: dict[str, str], table: str, row: dict[str, Any]) -> None:
+    body = {
+        "client_id": f"blob-owner-{uuid.uuid4().hex[:12]}",
+        "seen_seq": 0,
+        "mutations": [
+            {
+                "id": 1,
+                "table": table,
+                "record_id": row["id"],
+                "op": "insert",
+                "fields": row,
+                "base_version": 0,
+                "schema_version": SCHEMA_VERSION,
+            }
+        ],
+    }
+    answer = requests.post(f"{server.url}/sync/push", json=body, headers=headers)
+    assert answer.status_code == 200, answer.text
+    assert [r["status"] for r in answer.json()["results"]] == ["applied"], answer.text
+
+
+def photo(job_id: str, sha: str) -> dict[str, Any]:
+    return {
+        "id": str(uuid.uuid4()),
+        "job_id": job_id,
+        "asset_id": None,
+        "item_key": "",
+        "sha256": sha,
+        "caption": "铭牌 nameplate",
+        "taken_at": "2026-11-28T10:00:00+08:00",
+    }
+
+
+def signature(job_id: str, sha: str) -> dict[str, Any]:
+    return {
+        "id": str(uuid.uuid4()),
+        "job_id": job_id,
+        "signer_name": "王女士",
+        "signed_at": "2026-11-28T11:00:00+08:00",
+        "image_sha256": sha,
+        "rating": 5,
+        "comment": "",
+    }
+
+
 def first_reference(server: Server, sha: str) -> tuple[str, str, str | None] | None:
     with read_transaction(server.engine) as conn:
         row = conn.execute(
@@ -60,6 +107,55 @@ def first_reference(server: Server, sha: str) -> tuple[str, str, str | None] | N
             ).where(t.blob_first_refs.c.sha256 == sha)
         ).first()
     return (row.table_name, row.record_id, row.job_id) if row else None
+
+
+def test_a_row_naming_someone_elses_hash_does_not_open_the_blob(
+    server: Server, people: dict[str, Any]
+) -> None:
+    a, b, office = people["a_headers"], people["b_headers"], people["office_headers"]
+    job_a, job_b = people["a_jobs"]["stove"], people["b_jobs"]["stove"]
+    signed = png_bytes(101)
+    sha_a = upload(server, a, signed)
+    own_signature = signature(job_a, sha_a)
+    push_row(server, a, "signatures", own_signature)
+    assert first_reference(server, sha_a) == ("signatures", own_signature["id"], job_a)
+
+    # B names A's hash on B's own job: the row is B's, the blob stays A's.
+    theft = photo(job_b, sha_a)
+    push_row(server, b, "photos", theft)
+    assert ("photos", theft["id"]) in server.visible(people["b"])
+    assert first_reference(server, sha_a) == ("signatures", own_signature["id"], job_a)
+    assert read(server, b, sha_a).status_code == 404
+    assert read(server, a, sha_a).content == signed
+    assert read(server, office, sha_a).content == signed
+
+    # What B photographed and uploaded, B reads.
+    mine = png_bytes(102)
+    sha_b = upload(server, b, mine)
+    push_row(server, b, "photos", photo(job_b, sha_b))
+    assert read(server, b, sha_b).content == mine
+    assert read(server, a, sha_b).status_code == 404
+
+
+def test_after_reassignment_the_new_technician_reads_the_jobs_blobs(
+    server: Server, people: dict[str, Any]
+) -> None:
+    a, c = people["a_headers"], people["c_headers"]
+    job = people["a_jobs"]["printer"]
+    image, picture = png_bytes(103), png_bytes(104)
+    sha_signature, sha_photo = upload(server, a, image), upload(server, a, picture)
+    push_row(server, a, "photos", photo(job, sha_photo))
+    push_row(server, a, "signatures", signature(job, sha_signature))
+    assert read(server, c, sha_signature).status_code == 404
+    assert read(server, c, sha_photo).status_code == 404
+
+    with write_transaction(server.engine) as conn:
+        dispatch.assign(conn, job, people["c"])
+    assert read(server, c, sha_signature).content == image
+    assert read(server, c, sha_photo).content == picture
+    # A uploaded the bytes and keeps them; B never had anything to do with the job.
+    assert read(server, a, sha_signature).content == image
+    assert read(server, people["b_headers"], sha_photo).status_code == 404
 
 
 def test_the_first_reference_stays_and_decides_who_reads(

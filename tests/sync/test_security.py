@@ -130,7 +130,21 @@ def test_technician_a_cannot_reach_b_on_any_route(
                         "answered_at": "2026-11-28T10:00:00+08:00",
                     },
                 ),
-                mutation(3, "van_stock", two["van_b"], "update", {"quantity": "99"}),
+                mutation(
+                    3,
+                    "stock_movements",
+                    "0e6f6f50-0000-4000-8000-000000000003",
+                    "insert",
+                    {
+                        "id": "0e6f6f50-0000-4000-8000-000000000003",
+                        "technician": two["b"],
+                        "part_id": demo_id("part:FL-HF-01"),
+                        "quantity": "-1",
+                        "kind": "use",
+                        "moved_by": two["a"],
+                        "moved_at": "2026-11-28T10:00:00+08:00",
+                    },
+                ),
                 mutation(
                     4,
                     "customers",
