@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 
 from sync.server import tables as t
 from sync.server.db import now
-from tech_app.errors import TechAppError, ValidationError
+from tech_app.errors import NotFoundError, TechAppError, ValidationError
 
 ACCESS_TTL = 15 * 60
 REFRESH_TTL = 30 * 24 * 3600
@@ -56,6 +56,13 @@ def access_ttl() -> int:
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def require_technician(conn: Connection, name: str) -> None:
+    """Refuse a name no technician (or office user) has: NotFoundError names it."""
+    found = conn.execute(sa.select(t.technicians.c.name).where(t.technicians.c.name == name))
+    if found.first() is None:
+        raise NotFoundError("technician", name)
 
 
 def add_technician(conn: Connection, name: str, password: str, role: str = "technician") -> None:

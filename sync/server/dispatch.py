@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from sync.server import gate, store
+from sync.server import auth, gate, store
 from sync.server import tables as t
 from tech_app.errors import NotFoundError, TechAppError, ValidationError
 from tech_app.records import Job
@@ -124,13 +124,7 @@ def assign(conn: Connection, key: str, technician: str) -> Job:
         raise DispatchError(f"job {job_row.data['number']} was deleted")
     job = _job_record(job_row)
     _refuse_signed(job)
-    if (
-        conn.execute(
-            sa.select(t.technicians.c.name).where(t.technicians.c.name == technician)
-        ).first()
-        is None
-    ):
-        raise NotFoundError("technician", technician)
+    auth.require_technician(conn, technician)
     status = JobStatus.ASSIGNED if job.status is JobStatus.NEW else job.status
     updated = dataclasses.replace(job, assignee=technician, status=status)
     put_record(conn, updated)

@@ -22,11 +22,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from sync.server import dispatch, gate, store
-from sync.server import tables as t
+from sync.server import auth, dispatch, gate, store
 from sync.server.record_rows import (
     UnitVisit,
     done_visits_by_asset,
@@ -207,12 +205,6 @@ def _remove_unit(conn: Connection, job: dict[str, Any], link: dict[str, Any]) ->
     gate.write(conn, gate.OFFICE, "job_assets", link, deleted=True)
 
 
-def _check_technician(conn: Connection, name: str) -> None:
-    found = conn.execute(sa.select(t.technicians.c.name).where(t.technicians.c.name == name))
-    if found.first() is None:
-        raise NotFoundError("technician", name)
-
-
 def plan_contract(
     conn: Connection,
     contract: Contract,
@@ -289,7 +281,7 @@ def plan_contract(
 def plan_all(conn: Connection, first: date, until: date, assignee: str = "") -> PlanResult:
     """Plan every contract; ``assignee`` (optional) gets the visits created now."""
     if assignee:
-        _check_technician(conn, assignee)
+        auth.require_technician(conn, assignee)
     if until < first:
         raise ValidationError("until", f"{until.isoformat()} is before {first.isoformat()}")
     total = PlanResult()

@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from sync.server import gate
+from sync.server import auth, gate
 from sync.server import tables as t
 from tech_app.errors import NotFoundError, ValidationError
 from tech_app.records import StockMovement
@@ -56,12 +56,6 @@ def _part_id(conn: Connection, key: str) -> str:
     raise NotFoundError("part", key)
 
 
-def _technician(conn: Connection, name: str) -> None:
-    found = conn.execute(sa.select(t.technicians.c.name).where(t.technicians.c.name == name))
-    if found.first() is None:
-        raise NotFoundError("technician", name)
-
-
 def record_movement(
     conn: Connection,
     technician: str,
@@ -74,7 +68,7 @@ def record_movement(
     note: str = "",
 ) -> Decimal:
     """Add a restock, transfer or correction to a van's ledger; returns the new stock."""
-    _technician(conn, technician)
+    auth.require_technician(conn, technician)
     part_id = _part_id(conn, part_key)
     try:
         amount = Decimal(str(quantity).strip())
