@@ -113,17 +113,11 @@ def _job_record(job: store.Stored) -> Job:
     return from_row(Job, job.data)
 
 
-def _refuse_signed(job: Job) -> None:
-    if job.status is JobStatus.SIGNED:
-        raise DispatchError(f"job {job.number} is signed; it can no longer be changed")
-
-
 def assign(conn: Connection, key: str, technician: str) -> Job:
     job_row = find_job(conn, key)
     if job_row.deleted:
         raise DispatchError(f"job {job_row.data['number']} was deleted")
     job = _job_record(job_row)
-    _refuse_signed(job)
     auth.require_technician(conn, technician)
     status = JobStatus.ASSIGNED if job.status is JobStatus.NEW else job.status
     updated = dataclasses.replace(job, assignee=technician, status=status)
@@ -133,7 +127,6 @@ def assign(conn: Connection, key: str, technician: str) -> Job:
 
 def schedule(conn: Connection, key: str, start: datetime, end: datetime) -> Job:
     job = _job_record(find_job(conn, key))
-    _refuse_signed(job)
     updated = dataclasses.replace(job, window_start=start, window_end=end)
     put_record(conn, updated)
     return updated
@@ -141,7 +134,6 @@ def schedule(conn: Connection, key: str, start: datetime, end: datetime) -> Job:
 
 def cancel(conn: Connection, key: str) -> Job:
     job = _job_record(find_job(conn, key))
-    _refuse_signed(job)
     updated = dataclasses.replace(job, status=JobStatus.CANCELLED)
     put_record(conn, updated)
     return updated
