@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from tech_app.records.codec import RECORD_FOR_TABLE
+from tech_app.records.codec import RECORD_FOR_TABLE, RECORD_SCHEMA
+from tech_app.records.history import HISTORY_TABLE
 from tech_app.records.validate import text_problem
-from tech_app.store.remote import HISTORY_TABLE
-from tech_app.store.schema import SCHEMA_VERSION
 
 PROTOCOL_VERSION = 1
 # The range of protocol versions this build of the server accepts; a client below
@@ -24,7 +23,7 @@ MAX_PROTOCOL = 1
 # Outbox entries keep the schema version they were written under; the server
 # accepts mutations written by local schemas in this range.
 MIN_SCHEMA = 3
-MAX_SCHEMA = SCHEMA_VERSION
+MAX_SCHEMA = RECORD_SCHEMA
 
 # Local schema 5 stores head office's summaries of units' earlier visits; older
 # devices are not sent them (they would not know the table).
@@ -220,7 +219,7 @@ def to_json(value: Any) -> dict[str, Any]:
 
 
 def version_headers() -> dict[str, str]:
-    return {PROTOCOL_HEADER: str(PROTOCOL_VERSION), SCHEMA_HEADER: str(SCHEMA_VERSION)}
+    return {PROTOCOL_HEADER: str(PROTOCOL_VERSION), SCHEMA_HEADER: str(RECORD_SCHEMA)}
 
 
 def parse_content_range(value: str) -> tuple[int, int, int]:

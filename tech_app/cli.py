@@ -78,14 +78,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Packages beyond the core (reports, ui, sync) add their own commands through the
     # "tech_app.commands" entry point, so the core never imports them.
+    missing = []
     for entry in sorted(entry_points(group="tech_app.commands"), key=lambda e: e.name):
         try:
             register = entry.load()
         except ImportError as exc:
-            # A missing optional dependency must not take the core commands down with it.
-            print(f"tech-app: {entry.name} commands unavailable: {exc}", file=sys.stderr)
+            # A head-office server installs no Qt or ReportLab, a laptop no web server:
+            # a missing extra hides its commands without taking the others down, and
+            # says so in --help only (not on every command a server runs).
+            missing.append(f"{entry.name} ({exc.name or exc} is not installed)")
             continue
         register(commands)
+    if missing:
+        parser.epilog = (
+            "commands not available in this install: "
+            + ", ".join(missing)
+            + "; pip install 'tech-app[app]' or 'tech-app[server]' adds them"
+        )
     parser.set_defaults(available_commands=frozenset(commands.choices))
     return parser
 

@@ -1,7 +1,7 @@
 """``tech-app demo``: an embedded head office, a demo profile logged in as liu, a first sync.
 
-Only the demo reaches for the server package (``sync.server.embedded``), and only
-inside ``start_demo``, so the app itself runs without the server extras.
+The head office runs as its own process (``sync.demo_office``): the app reaches it
+over the protocol only, as it would reach a real one, and never imports the server.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sync.client import SyncReport, sync_once
 from sync.client.login import log_in
+from sync.demo_office import start_demo_office
 from tech_app.blobs import BlobStore
 from tech_app.profile import blob_dir, database_path
 from tech_app.store.local import open_store
@@ -32,11 +33,13 @@ class DemoSession:
 
 def start_demo(data_dir: Path | None = None) -> DemoSession:
     """Start a seeded head office on 127.0.0.1, log liu in on a profile and sync it once."""
-    from sync.server.embedded import start_embedded_server
-
     work = tempfile.TemporaryDirectory(prefix="tech-app-demo-")
-    office = Path(work.name) / "head-office"
-    url, stop_server = start_embedded_server(office)
+    try:
+        office = start_demo_office(Path(work.name) / "head-office")
+    except BaseException:
+        work.cleanup()
+        raise
+    url, stop_server = office.url, office.stop
     profile = data_dir or Path(work.name) / "profile"
     try:
         store = open_store(database_path(profile))
@@ -54,6 +57,4 @@ def start_demo(data_dir: Path | None = None) -> DemoSession:
         stop_server()
         work.cleanup()
 
-    # start_embedded_server keeps its SQLite file in the folder it is given, under this name.
-    office_db = f"sqlite:///{office / 'head-office.sqlite3'}"
-    return DemoSession(url, office_db, profile, report, stop)
+    return DemoSession(url, office.db_url, profile, report, stop)

@@ -29,8 +29,13 @@ from sync.server import tables as t
 from tech_app.asset_history import HISTORY_VISITS, visit_time
 from tech_app.records import Job
 from tech_app.records.codec import from_row, to_row
-from tech_app.records.history import AssetVisit, VisitPart, VisitReading, asset_visit_id
-from tech_app.store.remote import HISTORY_TABLE
+from tech_app.records.history import (
+    HISTORY_TABLE,
+    AssetVisit,
+    VisitPart,
+    VisitReading,
+    asset_visit_id,
+)
 from tech_app.vocab import JobStatus
 
 TABLE = HISTORY_TABLE

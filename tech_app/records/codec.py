@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from tech_app.errors import ValidationError
 from tech_app.records import (
@@ -69,6 +69,10 @@ TABLES: dict[type, str] = {
     FollowUp: "follow_ups",
     Amendment: "amendments",
 }
+# The version of the record shapes this build writes, carried by every outbox entry
+# and pull. It moves with the local store's schema (tests/tech_app/test_record_schema.py
+# holds the two equal); the wire format reads it here so it needs no client store.
+RECORD_SCHEMA: Final = 6
 RECORD_FOR_TABLE: dict[str, type] = {table: cls for cls, table in TABLES.items()}
 
 

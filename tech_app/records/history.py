@@ -18,6 +18,9 @@ from typing import Final
 
 from tech_app.records.validate import check_aware, check_id, check_text
 
+# The table both ends name these summaries by, on the wire and in the local store.
+HISTORY_TABLE: Final = "asset_visits"
+
 # Summary ids are derived, so head office sending one again replaces it.
 _NAMESPACE: Final = uuid.UUID("0d7f3c52-5a0e-4d1e-9b8a-6a3c1f2e4b71")
 

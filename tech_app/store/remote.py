@@ -25,7 +25,7 @@ from typing import Any
 
 from tech_app.errors import TechAppError
 from tech_app.records.codec import RECORD_FOR_TABLE, from_row, to_row
-from tech_app.records.history import AssetVisit
+from tech_app.records.history import HISTORY_TABLE, AssetVisit
 from tech_app.store import search
 from tech_app.store.local import LocalStore
 
@@ -85,8 +85,6 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "slips": ("job_id", "revision"),
     "amendments": ("job_id", "revision"),
 }
-# Head office's summaries of units' earlier visits: replaced whole, never edited here.
-HISTORY_TABLE = "asset_visits"
 BLOB_FIELDS = {"signatures": ("image_sha256",), "photos": ("sha256",), "slips": ("pdf_sha256",)}
 KEPT_FLAG = "kept on this device: head office removed it while work here was not yet synced"
 
