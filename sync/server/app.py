@@ -26,7 +26,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from sync import protocol as p
 from sync.server import auth, dispatch, restore, store
 from sync.server import blobs as blob_store
-from sync.server.db import make_engine, meta_value, migrate, read_transaction, write_transaction
+from sync.server.db import (
+    make_engine,
+    meta_value,
+    migrate,
+    read_transaction,
+    stamp,
+    write_transaction,
+)
 from sync.server.office_routes import add_office_routes
 from sync.server.push import GapError, push
 from tech_app.errors import NotFoundError, TechAppError, ValidationError
@@ -597,7 +604,7 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
 
         def run() -> int:
             with write_transaction(engine) as conn:
-                return dispatch.put_record(conn, record)
+                return stamp(conn)(dispatch.put_record(conn, record))
 
         return {"seq": await run_in_threadpool(run)}
 

@@ -1,28 +1,35 @@
 """Connecting to the head-office database, migrating it, and the one change sequence.
 
 Sequence visibility: a pull must never hand out a cursor that skips a transaction
-still committing. Every transaction that writes takes one lock for its whole life
-(``write_transaction``) and allocates sequence numbers from the ``counters`` row
-inside it, so transactions that write commit in the order of their numbers:
+still committing. Every row a pull reads by number (records, the per-technician
+feed, tombstones) carries a number from one global sequence, and transactions
+become visible in the order of their numbers:
 
-* PostgreSQL: ``pg_advisory_xact_lock`` at the start of the transaction, released by
-  COMMIT/ROLLBACK. A second writer waits until the first has committed, then reads
-  the counter it left. Pulls run at REPEATABLE READ, so one pull sees one snapshot,
-  and that snapshot holds every sequence number up to the highest it sees.
-* SQLite: every transaction starts with ``BEGIN IMMEDIATE``, which takes the single
-  write lock of the file; writes are serialised by SQLite itself.
+* PostgreSQL: a writing transaction does its work with **provisional** numbers
+  (``next_seq``): a block of its own, far above any real number, taken from a
+  database sequence without any lock, so pushes of different technicians run side
+  by side. Just before COMMIT comes the short commit-ordering step (``stamp``): the
+  transaction bumps the ``counters`` row by as many numbers as it used (that row
+  lock is held until COMMIT, so the next transaction's step waits for it) and
+  shifts its provisional numbers onto the real ones. Real numbers are therefore
+  handed out in commit order, and a pull at REPEATABLE READ that sees the counter
+  at N sees every row numbered up to N. The lock lives for a few statements, not
+  for the push.
+* SQLite: every writing transaction starts with ``BEGIN IMMEDIATE``, which takes
+  the single write lock of the file; writes are serialised by SQLite itself and
+  take real numbers at once.
 
-Holding one lock per writing transaction limits write throughput to one at a time,
-which is far above what a service company's technicians produce; reads (pulls) do
-not take it. Several uvicorn workers against one PostgreSQL share nothing else.
+Reads (pulls) take no lock. Several uvicorn workers against one PostgreSQL share
+nothing else.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -33,8 +40,15 @@ from sqlalchemy.engine import Connection, Engine
 
 from sync.server import tables as t
 
-_ADVISORY_KEY = 7_301_955  # any constant; the lock of the change sequence
 _MIGRATION_KEY = 7_301_956
+# Provisional numbers live above every real one: block b covers
+# [PROVISIONAL_FLOOR + b * BLOCK, PROVISIONAL_FLOOR + (b + 1) * BLOCK).
+PROVISIONAL_FLOOR = 1 << 62
+PROVISIONAL_BLOCK = 1 << 24  # far more rows than one transaction writes
+# Columns that may hold provisional numbers, renumbered by ``stamp`` (each indexed on
+# its number). The mutation log is written after ``stamp`` and the conflict log takes
+# the counter's current (real) value, so neither ever holds one.
+SEQ_COLUMNS = (("records", "seq"), ("feed", "seq"), ("tombstones", "seq"))
 
 
 def default_db_url() -> str:
@@ -109,8 +123,20 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
     """A transaction that may allocate sequence numbers: see the module docstring."""
     with engine.begin() as conn:
         if is_postgres(conn):
-            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _ADVISORY_KEY})
-        yield conn
+            conn.info["provisional"] = _Block()
+        try:
+            yield conn
+            stamp(conn)
+        finally:
+            conn.info.pop("provisional", None)
+
+
+class _Block:
+    """The provisional numbers one PostgreSQL transaction has handed out so far."""
+
+    def __init__(self) -> None:
+        self.base: int | None = None
+        self.used = 0
 
 
 @contextmanager
@@ -127,7 +153,25 @@ def read_transaction(engine: Engine) -> Iterator[Connection]:
 
 
 def next_seq(conn: Connection, count: int = 1) -> int:
-    """Allocate ``count`` sequence numbers; returns the first. Call inside write_transaction."""
+    """Allocate ``count`` sequence numbers; returns the first. Call inside write_transaction.
+
+    On PostgreSQL the numbers are provisional until ``stamp`` (at the latest when the
+    transaction ends); ``stamp`` returns the function that maps them to real ones.
+    """
+    block: _Block | None = conn.info.get("provisional")
+    if block is None:
+        return _take_real(conn, count)
+    if block.base is None:
+        number = conn.execute(sa.text("SELECT nextval('seq_blocks')")).scalar_one()
+        block.base = PROVISIONAL_FLOOR + int(number) * PROVISIONAL_BLOCK
+    if block.used + count > PROVISIONAL_BLOCK:
+        raise RuntimeError("one transaction wrote more rows than a provisional block holds")
+    first = block.base + block.used
+    block.used += count
+    return first
+
+
+def _take_real(conn: Connection, count: int) -> int:
     value = conn.execute(
         t.counters.update()
         .where(t.counters.c.name == "seq")
@@ -135,6 +179,62 @@ def next_seq(conn: Connection, count: int = 1) -> int:
         .returning(t.counters.c.value)
     ).scalar_one()
     return int(value) - count + 1
+
+
+def stamp(conn: Connection) -> Callable[[int], int]:
+    """The commit-ordering step: give this transaction's provisional numbers real ones.
+
+    Returns the mapping from a number handed out by ``next_seq`` to the number it
+    now has (identity on SQLite and for real numbers). The counter row stays locked
+    until COMMIT, so nothing may take long after this; a later ``next_seq`` starts
+    a new provisional block, stamped when the transaction ends.
+    """
+    block: _Block | None = conn.info.get("provisional")
+    if block is None or block.base is None or block.used == 0:
+        return _same
+    base, used = block.base, block.used
+    block.base, block.used = None, 0
+    offset = _take_real(conn, used) - base
+    window = {"base": base, "end": base + used, "offset": offset}
+    for table, column in SEQ_COLUMNS:
+        conn.execute(
+            sa.text(
+                f"UPDATE {table} SET {column} = {column} + :offset "
+                f"WHERE {column} >= :base AND {column} < :end"
+            ),
+            window,
+        )
+    _renumber_writers(conn, base, base + used, offset)
+
+    def real(number: int) -> int:
+        return number + offset if base <= number < base + used else number
+
+    return real
+
+
+def _same(number: int) -> int:
+    return number
+
+
+def _renumber_writers(conn: Connection, base: int, end: int, offset: int) -> None:
+    """Each field's writer remembers the number of its write (conflict detection)."""
+    r = t.records.c
+    rows = conn.execute(
+        sa.select(r.table_name, r.id, r.writers).where(r.seq >= base + offset, r.seq < end + offset)
+    ).all()
+    for row in rows:
+        writers = json.loads(row.writers)
+        moved = False
+        for entry in writers.values():
+            if base <= int(entry[1]) < end:
+                entry[1] = int(entry[1]) + offset
+                moved = True
+        if moved:
+            conn.execute(
+                t.records.update()
+                .where(r.table_name == row.table_name, r.id == row.id)
+                .values(writers=json.dumps(writers, sort_keys=True))
+            )
 
 
 def current_seq(conn: Connection) -> int:

@@ -39,44 +39,14 @@ from tech_app.records.history import (
 from tech_app.vocab import JobStatus
 
 TABLE = HISTORY_TABLE
-# Rows a summary is built from; a change to any of them re-sends it.
-SOURCES = ("jobs", "job_assets", "checklist_answers", "part_usage")
 _DONE = frozenset({JobStatus.COMPLETED.value, JobStatus.SIGNED.value})
-TRIGGER = "history_of_job"  # marks a page entry that becomes summaries
+TRIGGER = "history_of_job"  # marks a page entry that becomes summaries (from the feed)
 
 
 def _granted_assets(technician: str) -> Any:
     return sa.select(t.grants.c.record_id).where(
         t.grants.c.technician == technician, t.grants.c.table_name == "assets"
     )
-
-
-def _jobs_on_granted_assets(technician: str) -> Any:
-    return sa.select(t.job_refs.c.job_id).where(
-        t.job_refs.c.table_name == "assets",
-        t.job_refs.c.record_id.in_(_granted_assets(technician)),
-    )
-
-
-def triggers(conn: Connection, technician: str, cursor: int, limit: int) -> list[dict[str, Any]]:
-    """Changes after ``cursor`` to colleagues' jobs on the technician's units, as page entries.
-
-    The technician's own jobs are not here: they receive those rows in full.
-    """
-    r = t.records.c
-    rows = conn.execute(
-        sa.select(r.seq, r.job_id)
-        .where(
-            r.seq > cursor,
-            r.table_name.in_(SOURCES),
-            r.deleted.is_(False),
-            sa.or_(r.owner.is_(None), r.owner != technician),
-            r.job_id.in_(_jobs_on_granted_assets(technician)),
-        )
-        .order_by(r.seq)
-        .limit(limit + 1)
-    ).all()
-    return [{"seq": row.seq, TRIGGER: row.job_id} for row in rows]
 
 
 def expand(conn: Connection, technician: str, page: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -282,6 +282,10 @@ def bulk_jobs(conn: Connection, technician: str, count: int, *, prefix: str = "B
     )
     dispatch.put_record(conn, customer)
     dispatch.put_record(conn, site)
+    # Granted before the jobs take their numbers: a device receives customer and site
+    # (feed entries at the grant's number) before the jobs that refer to them.
+    for table, record_id in (("customers", customer.id), ("sites", site.id)):
+        store.grant(conn, technician, table, record_id)
     first = next_seq(conn, count)
     reported = datetime(2026, 1, 1, 9, tzinfo=CHINA)
     stamp = now()
@@ -314,21 +318,4 @@ def bulk_jobs(conn: Connection, technician: str, count: int, *, prefix: str = "B
         conn.execute(t.records.insert(), rows[start : start + 2000])
         conn.execute(t.job_refs.insert(), refs[2 * start : 2 * (start + 2000)])
         conn.execute(t.assignments.insert(), assigned[start : start + 2000])
-    for table, record_id in (("customers", customer.id), ("sites", site.id)):
-        if (
-            conn.execute(
-                sa.select(t.grants.c.record_id).where(
-                    t.grants.c.technician == technician,
-                    t.grants.c.table_name == table,
-                    t.grants.c.record_id == record_id,
-                )
-            ).first()
-            is None
-        ):
-            conn.execute(
-                t.grants.insert().values(
-                    technician=technician, table_name=table, record_id=record_id
-                )
-            )
-    # Customer and site were written first, so their numbers come before the jobs'.
     return ids

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from sync.protocol import MAX_SCHEMA, MIN_SCHEMA, OPS, Mutation, PushRequest
 from sync.server import gate, store
 from sync.server import tables as t
-from sync.server.db import current_seq, now
+from sync.server.db import current_seq, now, stamp
 from tech_app.errors import TechAppError, ValidationError
 from tech_app.records.codec import RECORD_FOR_TABLE, from_row, to_row
 
@@ -55,7 +55,7 @@ def push(conn: Connection, technician: str, request: PushRequest) -> dict[str, A
     ).first()
     if client is not None and client.technician != technician:
         raise PermissionError("this device is registered to another technician")
-    last = int(client.last_mutation_id) if client else 0
+    last = first_new = int(client.last_mutation_id) if client else 0
     conflicts_before = gate.conflict_mark(conn)
     results: list[dict[str, Any]] = []
     for mutation in request.mutations:
@@ -79,15 +79,6 @@ def push(conn: Connection, technician: str, request: PushRequest) -> dict[str, A
             raise GapError(last + 1)
         outcome = apply_one(conn, technician, request.client_id, request.seen_seq, mutation)
         last = mutation.id
-        conn.execute(
-            t.mutation_log.insert().values(
-                client_id=request.client_id,
-                mutation_id=mutation.id,
-                status=outcome.status,
-                reason=outcome.reason,
-                seq=outcome.seq,
-            )
-        )
         results.append(
             {
                 "id": mutation.id,
@@ -103,6 +94,25 @@ def push(conn: Connection, technician: str, request: PushRequest) -> dict[str, A
         conn.execute(
             t.clients.update().where(t.clients.c.client_id == request.client_id).values(**values)
         )
+    # The answer names real numbers (the device compares them with its pull cursor), so
+    # the commit-ordering step comes now, as the last thing before COMMIT.
+    real = stamp(conn)
+    logged_now = []
+    for result in results:
+        result["seq"] = real(int(result["seq"]))
+        if result["id"] > first_new:
+            logged_now.append(
+                {
+                    "client_id": request.client_id,
+                    "mutation_id": result["id"],
+                    "status": result["status"],
+                    "reason": result["reason"],
+                    "seq": result["seq"],
+                }
+            )
+    if logged_now:
+        # Written once the numbers are real: one statement, and nothing to renumber.
+        conn.execute(t.mutation_log.insert(), logged_now)
     return {
         "last_mutation_id": last,
         "seq": current_seq(conn),

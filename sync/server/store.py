@@ -1,12 +1,15 @@
 """Head-office record storage: writes with sequence numbers, who sees what, and pulls.
 
-Visibility is kept materialised so a pull is one indexed query:
-``records.owner`` is the technician of a job and of everything hanging off it (and of
-a van-stock row), ``*`` for the shared catalogue (parts, checklist templates), NULL
-for what only head office sees (a deleted job). Customers, sites, contracts and
-assets are readable through ``grants``, derived from ``job_refs`` of the jobs a
-technician holds. When something leaves a technician's view, an explicit row in
-``tombstones`` tells their devices, in the same sequence as everything else.
+Visibility is kept materialised so a pull is a few index ranges on the change
+sequence: ``records.owner`` is the technician of a job and of everything hanging off
+it (and of a van-stock row), ``*`` for the shared catalogue (parts, checklist
+templates), NULL for what only head office sees (a deleted job). Customers, sites,
+contracts and assets are readable through ``grants``, derived from ``job_refs`` of
+the jobs a technician holds; each write of one of them, and each grant, puts an
+entry in the grantee's ``feed``, as does each change to a colleague's job on one of
+their units (its history summary). When something leaves a technician's view, an
+explicit row in ``tombstones`` tells their devices, in the same sequence as
+everything else.
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from sync.server import history
 from sync.server import tables as t
-from sync.server.db import current_seq, meta_value, next_seq, now
+from sync.server.db import current_seq, meta_value, next_seq, now, stamp
 from tech_app.records.codec import RECORD_FOR_TABLE
 
 SHARED = frozenset({"parts", "checklist_templates"})
@@ -36,6 +40,11 @@ JOB_CHILDREN = frozenset(
 )
 BLOB_FIELD = {"signatures": "image_sha256", "photos": "sha256", "slips": "pdf_sha256"}
 EVERYONE = "*"
+# A feed entry that stands for a colleague's job on the technician's units: the pull
+# turns it into history summaries (``sync.server.history``).
+HISTORY_ENTRY = "history_of_job"
+# Rows a history summary is built from; a change to any of them re-sends it.
+HISTORY_SOURCES = frozenset({"jobs", "job_assets", "checklist_answers", "part_usage"})
 
 
 @dataclasses.dataclass
@@ -155,6 +164,7 @@ def write(
         note_reference(conn, str(values["blob_sha"]), table, record_id, job_id and str(job_id))
     if table in ("jobs", "job_assets"):
         set_job_refs(conn, str(data["id"]) if table == "jobs" else str(data["job_id"]))
+    publish(conn, table, record_id, values["job_id"], seq)
     return seq
 
 
@@ -169,7 +179,85 @@ def touch(conn: Connection, table: str, record_id: str, *, owner: str | None = N
         .where(t.records.c.table_name == table, t.records.c.id == record_id)
         .values(**values)
     )
+    job_id = record_id if table == "jobs" else None
+    if table in HISTORY_SOURCES and job_id is None:
+        found = conn.execute(
+            sa.select(t.records.c.job_id).where(
+                t.records.c.table_name == table, t.records.c.id == record_id
+            )
+        ).first()
+        job_id = found.job_id if found else None
+    publish(conn, table, record_id, job_id, seq)
     return seq
+
+
+# -- the feed: what technicians receive beyond their own jobs and the catalogue ----------
+def publish(conn: Connection, table: str, record_id: str, job_id: str | None, seq: int) -> None:
+    """Tell the grantees of a customer/site/contract/unit, and the colleagues who hold
+    a unit of this job, that it changed at ``seq``."""
+    if table in REFERENCE:
+        grantees = conn.execute(
+            sa.select(t.grants.c.technician).where(
+                t.grants.c.table_name == table, t.grants.c.record_id == record_id
+            )
+        ).scalars()
+        feed_upsert(conn, [(tech, table, record_id) for tech in grantees], seq)
+    if table in HISTORY_SOURCES and job_id:
+        owner = conn.execute(
+            sa.select(t.records.c.owner).where(
+                t.records.c.table_name == "jobs", t.records.c.id == job_id
+            )
+        ).scalar()
+        holders = conn.execute(
+            sa.select(t.grants.c.technician)
+            .distinct()
+            .join(
+                t.job_refs,
+                sa.and_(
+                    t.job_refs.c.table_name == t.grants.c.table_name,
+                    t.job_refs.c.record_id == t.grants.c.record_id,
+                ),
+            )
+            .where(t.job_refs.c.job_id == job_id, t.grants.c.table_name == "assets")
+        ).scalars()
+        colleagues = [tech for tech in holders if tech != owner]
+        feed_upsert(conn, [(tech, HISTORY_ENTRY, job_id) for tech in colleagues], seq)
+
+
+def feed_upsert(conn: Connection, entries: list[tuple[str, str, str]], seq: int) -> None:
+    """Put entries in technicians' feeds at ``seq`` (one row per technician and record)."""
+    if not entries:
+        return
+    rows = [{"technician": a, "table_name": b, "record_id": c, "seq": seq} for a, b, c in entries]
+    insert = (
+        postgresql.insert(t.feed) if conn.dialect.name == "postgresql" else sqlite.insert(t.feed)
+    )
+    conn.execute(
+        insert.on_conflict_do_update(
+            index_elements=["technician", "table_name", "record_id"],
+            set_={"seq": insert.excluded.seq},
+        ),
+        rows,
+    )
+
+
+def grant(conn: Connection, technician: str, table: str, record_id: str) -> bool:
+    """Let the technician read one customer/site/contract/unit; False if they already could.
+
+    A new grant sends the row to that technician (a feed entry), no one else."""
+    key = {"technician": technician, "table_name": table, "record_id": record_id}
+    found = conn.execute(
+        sa.select(t.grants.c.record_id).where(
+            *(getattr(t.grants.c, k) == v for k, v in key.items())
+        )
+    ).first()
+    if found is not None:
+        return False
+    conn.execute(t.grants.insert().values(**key))
+    # A unit's recent visits by colleagues follow it: history.expand adds them when
+    # the unit's row is in the page.
+    feed_upsert(conn, [(technician, table, record_id)], next_seq(conn))
+    return True
 
 
 def tombstone(conn: Connection, technician: str, table: str, record_id: str) -> int:
@@ -217,19 +305,10 @@ def job_refs(conn: Connection, job_id: str) -> list[tuple[str, str]]:
 
 
 def grant_refs(conn: Connection, technician: str, job_id: str) -> bool:
-    """Let the technician read what the job refers to; newly readable rows are re-sent."""
+    """Let the technician read what the job refers to; newly readable rows are sent."""
     granted = False
     for table, record_id in job_refs(conn, job_id):
-        key = {"technician": technician, "table_name": table, "record_id": record_id}
-        found = conn.execute(
-            sa.select(t.grants.c.record_id).where(
-                *(getattr(t.grants.c, k) == v for k, v in key.items())
-            )
-        ).first()
-        if found is None:
-            conn.execute(t.grants.insert().values(**key))
-            touch(conn, table, record_id)
-            granted = True
+        granted = grant(conn, technician, table, record_id) or granted
     return granted
 
 
@@ -259,6 +338,13 @@ def revoke_refs(conn: Connection, technician: str, job_id: str) -> None:
                 )
             )
             if deleted.rowcount:
+                conn.execute(
+                    t.feed.delete().where(
+                        t.feed.c.technician == technician,
+                        t.feed.c.table_name == table,
+                        t.feed.c.record_id == record_id,
+                    )
+                )
                 tombstone(conn, technician, table, record_id)
 
 
@@ -284,20 +370,6 @@ def children_of(conn: Connection, job_id: str) -> list[tuple[str, str]]:
 
 
 # -- pull ------------------------------------------------------------------------
-def _visible(technician: str) -> Any:
-    r = t.records.c
-    granted = (
-        sa.select(t.grants.c.record_id)
-        .where(
-            t.grants.c.technician == technician,
-            t.grants.c.table_name == r.table_name,
-            t.grants.c.record_id == r.id,
-        )
-        .exists()
-    )
-    return sa.or_(r.owner == technician, r.owner == EVERYONE, sa.and_(r.owner.is_(None), granted))
-
-
 def wire_row(data: dict[str, Any], version: int, updated_at: float) -> dict[str, Any]:
     stamp = datetime.fromtimestamp(updated_at, UTC).isoformat()
     return {**data, "version": version, "updated_at": stamp}
@@ -307,12 +379,30 @@ def pull(
     conn: Connection, technician: str, cursor: int, limit: int, *, with_history: bool = True
 ) -> dict[str, Any]:
     """Changes for the technician after ``cursor``; ``with_history`` adds the summaries of
-    their units' earlier visits (``sync.server.history``) for devices that store them."""
+    their units' earlier visits (``sync.server.history``) for devices that store them.
+
+    Four index ranges, each read at most ``limit + 1`` deep and merged by number: the
+    technician's own rows and the catalogue (records by owner, seq), their feed and
+    their tombstones. An idle pull costs four index probes, whatever the data size."""
     r = t.records.c
-    rows = conn.execute(
-        sa.select(r.table_name, r.id, r.data, r.version, r.seq, r.deleted, r.updated_at)
-        .where(r.seq > cursor, _visible(technician))
-        .order_by(r.seq)
+    columns = (r.table_name, r.id, r.data, r.version, r.seq, r.deleted, r.updated_at)
+    owned = [
+        conn.execute(
+            sa.select(*columns)
+            .where(r.owner == who, r.seq > cursor)
+            .order_by(r.seq)
+            .limit(limit + 1)
+        ).all()
+        for who in (technician, EVERYONE)
+    ]
+    f = t.feed.c
+    fed = conn.execute(
+        sa.select(f.seq.label("feed_seq"), f.table_name.label("entry"), f.record_id, *columns)
+        .select_from(
+            t.feed.outerjoin(t.records, sa.and_(r.table_name == f.table_name, r.id == f.record_id))
+        )
+        .where(f.technician == technician, f.seq > cursor)
+        .order_by(f.seq)
         .limit(limit + 1)
     ).all()
     gone = conn.execute(
@@ -321,22 +411,18 @@ def pull(
         .order_by(t.tombstones.c.seq)
         .limit(limit + 1)
     ).all()
-    changes: list[dict[str, Any]] = [
-        {
-            "seq": row.seq,
-            "table": row.table_name,
-            "id": row.id,
-            "row": None
-            if row.deleted
-            else wire_row(json.loads(row.data), row.version, row.updated_at),
-        }
-        for row in rows
-    ]
+    changes: list[dict[str, Any]] = [_change(row.seq, row) for rows in owned for row in rows]
+    for row in fed:
+        if row.entry == HISTORY_ENTRY:
+            if with_history:
+                changes.append({"seq": row.feed_seq, history.TRIGGER: row.record_id})
+        elif row.id is not None:  # a row purged since it was granted has nothing to send
+            changes.append(_change(row.feed_seq, row))
     changes += [{"seq": g.seq, "table": g.table_name, "id": g.record_id, "row": None} for g in gone]
-    if with_history:
-        changes += history.triggers(conn, technician, cursor, limit)
     changes.sort(key=lambda c: c["seq"])
-    has_more = len(changes) > limit
+    # Each range was read one deeper than a page, so the first ``limit`` of the merge
+    # are exactly the first ``limit`` changes; more exist if any range had more.
+    has_more = len(changes) > limit or any(len(rows) > limit for rows in (*owned, fed, gone))
     changes = changes[:limit]
     # Without more, the cursor moves to the newest number this snapshot holds: nothing
     # up to it is for this technician.
@@ -351,12 +437,24 @@ def pull(
     }
 
 
+def _change(seq: int, row: Any) -> dict[str, Any]:
+    return {
+        "seq": seq,
+        "table": row.table_name,
+        "id": row.id,
+        "row": None if row.deleted else wire_row(json.loads(row.data), row.version, row.updated_at),
+    }
+
+
 def purge_tombstones(conn: Connection, older_than: float) -> int:
     """Forget tombstones (and deleted rows) older than the retention; returns the new horizon.
 
     A client whose cursor is below the horizon may have missed a tombstone and must
     resync from zero (410 "resync required").
     """
+    # The horizon is kept in meta, which the commit-ordering step does not renumber: make
+    # this transaction's own numbers (tombstones written just before) real first.
+    stamp(conn)
     horizon = conn.execute(
         sa.select(sa.func.max(t.tombstones.c.seq)).where(t.tombstones.c.created_at < older_than)
     ).scalar()

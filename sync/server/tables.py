@@ -45,6 +45,20 @@ records = sa.Table(
     sa.Column("updated_at", sa.Float, nullable=False),
 )
 
+# What each technician receives beyond their own jobs' rows and the shared catalogue
+# (both indexed by ``records.owner``): granted customers, sites, contracts and units,
+# and colleagues' jobs on those units (``table_name`` = store.HISTORY_ENTRY), each at
+# the number of its latest change. One row per (technician, record): a pull reads an
+# index range on (technician, seq).
+feed = sa.Table(
+    "feed",
+    metadata,
+    sa.Column("technician", sa.String(60), primary_key=True),
+    sa.Column("table_name", sa.String(40), primary_key=True),
+    sa.Column("record_id", sa.String(36), primary_key=True),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+)
+
 grants = sa.Table(
     "grants",
     metadata,
