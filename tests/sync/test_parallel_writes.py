@@ -24,6 +24,7 @@ from sync.server import auth, dispatch, store
 from sync.server.db import make_engine, migrate, read_transaction, write_transaction
 from tech_app.records import Job
 from tests.sync.conftest import DAY
+from tests.sync.test_blob_owner import empty_database as _empty_database
 
 
 @pytest.fixture
@@ -78,6 +79,7 @@ def test_two_technicians_write_at_once_and_no_cursor_skips_the_slower(
         with write_transaction(impatient) as conn_b:
             changed_b = dataclasses.replace(_job(conn_b, job_b), problem="漏水 (B, fast)")
             dispatch.put_record(conn_b, changed_b)
+        impatient.dispose()
         with read_transaction(pg_engine) as conn:
             before_a_commits = store.pull(conn, a, 0, 10_000)
             seen_b = store.pull(conn, b, 0, 10_000)
@@ -151,3 +153,62 @@ def test_a_purge_after_a_reassignment_in_one_transaction_keeps_a_real_horizon(
         store.purge_tombstones(conn, time.time() + 1)
     with read_transaction(pg_engine) as conn:
         assert 0 < int(meta_value(conn, "purged_through_seq")) <= current_seq(conn)
+
+
+empty_database = _empty_database  # the fixture, under its own name
+
+
+def test_the_feed_migration_gives_every_device_what_it_pulled_before(
+    empty_database: str,
+) -> None:
+    # A head office as 0003 left it has no feed: migration 0004 must build it so a pull
+    # from zero sends the same rows, and a device's cursor keeps its meaning: before,
+    # a device at cursor c had every visible row numbered (records.seq) up to c, so a
+    # pull from c must now bring every visible row numbered after it.
+    from alembic import command
+    from alembic.config import Config
+
+    from sync.server import tables as t
+
+    engine = make_engine(empty_database)
+    migrate(engine)
+    a, b = f"ma{uuid.uuid4().hex[:8]}", f"mb{uuid.uuid4().hex[:8]}"
+    job_a = _dispatch_one_job(engine, a)
+    _dispatch_one_job(engine, b)
+    with write_transaction(engine) as conn:
+        dispatch.assign(conn, job_a, b)  # grants move, tombstones for a
+
+    def pulls(cursor_of: dict[str, int]) -> dict[str, set[tuple[str, str, str]]]:
+        found = {}
+        with read_transaction(engine) as conn:
+            for tech in (a, b):
+                for name, cursor in ((f"{tech}@0", 0), (f"{tech}@c", cursor_of.get(tech, 0))):
+                    page = store.pull(conn, tech, cursor, 100_000)["changes"]
+                    found[name] = {(c["table"], c["id"], str(c.get("row"))) for c in page}
+        return found
+
+    with read_transaction(engine) as conn:
+        numbered = {
+            (r.table_name, r.id): r.seq
+            for r in conn.execute(
+                sa.select(t.records.c.table_name, t.records.c.id, t.records.c.seq)
+            )
+        }
+    before = pulls({})
+    middle = {tech: sorted(numbered.values())[len(numbered) // 2] for tech in (a, b)}
+    config = Config()
+    config.set_main_option("script_location", str(Path(t.__file__).parent / "migrations"))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0003")
+    migrate(engine)
+    after = pulls(middle)
+    engine.dispose()
+    for tech in (a, b):
+        assert after[f"{tech}@0"] == before[f"{tech}@0"]
+        owed = {
+            change
+            for change in before[f"{tech}@0"]
+            if numbered.get((change[0], change[1]), 0) > middle[tech]
+        }
+        assert owed and owed <= after[f"{tech}@c"]
