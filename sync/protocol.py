@@ -83,6 +83,7 @@ class PushResponse:
     last_mutation_id: int
     seq: int
     results: list[MutationResult] = field(default_factory=list)
+    conflicts: int = 0  # values this push overwrote unseen, now in the conflict log
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,50 @@ class PullResponse:
     cursor: int
     has_more: bool
     changes: list[Change]
+
+
+# -- the other bodies, as head office documents them in /openapi.json ---------------
+@dataclass(frozen=True)
+class LoginRequest:
+    user: str
+    password: str
+
+
+@dataclass(frozen=True)
+class LoginResponse:
+    access_token: str
+    refresh_token: str
+    expires_in: int  # seconds the access token lives
+    technician: str
+    role: str  # technician | office
+
+
+@dataclass(frozen=True)
+class RefreshRequest:
+    refresh_token: str
+
+
+@dataclass(frozen=True)
+class RefreshResponse:
+    access_token: str
+    expires_in: int
+
+
+@dataclass(frozen=True)
+class BlobReceipt:
+    sha256: str
+    offset: int  # bytes head office holds of this upload
+    complete: bool
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Every error answer: what is wrong in words, and for some a field to act on."""
+
+    detail: str
+    expected: int | None = None  # 409: the mutation id to send next
+    restored: bool | None = None  # 409 on pull: head office lost this device's work
+    resync: bool | None = None  # 410: pull everything again from 0
 
 
 def _require(data: Any, key: str, kind: type | tuple[type, ...], where: str) -> Any:
@@ -191,10 +236,12 @@ def parse_push_response(data: Any) -> PushResponse:
         )
         for r in _require(data, "results", list, "push answer")
     ]
+    conflicts = data.get("conflicts", 0)
     return PushResponse(
         last_mutation_id=int(_require(data, "last_mutation_id", int, "push answer")),
         seq=int(_require(data, "seq", int, "push answer")),
         results=results,
+        conflicts=int(conflicts) if isinstance(conflicts, int) else 0,
     )
 
 

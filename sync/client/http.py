@@ -205,8 +205,10 @@ class SyncClient:
                 self.token_store.clear()
 
     # -- sync ------------------------------------------------------------------------------
-    def push(self, request: p.PushRequest) -> dict[str, Any]:
-        return self.request("POST", "/sync/push", json=p.push_to_json(request)).json()  # type: ignore[no-any-return]
+    def push(self, request: p.PushRequest) -> p.PushResponse:
+        return p.parse_push_response(
+            self.request("POST", "/sync/push", json=p.push_to_json(request)).json()
+        )
 
     def pull(
         self, cursor: int, limit: int, *, client_id: str | None = None, acknowledged: int = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from sync import protocol as p
@@ -115,16 +115,13 @@ def _push(store: LocalStore, client: SyncClient, report: SyncReport) -> None:
                 remote.recover_from_restore(store, int(body["expected"]))
                 continue
             raise
-        results = answer["results"]
-        remote.mark_results(store, results)
-        report.conflicts += int(answer.get("conflicts", 0))
+        remote.mark_results(store, [asdict(result) for result in answer.results])
+        report.conflicts += answer.conflicts
         by_id = {int(m["mutation_id"]): m for m in batch}
-        for result in results:
-            if result["status"] == "rejected":
-                table = (
-                    by_id[int(result["id"])]["table_name"] if int(result["id"]) in by_id else "?"
-                )
-                report.rejected.append(f"mutation {result['id']} ({table}): {result['reason']}")
+        for result in answer.results:
+            if result.status == "rejected":
+                table = by_id[result.id]["table_name"] if result.id in by_id else "?"
+                report.rejected.append(f"mutation {result.id} ({table}): {result.reason}")
             else:
                 report.pushed += 1
 

@@ -13,6 +13,7 @@ import re
 import time
 import uuid
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -24,6 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol as p
+from sync.server import api_docs as docs
 from sync.server import auth, dispatch, restore, store
 from sync.server import blobs as blob_store
 from sync.server.db import (
@@ -328,6 +330,23 @@ Who = Annotated[auth.Caller, Depends(caller)]
 Office = Annotated[auth.Caller, Depends(office_caller)]
 
 
+@dataclass(frozen=True)
+class OfficeRecord:
+    table: str  # the kind of record: customers, sites, assets, contracts, parts, jobs, …
+    row: dict[str, Any]  # the record as the codec writes it
+
+
+@dataclass(frozen=True)
+class Assignment:
+    technician: str
+
+
+@dataclass(frozen=True)
+class Window:
+    start: str  # ISO 8601 date-time with its offset
+    end: str
+
+
 def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
     engine = engine or make_engine(db_url)
     migrate(engine)
@@ -427,7 +446,13 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
         }
 
     # -- auth ---------------------------------------------------------------------
-    @app.post("/auth/login", tags=["auth"])
+    @app.post(
+        "/auth/login",
+        tags=["auth"],
+        openapi_extra=docs.body(p.LoginRequest),
+        responses=docs.answers(p.LoginResponse, 401, 429),
+        response_model=None,
+    )
     async def login(request: Request) -> dict[str, Any]:
         data = await json_body(request)
         user, password = field(data, "user"), field(data, "password")
@@ -445,7 +470,13 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
 
         return await run_in_threadpool(run)
 
-    @app.post("/auth/refresh", tags=["auth"])
+    @app.post(
+        "/auth/refresh",
+        tags=["auth"],
+        openapi_extra=docs.body(p.RefreshRequest),
+        responses=docs.answers(p.RefreshResponse, 401),
+        response_model=None,
+    )
     async def refresh(request: Request) -> dict[str, Any]:
         token = field(await json_body(request), "refresh_token")
 
@@ -462,7 +493,13 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
         return {"logged_out": True}
 
     # -- sync -----------------------------------------------------------------------
-    @app.post("/sync/push", tags=["sync"])
+    @app.post(
+        "/sync/push",
+        tags=["sync"],
+        openapi_extra=docs.body(p.PushRequest),
+        responses=docs.answers(p.PushResponse, 409, 413),
+        response_model=None,
+    )
     async def sync_push(request: Request, who: Who) -> dict[str, Any]:
         parsed = p.parse_push(await json_body(request))
 
@@ -479,7 +516,13 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
                 expected=gap.expected,
             ) from None
 
-    @app.get("/sync/pull", tags=["sync"], dependencies=[Depends(pull_bounds)])
+    @app.get(
+        "/sync/pull",
+        tags=["sync"],
+        dependencies=[Depends(pull_bounds)],
+        responses=docs.answers(p.PullResponse, 409, 410),
+        response_model=None,
+    )
     def sync_pull(
         who: Who,
         request: Request,
@@ -529,7 +572,21 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
             headers={"Upload-Offset": str(have), "X-Blob-Complete": "1" if complete else "0"},
         )
 
-    @app.put("/blobs/{sha256}", tags=["blobs"])
+    @app.put(
+        "/blobs/{sha256}",
+        tags=["blobs"],
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+                },
+                "description": "The bytes, or the part a Content-Range header names.",
+            }
+        },
+        responses=docs.answers(p.BlobReceipt, 409, 413),
+        response_model=None,
+    )
     async def blob_put(sha256: str, request: Request, who: Who) -> dict[str, Any]:
         blob_store.check_name(sha256)
         data = await request.body()
@@ -563,7 +620,7 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
         have, complete = await run_in_threadpool(run)
         return {"sha256": sha256, "offset": have, "complete": complete}
 
-    @app.get("/blobs/{sha256}", tags=["blobs"])
+    @app.get("/blobs/{sha256}", tags=["blobs"], responses=docs.answers(None, 404))
     def blob_get(sha256: str, who: Who) -> Response:
         blob_store.check_name(sha256)
         with read_transaction(engine) as conn:
@@ -587,7 +644,12 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
         with read_transaction(engine) as conn:
             return dispatch.conflicts(conn, job_id)
 
-    @app.post("/office/records", tags=["office"])
+    @app.post(
+        "/office/records",
+        tags=["office"],
+        openapi_extra=docs.body(OfficeRecord),
+        responses=docs.answers(None, 409, 422),
+    )
     async def office_put(request: Request, who: Office) -> dict[str, Any]:
         """Create or replace a customer, site, asset, contract, part, template or job."""
         data = await json_body(request)
@@ -608,7 +670,12 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
 
         return {"seq": await run_in_threadpool(run)}
 
-    @app.post("/office/jobs/{key}/assign", tags=["office"])
+    @app.post(
+        "/office/jobs/{key}/assign",
+        tags=["office"],
+        openapi_extra=docs.body(Assignment),
+        responses=docs.answers(None, 404, 409),
+    )
     async def office_assign(key: str, request: Request, who: Office) -> dict[str, Any]:
         technician = field(await json_body(request), "technician")
 
@@ -619,7 +686,12 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
 
         return await run_in_threadpool(run)
 
-    @app.post("/office/jobs/{key}/schedule", tags=["office"])
+    @app.post(
+        "/office/jobs/{key}/schedule",
+        tags=["office"],
+        openapi_extra=docs.body(Window),
+        responses=docs.answers(None, 404, 409),
+    )
     async def office_schedule(key: str, request: Request, who: Office) -> dict[str, Any]:
         data = await json_body(request)
         try:
@@ -635,19 +707,20 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
 
         return await run_in_threadpool(run)
 
-    @app.post("/office/jobs/{key}/cancel", tags=["office"])
+    @app.post("/office/jobs/{key}/cancel", tags=["office"], responses=docs.answers(None, 404, 409))
     def office_cancel(key: str, who: Office) -> dict[str, Any]:
         with write_transaction(engine) as conn:
             job = dispatch.cancel(conn, key)
         return {"id": job.id, "status": job.status.value}
 
-    @app.delete("/office/jobs/{key}", tags=["office"])
+    @app.delete("/office/jobs/{key}", tags=["office"], responses=docs.answers(None, 404, 409))
     def office_delete(key: str, who: Office) -> dict[str, Any]:
         with write_transaction(engine) as conn:
             return {"id": dispatch.delete(conn, key), "deleted": True}
 
     # -- contracts, follow-ups and the SLA overview (sync.server.office_routes) -------------
     add_office_routes(app, engine, json_body, office_caller)
+    docs.install(app)
 
     return app
 

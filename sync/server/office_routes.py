@@ -13,6 +13,7 @@ from fastapi import Depends, FastAPI, Query, Request
 from sqlalchemy.engine import Engine
 from starlette.concurrency import run_in_threadpool
 
+from sync.server import api_docs as docs
 from sync.server import follow_ups, planning
 from sync.server.db import read_transaction, write_transaction
 from sync.server.office_input import company_today, parse_answers, parse_day, parse_moment
@@ -32,7 +33,19 @@ def add_office_routes(
     def at_or_now(at: str | None) -> datetime:
         return parse_moment("at", at) if at is not None else datetime.now(UTC)
 
-    @app.post("/office/plan-visits", tags=["office"])
+    @app.post(
+        "/office/plan-visits",
+        tags=["office"],
+        openapi_extra=docs.body_object(
+            {
+                "until": {"type": "string", "format": "date"},
+                "from": {"type": "string", "format": "date"},
+                "assignee": {"type": "string"},
+            },
+            "until",
+        ),
+        responses=docs.answers(None, 422),
+    )
     async def office_plan_visits(request: Request, who: Office) -> dict[str, Any]:
         """Store the visits every contract owes up to ``until`` (idempotent).
 
@@ -59,7 +72,14 @@ def add_office_routes(
 
         return await run_in_threadpool(run)
 
-    @app.post("/office/contracts/{key}/end", tags=["office"])
+    @app.post(
+        "/office/contracts/{key}/end",
+        tags=["office"],
+        openapi_extra=docs.body_object(
+            {"notice_given_on": {"type": "string", "format": "date"}}, "notice_given_on"
+        ),
+        responses=docs.answers(None, 404, 409),
+    )
     async def office_end_contract(key: str, request: Request, who: Office) -> dict[str, Any]:
         """End a contract with its notice: ``{"notice_given_on": "YYYY-MM-DD"}``."""
         data = await json_body(request)
@@ -91,7 +111,27 @@ def add_office_routes(
         with write_transaction(engine) as conn:
             return follow_ups.list_follow_ups(conn, now, due_only=due)
 
-    @app.post("/office/follow-ups/{key}/answers", tags=["office"])
+    @app.post(
+        "/office/follow-ups/{key}/answers",
+        tags=["office"],
+        openapi_extra=docs.body_object(
+            {
+                "problem_solved": {"type": "boolean"},
+                "on_time": {"type": "boolean"},
+                "attitude": {"type": "integer", "minimum": 1, "maximum": 5},
+                "skill": {"type": "integer", "minimum": 1, "maximum": 5},
+                "amount_charged": {"type": "string", "description": "decimal, e.g. 120.00"},
+                "comment": {"type": "string"},
+                "at": {"type": "string", "format": "date-time"},
+            },
+            "problem_solved",
+            "on_time",
+            "attitude",
+            "skill",
+            "amount_charged",
+        ),
+        responses=docs.answers(None, 404, 409),
+    )
     async def office_follow_up_answers(key: str, request: Request, who: Office) -> dict[str, Any]:
         """Record the questionnaire of job ``key``'s follow-up: ``{"problem_solved": true,
         "on_time": true, "attitude": 1-5, "skill": 1-5, "amount_charged": "120.00",
