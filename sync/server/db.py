@@ -25,6 +25,7 @@ nothing else.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import time
@@ -139,6 +140,40 @@ class _Block:
         self.used = 0
 
 
+_savepoints = itertools.count(1)
+
+
+@contextmanager
+def lazy_savepoint(conn: Connection) -> Iterator[None]:
+    """Like ``conn.begin_nested()``, but the SAVEPOINT is sent just before the block's
+    first statement that is not a SELECT, and not at all for a block that only reads.
+
+    Most mutations of a push only read (their rows wait for the push's one batch
+    insert), so a savepoint each would double the statements of a push. An error in the
+    block rolls back to the savepoint, if one was taken, and propagates.
+    """
+    name = f"lazy_sp_{next(_savepoints)}"
+    taken = False
+
+    def before(_c: Any, cursor: Any, statement: str, *_rest: Any) -> None:
+        nonlocal taken
+        if not taken and statement.lstrip()[:6].upper() != "SELECT":
+            cursor.execute(f"SAVEPOINT {name}")
+            taken = True
+
+    sa.event.listen(conn, "before_cursor_execute", before)
+    try:
+        yield
+    except BaseException:
+        sa.event.remove(conn, "before_cursor_execute", before)
+        if taken:
+            conn.exec_driver_sql(f"ROLLBACK TO SAVEPOINT {name}")
+        raise
+    sa.event.remove(conn, "before_cursor_execute", before)
+    if taken:
+        conn.exec_driver_sql(f"RELEASE SAVEPOINT {name}")
+
+
 @contextmanager
 def read_transaction(engine: Engine) -> Iterator[Connection]:
     """One consistent snapshot for a pull (REPEATABLE READ on PostgreSQL)."""
@@ -222,6 +257,7 @@ def _renumber_writers(conn: Connection, base: int, end: int, offset: int) -> Non
     rows = conn.execute(
         sa.select(r.table_name, r.id, r.writers).where(r.seq >= base + offset, r.seq < end + offset)
     ).all()
+    changed = []
     for row in rows:
         writers = json.loads(row.writers)
         moved = False
@@ -230,11 +266,17 @@ def _renumber_writers(conn: Connection, base: int, end: int, offset: int) -> Non
                 entry[1] = int(entry[1]) + offset
                 moved = True
         if moved:
-            conn.execute(
-                t.records.update()
-                .where(r.table_name == row.table_name, r.id == row.id)
-                .values(writers=json.dumps(writers, sort_keys=True))
+            changed.append(
+                {"t": row.table_name, "i": row.id, "w": json.dumps(writers, sort_keys=True)}
             )
+    if changed:
+        # One executemany (psycopg pipelines it), not a round trip per row.
+        conn.execute(
+            t.records.update()
+            .where(r.table_name == sa.bindparam("t"), r.id == sa.bindparam("i"))
+            .values(writers=sa.bindparam("w")),
+            changed,
+        )
 
 
 def current_seq(conn: Connection) -> int:

@@ -14,12 +14,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from sync.protocol import MAX_SCHEMA, MIN_SCHEMA, OPS, Mutation, PushRequest
+from sync.protocol import MAX_ID_LENGTH, MAX_SCHEMA, MIN_SCHEMA, OPS, Mutation, PushRequest
 from sync.server import gate, store
 from sync.server import tables as t
-from sync.server.db import current_seq, now, stamp
+from sync.server.db import current_seq, lazy_savepoint, now, stamp
 from tech_app.errors import TechAppError, ValidationError
 from tech_app.records.codec import RECORD_FOR_TABLE, from_row, to_row
+from tech_app.records.validate import text_problem
 
 # Local schema 6 keeps van stock as a ledger of movements; mutations of older schemas
 # still set the total (a device's outbox from before its upgrade) and are applied so.
@@ -58,35 +59,14 @@ def push(conn: Connection, technician: str, request: PushRequest) -> dict[str, A
     last = first_new = int(client.last_mutation_id) if client else 0
     conflicts_before = gate.conflict_mark(conn)
     results: list[dict[str, Any]] = []
-    for mutation in request.mutations:
-        if mutation.id <= last:
-            logged = conn.execute(
-                sa.select(t.mutation_log).where(
-                    t.mutation_log.c.client_id == request.client_id,
-                    t.mutation_log.c.mutation_id == mutation.id,
-                )
-            ).first()
-            results.append(
-                {
-                    "id": mutation.id,
-                    "status": logged.status if logged else "applied",
-                    "reason": logged.reason if logged else "",
-                    "seq": logged.seq if logged else 0,
-                }
-            )
-            continue
-        if mutation.id != last + 1:
-            raise GapError(last + 1)
-        outcome = apply_one(conn, technician, request.client_id, request.seen_seq, mutation)
-        last = mutation.id
-        results.append(
-            {
-                "id": mutation.id,
-                "status": outcome.status,
-                "reason": outcome.reason,
-                "seq": outcome.seq,
-            }
-        )
+    # Rows of one push mostly hang off the same job: read each record once, and every
+    # record the push names (and its job, parts, template) in one statement up front.
+    _prefetch_aliases(conn, request.mutations)
+    try:
+        with store.remembering(conn, _named(request.mutations)):
+            last = _apply_all(conn, technician, request, last, results)
+    finally:
+        conn.info.pop(_ALIASES, None)
     values = {"technician": technician, "last_mutation_id": last, "updated_at": now()}
     if client is None:
         conn.execute(t.clients.insert().values(client_id=request.client_id, **values))
@@ -121,18 +101,80 @@ def push(conn: Connection, technician: str, request: PushRequest) -> dict[str, A
     }
 
 
+def _apply_all(
+    conn: Connection,
+    technician: str,
+    request: PushRequest,
+    last: int,
+    results: list[dict[str, Any]],
+) -> int:
+    """Apply the mutations in order; returns the last mutation id now answered."""
+    for mutation in request.mutations:
+        if mutation.id <= last:
+            logged = conn.execute(
+                sa.select(t.mutation_log).where(
+                    t.mutation_log.c.client_id == request.client_id,
+                    t.mutation_log.c.mutation_id == mutation.id,
+                )
+            ).first()
+            results.append(
+                {
+                    "id": mutation.id,
+                    "status": logged.status if logged else "applied",
+                    "reason": logged.reason if logged else "",
+                    "seq": logged.seq if logged else 0,
+                }
+            )
+            continue
+        if mutation.id != last + 1:
+            raise GapError(last + 1)
+        outcome = apply_one(conn, technician, request.client_id, request.seen_seq, mutation)
+        last = mutation.id
+        results.append(
+            {
+                "id": mutation.id,
+                "status": outcome.status,
+                "reason": outcome.reason,
+                "seq": outcome.seq,
+            }
+        )
+    return last
+
+
+def _named(mutations: list[Mutation]) -> set[tuple[str, str]]:
+    """The records a push's mutations name: themselves, their job and what they refer to."""
+    keys = set()
+    for m in mutations:
+        keys.add((m.table, m.record_id))
+        for name, target in REFERENCES.items():
+            value = m.fields.get(name)
+            # Only what could be an id: a hostile value is refused by its own mutation.
+            if (
+                isinstance(value, str)
+                and m.table != target
+                and len(value) <= MAX_ID_LENGTH
+                and text_problem(value) is None
+            ):
+                keys.add((target, value))
+    return keys
+
+
 def apply_one(
     conn: Connection, technician: str, client_id: str, seen_seq: int, mutation: Mutation
 ) -> Outcome:
+    store.begin_mutation(conn)
     try:
-        with conn.begin_nested():
+        with lazy_savepoint(conn):
             seq = _apply(conn, technician, client_id, seen_seq, mutation)
         return Outcome("applied", seq=seq)
     except Rejected as exc:
+        store.mutation_refused(conn)
         return Outcome("rejected", str(exc), current_seq(conn))
     except ValidationError as exc:
+        store.mutation_refused(conn)
         return Outcome("rejected", f"{exc.field}: {exc.reason}", current_seq(conn))
     except TechAppError as exc:
+        store.mutation_refused(conn)
         return Outcome("rejected", str(exc), current_seq(conn))
 
 
@@ -169,6 +211,9 @@ def _apply(conn: Connection, tech: str, client_id: str, seen_seq: int, m: Mutati
                     table_name=m.table, alias_id=m.record_id, record_id=existing.id
                 )
             )
+            known = conn.info.get(_ALIASES)
+            if known is not None:
+                known[(m.table, m.record_id)] = existing.id
             record_id = existing.id
     if existing is None and m.op == "update":
         raise Rejected(f"head office has no {_label(m.table)} {m.record_id}")
@@ -206,7 +251,36 @@ def _check_references(conn: Connection, table: str, row: dict[str, Any]) -> None
             raise Rejected(f"{name}: head office has no {_label(target).rstrip('s')} {value}")
 
 
+_ALIASES = "push_aliases"
+
+
+def _prefetch_aliases(conn: Connection, mutations: list[Mutation]) -> None:
+    """The aliases of every record a push names, in one statement (most have none)."""
+    keys = {(m.table, m.record_id) for m in mutations}
+    a = t.aliases.c
+    found: dict[tuple[str, str], str | None] = dict.fromkeys(keys)
+    by_table: dict[str, list[str]] = {}
+    for table, record_id in keys:
+        by_table.setdefault(table, []).append(record_id)
+    if by_table:
+        for row in conn.execute(
+            sa.select(a.table_name, a.alias_id, a.record_id).where(
+                sa.or_(
+                    *(
+                        sa.and_(a.table_name == tb, a.alias_id.in_(ids))
+                        for tb, ids in by_table.items()
+                    )
+                )
+            )
+        ):
+            found[(row.table_name, row.alias_id)] = str(row.record_id)
+    conn.info[_ALIASES] = found
+
+
 def _resolve_alias(conn: Connection, table: str, record_id: str) -> str:
+    known: dict[tuple[str, str], str | None] | None = conn.info.get(_ALIASES)
+    if known is not None and (table, record_id) in known:
+        return known[(table, record_id)] or record_id
     found = conn.execute(
         sa.select(t.aliases.c.record_id).where(
             t.aliases.c.table_name == table, t.aliases.c.alias_id == record_id
@@ -219,6 +293,7 @@ def _same_natural_key(conn: Connection, m: Mutation) -> store.Stored | None:
     key = NATURAL_KEYS.get(m.table)
     if key is None or any(k not in m.fields for k in key if k != "asset_id"):
         return None
+    store.flush_pending(conn)  # the rows below are read by SQL
     column = t.records.c.job_id if m.table == "checklist_answers" else t.records.c.owner
     anchor = m.fields["job_id"] if m.table == "checklist_answers" else m.fields["technician"]
     for row in conn.execute(

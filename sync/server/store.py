@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -61,11 +63,33 @@ class Stored:
 
 
 def load(conn: Connection, table: str, record_id: str) -> Stored | None:
-    row = conn.execute(
-        sa.select(t.records).where(t.records.c.table_name == table, t.records.c.id == record_id)
-    ).first()
-    if row is None:
-        return None
+    cache: dict[tuple[str, str], Any] | None = conn.info.get(_CACHE)
+    if cache is not None and (table, record_id) in cache:
+        row = cache[(table, record_id)]
+    elif (waiting := _waiting(conn, table, record_id)) is not None:
+        row = waiting
+    else:
+        row = conn.execute(
+            sa.select(*_STORED).where(t.records.c.table_name == table, t.records.c.id == record_id)
+        ).first()
+        if cache is not None:
+            cache[(table, record_id)] = row
+    return None if row is None else _stored(table, record_id, row)
+
+
+_STORED = (
+    t.records.c.data,
+    t.records.c.owner,
+    t.records.c.job_id,
+    t.records.c.version,
+    t.records.c.seq,
+    t.records.c.deleted,
+    t.records.c.writers,
+)
+
+
+def _stored(table: str, record_id: str, row: Any) -> Stored:
+    # Parsed afresh on every load: a caller may change what it gets.
     return Stored(
         table=table,
         id=record_id,
@@ -79,6 +103,151 @@ def load(conn: Connection, table: str, record_id: str) -> Stored | None:
     )
 
 
+# -- remembering loaded rows for one push ----------------------------------------------
+_CACHE = "stored_rows"
+_OWN_WRITE = "store_writing"
+_PENDING = "pending_inserts"
+# What the remembered rows (records, and who holds a job's units) are read from.
+_CHANGES_WHAT_IS_REMEMBERED = re.compile(
+    r"\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(records|grants|job_refs)\b", re.I
+)
+# Rows whose first version a push may insert together at the end: no hook reads them
+# back by SQL (jobs and unit links feed set_job_refs; blobs note their first row).
+_DEFERRABLE = frozenset(JOB_CHILDREN - {"job_assets"} - set(BLOB_FIELD))
+
+
+class _Cached(NamedTuple):
+    data: str
+    owner: str | None
+    job_id: str | None
+    version: int
+    seq: int
+    deleted: bool
+    writers: str
+
+
+@contextmanager
+def remembering(conn: Connection, keys: Iterable[tuple[str, str]] = ()) -> Iterator[None]:
+    """Within this block ``load`` reads each record once: ``keys`` are read up front in
+    one statement, and ``write`` keeps what it stored. Any other change to ``records``
+    (a direct update, a rolled-back savepoint) forgets everything, so no stale row is
+    ever returned."""
+    cache: dict[tuple[str, str], Any] = {}
+    conn.info[_CACHE] = cache
+
+    def on_statement(_c: Any, _cur: Any, statement: str, *_rest: Any) -> None:
+        if not conn.info.get(_OWN_WRITE) and _CHANGES_WHAT_IS_REMEMBERED.match(statement):
+            cache.clear()
+
+    def on_rollback(*_args: Any) -> None:
+        cache.clear()
+
+    sa.event.listen(conn, "before_cursor_execute", on_statement)
+    sa.event.listen(conn, "rollback_savepoint", on_rollback)
+    conn.info[_PENDING] = _Batch()
+    try:
+        _prefetch(conn, cache, set(keys))
+        yield
+        flush_pending(conn)
+    finally:
+        sa.event.remove(conn, "before_cursor_execute", on_statement)
+        sa.event.remove(conn, "rollback_savepoint", on_rollback)
+        conn.info.pop(_CACHE, None)
+        conn.info.pop(_PENDING, None)
+
+
+class _Batch:
+    """First versions decided but not yet inserted, and which of them are the current
+    mutation's (from ``start``); ``earlier`` are rows of earlier mutations that were
+    inserted while the current one runs, inside its savepoint."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+        self.start = 0
+        self.earlier: list[dict[str, Any]] = []
+
+
+def _waiting(conn: Connection, table: str, record_id: str) -> _Cached | None:
+    batch: _Batch | None = conn.info.get(_PENDING)
+    for row in reversed(batch.rows if batch else []):
+        if row["table_name"] == table and row["id"] == record_id:
+            return _Cached(
+                row["data"],
+                row["owner"],
+                row["job_id"],
+                1,
+                row["seq"],
+                row["deleted"],
+                row["writers"],
+            )
+    return None
+
+
+def flush_pending(conn: Connection) -> None:
+    """Insert the first versions a push has decided so far, in one statement. Called
+    before anything reads ``records`` by SQL or changes a row that may be among them."""
+    batch: _Batch | None = conn.info.get(_PENDING)
+    if batch is None or not batch.rows:
+        return
+    _insert(conn, batch.rows)
+    batch.earlier += batch.rows[: batch.start]
+    batch.rows.clear()
+    batch.start = 0
+
+
+def _insert(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    conn.info[_OWN_WRITE] = True
+    try:
+        conn.execute(t.records.insert(), list(rows))
+    finally:
+        conn.info.pop(_OWN_WRITE, None)
+
+
+def begin_mutation(conn: Connection) -> None:
+    """Rows written from now on belong to the next mutation (see ``mutation_refused``)."""
+    batch: _Batch | None = conn.info.get(_PENDING)
+    if batch is not None:
+        batch.start = len(batch.rows)
+        batch.earlier = []
+
+
+def mutation_refused(conn: Connection) -> None:
+    """After the refused mutation's savepoint was rolled back: its own rows are gone, and
+    earlier mutations' rows inserted inside that savepoint are inserted again, now."""
+    cache = conn.info.get(_CACHE)
+    if cache is not None:
+        cache.clear()  # what it wrote, and what it read after writing, is gone
+    batch: _Batch | None = conn.info.get(_PENDING)
+    if batch is None:
+        return
+    again = batch.earlier + batch.rows[: batch.start]
+    batch.rows.clear()
+    batch.start = 0
+    batch.earlier = []
+    if again:
+        _insert(conn, again)
+
+
+def _prefetch(
+    conn: Connection, cache: dict[tuple[str, str], Any], keys: set[tuple[str, str]]
+) -> None:
+    by_table: dict[str, list[str]] = {}
+    for table, record_id in keys:
+        by_table.setdefault(table, []).append(record_id)
+    if not by_table:
+        return
+    r = t.records.c
+    found = conn.execute(
+        sa.select(r.table_name, r.id, *_STORED).where(
+            sa.or_(*(sa.and_(r.table_name == tb, r.id.in_(ids)) for tb, ids in by_table.items()))
+        )
+    ).all()
+    for key in keys:
+        cache[key] = None  # absent unless found below
+    for row in found:
+        cache[(row.table_name, row.id)] = row
+
+
 def owner_for(conn: Connection, table: str, data: dict[str, Any], deleted: bool) -> str | None:
     if deleted:
         return None
@@ -89,11 +258,7 @@ def owner_for(conn: Connection, table: str, data: dict[str, Any], deleted: bool)
     if table in VAN_TABLES:
         return str(data["technician"])
     if table in JOB_CHILDREN:
-        job = conn.execute(
-            sa.select(t.records.c.owner).where(
-                t.records.c.table_name == "jobs", t.records.c.id == data["job_id"]
-            )
-        ).first()
+        job = load(conn, "jobs", str(data["job_id"]))
         return job.owner if job else None
     return None
 
@@ -147,13 +312,40 @@ def write(
         "writers": json.dumps(writers, sort_keys=True),
         "updated_at": now(),
     }
-    if existing is None:
-        conn.execute(t.records.insert().values(table_name=table, id=record_id, version=1, **values))
+    version = 1 if existing is None else existing.version + 1
+    batch: _Batch | None = conn.info.get(_PENDING)
+    deferred = existing is None and batch is not None and table in _DEFERRABLE
+    if deferred:
+        assert batch is not None
+        batch.rows.append({"table_name": table, "id": record_id, "version": 1, **values})
     else:
-        conn.execute(
-            t.records.update()
-            .where(t.records.c.table_name == table, t.records.c.id == record_id)
-            .values(version=existing.version + 1, **values)
+        flush_pending(conn)  # an update may be of a row still waiting
+    conn.info[_OWN_WRITE] = True
+    try:
+        if deferred:
+            pass
+        elif existing is None:
+            conn.execute(
+                t.records.insert().values(table_name=table, id=record_id, version=1, **values)
+            )
+        else:
+            conn.execute(
+                t.records.update()
+                .where(t.records.c.table_name == table, t.records.c.id == record_id)
+                .values(version=version, **values)
+            )
+    finally:
+        conn.info.pop(_OWN_WRITE, None)
+    cache = conn.info.get(_CACHE)
+    if cache is not None:
+        cache[(table, record_id)] = _Cached(
+            values["data"],
+            values["owner"],
+            values["job_id"],
+            version,
+            seq,
+            deleted,
+            values["writers"],
         )
     if values["blob_sha"]:
         # The first row naming a blob decides who may read it (sync.server.blobs; imported
@@ -170,6 +362,7 @@ def write(
 
 def touch(conn: Connection, table: str, record_id: str, *, owner: str | None = None) -> int:
     """Give a record a new sequence number, so it is sent again (and its owner recomputed)."""
+    flush_pending(conn)
     seq = next_seq(conn)
     values: dict[str, Any] = {"seq": seq}
     if owner is not None:
@@ -203,12 +396,21 @@ def publish(conn: Connection, table: str, record_id: str, job_id: str | None, se
         ).scalars()
         feed_upsert(conn, [(tech, table, record_id) for tech in grantees], seq)
     if table in HISTORY_SOURCES and job_id:
-        owner = conn.execute(
-            sa.select(t.records.c.owner).where(
-                t.records.c.table_name == "jobs", t.records.c.id == job_id
-            )
-        ).scalar()
-        holders = conn.execute(
+        job = load(conn, "jobs", job_id)
+        owner = job.owner if job else None
+        holders = _holders(conn, job_id)
+        colleagues = [tech for tech in holders if tech != owner]
+        feed_upsert(conn, [(tech, HISTORY_ENTRY, job_id) for tech in colleagues], seq)
+
+
+def _holders(conn: Connection, job_id: str) -> list[str]:
+    """Technicians who hold a unit of the job (remembered within a push)."""
+    cache: dict[tuple[str, str], Any] | None = conn.info.get(_CACHE)
+    key = ("holders of job", job_id)
+    if cache is not None and key in cache:
+        return list(cache[key])
+    found = list(
+        conn.execute(
             sa.select(t.grants.c.technician)
             .distinct()
             .join(
@@ -220,8 +422,10 @@ def publish(conn: Connection, table: str, record_id: str, job_id: str | None, se
             )
             .where(t.job_refs.c.job_id == job_id, t.grants.c.table_name == "assets")
         ).scalars()
-        colleagues = [tech for tech in holders if tech != owner]
-        feed_upsert(conn, [(tech, HISTORY_ENTRY, job_id) for tech in colleagues], seq)
+    )
+    if cache is not None:
+        cache[key] = found
+    return found
 
 
 def feed_upsert(conn: Connection, entries: list[tuple[str, str, str]], seq: int) -> None:
@@ -272,6 +476,7 @@ def tombstone(conn: Connection, technician: str, table: str, record_id: str) -> 
 
 # -- who may read which customers, sites, contracts and assets --------------------
 def set_job_refs(conn: Connection, job_id: str) -> None:
+    flush_pending(conn)  # it reads the job's unit links by SQL
     job = load(conn, "jobs", job_id)
     conn.execute(t.job_refs.delete().where(t.job_refs.c.job_id == job_id))
     if job is None:
