@@ -95,7 +95,7 @@ def load_profile(engine: Engine, db_file: Path, technician: str) -> dict[str, in
             if not rows:
                 continue
             first = next_seq(conn, len(rows))
-            records, refs, grants = [], [], []
+            records, refs, grants, feed = [], [], [], []
             for n, data in enumerate(rows):
                 if table in SHARED:
                     owner: str | None = EVERYONE
@@ -106,6 +106,8 @@ def load_profile(engine: Engine, db_file: Path, technician: str) -> dict[str, in
                     grants.append(
                         {"technician": technician, "table_name": table, "record_id": data["id"]}
                     )
+                    # A grant puts the row in the technician's feed (store.grant does both).
+                    feed.append({**grants[-1], "seq": first + n})
                 if table == "jobs":
                     refs += [
                         {
@@ -132,6 +134,7 @@ def load_profile(engine: Engine, db_file: Path, technician: str) -> dict[str, in
                 conn.execute(t.job_refs.insert(), refs[start : start + _CHUNK])
             for start in range(0, len(grants), _CHUNK):
                 conn.execute(t.grants.insert(), grants[start : start + _CHUNK])
+                conn.execute(t.feed.insert(), feed[start : start + _CHUNK])
             if table == "jobs":
                 conn.execute(
                     t.assignments.insert(),

@@ -43,9 +43,18 @@ _DONE = frozenset({JobStatus.COMPLETED.value, JobStatus.SIGNED.value})
 TRIGGER = "history_of_job"  # marks a page entry that becomes summaries (from the feed)
 
 
-def _granted_assets(technician: str) -> Any:
-    return sa.select(t.grants.c.record_id).where(
-        t.grants.c.technician == technician, t.grants.c.table_name == "assets"
+def _granted_among(conn: Connection, technician: str, asset_ids: set[str]) -> set[str]:
+    if not asset_ids:
+        return set()
+    g = t.grants.c
+    return set(
+        conn.execute(
+            sa.select(g.record_id).where(
+                g.technician == technician,
+                g.table_name == "assets",
+                g.record_id.in_(sorted(asset_ids)),
+            )
+        ).scalars()
     )
 
 
@@ -54,12 +63,16 @@ def expand(conn: Connection, technician: str, page: list[dict[str, Any]]) -> lis
 
     Each summary goes out once per page, at the sequence of the newest change behind it.
     """
-    granted = set(conn.execute(_granted_assets(technician)).scalars())
+    units_of = {str(c[TRIGGER]): _assets_of(conn, c[TRIGGER]) for c in page if TRIGGER in c}
+    candidates = {str(c["id"]) for c in page if c.get("table") == "assets" and c.get("row")}
+    candidates = candidates.union(*units_of.values())
+    # Only the units this page names are looked up: an idle pull costs nothing here.
+    granted = _granted_among(conn, technician, candidates)
     wanted: dict[tuple[str, str], int] = {}
     out = []
     for change in page:
         if TRIGGER in change:
-            for asset_id in _assets_of(conn, change[TRIGGER]) & granted:
+            for asset_id in units_of[str(change[TRIGGER])] & granted:
                 key = (str(change[TRIGGER]), asset_id)
                 wanted[key] = max(wanted.get(key, 0), int(change["seq"]))
             continue
