@@ -100,6 +100,9 @@ class PullResponse:
     cursor: int
     has_more: bool
     changes: list[Change]
+    # Names the head-office transaction that issued ``cursor``; sent back with it, it
+    # lets a head office restored from a backup notice a device ahead of it.
+    timeline: str = ""
 
 
 # -- the other bodies, as head office documents them in /openapi.json ---------------
@@ -258,6 +261,7 @@ def parse_pull_response(data: Any) -> PullResponse:
         cursor=int(_require(data, "cursor", int, "pull answer")),
         has_more=bool(_require(data, "has_more", bool, "pull answer")),
         changes=changes,
+        timeline=str(data.get("timeline") or ""),
     )
 
 

@@ -211,13 +211,22 @@ class SyncClient:
         )
 
     def pull(
-        self, cursor: int, limit: int, *, client_id: str | None = None, acknowledged: int = 0
+        self,
+        cursor: int,
+        limit: int,
+        *,
+        client_id: str | None = None,
+        acknowledged: int = 0,
+        timeline: str = "",
     ) -> p.PullResponse:
-        """A page after ``cursor``. ``client_id`` and ``acknowledged`` (the highest mutation
-        id head office answered) let head office notice it was restored from a backup."""
+        """A page after ``cursor``. ``client_id``, ``acknowledged`` (the highest mutation
+        id head office answered) and ``timeline`` (the token the cursor came with) let
+        head office notice it was restored from a backup."""
         params: dict[str, Any] = {"cursor": cursor, "limit": limit}
         if client_id is not None:
             params |= {"client_id": client_id, "acknowledged": acknowledged}
+        if timeline:
+            params["timeline"] = timeline
         response = self.request("GET", "/sync/pull", params=params)
         return p.parse_pull_response(response.json())
 

@@ -137,6 +137,7 @@ def _pull(store: LocalStore, client: SyncClient, report: SyncReport, wanted: set
                 PULL_LIMIT,
                 client_id=store.client_id,
                 acknowledged=remote.acknowledged_through(store),
+                timeline=remote.timeline(store) if cursor else "",
             )
         except SyncError as exc:
             if exc.kind == "resync" and cursor > 0:
@@ -153,7 +154,9 @@ def _pull(store: LocalStore, client: SyncClient, report: SyncReport, wanted: set
             return False
         changes = [{"seq": c.seq, "table": c.table, "id": c.id, "row": c.row} for c in page.changes]
         try:
-            result = remote.apply_pull_page(store, changes, page.cursor, page.epoch)
+            result = remote.apply_pull_page(
+                store, changes, page.cursor, page.epoch, timeline=page.timeline
+            )
         except sqlite3.IntegrityError as exc:
             # Rows that point at what this device never received: its cursor cannot be
             # trusted. Nothing of the page was kept; the next round pulls everything again.

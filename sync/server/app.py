@@ -34,6 +34,7 @@ from sync.server.db import (
     migrate,
     read_transaction,
     stamp,
+    timeline_token,
     write_transaction,
 )
 from sync.server.office_routes import add_office_routes
@@ -530,6 +531,7 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
         limit: int = 500,
         client_id: str | None = None,
         acknowledged: int = 0,
+        timeline: str = "",
     ) -> dict[str, Any]:
         if not 0 <= cursor <= p.MAX_INT64 or not 1 <= limit <= p.MAX_PULL_LIMIT:
             raise HTTPProblem(
@@ -539,7 +541,7 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
             raise HTTPProblem(400, f"acknowledged must be 0 to {p.MAX_INT64}")
         with read_transaction(engine) as conn:
             expected = restore.first_missing_mutation(
-                conn, who.name, client_id, acknowledged, cursor
+                conn, who.name, client_id, acknowledged, cursor, timeline[:64]
             )
             if expected is not None:
                 raise HTTPProblem(
@@ -559,7 +561,10 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
                 )
             schema = request.headers.get(p.SCHEMA_HEADER, "")
             with_history = schema.isdigit() and int(schema) >= p.HISTORY_SCHEMA
-            return store.pull(conn, who.name, cursor, limit, with_history=with_history)
+            page = store.pull(conn, who.name, cursor, limit, with_history=with_history)
+            # The device sends this back with the cursor (restore detection).
+            page["timeline"] = timeline_token(conn, int(page["cursor"]))
+            return page
 
     # -- blobs ------------------------------------------------------------------------
     @app.head("/blobs/{sha256}", tags=["blobs"])

@@ -28,6 +28,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import secrets
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -125,11 +126,27 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
     with engine.begin() as conn:
         if is_postgres(conn):
             conn.info["provisional"] = _Block()
+        conn.info["taken"] = []  # the real numbers this transaction took: [(first, last)]
         try:
             yield conn
             stamp(conn)
+            _note_timeline(conn)
         finally:
             conn.info.pop("provisional", None)
+            conn.info.pop("taken", None)
+
+
+def _note_timeline(conn: Connection) -> None:
+    """Record the numbers this transaction took under a token of its own (restore.py)."""
+    taken: list[tuple[int, int]] = conn.info.get("taken") or []
+    if taken:
+        conn.execute(
+            t.timeline.insert(),
+            [
+                {"first_seq": first, "last_seq": last, "token": secrets.token_hex(8)}
+                for first, last in taken
+            ],
+        )
 
 
 class _Block:
@@ -213,7 +230,27 @@ def _take_real(conn: Connection, count: int) -> int:
         .values(value=t.counters.c.value + count)
         .returning(t.counters.c.value)
     ).scalar_one()
-    return int(value) - count + 1
+    first = int(value) - count + 1
+    taken: list[tuple[int, int]] | None = conn.info.get("taken")
+    if taken is not None:
+        if taken and taken[-1][1] + 1 == first:
+            taken[-1] = (taken[-1][0], int(value))  # one range for consecutive takes
+        else:
+            taken.append((first, int(value)))
+    return first
+
+
+def timeline_token(conn: Connection, number: int) -> str:
+    """The token of the transaction that took ``number`` ("" for 0 or an unrecorded one)."""
+    if number <= 0:
+        return ""
+    row = conn.execute(
+        sa.select(t.timeline.c.last_seq, t.timeline.c.token)
+        .where(t.timeline.c.first_seq <= number)
+        .order_by(t.timeline.c.first_seq.desc())
+        .limit(1)
+    ).first()
+    return str(row.token) if row is not None and row.last_seq >= number else ""
 
 
 def stamp(conn: Connection) -> Callable[[int], int]:

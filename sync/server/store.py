@@ -302,14 +302,18 @@ def write(
     writers = existing.writers if existing else {}
     for name in data if fields is None else fields:
         writers[name] = [writer, seq]
-    values = {
-        "owner": owner_for(conn, table, data, deleted),
-        "job_id": str(data["id"]) if table == "jobs" else data.get("job_id"),
+    owner = owner_for(conn, table, data, deleted)
+    job_id = record_id if table == "jobs" else (str(data["job_id"]) if data.get("job_id") else None)
+    encoded = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    writers_text = json.dumps(writers, sort_keys=True)
+    values: dict[str, Any] = {
+        "owner": owner,
+        "job_id": job_id,
         "blob_sha": data.get(BLOB_FIELD[table]) if table in BLOB_FIELD else None,
-        "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
+        "data": encoded,
         "seq": seq,
         "deleted": deleted,
-        "writers": json.dumps(writers, sort_keys=True),
+        "writers": writers_text,
         "updated_at": now(),
     }
     version = 1 if existing is None else existing.version + 1
@@ -339,24 +343,18 @@ def write(
     cache = conn.info.get(_CACHE)
     if cache is not None:
         cache[(table, record_id)] = _Cached(
-            values["data"],
-            values["owner"],
-            values["job_id"],
-            version,
-            seq,
-            deleted,
-            values["writers"],
+            encoded, owner, job_id, version, seq, deleted, writers_text
         )
     if values["blob_sha"]:
         # The first row naming a blob decides who may read it (sync.server.blobs; imported
         # here, as blobs may import store). Bulk first versions (first_version_row) skip this.
         from sync.server.blobs import note_reference
 
-        job_id = data.get("job_id")  # every row with a blob hangs off a job
-        note_reference(conn, str(values["blob_sha"]), table, record_id, job_id and str(job_id))
+        # Every row with a blob hangs off a job.
+        note_reference(conn, str(values["blob_sha"]), table, record_id, job_id)
     if table in ("jobs", "job_assets"):
         set_job_refs(conn, str(data["id"]) if table == "jobs" else str(data["job_id"]))
-    publish(conn, table, record_id, values["job_id"], seq)
+    publish(conn, table, record_id, job_id, seq)
     return seq
 
 

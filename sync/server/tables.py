@@ -59,6 +59,17 @@ feed = sa.Table(
     sa.Column("seq", sa.BigInteger, nullable=False),
 )
 
+# Which writing transaction handed out which sequence numbers, each range with a random
+# token (``sync.server.restore``): a restored head office hands the same numbers out
+# again under other tokens.
+timeline = sa.Table(
+    "timeline",
+    metadata,
+    sa.Column("first_seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("last_seq", sa.BigInteger, nullable=False),
+    sa.Column("token", sa.String(32), nullable=False),
+)
+
 grants = sa.Table(
     "grants",
     metadata,

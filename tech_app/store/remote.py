@@ -30,6 +30,8 @@ from tech_app.store import search
 from tech_app.store.local import LocalStore
 
 CURSOR = "sync.cursor"
+# The token head office gave with the cursor (which of its transactions issued it).
+TIMELINE = "sync.timeline"
 SERVER_URL = "sync.server_url"
 LAST_SYNC = "sync.last_sync"
 EPOCH = "sync.epoch"
@@ -101,6 +103,11 @@ class PageResult:
 # -- settings ----------------------------------------------------------------------
 def cursor(store: LocalStore) -> int:
     return int(store.setting(CURSOR, "0") or 0)
+
+
+def timeline(store: LocalStore) -> str:
+    """The token that came with the cursor (sent back with it on the next pull)."""
+    return store.setting(TIMELINE, "") or ""
 
 
 def epoch(store: LocalStore) -> str | None:
@@ -252,6 +259,7 @@ def start_resync(store: LocalStore) -> None:
         db.execute("DELETE FROM sync_seen")
         store.set_setting(RESYNC, "1")
         store.set_setting(CURSOR, "0")
+        store.set_setting(TIMELINE, "")
 
 
 def adopt_epoch(store: LocalStore, new_epoch: str) -> bool:
@@ -529,6 +537,7 @@ def apply_pull_page(
     changes: Iterable[Mapping[str, Any]],
     next_cursor: int,
     server_epoch: str | None = None,
+    timeline: str = "",
 ) -> PageResult:
     """Apply one page of changes and move the cursor, all in one transaction.
 
@@ -575,6 +584,7 @@ def apply_pull_page(
             if db.execute("SELECT 1 FROM jobs WHERE id = ?", [job_id]).fetchone():
                 search.reindex_job(db, job_id)
         store.set_setting(CURSOR, str(int(next_cursor)))
+        store.set_setting(TIMELINE, timeline)
         if server_epoch is not None and epoch(store) is None:
             store.set_setting(EPOCH, server_epoch)
         db.execute(

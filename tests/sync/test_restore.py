@@ -18,9 +18,10 @@ import psycopg
 import pytest
 
 from sync.server import dispatch, store
-from sync.server.db import read_transaction, write_transaction
+from sync.server.db import current_seq, read_transaction, write_transaction
 from tech_app.demo import CHINA
 from tech_app.records import Job, Signature
+from tech_app.store import remote
 from tests.sync.conftest import (
     PG_ADMIN,
     Server,
@@ -173,6 +174,44 @@ def test_a_device_that_only_pulled_after_the_backup_pulls_again(
         # exactly what head office holds, and its own jobs are all there.
         assert laptop.store.select(Job, "id = ?", [gone.id]) == []
         assert laptop.store.get(Job, jobs["stove"]).assignee == tech
+        assert_same(server, laptop)
+    finally:
+        laptop.store.close()
+
+
+def test_a_pull_only_device_is_noticed_after_head_office_counted_past_its_cursor(
+    restorable: tuple[Server, Backup, Callable[[], Server]], tmp_path: Path
+) -> None:
+    # Restored, head office hands out the lost numbers again. Once it has counted past
+    # the laptop's cursor, the cursor alone proves nothing: without the token of the
+    # transaction that issued it, the laptop would skip the jobs numbered in between.
+    server, backup, restore_and_restart = restorable
+    tech = server.technician()
+    jobs = server.dispatch_demo(tech)
+    laptop = make_device(tmp_path / "laptop", server, tech)
+    try:
+        assert laptop.sync().ok
+        backup()
+        stove = laptop.store.get(Job, jobs["stove"])
+        new_job_for(server, tech, stove, f"GONE-{uuid.uuid4().hex[:6]}")
+        assert laptop.sync().ok
+        cursor = remote.cursor(laptop.store)
+        server = restore_and_restart()
+        laptop.client.base_url = server.url
+        dispatched = []
+        with read_transaction(server.engine) as conn:
+            behind = cursor - current_seq(conn)
+        assert behind > 0
+        while True:  # the office dispatches until head office is past the laptop's cursor
+            dispatched.append(new_job_for(server, tech, stove, f"NEW-{uuid.uuid4().hex[:6]}"))
+            with read_transaction(server.engine) as conn:
+                if current_seq(conn) > cursor + 2:
+                    break
+        report = laptop.sync()
+        assert report.ok, report.errors
+        assert report.restored, report.summary()
+        for job in dispatched:
+            assert laptop.store.get(Job, job.id).number == job.number
         assert_same(server, laptop)
     finally:
         laptop.store.close()
