@@ -6,6 +6,8 @@ show one clear line instead of a traceback.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 
 class TechAppError(Exception):
     """Base of every error a user is expected to see as a message."""
@@ -62,5 +64,39 @@ class NotFoundError(TechAppError):
         super().__init__(f"no {kind} {key!r}")
 
 
+class StoreProblem(StrEnum):
+    """Why the local database cannot be used; front ends turn the code into words."""
+
+    LOCKED = "locked"
+    DISK_FULL = "disk_full"
+    READ_ONLY = "read_only"
+    NOT_A_FOLDER = "not_a_folder"
+    NEWER_VERSION = "newer_version"
+    DAMAGED = "damaged"
+    UNUSABLE = "unusable"
+
+
+_STORE_WORDS = {
+    StoreProblem.LOCKED: "the job database is in use by another tech-app window; close it and retry",
+    StoreProblem.DISK_FULL: "the disk is full; free some space, nothing was saved",
+    StoreProblem.READ_ONLY: "tech-app cannot write to the profile folder {path} (read-only or no "
+    "permission); choose another folder with --data-dir or fix its permissions",
+    StoreProblem.NOT_A_FOLDER: "{path} is not a folder; --data-dir must name a folder",
+    StoreProblem.NEWER_VERSION: "{path} was written by a newer tech-app (database version {found}; "
+    "this app reads up to {known}). Update tech-app to open it.",
+    StoreProblem.DAMAGED: "{path} is not a tech-app database or is damaged: {detail}",
+    StoreProblem.UNUSABLE: "the job database could not be read or written: {detail}",
+}
+
+
 class StoreError(TechAppError):
-    """The local database cannot be used (newer schema, locked, full, corrupt)."""
+    """The local database cannot be used (newer schema, locked, full, read-only, corrupt).
+
+    ``problem`` is the code a front end translates with ``params``; ``str()`` is the
+    English line the command line prints.
+    """
+
+    def __init__(self, problem: StoreProblem, **params: object) -> None:
+        self.problem = problem
+        self.params = {key: str(value) for key, value in params.items()}
+        super().__init__(_STORE_WORDS[problem].format(**self.params))

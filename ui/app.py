@@ -8,6 +8,7 @@ box, never a traceback.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
@@ -117,7 +118,7 @@ def start(data_dir: Path | None = None) -> Started | None:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     try:
         ctx = create_context(data_dir, settings, language=language)
-    except TechAppError as exc:
+    except (TechAppError, sqlite3.Error, OSError) as exc:  # error_text words each of them
         startup_error_box(exc).exec()
         remove_translators(app, translators)
         return None

@@ -1,0 +1,75 @@
+"""The core's error codes in the user's language (Qt Linguist, context "Errors").
+
+The core raises ``StoreError(problem, **params)``; the command line prints its
+English ``str()``, the app shows these words, so a Chinese screen never shows an
+English driver message.
+"""
+
+from __future__ import annotations
+
+import errno
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from tech_app.errors import StoreError, StoreProblem
+
+_CONTEXT = "Errors"
+
+_STORE: dict[StoreProblem, object] = {
+    StoreProblem.LOCKED: QT_TRANSLATE_NOOP(
+        "Errors", "The job database is in use by another tech-app window. Close it and retry."
+    ),
+    StoreProblem.DISK_FULL: QT_TRANSLATE_NOOP(
+        "Errors", "The disk is full. Free some space; nothing was saved."
+    ),
+    StoreProblem.READ_ONLY: QT_TRANSLATE_NOOP(
+        "Errors",
+        "tech-app cannot write to the profile folder {path} (read-only or no permission). "
+        "Choose another folder or ask for its permissions to be fixed.",
+    ),
+    StoreProblem.NOT_A_FOLDER: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is a file, not a folder. Choose a folder for the profile."
+    ),
+    StoreProblem.NEWER_VERSION: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} was written by a newer tech-app (database version {found}; this app reads "
+        "up to {known}). Update tech-app to open it.",
+    ),
+    StoreProblem.DAMAGED: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a tech-app database or is damaged."
+    ),
+    StoreProblem.UNUSABLE: QT_TRANSLATE_NOOP(
+        "Errors", "The job database could not be read or written: {detail}"
+    ),
+}
+
+
+def store_error_text(error: StoreError) -> str:
+    template = QCoreApplication.translate(_CONTEXT, str(_STORE[error.problem]))
+    return template.format_map(_Missing(error.params))
+
+
+def os_error_text(error: OSError) -> str:
+    """A file the app could not write (a slip, a photo): which file and why, in words."""
+    where = str(error.filename or "")
+    if error.errno == errno.ENOSPC:
+        return QCoreApplication.translate(_CONTEXT, str(_STORE[StoreProblem.DISK_FULL]))
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return QCoreApplication.translate(
+            "Errors", "tech-app may not write {path} (read-only or no permission)."
+        ).format(path=where)
+    if error.errno in (errno.EISDIR, errno.ENOTDIR, errno.EEXIST):
+        return QCoreApplication.translate(
+            "Errors",
+            "{path} is in the way: a file where a folder should be, or the other way round.",
+        ).format(path=where)
+    return QCoreApplication.translate("Errors", "The file {path} could not be used.").format(
+        path=where
+    )
+
+
+class _Missing(dict[str, str]):
+    # A translation that names a parameter the error did not carry shows it empty,
+    # rather than raising KeyError inside an error message.
+    def __missing__(self, key: str) -> str:
+        return ""
