@@ -43,6 +43,7 @@ def record_answer(
     raw: object,
     *,
     asset_id: str | None = None,
+    decimal_comma: bool = False,
     now: datetime | None = None,
 ) -> ChecklistAnswer:
     """Validate and save one answer, replacing an earlier answer to the same item.
@@ -57,7 +58,7 @@ def record_answer(
         where = f"asset {asset_id}" if asset_id else "this job"
         raise ValidationError("checklist_answer.asset_id", f"no checklist for {where}")
     item = part.template.item(item_key)
-    checked = check_answer(item, raw)
+    checked = check_answer(item, raw, decimal_comma=decimal_comma)
     existing = store.db.execute(
         "SELECT id FROM checklist_answers WHERE job_id = ? AND ifnull(asset_id, '') = ? "
         "AND item_key = ?",

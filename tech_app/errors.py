@@ -13,12 +13,37 @@ class TechAppError(Exception):
     """Base of every error a user is expected to see as a message."""
 
 
-class ValidationError(TechAppError):
-    """A value was refused. ``field`` names what was wrong, ``reason`` says why."""
+class Invalid(StrEnum):
+    """Codes of refused input that the app words itself (``ui/error_words.py``).
 
-    def __init__(self, field: str, reason: str) -> None:
+    A ValidationError carrying one also carries the parameters its words need; one
+    without a code is shown by its English ``reason`` (command line, logs, head office).
+    """
+
+    NOT_A_NUMBER = "not_a_number"  # value
+    WRONG_UNIT = "wrong_unit"  # value, unit
+    NOT_POSITIVE = "not_positive"  # value
+    TOO_MANY_DECIMALS = "too_many_decimals"  # value, decimals
+    TOO_LARGE = "too_large"  # value
+    NOT_YES_NO = "not_yes_no"  # value
+    NOT_A_CHOICE = "not_a_choice"  # value, choices (keys, comma separated)
+    UNANSWERED = "unanswered"  # items (keys, comma separated)
+
+
+class ValidationError(TechAppError):
+    """A value was refused. ``field`` names what was wrong, ``reason`` says why.
+
+    ``code`` (an ``Invalid``) and ``params`` let a front end say the same in the
+    user's language; ``reason`` stays the English line for the command line.
+    """
+
+    def __init__(
+        self, field: str, reason: str, *, code: Invalid | None = None, **params: str
+    ) -> None:
         self.field = field
         self.reason = reason
+        self.code = code
+        self.params = params
         super().__init__(f"{field}: {reason}")
 
 

@@ -71,10 +71,14 @@ def record_part_usage(
     confirm_negative: bool = False,
     serial_out: str = "",
     serial_in: str = "",
+    decimal_comma: bool = False,
     now: datetime | None = None,
 ) -> PartUsage:
+    """Record a part line and its ``use`` movement; ``quantity`` may be text as typed."""
     part = find_part(store, part_key)
-    wanted = check_quantity("part_usage.quantity", quantity)
+    wanted = check_quantity(
+        "part_usage.quantity", quantity, unit=part.unit, decimal_comma=decimal_comma
+    )
     with store.transaction():
         stock = stock_of(store, technician, part.id)
         left = stock.quantity - wanted

@@ -11,7 +11,7 @@ import errno
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from tech_app.errors import StoreError, StoreProblem
+from tech_app.errors import Invalid, StoreError, StoreProblem, ValidationError
 
 _CONTEXT = "Errors"
 
@@ -42,6 +42,44 @@ _STORE: dict[StoreProblem, object] = {
         "Errors", "The job database could not be read or written: {detail}"
     ),
 }
+
+
+_INVALID: dict[Invalid, object] = {
+    Invalid.NOT_A_NUMBER: QT_TRANSLATE_NOOP("Errors", "“{value}” is not a number"),
+    Invalid.WRONG_UNIT: QT_TRANSLATE_NOOP("Errors", "“{value}”: give the number in {unit}"),
+    Invalid.NOT_POSITIVE: QT_TRANSLATE_NOOP(
+        "Errors", "“{value}”: must be more than zero (remove a wrong line instead)"
+    ),
+    Invalid.TOO_MANY_DECIMALS: QT_TRANSLATE_NOOP(
+        "Errors", "“{value}” has more than {decimals} decimals"
+    ),
+    Invalid.TOO_LARGE: QT_TRANSLATE_NOOP("Errors", "“{value}” is more than a van can carry"),
+    Invalid.NOT_YES_NO: QT_TRANSLATE_NOOP("Errors", "“{value}” is neither yes nor no"),
+    Invalid.NOT_A_CHOICE: QT_TRANSLATE_NOOP("Errors", "“{value}” is not one of the choices"),
+    Invalid.UNANSWERED: QT_TRANSLATE_NOOP(
+        "Errors", "Required checklist items are unanswered: {items}"
+    ),
+}
+# Fields whose refusal is shown in a box rather than next to the field: named in it.
+_FIELDS: dict[str, object] = {
+    "part_usage.quantity": QT_TRANSLATE_NOOP("Errors", "Quantity"),
+    "part_usage.part": QT_TRANSLATE_NOOP("Errors", "Part"),
+}
+
+
+def invalid_text(error: ValidationError, *, with_field: bool = True) -> str:
+    """A refused value in words: the coded ones translated, others by their reason."""
+    if error.code is None:
+        return error.reason
+    text = QCoreApplication.translate(_CONTEXT, str(_INVALID[error.code])).format_map(
+        _Missing(error.params)
+    )
+    field = _FIELDS.get(error.field)
+    if with_field and field is not None:
+        return QCoreApplication.translate(_CONTEXT, "{field}: {problem}").format(
+            field=QCoreApplication.translate(_CONTEXT, str(field)), problem=text
+        )
+    return text
 
 
 def store_error_text(error: StoreError) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from tech_app.money import format_money
 from tech_app.rules.warranty import WarrantyDecision
@@ -147,3 +147,11 @@ def window(start: datetime | None, end: datetime | None, *, with_date: bool = Tr
     if end is not None:
         text += "–" + end.astimezone(start.tzinfo).strftime("%H:%M")
     return text
+
+
+def decimal_comma() -> bool:
+    """Whether the user's locale writes one and a half as 1,5 (German, French, …).
+
+    The core reads typed numbers (``tech_app.numbers``); only the UI knows the locale.
+    """
+    return QLocale().decimalPoint() == ","

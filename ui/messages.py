@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from tech_app.errors import StoreError, TechAppError, ValidationError
 from tech_app.store.local import store_error
-from ui.error_words import os_error_text, store_error_text
+from ui.error_words import invalid_text, os_error_text, store_error_text
 
 
 def error_text(error: BaseException) -> str:
@@ -25,7 +25,7 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, StoreError):
         return store_error_text(error)
     if isinstance(error, ValidationError):
-        return error.reason
+        return invalid_text(error)
     if isinstance(error, TechAppError):
         return str(error)
     if isinstance(error, OSError):

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale, QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -71,10 +70,12 @@ class PartsPanel(QWidget):
         self.part_label = QLabel(self.tr("No part picked"), self)
         self.part_label.setWordWrap(True)
         self.stock_label = QLabel(self)
-        self.quantity = QDoubleSpinBox(self)
-        self.quantity.setDecimals(3)
-        self.quantity.setRange(0.001, 9999)
-        self.quantity.setValue(1)
+        # A text field, not a spin box: a spin box drops what its validator dislikes, so
+        # "-2" became 2 and a full-width "２" nothing. The core reads what was typed.
+        self.quantity = QLineEdit("1", self)
+        self.quantity.setObjectName("quantity")
+        self.quantity.setMaximumWidth(110)
+        self.quantity.returnPressed.connect(self.on_add_clicked)
         self.asset_combo = QComboBox(self)
         self.asset_combo.currentIndexChanged.connect(self.on_asset_changed)
         self.serial_out_field = QLineEdit(self)
@@ -260,7 +261,7 @@ class PartsPanel(QWidget):
         if self._part is None:
             return
         part = self._part
-        quantity = _decimal(self.quantity.value())
+        quantity = self.quantity.text()
         try:
             usage = record_part_usage(
                 self._ctx.store,
@@ -271,6 +272,7 @@ class PartsPanel(QWidget):
                 self._ctx.technician,
                 asset_id=self.asset_combo.currentData(),
                 confirm_negative=confirm_negative,
+                decimal_comma=labels.decimal_comma(),
                 serial_out=self.serial_out_field.text().strip(),
                 serial_in=self.serial_in_field.text().strip(),
                 now=self._ctx.now(),
@@ -298,6 +300,7 @@ class PartsPanel(QWidget):
         self.model.add_line(self._line(usage))
         self._load_catalogue()
         self.part_field.clear()
+        self.quantity.setText("1")
         self.serial_out_field.clear()
         self.serial_in_field.clear()
         self.pick(None)
@@ -321,9 +324,3 @@ class PartsPanel(QWidget):
 
 def _quantity(value: Decimal) -> str:
     return format(value.normalize(), "f")
-
-
-def _decimal(value: float) -> Decimal:
-    """The spin box's value as the exact decimal it displays: "2.500" -> 2.5, "10.000" -> 10."""
-    text = QLocale.c().toString(value, "f", 3)
-    return Decimal(text.rstrip("0").rstrip(".") if "." in text else text)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from tech_app.errors import ValidationError
+from tech_app.errors import Invalid, ValidationError
+from tech_app.numbers import fold, read_number
 from tech_app.records.validate import (
     check_aware,
     check_choice,
@@ -89,36 +90,39 @@ class CheckedValue:
     out_of_range: bool = False
 
 
-def check_answer(item: ChecklistItem, raw: object) -> CheckedValue:
+def check_answer(item: ChecklistItem, raw: object, *, decimal_comma: bool = False) -> CheckedValue:
     """Validate what was typed against the item kind.
 
     Out-of-range numbers are accepted and flagged: the reading is a fact the
-    technician saw, and refusing it would lose information.
+    technician saw, and refusing it would lose information. A number is read as
+    typed (``tech_app.numbers.read_number``: full-width, with the item's unit, a
+    decimal comma where the locale writes one).
     """
     field_name = f"checklist.{item.key}"
     if item.kind is ItemKind.YES_NO:
-        word = str(raw).strip().lower() if not isinstance(raw, bool) else ("yes" if raw else "no")
+        word = fold(str(raw)).lower() if not isinstance(raw, bool) else ("yes" if raw else "no")
         if word in _YES_WORDS:
             return CheckedValue(YES)
         if word in _NO_WORDS:
             return CheckedValue(NO)
-        raise ValidationError(field_name, f"{raw!r} is not yes or no")
+        raise ValidationError(
+            field_name, f"{raw!r} is not yes or no", code=Invalid.NOT_YES_NO, value=str(raw)
+        )
     if item.kind is ItemKind.NUMBER:
-        if isinstance(raw, bool | float):
-            raise ValidationError(field_name, "give the reading as text or Decimal")
-        try:
-            number = Decimal(str(raw).strip())
-        except InvalidOperation:
-            raise ValidationError(field_name, f"reading {raw!r} is not a number") from None
-        if not number.is_finite():
-            raise ValidationError(field_name, f"reading {raw!r} is not a number")
+        number = read_number(field_name, raw, unit=item.unit, decimal_comma=decimal_comma)
         low = item.minimum is not None and number < item.minimum
         high = item.maximum is not None and number > item.maximum
         return CheckedValue(str(number), out_of_range=low or high)
     if item.kind is ItemKind.CHOICE:
         text = str(raw).strip()
         if text not in item.choices:
-            raise ValidationError(field_name, f"{text!r} is not one of: {', '.join(item.choices)}")
+            raise ValidationError(
+                field_name,
+                f"{text!r} is not one of: {', '.join(item.choices)}",
+                code=Invalid.NOT_A_CHOICE,
+                value=text,
+                choices=", ".join(item.choices),
+            )
         return CheckedValue(text)
     if item.kind is ItemKind.PHOTO:
         text = str(raw).strip().lower()

@@ -93,7 +93,7 @@ def test_a_whole_visit_through_the_widgets(qtbot, window: MainWindow, ctx) -> No
     qtbot.keyClick(parts.part_field, Qt.Key.Key_Return)  # what a barcode scanner sends
     parts.completer.popup().hide()
     assert parts.coverage is Coverage.CHARGED  # pipes: 1 year, bought 18 months ago
-    parts.quantity.setValue(2)
+    parts.quantity.setText("2")
     qtbot.mouseClick(parts.add_button, Qt.MouseButton.LeftButton)
     used = {
         store.get(Part, u.part_id).number: u
