@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from tech_app.coverage import default_coverage, job_assets
 from tech_app.errors import TechAppError, ValidationError
+from tech_app.part_lines import correct_part_line, part_lines, remove_part_line
 from tech_app.records import Part, PartUsage
 from tech_app.van import NegativeStockError, find_part, record_part_usage, stock_of
 from tech_app.vocab import Coverage
@@ -100,6 +101,18 @@ class PartsPanel(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.selectionModel().selectionChanged.connect(self.on_line_selected)
+        # A wrong line is corrected or removed here until sign-off (tech_app.part_lines).
+        self.line_quantity = QLineEdit(self)
+        self.line_quantity.setObjectName("line_quantity")
+        self.line_quantity.setMaximumWidth(110)
+        self.line_quantity.returnPressed.connect(self.on_correct_clicked)
+        self.correct_button = QPushButton(self.tr("Change quantity"), self)
+        self.correct_button.clicked.connect(self.on_correct_clicked)
+        self.remove_button = QPushButton(self.tr("Remove line"), self)
+        self.remove_button.clicked.connect(self.on_remove_clicked)
+        self._read_only = False
 
         form = QFormLayout()
         form.addRow(self.tr("Part"), self.part_field)
@@ -124,6 +137,14 @@ class PartsPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Parts used on this job")))
         layout.addWidget(self.table, 1)
+        fix = QHBoxLayout()
+        fix.addWidget(QLabel(self.tr("Selected line")))
+        fix.addWidget(self.line_quantity)
+        fix.addWidget(self.correct_button)
+        fix.addWidget(self.remove_button)
+        fix.addStretch(1)
+        layout.addLayout(fix)
+        self._enable_line_controls()
 
     # -- loading ---------------------------------------------------------------------
     def load(self, job_id: str) -> None:
@@ -140,13 +161,9 @@ class PartsPanel(QWidget):
         self.asset_combo.blockSignals(False)
         self.asset_combo.setEnabled(len(assets) > 1)
         self._load_catalogue()
-        self.model.set_lines(
-            [
-                self._line(u)
-                for u in store.select(PartUsage, "job_id = ?", [job_id], order_by="used_at")
-            ]
-        )
+        self.model.set_lines([self._line(u) for u in part_lines(store, job_id)])
         self.pick(None)
+        self._enable_line_controls()
 
     def _load_catalogue(self) -> None:
         store, technician = self._ctx.store, self._ctx.technician
@@ -218,13 +235,16 @@ class PartsPanel(QWidget):
         name = part.name_zh if self._ctx.chinese and part.name_zh else part.name
         self.part_label.setText(
             self.tr("{name} — {price} per {unit}").format(
-                name=name, price=labels.money(part.unit_price), unit=part.unit
+                name=name, price=labels.money(part.unit_price), unit=labels.unit(part.unit)
             )
         )
-        stock = stock_of(self._ctx.store, self._ctx.technician, part.id).quantity
-        self.stock_label.setText(f"{_quantity(stock)} {part.unit}")
-        self.stock_label.setStyleSheet(FLAG_STYLE if stock <= 0 else "")
+        self._show_stock(part)
         self._prefill_coverage()
+
+    def _show_stock(self, part: Part) -> None:
+        stock = stock_of(self._ctx.store, self._ctx.technician, part.id).quantity
+        self.stock_label.setText(f"{_quantity(stock)} {labels.unit(part.unit)}")
+        self.stock_label.setStyleSheet(FLAG_STYLE if stock <= 0 else "")
 
     def on_asset_changed(self, _index: int) -> None:
         self._prefill_coverage()
@@ -286,7 +306,7 @@ class PartsPanel(QWidget):
                     "Record it anyway? The van stock will go below zero."
                 ).format(
                     available=_quantity(exc.available),
-                    unit=part.unit,
+                    unit=labels.unit(part.unit),
                     part=part.number,
                     wanted=_quantity(exc.wanted),
                 ),
@@ -320,6 +340,100 @@ class PartsPanel(QWidget):
             widget.setEnabled(not read_only)
         self.asset_combo.setEnabled(not read_only and self.asset_combo.count() > 1)
         self.add_button.setEnabled(not read_only and self._part is not None)
+        self._read_only = read_only
+        self._enable_line_controls()
+
+    # -- correcting a line -----------------------------------------------------------------
+    def selected_line(self) -> UsageLine | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.line(rows[0].row()) if rows else None
+
+    def select_line(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    def on_line_selected(self, *_args: object) -> None:
+        line = self.selected_line()
+        self.line_quantity.setText(_quantity(line.quantity) if line else "")
+        self._enable_line_controls()
+
+    def _enable_line_controls(self) -> None:
+        usable = not self._read_only and self.selected_line() is not None
+        for widget in (self.line_quantity, self.correct_button, self.remove_button):
+            widget.setEnabled(usable)
+
+    def on_correct_clicked(self) -> None:
+        self.correct_line(confirm_negative=False)
+
+    def correct_line(self, *, confirm_negative: bool) -> None:
+        line = self.selected_line()
+        if line is None or self._read_only:
+            return
+        try:
+            usage = correct_part_line(
+                self._ctx.store,
+                line.id,
+                self.line_quantity.text(),
+                self._ctx.technician,
+                confirm_negative=confirm_negative,
+                decimal_comma=labels.decimal_comma(),
+                now=self._ctx.now(),
+            )
+        except NegativeStockError as exc:
+            ask(
+                self,
+                self.tr("Not enough in the van"),
+                self.tr(
+                    "The van holds {available} {unit} of {part}, {wanted} more wanted.\n"
+                    "Change the line anyway? The van stock will go below zero."
+                ).format(
+                    available=_quantity(exc.available),
+                    unit=labels.unit(line.unit),
+                    part=line.part_number,
+                    wanted=_quantity(exc.wanted),
+                ),
+                lambda: self.correct_line(confirm_negative=True),
+                yes_text=self.tr("Change anyway"),
+            )
+            return
+        except TechAppError as exc:
+            show_error(self, exc)
+            return
+        row = self.model.row_of(usage.id)
+        self.model.replace_line(row, self._line(usage))
+        self._after_line_change()
+
+    def on_remove_clicked(self) -> None:
+        line = self.selected_line()
+        if line is None or self._read_only:
+            return
+        ask(
+            self,
+            self.tr("Remove part line"),
+            self.tr(
+                "Remove {quantity} {unit} {part} from this job? They go back into the van."
+            ).format(
+                quantity=_quantity(line.quantity), unit=labels.unit(line.unit), part=line.name
+            ),
+            lambda: self.remove_line(line.id),
+            yes_text=self.tr("Remove"),
+        )
+
+    def remove_line(self, usage_id: str) -> None:
+        try:
+            remove_part_line(self._ctx.store, usage_id, self._ctx.technician, now=self._ctx.now())
+        except TechAppError as exc:
+            show_error(self, exc)
+            return
+        self.model.remove_line(self.model.row_of(usage_id))
+        self._after_line_change()
+
+    def _after_line_change(self) -> None:
+        self._load_catalogue()
+        if self._part is not None:
+            self._show_stock(self._part)  # the picked part's van stock follows the ledger
+        self._enable_line_controls()
+        self._ctx.local_change()
+        self.changed.emit()
 
 
 def _quantity(value: Decimal) -> str:

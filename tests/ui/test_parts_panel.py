@@ -116,3 +116,63 @@ def test_a_negative_or_zero_quantity_is_refused_naming_the_field(qtbot, ctx) -> 
         assert box.text().startswith("Quantity: ") and f"“{typed}”" in box.text()
         press(qtbot, box, "OK")
     assert used(ctx, HEATER_OUT) == {}  # -2 never became 2
+
+
+def _add(qtbot, panel: PartsPanel, number: str, quantity: str) -> None:  # type: ignore[no-untyped-def]
+    panel.pick_by_key(number)
+    panel.quantity.setText(quantity)
+    with qtbot.waitSignal(panel.part_added):
+        qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_wrong_line_is_corrected_and_the_van_follows(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    panel = panel_for(qtbot, ctx, HEATER_OUT)
+    part_id = ctx.store.select(Part, "number = 'SH-TUBE-58'")[0].id
+    before = stock_of(ctx.store, ctx.technician, part_id).quantity
+    _add(qtbot, panel, "SH-TUBE-58", "3")
+    assert not panel.correct_button.isEnabled()  # nothing selected yet
+    panel.select_line(0)
+    assert panel.line_quantity.text() == "3" and panel.correct_button.isEnabled()
+    panel.line_quantity.setText("１")
+    with qtbot.waitSignal(panel.changed):
+        qtbot.mouseClick(panel.correct_button, Qt.MouseButton.LeftButton)
+    assert used(ctx, HEATER_OUT)["SH-TUBE-58"].quantity == 1
+    assert stock_of(ctx.store, ctx.technician, part_id).quantity == before - 1
+    assert panel.model.index(0, 2).data() == "1 pc"
+
+
+def test_a_correction_to_minus_two_is_refused_and_changes_nothing(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    panel = panel_for(qtbot, ctx, HEATER_OUT)
+    _add(qtbot, panel, "SH-TUBE-58", "2")
+    panel.select_line(0)
+    panel.line_quantity.setText("-2")
+    qtbot.mouseClick(panel.correct_button, Qt.MouseButton.LeftButton)
+    (box,) = message_boxes(panel)
+    assert "“-2”: must be more than zero" in box.text()
+    press(qtbot, box, "OK")
+    assert used(ctx, HEATER_OUT)["SH-TUBE-58"].quantity == 2
+
+
+def test_a_wrong_line_is_removed_after_asking_and_goes_back_to_the_van(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    panel = panel_for(qtbot, ctx, HEATER_OUT)
+    part_id = ctx.store.select(Part, "number = 'SH-TUBE-58'")[0].id
+    before = stock_of(ctx.store, ctx.technician, part_id).quantity
+    _add(qtbot, panel, "SH-TUBE-58", "2")
+    panel.select_line(0)
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    (box,) = message_boxes(panel)
+    assert "go back into the van" in box.text()
+    with qtbot.waitSignal(panel.changed):
+        press(qtbot, box, "Remove")
+    assert panel.model.rowCount() == 0
+    assert stock_of(ctx.store, ctx.technician, part_id).quantity == before
+    panel.load(HEATER_OUT)  # reopened: the removed line stays off the job
+    assert panel.model.rowCount() == 0
+
+
+def test_a_signed_job_offers_no_correction(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    panel = panel_for(qtbot, ctx, HEATER_OUT)
+    _add(qtbot, panel, "SH-TUBE-58", "2")
+    panel.set_read_only(True)
+    panel.select_line(0)
+    assert not panel.correct_button.isEnabled() and not panel.remove_button.isEnabled()
