@@ -98,8 +98,11 @@ def answers_of(store: LocalStore, job_id: str) -> dict[tuple[str | None, str], C
     }
 
 
-def missing_required(store: LocalStore, job_id: str) -> list[str]:
-    """Labels of required items still unanswered, prefixed by the asset serial on fleet jobs."""
+def missing_required(store: LocalStore, job_id: str, *, chinese: bool = False) -> list[str]:
+    """Labels of required items still unanswered, prefixed by the asset serial on fleet jobs.
+
+    ``chinese``: the template's Chinese labels (where it has them), as the form shows them.
+    """
     answers = answers_of(store, job_id)
     parts = checklists_of(store, job_id)
     serials = dict(
@@ -113,7 +116,7 @@ def missing_required(store: LocalStore, job_id: str) -> list[str]:
     for part in parts:
         prefix = f"{serials[part.asset_id]}: " if len(parts) > 1 and part.asset_id else ""
         missing.extend(
-            prefix + item.label
+            prefix + (item.label_zh if chinese and item.label_zh else item.label)
             for item in part.template.items
             if item.required and (part.asset_id, item.key) not in answers
         )

@@ -27,7 +27,12 @@ class Invalid(StrEnum):
     TOO_LARGE = "too_large"  # value
     NOT_YES_NO = "not_yes_no"  # value
     NOT_A_CHOICE = "not_a_choice"  # value, choices (keys, comma separated)
-    UNANSWERED = "unanswered"  # items (keys, comma separated)
+    STEP_NOT_ALLOWED = "step_not_allowed"  # current, wanted: job status codes
+    NOT_SIGNED = "not_signed"
+    JOB_SIGNED = "job_signed"  # number (may be empty)
+    JOB_CANCELLED = "job_cancelled"
+    RECORDED_ONCE = "recorded_once"
+    UNANSWERED = "unanswered"  # items, items_zh: the template's labels in each language
 
 
 class ValidationError(TechAppError):
@@ -50,13 +55,21 @@ class ValidationError(TechAppError):
 class TransitionError(ValidationError):
     """A job status change that the status machine does not allow."""
 
-    def __init__(self, current: str, wanted: str, reason: str | None = None) -> None:
+    def __init__(
+        self,
+        current: str,
+        wanted: str,
+        reason: str | None = None,
+        *,
+        code: Invalid | None = None,
+        **params: str,
+    ) -> None:
         self.current = current
         self.wanted = wanted
-        super().__init__(
-            "status",
-            reason or f"cannot go from {current!r} to {wanted!r}",
-        )
+        if reason is None:
+            reason = f"cannot go from {current!r} to {wanted!r}"
+            code, params = Invalid.STEP_NOT_ALLOWED, {"current": current, "wanted": wanted}
+        super().__init__("status", reason, code=code, **params)
 
 
 class FrozenJobError(ValidationError):
@@ -66,6 +79,8 @@ class FrozenJobError(ValidationError):
         super().__init__(
             "job",
             f"job {job_number} is signed and frozen; record an amendment instead",
+            code=Invalid.JOB_SIGNED,
+            number=job_number,
         )
 
 
@@ -76,7 +91,9 @@ class RecordedOnceError(ValidationError):
         self.table = table
         self.record_id = record_id
         super().__init__(
-            table, f"{table.replace('_', ' ')} {record_id} was recorded once and cannot be edited"
+            table,
+            f"{table.replace('_', ' ')} {record_id} was recorded once and cannot be edited",
+            code=Invalid.RECORDED_ONCE,
         )
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from tech_app.checklist import missing_required
-from tech_app.errors import TransitionError, ValidationError
+from tech_app.errors import Invalid, TransitionError, ValidationError
 from tech_app.records import Amendment, Job, Signature
 from tech_app.records.jobs import check_transition
 from tech_app.store.local import LocalStore, utc_now
@@ -36,10 +36,17 @@ def change_status(
         missing = missing_required(store, job_id)
         if missing:
             raise TransitionError(
-                job.status, target, "required checklist items are unanswered: " + "; ".join(missing)
+                job.status,
+                target,
+                "required checklist items are unanswered: " + "; ".join(missing),
+                code=Invalid.UNANSWERED,
+                items="; ".join(missing),
+                items_zh="; ".join(missing_required(store, job_id, chinese=True)),
             )
     if target is JobStatus.SIGNED and not store.select(Signature, "job_id = ?", [job_id]):
-        raise TransitionError(job.status, target, "the customer has not signed yet")
+        raise TransitionError(
+            job.status, target, "the customer has not signed yet", code=Invalid.NOT_SIGNED
+        )
     changes: dict[str, Any] = {"status": target}
     moment = now or utc_now()
     milestone = _MILESTONES.get(target)

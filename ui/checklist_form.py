@@ -143,7 +143,7 @@ class ChecklistForm(QWidget):
             if item.required:
                 label.setToolTip(self.tr("Required"))
                 label.setStyleSheet("font-weight: bold;")
-            editor = editor_for(item)
+            editor = editor_for(item, chinese=self._ctx.chinese)
             editor.setObjectName(f"item_{item.key}")
             key = (part.asset_id, item.key)
             compared = self._compared.get((part.asset_id or "", item.key))

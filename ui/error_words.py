@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import errno
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from tech_app.errors import Invalid, StoreError, StoreProblem, ValidationError
+from ui import labels
 
 _CONTEXT = "Errors"
 
@@ -56,6 +57,17 @@ _INVALID: dict[Invalid, object] = {
     Invalid.TOO_LARGE: QT_TRANSLATE_NOOP("Errors", "“{value}” is more than a van can carry"),
     Invalid.NOT_YES_NO: QT_TRANSLATE_NOOP("Errors", "“{value}” is neither yes nor no"),
     Invalid.NOT_A_CHOICE: QT_TRANSLATE_NOOP("Errors", "“{value}” is not one of the choices"),
+    Invalid.STEP_NOT_ALLOWED: QT_TRANSLATE_NOOP(
+        "Errors", "A job that is “{current}” cannot become “{wanted}”"
+    ),
+    Invalid.NOT_SIGNED: QT_TRANSLATE_NOOP("Errors", "The customer has not signed yet"),
+    Invalid.JOB_SIGNED: QT_TRANSLATE_NOOP(
+        "Errors", "The job {number} is signed; record an amendment instead"
+    ),
+    Invalid.JOB_CANCELLED: QT_TRANSLATE_NOOP("Errors", "The job was cancelled"),
+    Invalid.RECORDED_ONCE: QT_TRANSLATE_NOOP(
+        "Errors", "This was recorded once and cannot be changed"
+    ),
     Invalid.UNANSWERED: QT_TRANSLATE_NOOP(
         "Errors", "Required checklist items are unanswered: {items}"
     ),
@@ -72,7 +84,7 @@ def invalid_text(error: ValidationError, *, with_field: bool = True) -> str:
     if error.code is None:
         return error.reason
     text = QCoreApplication.translate(_CONTEXT, str(_INVALID[error.code])).format_map(
-        _Missing(error.params)
+        _Missing(_in_language(error.params))
     )
     field = _FIELDS.get(error.field)
     if with_field and field is not None:
@@ -104,6 +116,19 @@ def os_error_text(error: OSError) -> str:
     return QCoreApplication.translate("Errors", "The file {path} could not be used.").format(
         path=where
     )
+
+
+# Parameters that are vocabulary codes (job statuses) and are shown as their words.
+_CODED_PARAMS = frozenset({"current", "wanted"})
+
+
+def _in_language(params: dict[str, str]) -> dict[str, str]:
+    """Parameters that come in the template's languages (``items`` / ``items_zh``): the
+    Chinese one where the app runs in Chinese and the author gave it."""
+    shown = {k: labels.word(v) if k in _CODED_PARAMS else v for k, v in params.items()}
+    if QLocale().language() != QLocale.Language.Chinese:
+        return shown
+    return {k: params.get(f"{k}_zh") or v for k, v in shown.items()}
 
 
 class _Missing(dict[str, str]):

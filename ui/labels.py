@@ -12,7 +12,9 @@ from datetime import datetime, timedelta, tzinfo
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from tech_app.money import format_money
+from tech_app.records import ChecklistItem
 from tech_app.rules.warranty import WarrantyDecision
+from tech_app.vocab import ItemKind
 
 _CONTEXT = "Vocab"
 
@@ -69,6 +71,24 @@ _WORDS: dict[str, object] = {
     "part_past_period": QT_TRANSLATE_NOOP("Vocab", "the part is past its own warranty"),
     "force_majeure": QT_TRANSLATE_NOOP("Vocab", "force majeure"),
 }
+
+# Units of parts and readings as the catalogue and templates store them.
+_UNITS: dict[str, object] = {
+    "pc": QT_TRANSLATE_NOOP("Units", "pc"),
+    "m": QT_TRANSLATE_NOOP("Units", "m"),
+    "L": QT_TRANSLATE_NOOP("Units", "L"),
+    "kg": QT_TRANSLATE_NOOP("Units", "kg"),
+    "g": QT_TRANSLATE_NOOP("Units", "g"),
+    "h": QT_TRANSLATE_NOOP("Units", "h"),
+    "set": QT_TRANSLATE_NOOP("Units", "set"),
+}
+
+
+def unit(code: str) -> str:
+    """A unit in the user's language ("pc" is 个); a unit not listed is shown as stored."""
+    source = _UNITS.get(code)
+    return QCoreApplication.translate("Units", str(source)) if source else code
+
 
 # Promise names that are also status or type words get their own key above.
 _PROMISE_KEYS = {"on_site": "on_site_promise", "follow_up": "follow_up_promise"}
@@ -155,3 +175,12 @@ def decimal_comma() -> bool:
     The core reads typed numbers (``tech_app.numbers``); only the UI knows the locale.
     """
     return QLocale().decimalPoint() == ","
+
+
+def answer(item: ChecklistItem, value: str, chinese: bool) -> str:
+    """A stored answer as the technician reads it: yes/no and choices in words."""
+    if item.kind is ItemKind.YES_NO:
+        return word(value)
+    if item.kind is ItemKind.CHOICE:
+        return item.choice_label(value, chinese)
+    return value

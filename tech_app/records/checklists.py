@@ -25,6 +25,23 @@ _NO_WORDS = {"no", "n", "false", "0", "否"}
 
 
 @dataclass(frozen=True, kw_only=True)
+class ChoiceLabel:
+    """What a choice is called, in each language the template author wrote it in.
+
+    The stored answer is ``key`` (a code); screens and slips show the label.
+    """
+
+    key: str
+    label: str
+    label_zh: str = ""
+
+    def __post_init__(self) -> None:
+        check_text("choice_label.key", self.key, max_length=60)
+        check_text("choice_label.label", self.label, max_length=200)
+        check_text("choice_label.label_zh", self.label_zh, required=False, max_length=200)
+
+
+@dataclass(frozen=True, kw_only=True)
 class ChecklistItem:
     key: str
     label: str
@@ -35,6 +52,7 @@ class ChecklistItem:
     minimum: Decimal | None = None
     maximum: Decimal | None = None
     choices: tuple[str, ...] = ()
+    choice_labels: tuple[ChoiceLabel, ...] = ()  # words for the choices, by language
     tolerance: Decimal | None = None  # allowed change against the previous visit
 
     def __post_init__(self) -> None:
@@ -48,6 +66,18 @@ class ChecklistItem:
             raise ValidationError(f"{field_name}.choices", "a choice item needs choices")
         if self.minimum is not None and self.maximum is not None and self.maximum < self.minimum:
             raise ValidationError(f"{field_name}.maximum", "is below the minimum")
+        stray = [c.key for c in self.choice_labels if c.key not in self.choices]
+        if stray:
+            raise ValidationError(
+                f"{field_name}.choice_labels", f"labels for unknown choices: {', '.join(stray)}"
+            )
+
+    def choice_label(self, key: str, chinese: bool = False) -> str:
+        """The words for a choice; the key itself where the author gave none."""
+        for label in self.choice_labels:
+            if label.key == key:
+                return label.label_zh if chinese and label.label_zh else label.label
+        return key
 
 
 @dataclass(frozen=True, kw_only=True)
