@@ -100,3 +100,17 @@ def test_a_signed_job_refuses_corrections_and_removals(demo_store: LocalStore) -
         remove_part_line(demo_store, line.id, "liu", now=NOW)
     assert demo_store.get(PartUsage, line.id) == line
     assert _stock(demo_store, "SH-TUBE-58") == stock
+
+
+def test_a_removed_line_is_no_part_of_the_units_history(demo_store: LocalStore) -> None:
+    from tech_app.asset_history import previous_visits
+    from tech_app.coverage import job_assets
+
+    job = _job(demo_store, "heater-out")
+    (asset, *_) = job_assets(demo_store, job)
+    record_part_usage(demo_store, job, "SH-TUBE-58", 1, "charged", "liu", now=NOW)
+    wrong = record_part_usage(demo_store, job, "SH-VALVE", 1, "charged", "liu", now=NOW)
+    remove_part_line(demo_store, wrong.id, "liu", now=NOW)
+    demo_store.save(dataclasses.replace(demo_store.get(Job, job), status=JobStatus.COMPLETED))
+    (visit, *_) = [v for v in previous_visits(demo_store, asset.id) if v.job_id == job]
+    assert [p.part_number for p in visit.parts] == ["SH-TUBE-58"]
