@@ -14,8 +14,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from tech_app.errors import Invalid, StoreError, StoreProblem, ValidationError
 from ui import labels
 
-_CONTEXT = "Errors"
-
 _STORE: dict[StoreProblem, object] = {
     StoreProblem.LOCKED: QT_TRANSLATE_NOOP(
         "Errors", "The job database is in use by another tech-app window. Close it and retry."
@@ -83,19 +81,19 @@ def invalid_text(error: ValidationError, *, with_field: bool = True) -> str:
     """A refused value in words: the coded ones translated, others by their reason."""
     if error.code is None:
         return error.reason
-    text = QCoreApplication.translate(_CONTEXT, str(_INVALID[error.code])).format_map(
+    text = QCoreApplication.translate("Errors", str(_INVALID[error.code])).format_map(
         _Missing(_in_language(error.params))
     )
     field = _FIELDS.get(error.field)
     if with_field and field is not None:
-        return QCoreApplication.translate(_CONTEXT, "{field}: {problem}").format(
-            field=QCoreApplication.translate(_CONTEXT, str(field)), problem=text
+        return QCoreApplication.translate("Errors", "{field}: {problem}").format(
+            field=QCoreApplication.translate("Errors", str(field)), problem=text
         )
     return text
 
 
 def store_error_text(error: StoreError) -> str:
-    template = QCoreApplication.translate(_CONTEXT, str(_STORE[error.problem]))
+    template = QCoreApplication.translate("Errors", str(_STORE[error.problem]))
     return template.format_map(_Missing(error.params))
 
 
@@ -103,7 +101,7 @@ def os_error_text(error: OSError) -> str:
     """A file the app could not write (a slip, a photo): which file and why, in words."""
     where = str(error.filename or "")
     if error.errno == errno.ENOSPC:
-        return QCoreApplication.translate(_CONTEXT, str(_STORE[StoreProblem.DISK_FULL]))
+        return QCoreApplication.translate("Errors", str(_STORE[StoreProblem.DISK_FULL]))
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return QCoreApplication.translate(
             "Errors", "tech-app may not write {path} (read-only or no permission)."

@@ -317,6 +317,11 @@
         <translation>配件</translation>
     </message>
     <message>
+        <location filename="../error_words.py" line="91"/>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
         <location filename="../error_words.py" line="108"/>
         <source>tech-app may not write {path} (read-only or no permission).</source>
         <translation>tech-app 不能写入 {path}（只读或没有权限）。</translation>
