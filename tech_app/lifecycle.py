@@ -21,6 +21,24 @@ _MILESTONES = {
 }
 
 
+def require_answers(store: LocalStore, job: Job, target: JobStatus = JobStatus.COMPLETED) -> None:
+    """Refuse to finish a visit whose required checklist items are unanswered, naming them.
+
+    Completion asks it, and so does the sign-off before the signature pad opens: the
+    customer must not draw a signature only to hear the visit cannot be finished.
+    """
+    missing = missing_required(store, job.id)
+    if missing:
+        raise TransitionError(
+            job.status,
+            target,
+            "required checklist items are unanswered: " + "; ".join(missing),
+            code=Invalid.UNANSWERED,
+            items="; ".join(missing),
+            items_zh="; ".join(missing_required(store, job.id, chinese=True)),
+        )
+
+
 def change_status(
     store: LocalStore,
     job_id: str,
@@ -33,16 +51,7 @@ def change_status(
     target = JobStatus(wanted)
     check_transition(job.status, target)
     if target is JobStatus.COMPLETED:
-        missing = missing_required(store, job_id)
-        if missing:
-            raise TransitionError(
-                job.status,
-                target,
-                "required checklist items are unanswered: " + "; ".join(missing),
-                code=Invalid.UNANSWERED,
-                items="; ".join(missing),
-                items_zh="; ".join(missing_required(store, job_id, chinese=True)),
-            )
+        require_answers(store, job, target)
     if target is JobStatus.SIGNED and not store.select(Signature, "job_id = ?", [job_id]):
         raise TransitionError(
             job.status, target, "the customer has not signed yet", code=Invalid.NOT_SIGNED

@@ -11,6 +11,8 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ui.messages import show_error
+
 
 def render_page(document: QPdfDocument, page: int, size: QSize) -> QImage:
     """A page as an opaque image: QPdfDocument renders onto transparency, paper is white."""
@@ -82,5 +84,13 @@ class SlipPreview(QWidget):
         dialog.show()  # like open(): no nested event loop
 
     def on_open_clicked(self) -> None:
-        if self.path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))
+        if self.path is not None and not QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(self.path))
+        ):
+            # No PDF viewer on this computer: say so instead of failing silently.
+            show_error(
+                self,
+                self.tr(
+                    "No program to open PDF files was found. The slip is saved at {path}"
+                ).format(path=self.path),
+            )

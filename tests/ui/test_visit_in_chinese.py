@@ -153,6 +153,8 @@ def test_a_whole_visit_in_chinese_shows_no_english(qtbot, make_ctx, demo_profile
     view.open_signoff()
     dialog = view.signoff_dialog
     assert dialog is not None
-    qtbot.waitExposed(dialog)
-    _no_english(dialog, allowed, "sign-off")
+    qtbot.waitUntil(dialog.read_button.isEnabled, timeout=60_000)
+    _no_english(dialog, allowed, "the slip the customer reads")
+    qtbot.mouseClick(dialog.read_button, Qt.MouseButton.LeftButton)
+    _no_english(dialog, allowed, "the signature pad")
     dialog.close()

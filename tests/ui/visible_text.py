@@ -3,7 +3,8 @@
 Used by the zh_CN visit test: labels, buttons, check and radio boxes, combo boxes
 (current item and the list), tabs, group titles, placeholders, window titles, table
 headers and cells. A text is English when it holds a Latin word of three letters or
-more after removing what is customer data or product names (``allowed``).
+more after removing what is customer data or product names (``allowed``) and file
+paths.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 _WORD = re.compile(r"[A-Za-z]{3,}")
+_PATH = re.compile(r"(?:[A-Za-z]:)?[\\/][^\s，。（）]*")
 
 
 def _plain(text: str) -> str:
@@ -80,7 +82,8 @@ def english(texts: Iterable[tuple[str, str]], allowed: Iterable[str]) -> list[tu
     keep = sorted({a for a in allowed if a}, key=len, reverse=True)
     found = []
     for where, text in texts:
-        rest = text
+        # A file path is where the user's file lives, not a sentence: left out.
+        rest = _PATH.sub(" ", text)
         for data in keep:
             rest = rest.replace(data, " ")
         if _WORD.search(rest):

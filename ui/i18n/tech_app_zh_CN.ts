@@ -207,132 +207,132 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../error_words.py" line="20"/>
+        <location filename="../error_words.py" line="18"/>
         <source>The job database is in use by another tech-app window. Close it and retry.</source>
         <translation>工单数据库正被另一个 tech-app 窗口使用。请关闭那个窗口后重试。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="23"/>
+        <location filename="../error_words.py" line="21"/>
         <source>The disk is full. Free some space; nothing was saved.</source>
         <translation>磁盘已满。请腾出一些空间；刚才的内容没有保存。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="26"/>
+        <location filename="../error_words.py" line="24"/>
         <source>tech-app cannot write to the profile folder {path} (read-only or no permission). Choose another folder or ask for its permissions to be fixed.</source>
         <translation>tech-app 无法写入资料文件夹 {path}（只读或没有权限）。请换一个文件夹，或请人修改它的权限。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="31"/>
+        <location filename="../error_words.py" line="29"/>
         <source>{path} is a file, not a folder. Choose a folder for the profile.</source>
         <translation>{path} 是一个文件，不是文件夹。请为资料选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="34"/>
+        <location filename="../error_words.py" line="32"/>
         <source>{path} was written by a newer tech-app (database version {found}; this app reads up to {known}). Update tech-app to open it.</source>
         <translation>{path} 由更新版本的 tech-app 写入（数据库版本 {found}；本程序最多读取 {known}）。请更新 tech-app 后再打开。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="39"/>
+        <location filename="../error_words.py" line="37"/>
         <source>{path} is not a tech-app database or is damaged.</source>
         <translation>{path} 不是 tech-app 数据库，或已损坏。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="42"/>
+        <location filename="../error_words.py" line="40"/>
         <source>The job database could not be read or written: {detail}</source>
         <translation>无法读写工单数据库：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="49"/>
+        <location filename="../error_words.py" line="47"/>
         <source>“{value}” is not a number</source>
         <translation>“{value}”不是数字</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="50"/>
+        <location filename="../error_words.py" line="48"/>
         <source>“{value}”: give the number in {unit}</source>
         <translation>“{value}”：请以 {unit} 为单位填写数字</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="51"/>
+        <location filename="../error_words.py" line="49"/>
         <source>“{value}”: must be more than zero (remove a wrong line instead)</source>
         <translation>“{value}”：必须大于零（填错的配件行请删除）</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="54"/>
+        <location filename="../error_words.py" line="52"/>
         <source>“{value}” has more than {decimals} decimals</source>
         <translation>“{value}”的小数超过 {decimals} 位</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="57"/>
+        <location filename="../error_words.py" line="55"/>
         <source>“{value}” is more than a van can carry</source>
         <translation>“{value}”超过了一辆工程车能装的数量</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="58"/>
+        <location filename="../error_words.py" line="56"/>
         <source>“{value}” is neither yes nor no</source>
         <translation>“{value}”既不是“是”也不是“否”</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="59"/>
+        <location filename="../error_words.py" line="57"/>
         <source>“{value}” is not one of the choices</source>
         <translation>“{value}”不在可选项中</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="60"/>
+        <location filename="../error_words.py" line="58"/>
         <source>A job that is “{current}” cannot become “{wanted}”</source>
         <translation>状态为“{current}”的工单不能改为“{wanted}”</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="63"/>
+        <location filename="../error_words.py" line="61"/>
         <source>The customer has not signed yet</source>
         <translation>客户还没有签字</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="64"/>
+        <location filename="../error_words.py" line="62"/>
         <source>The job {number} is signed; record an amendment instead</source>
         <translation>工单 {number} 已签字，请改为记录更正</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="67"/>
+        <location filename="../error_words.py" line="65"/>
         <source>The job was cancelled</source>
         <translation>该工单已取消</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="68"/>
+        <location filename="../error_words.py" line="66"/>
         <source>This was recorded once and cannot be changed</source>
         <translation>该记录已保存，不能修改</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="71"/>
+        <location filename="../error_words.py" line="69"/>
         <source>Required checklist items are unanswered: {items}</source>
         <translation>检查表中还有必填项未填写：{items}</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="77"/>
+        <location filename="../error_words.py" line="75"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="78"/>
+        <location filename="../error_words.py" line="76"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="91"/>
+        <location filename="../error_words.py" line="89"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="108"/>
+        <location filename="../error_words.py" line="106"/>
         <source>tech-app may not write {path} (read-only or no permission).</source>
         <translation>tech-app 不能写入 {path}（只读或没有权限）。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="112"/>
+        <location filename="../error_words.py" line="110"/>
         <source>{path} is in the way: a file where a folder should be, or the other way round.</source>
         <translation>{path} 位置不对：应是文件夹的地方是文件，或者相反。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="116"/>
+        <location filename="../error_words.py" line="114"/>
         <source>The file {path} could not be used.</source>
         <translation>无法使用文件 {path}。</translation>
     </message>
@@ -726,7 +726,12 @@
         <translation>无法更改状态</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="338"/>
+        <location filename="../job_view.py" line="331"/>
+        <source>Cannot sign yet</source>
+        <translation>还不能签字</translation>
+    </message>
+    <message>
+        <location filename="../job_view.py" line="347"/>
         <source>Copied {phone}</source>
         <translation>已复制 {phone}</translation>
     </message>
@@ -1096,83 +1101,119 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../signoff_dialog.py" line="57"/>
+        <location filename="../signoff_dialog.py" line="63"/>
         <source>Sign off job {number}</source>
         <translation>工单 {number} 签字确认</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="86"/>
+        <location filename="../signoff_dialog.py" line="94"/>
+        <source>Let the customer read the slip: the work, the parts and the charges they sign for.</source>
+        <translation>请客户先看服务单：所做的工作、使用的配件和要签字确认的费用。</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="101"/>
+        <source>Print for a signature on paper…</source>
+        <translation>打印纸质单签字…</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="104"/>
+        <source>The customer has read it: sign</source>
+        <translation>客户已看过：去签字</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="125"/>
+        <source>Preparing the slip for the customer to read…</source>
+        <translation>正在生成服务单供客户查看…</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="136"/>
+        <source>Preparing the slip</source>
+        <translation>正在生成服务单</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="154"/>
+        <source>Sent to the printer. After the customer signs the paper, keep it with the job.</source>
+        <translation>已发送到打印机。客户在纸质单上签字后，请随工单保存。</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="159"/>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="173"/>
         <source>Total to pay: &lt;b&gt;{total}&lt;/b&gt;</source>
         <translation>应付金额：&lt;b&gt;{total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="98"/>
+        <location filename="../signoff_dialog.py" line="185"/>
         <source>{n} of 5</source>
         <translation>{n} 星（满分 5）</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="103"/>
+        <location filename="../signoff_dialog.py" line="190"/>
         <source>Anything the customer wants to say</source>
         <translation>客户的意见或建议</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="107"/>
+        <location filename="../signoff_dialog.py" line="194"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="109"/>
+        <location filename="../signoff_dialog.py" line="196"/>
         <source>Sign and issue the slip</source>
         <translation>签字并生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="115"/>
+        <location filename="../signoff_dialog.py" line="202"/>
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="116"/>
+        <location filename="../signoff_dialog.py" line="203"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="117"/>
+        <location filename="../signoff_dialog.py" line="204"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="119"/>
+        <location filename="../signoff_dialog.py" line="206"/>
         <source>Customer signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="159"/>
+        <location filename="../signoff_dialog.py" line="246"/>
         <source>Cannot sign yet</source>
-        <translation>暂时不能签字</translation>
+        <translation>还不能签字</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="171"/>
-        <location filename="../signoff_dialog.py" line="182"/>
+        <location filename="../signoff_dialog.py" line="258"/>
+        <location filename="../signoff_dialog.py" line="269"/>
         <source>Signed. Issuing the slip…</source>
         <translation>已签字，正在生成服务单…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="215"/>
+        <location filename="../signoff_dialog.py" line="302"/>
         <source>Issuing the slip</source>
         <translation>正在生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="226"/>
+        <location filename="../signoff_dialog.py" line="313"/>
         <source>Signed. The slip is ready to print or send.</source>
         <translation>已签字，服务单可以打印或发送。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="229"/>
+        <location filename="../signoff_dialog.py" line="143"/>
+        <location filename="../signoff_dialog.py" line="316"/>
         <source>The slip was saved to {path} but cannot be shown here</source>
         <translation>服务单已保存到 {path}，但无法在此显示</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="236"/>
+        <location filename="../signoff_dialog.py" line="323"/>
         <source>Signed, but the slip could not be made: {error}</source>
         <translation>已签字，但无法生成服务单：{error}</translation>
     </message>
@@ -1218,14 +1259,19 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>SlipPreview</name>
     <message>
-        <location filename="../slip_preview.py" line="53"/>
+        <location filename="../slip_preview.py" line="55"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../slip_preview.py" line="55"/>
+        <location filename="../slip_preview.py" line="57"/>
         <source>Open in PDF viewer</source>
         <translation>用 PDF 阅读器打开</translation>
+    </message>
+    <message>
+        <location filename="../slip_preview.py" line="94"/>
+        <source>No program to open PDF files was found. The slip is saved at {path}</source>
+        <translation>没有找到可以打开 PDF 文件的程序。服务单已保存在 {path}</translation>
     </message>
 </context>
 <context>
