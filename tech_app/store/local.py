@@ -251,6 +251,7 @@ def open_store(path: Path | str | None = None) -> LocalStore:
         if migrations.pending(db):
             migrations.apply(db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        search.reindex_if_stale(db)
     except sqlite3.Error as exc:
         raise store_error(exc, path) from exc
     store = LocalStore(db, path)

@@ -147,3 +147,24 @@ def test_switching_jobs_rebuilds_the_job_view_each_time(qtbot, ctx) -> None:  # 
     window.job_list.select_job(HEATER_IN)
     keys = {key for _asset, key in view.checklist.editors}
     assert keys == {"tank_leak", "tubes_intact", "water_pressure", "water_temp", "cause", "photo"}
+
+
+def test_a_search_restored_at_start_is_said_and_can_be_cleared(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    ctx.settings.set_last_filter(JobFilter(text="望京"), "any")  # what the last session left
+    window = open_window(qtbot, ctx)
+    panel = window.job_list
+    assert customers(window) == ["王建国"]
+    assert panel.filter_notice.isVisible() and "望京" in panel.filter_notice.text()
+    assert panel.show_all_button.isVisible()
+    qtbot.mouseClick(panel.show_all_button, Qt.MouseButton.LeftButton)
+    assert panel.search_field.text() == ""
+    qtbot.waitUntil(lambda: panel.count_label.text() == "8 jobs")  # all of them again
+    assert not panel.filter_notice.isVisible() and not panel.show_all_button.isVisible()
+    assert ctx.settings.last_filter()[0] == JobFilter()  # and it stays cleared next time
+
+
+def test_no_filter_no_notice(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, ctx)
+    assert not window.job_list.filter_notice.isVisible()
+    window.job_list.status_combo.setCurrentIndex(window.job_list.status_combo.findData("assigned"))
+    assert window.job_list.filter_notice.isVisible()

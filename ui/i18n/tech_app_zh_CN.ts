@@ -474,57 +474,72 @@
 <context>
     <name>JobListPanel</name>
     <message>
-        <location filename="../job_list_panel.py" line="62"/>
+        <location filename="../job_list_panel.py" line="64"/>
         <source>Search jobs (Ctrl+F)</source>
         <translation>搜索工单（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="64"/>
+        <location filename="../job_list_panel.py" line="66"/>
         <source>Customer, address, phone, serial or job number; Chinese or English</source>
         <translation>客户、地址、电话、序列号或工单号；中文或英文均可</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="73"/>
+        <location filename="../job_list_panel.py" line="75"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="77"/>
+        <location filename="../job_list_panel.py" line="79"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="84"/>
+        <location filename="../job_list_panel.py" line="86"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="85"/>
+        <location filename="../job_list_panel.py" line="87"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="86"/>
+        <location filename="../job_list_panel.py" line="88"/>
         <source>Tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="87"/>
+        <location filename="../job_list_panel.py" line="89"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="88"/>
+        <location filename="../job_list_panel.py" line="90"/>
         <source>On date</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="211"/>
+        <location filename="../job_list_panel.py" line="143"/>
+        <source>Show all jobs</source>
+        <translation>显示全部工单</translation>
+    </message>
+    <message>
+        <location filename="../job_list_panel.py" line="220"/>
+        <source>Only jobs matching “{text}” are shown</source>
+        <translation>只显示与“{text}”匹配的工单</translation>
+    </message>
+    <message>
+        <location filename="../job_list_panel.py" line="222"/>
+        <source>Only some jobs are shown (filter on)</source>
+        <translation>只显示部分工单（已筛选）</translation>
+    </message>
+    <message>
+        <location filename="../job_list_panel.py" line="250"/>
         <source>1 job</source>
         <translation>1 个工单</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="211"/>
+        <location filename="../job_list_panel.py" line="250"/>
         <source>{n} jobs</source>
         <translation>{n} 个工单</translation>
     </message>
@@ -1111,109 +1126,109 @@ Change the line anyway? The van stock will go below zero.</source>
         <translation>请客户先看服务单：所做的工作、使用的配件和要签字确认的费用。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="101"/>
+        <location filename="../signoff_dialog.py" line="102"/>
         <source>Print for a signature on paper…</source>
         <translation>打印纸质单签字…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="104"/>
+        <location filename="../signoff_dialog.py" line="105"/>
         <source>The customer has read it: sign</source>
         <translation>客户已看过：去签字</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="125"/>
+        <location filename="../signoff_dialog.py" line="126"/>
         <source>Preparing the slip for the customer to read…</source>
         <translation>正在生成服务单供客户查看…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="136"/>
+        <location filename="../signoff_dialog.py" line="137"/>
         <source>Preparing the slip</source>
         <translation>正在生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="154"/>
+        <location filename="../signoff_dialog.py" line="155"/>
         <source>Sent to the printer. After the customer signs the paper, keep it with the job.</source>
         <translation>已发送到打印机。客户在纸质单上签字后，请随工单保存。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="159"/>
+        <location filename="../signoff_dialog.py" line="160"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="173"/>
+        <location filename="../signoff_dialog.py" line="174"/>
         <source>Total to pay: &lt;b&gt;{total}&lt;/b&gt;</source>
         <translation>应付金额：&lt;b&gt;{total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="185"/>
+        <location filename="../signoff_dialog.py" line="186"/>
         <source>{n} of 5</source>
         <translation>{n} 星（满分 5）</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="190"/>
+        <location filename="../signoff_dialog.py" line="191"/>
         <source>Anything the customer wants to say</source>
         <translation>客户的意见或建议</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="194"/>
+        <location filename="../signoff_dialog.py" line="195"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="196"/>
+        <location filename="../signoff_dialog.py" line="197"/>
         <source>Sign and issue the slip</source>
         <translation>签字并生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="202"/>
+        <location filename="../signoff_dialog.py" line="203"/>
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="203"/>
+        <location filename="../signoff_dialog.py" line="204"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="204"/>
+        <location filename="../signoff_dialog.py" line="205"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="206"/>
+        <location filename="../signoff_dialog.py" line="207"/>
         <source>Customer signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="246"/>
+        <location filename="../signoff_dialog.py" line="247"/>
         <source>Cannot sign yet</source>
         <translation>还不能签字</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="258"/>
-        <location filename="../signoff_dialog.py" line="269"/>
+        <location filename="../signoff_dialog.py" line="259"/>
+        <location filename="../signoff_dialog.py" line="270"/>
         <source>Signed. Issuing the slip…</source>
         <translation>已签字，正在生成服务单…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="302"/>
+        <location filename="../signoff_dialog.py" line="303"/>
         <source>Issuing the slip</source>
         <translation>正在生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="313"/>
+        <location filename="../signoff_dialog.py" line="314"/>
         <source>Signed. The slip is ready to print or send.</source>
         <translation>已签字，服务单可以打印或发送。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="143"/>
-        <location filename="../signoff_dialog.py" line="316"/>
+        <location filename="../signoff_dialog.py" line="144"/>
+        <location filename="../signoff_dialog.py" line="317"/>
         <source>The slip was saved to {path} but cannot be shown here</source>
         <translation>服务单已保存到 {path}，但无法在此显示</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="323"/>
+        <location filename="../signoff_dialog.py" line="324"/>
         <source>Signed, but the slip could not be made: {error}</source>
         <translation>已签字，但无法生成服务单：{error}</translation>
     </message>
