@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from sync.server.sheet_columns import columns_help
 from tech_app.cli_support import profile_blobs, profile_store
 from tech_app.errors import TechAppError
 from tech_app.money import format_money
@@ -136,7 +137,7 @@ def cmd_import_jobs(args: argparse.Namespace) -> int:
     from sync.server.office import import_jobs
 
     with write_transaction(_engine(args)) as conn:
-        count = import_jobs(conn, args.file)
+        count = import_jobs(conn, args.file, args.encoding)
     print(f"imported {count} job(s) from {args.file}")
     return 0
 
@@ -406,8 +407,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     seed.add_argument("--today", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
     seed.set_defaults(run=cmd_seed_demo)
 
-    imports = add("import-jobs", "import customers, sites, assets and jobs from a UTF-8 CSV")
+    imports = add("import-jobs", "import customers, sites, assets and jobs from a CSV")
     imports.add_argument("file", type=Path, metavar="FILE.csv")
+    imports.add_argument(
+        "--encoding", metavar="NAME", help="the file's encoding if not detected (gbk, big5 …)"
+    )
+    imports.formatter_class = argparse.RawDescriptionHelpFormatter
+    imports.epilog = columns_help()
     imports.set_defaults(run=cmd_import_jobs)
 
     jobs = add("jobs", "list jobs with assignee, status and review flags")

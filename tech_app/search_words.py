@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from tech_app.vocab import JobType
 
+# The code first, then the Chinese word the screens use, then other words people type.
 JOB_TYPE_WORDS: dict[JobType, tuple[str, ...]] = {
-    JobType.INSTALLATION: ("installation", "install", "安装", "调试", "安装调试", "安裝", "調試"),
+    JobType.INSTALLATION: ("installation", "安装调试", "安装", "调试", "安裝", "調試", "install"),
     JobType.REPAIR: ("repair", "维修", "維修", "修理", "报修", "報修"),
-    JobType.MAINTENANCE: ("maintenance", "service", "保养", "保養", "维护", "維護"),
+    JobType.MAINTENANCE: ("maintenance", "保养", "保養", "维护", "維護", "service"),
     JobType.INSPECTION: ("inspection", "巡检", "巡檢", "检查", "檢查"),
-    JobType.CLEANING: ("cleaning", "clean", "清洗", "清洁", "清潔"),
+    JobType.CLEANING: ("cleaning", "清洗", "清洁", "清潔", "clean"),
     JobType.FOLLOW_UP: ("follow-up", "回访", "回訪"),
     JobType.GUIDANCE: ("guidance", "技术指导", "技術指導", "指导", "指導"),
 }
