@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QApplication, QHeaderView
 
 from tech_app.job_list import JobFilter
@@ -168,3 +168,24 @@ def test_no_filter_no_notice(qtbot, ctx) -> None:  # type: ignore[no-untyped-def
     assert not window.job_list.filter_notice.isVisible()
     window.job_list.status_combo.setCurrentIndex(window.job_list.status_combo.findData("assigned"))
     assert window.job_list.filter_notice.isVisible()
+
+
+def test_the_window_fits_a_1366_by_768_laptop_screen() -> None:
+    from PySide6.QtCore import QSize
+
+    from ui.main_window import fitting_size
+
+    size = fitting_size(QSize(1280, 800), QSize(1366, 728))  # 768 less a 40 px task bar
+    assert size.width() == 1280 and size.height() <= 728 - 40
+    assert fitting_size(QSize(1000, 600), QSize(1920, 1040)) == QSize(1000, 600)
+
+
+def test_the_window_opens_within_the_screen_and_remembers_its_size(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, ctx)
+    screen = window.screen().availableGeometry()
+    # The offscreen screen is 800 px high: the default 800 would not fit with a frame.
+    assert window.height() <= screen.height() - 48
+    window.resize(900, 600)
+    window.close()  # saves the geometry
+    again = open_window(qtbot, ctx)
+    assert again.size() == QSize(900, 600)
