@@ -94,4 +94,4 @@ def test_start_opens_the_main_window_on_the_profile(
     assert started.window.job_view.job_id == started.window.model.job_id(0)
     assert started.ctx.store.path == demo_profile / "tech-app.sqlite3"
     started.window.close()
-    app_module.close_context(started.ctx)
+    started.close()

@@ -4,9 +4,19 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="79"/>
+        <location filename="../app.py" line="80"/>
         <source>tech-app cannot open your jobs</source>
         <translation>tech-app 无法打开您的工单</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="91"/>
+        <source>tech-app is already open</source>
+        <translation>tech-app 已经打开</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="92"/>
+        <source>tech-app is already open on these jobs; its window was brought to the front.</source>
+        <translation>tech-app 已经打开了这些工单，已把它的窗口调到最前面。</translation>
     </message>
 </context>
 <context>
