@@ -32,6 +32,9 @@ class Invalid(StrEnum):
     JOB_SIGNED = "job_signed"  # number (may be empty)
     JOB_CANCELLED = "job_cancelled"
     RECORDED_ONCE = "recorded_once"
+    UNKNOWN_PART = "unknown_part"  # value
+    LINE_REMOVED = "line_removed"
+    ENDS_BEFORE_START = "ends_before_start"
     UNANSWERED = "unanswered"  # items, items_zh: the template's labels in each language
 
 

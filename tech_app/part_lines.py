@@ -13,7 +13,7 @@ import dataclasses
 from datetime import datetime
 from decimal import Decimal
 
-from tech_app.errors import ValidationError
+from tech_app.errors import Invalid, ValidationError
 from tech_app.records import Part, PartUsage, StockMovement
 from tech_app.records.validate import check_quantity
 from tech_app.store.local import LocalStore, utc_now
@@ -77,7 +77,9 @@ def remove_part_line(
 def _live_line(store: LocalStore, usage_id: str) -> PartUsage:
     line = store.get(PartUsage, usage_id)
     if line.removed_at is not None:
-        raise ValidationError("part_usage", f"part line {usage_id} was removed already")
+        raise ValidationError(
+            "part_usage", f"part line {usage_id} was removed already", code=Invalid.LINE_REMOVED
+        )
     return line
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from tech_app.errors import ValidationError
+from tech_app.errors import Invalid, ValidationError
 from tech_app.records import Part, PartUsage, StockMovement, VanStock
 from tech_app.records.validate import check_quantity
 from tech_app.store.local import LocalStore, utc_now
@@ -34,7 +34,9 @@ def find_part(store: LocalStore, key: str) -> Part:
     """A part by its catalogue number (what a barcode scanner types) or id."""
     parts = store.select(Part, "number = ? OR id = ?", [key.strip(), key.strip()])
     if not parts:
-        raise ValidationError("part_usage.part", f"unknown part {key!r}")
+        raise ValidationError(
+            "part_usage.part", f"unknown part {key!r}", code=Invalid.UNKNOWN_PART, value=key.strip()
+        )
     return parts[0]
 
 

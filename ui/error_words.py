@@ -66,6 +66,9 @@ _INVALID: dict[Invalid, object] = {
     Invalid.RECORDED_ONCE: QT_TRANSLATE_NOOP(
         "Errors", "This was recorded once and cannot be changed"
     ),
+    Invalid.UNKNOWN_PART: QT_TRANSLATE_NOOP("Errors", "No part “{value}” in the catalogue"),
+    Invalid.LINE_REMOVED: QT_TRANSLATE_NOOP("Errors", "This part line was removed already"),
+    Invalid.ENDS_BEFORE_START: QT_TRANSLATE_NOOP("Errors", "The end is before the start"),
     Invalid.UNANSWERED: QT_TRANSLATE_NOOP(
         "Errors", "Required checklist items are unanswered: {items}"
     ),

@@ -39,6 +39,7 @@ from tech_app.van import NegativeStockError, find_part, record_part_usage, stock
 from tech_app.vocab import Coverage
 from ui import labels
 from ui.context import AppContext
+from ui.error_words import invalid_text
 from ui.messages import ask, show_error
 from ui.part_usage_model import PartUsageModel, UsageLine
 from ui.style import FLAG_STYLE
@@ -216,7 +217,7 @@ class PartsPanel(QWidget):
             part = find_part(self._ctx.store, key)
         except ValidationError as exc:
             self.pick(None)
-            self.part_label.setText("⚠ " + exc.reason)
+            self.part_label.setText("⚠ " + invalid_text(exc, with_field=False))
             self.part_label.setStyleSheet(FLAG_STYLE)
             return
         self.pick(part)

@@ -93,7 +93,7 @@ def test_an_unknown_scan_says_so(qtbot, ctx) -> None:  # type: ignore[no-untyped
     panel = panel_for(qtbot, ctx, HEATER_OUT)
     qtbot.keyClicks(panel.part_field, "XX-404")
     qtbot.keyClick(panel.part_field, Qt.Key.Key_Return)
-    assert "unknown part" in panel.part_label.text()
+    assert panel.part_label.text() == "⚠ No part “XX-404” in the catalogue"
     assert not panel.add_button.isEnabled()
 
 

@@ -313,36 +313,51 @@
     </message>
     <message>
         <location filename="../error_words.py" line="69"/>
+        <source>No part “{value}” in the catalogue</source>
+        <translation>配件目录中没有“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="70"/>
+        <source>This part line was removed already</source>
+        <translation>该配件行已经删除</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="71"/>
+        <source>The end is before the start</source>
+        <translation>结束时间早于开始时间</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="72"/>
         <source>Required checklist items are unanswered: {items}</source>
         <translation>检查表中还有必填项未填写：{items}</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="75"/>
+        <location filename="../error_words.py" line="78"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="76"/>
+        <location filename="../error_words.py" line="79"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="89"/>
+        <location filename="../error_words.py" line="92"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="106"/>
+        <location filename="../error_words.py" line="109"/>
         <source>tech-app may not write {path} (read-only or no permission).</source>
         <translation>tech-app 不能写入 {path}（只读或没有权限）。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="110"/>
+        <location filename="../error_words.py" line="113"/>
         <source>{path} is in the way: a file where a folder should be, or the other way round.</source>
         <translation>{path} 位置不对：应是文件夹的地方是文件，或者相反。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="114"/>
+        <location filename="../error_words.py" line="117"/>
         <source>The file {path} could not be used.</source>
         <translation>无法使用文件 {path}。</translation>
     </message>
@@ -918,148 +933,148 @@
 <context>
     <name>PartsPanel</name>
     <message>
-        <location filename="../parts_panel.py" line="62"/>
+        <location filename="../parts_panel.py" line="63"/>
         <source>Part number or name (or scan the barcode)</source>
         <translation>配件编号或名称（或扫描条码）</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="71"/>
-        <location filename="../parts_panel.py" line="232"/>
+        <location filename="../parts_panel.py" line="72"/>
+        <location filename="../parts_panel.py" line="233"/>
         <source>No part picked</source>
         <translation>未选择配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="84"/>
+        <location filename="../parts_panel.py" line="85"/>
         <source>Serial of the part taken out</source>
         <translation>拆下配件的序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="89"/>
+        <location filename="../parts_panel.py" line="90"/>
         <source>Serial of the part fitted</source>
         <translation>装上配件的序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="94"/>
+        <location filename="../parts_panel.py" line="95"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="111"/>
+        <location filename="../parts_panel.py" line="112"/>
         <source>Change quantity</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="113"/>
+        <location filename="../parts_panel.py" line="114"/>
         <source>Remove line</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="118"/>
+        <location filename="../parts_panel.py" line="119"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="120"/>
+        <location filename="../parts_panel.py" line="121"/>
         <source>Van stock</source>
         <translation>车上库存</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="123"/>
+        <location filename="../parts_panel.py" line="124"/>
         <source>For unit</source>
         <translation>用于设备</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="125"/>
+        <location filename="../parts_panel.py" line="126"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="127"/>
+        <location filename="../parts_panel.py" line="128"/>
         <source>Removed</source>
         <translation>拆下</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="129"/>
+        <location filename="../parts_panel.py" line="130"/>
         <source>Fitted</source>
         <translation>装上</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="131"/>
+        <location filename="../parts_panel.py" line="132"/>
         <source>Serials</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="135"/>
+        <location filename="../parts_panel.py" line="136"/>
         <source>Paid by</source>
         <translation>承担方</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="138"/>
+        <location filename="../parts_panel.py" line="139"/>
         <source>Parts used on this job</source>
         <translation>本工单已用配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="141"/>
+        <location filename="../parts_panel.py" line="142"/>
         <source>Selected line</source>
         <translation>所选配件行</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="160"/>
+        <location filename="../parts_panel.py" line="161"/>
         <source>The job</source>
         <translation>本工单</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="175"/>
+        <location filename="../parts_panel.py" line="176"/>
         <source>van: {n}</source>
         <translation>车上：{n}</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="237"/>
+        <location filename="../parts_panel.py" line="238"/>
         <source>{name} — {price} per {unit}</source>
         <translation>{name} — 每{unit} {price}</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="303"/>
-        <location filename="../parts_panel.py" line="384"/>
+        <location filename="../parts_panel.py" line="304"/>
+        <location filename="../parts_panel.py" line="385"/>
         <source>Not enough in the van</source>
         <translation>车上库存不足</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="305"/>
+        <location filename="../parts_panel.py" line="306"/>
         <source>The van holds {available} {unit} of {part}, {wanted} wanted.
 Record it anyway? The van stock will go below zero.</source>
         <translation>车上只有 {available} {unit} {part}，需要 {wanted}。
 仍然记录吗？车上库存将变为负数。</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="314"/>
+        <location filename="../parts_panel.py" line="315"/>
         <source>Record anyway</source>
         <translation>仍然记录</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="386"/>
+        <location filename="../parts_panel.py" line="387"/>
         <source>The van holds {available} {unit} of {part}, {wanted} more wanted.
 Change the line anyway? The van stock will go below zero.</source>
         <translation>车上 {part} 只有 {available} {unit}，还需要 {wanted}。
 仍然修改吗？车辆库存将低于零。</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="395"/>
+        <location filename="../parts_panel.py" line="396"/>
         <source>Change anyway</source>
         <translation>仍然修改</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="411"/>
+        <location filename="../parts_panel.py" line="412"/>
         <source>Remove part line</source>
         <translation>删除配件行</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="413"/>
+        <location filename="../parts_panel.py" line="414"/>
         <source>Remove {quantity} {unit} {part} from this job? They go back into the van.</source>
         <translation>从本工单删除 {quantity} {unit} {part}？这些配件将退回车上库存。</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="418"/>
+        <location filename="../parts_panel.py" line="419"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
