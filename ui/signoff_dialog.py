@@ -69,7 +69,7 @@ class SignoffDialog(QDialog):
         self.pages.addWidget(self.review_page)
         self.sign_page = self._build_sign_page()
         self.pages.addWidget(self.sign_page)
-        self.preview = SlipPreview(self)
+        self.preview = SlipPreview(self, ctx.worker)
         self.preview.printed.connect(self.on_slip_printed)
         self.pages.addWidget(self.preview)
         self.status_label = QLabel(self)
@@ -96,7 +96,7 @@ class SignoffDialog(QDialog):
             page,
         )
         intro.setWordWrap(True)
-        self.draft_preview = SlipPreview(page)
+        self.draft_preview = SlipPreview(page, self._ctx.worker)
         self.draft_preview.printed.connect(self.on_draft_printed)
         self.draft_preview.print_button.hide()  # printing this one is for a paper signature
         self.paper_button = QPushButton(self.tr("Print for a signature on paper…"), page)

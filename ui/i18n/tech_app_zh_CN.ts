@@ -1299,17 +1299,37 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>SlipPreview</name>
     <message>
-        <location filename="../slip_preview.py" line="55"/>
+        <location filename="../slip_preview.py" line="88"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../slip_preview.py" line="57"/>
+        <location filename="../slip_preview.py" line="90"/>
         <source>Open in PDF viewer</source>
         <translation>用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../slip_preview.py" line="94"/>
+        <location filename="../slip_preview.py" line="130"/>
+        <source>Printing the slip</source>
+        <translation>正在打印服务单</translation>
+    </message>
+    <message>
+        <location filename="../slip_preview.py" line="141"/>
+        <source>The slip was not printed: the printer could not be opened.</source>
+        <translation>服务单没有打印：无法打开打印机。</translation>
+    </message>
+    <message>
+        <location filename="../slip_preview.py" line="143"/>
+        <source>The slip was not printed: its file could not be read.</source>
+        <translation>服务单没有打印：无法读取服务单文件。</translation>
+    </message>
+    <message>
+        <location filename="../slip_preview.py" line="145"/>
+        <source>The slip was not printed: {error}</source>
+        <translation>服务单没有打印：{error}</translation>
+    </message>
+    <message>
+        <location filename="../slip_preview.py" line="156"/>
         <source>No program to open PDF files was found. The slip is saved at {path}</source>
         <translation>没有找到可以打开 PDF 文件的程序。服务单已保存在 {path}</translation>
     </message>
