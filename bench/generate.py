@@ -37,6 +37,7 @@ from typing import Any
 from tech_app.demo_templates import ALL_TEMPLATES
 from tech_app.records import ChecklistItem, ChecklistTemplate, Part
 from tech_app.records.codec import to_row
+from tech_app.search_words import category_words, job_type_words
 from tech_app.store.local import LocalStore, open_store
 from tech_app.store.search import gram_tokens
 from tech_app.vocab import ItemKind, JobStatus, JobType
@@ -236,10 +237,14 @@ def _insert(store: LocalStore, table: str, rows: Sequence[dict[str, Any]], stamp
     )
 
 
-def _search_text(parts: Iterable[str], phones: Iterable[str]) -> str:
+def _search_text(
+    parts: Iterable[str], phones: Iterable[str], job_type: str, categories: Iterable[str]
+) -> str:
     """The same text as ``tech_app.store.search.job_text`` (checked by a test)."""
     found = [p for p in parts if p]
     found += [re.sub(r"\D", "", phone) for phone in phones if phone]
+    found += job_type_words(job_type)
+    found += [w for category in categories if category for w in category_words(category)]
     return "\n".join(found)
 
 
@@ -502,6 +507,8 @@ def generate(
                             ),
                         ),
                         (customer["phone"], site["contact_phone"]),
+                        job_rows[-1]["job_type"],
+                        (asset["category"] for asset in (units[:1] if open_job else units)),
                     ),
                 )
             )

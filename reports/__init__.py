@@ -8,7 +8,7 @@ from reports.condition_data import ConditionData, build_condition_data
 from reports.condition_report import write_condition_report
 from reports.fonts import FontNotFoundError
 from reports.integrity import slip_content_hash
-from reports.issue import issue_slip
+from reports.issue import draft_slip, issue_slip
 from reports.slip_data import SlipData, build_slip_data
 from reports.slip_pdf import render_slip
 
@@ -18,6 +18,7 @@ __all__ = [
     "SlipData",
     "build_condition_data",
     "build_slip_data",
+    "draft_slip",
     "issue_slip",
     "render_slip",
     "slip_content_hash",

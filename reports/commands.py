@@ -7,12 +7,13 @@ from pathlib import Path
 
 from reports.condition_report import write_condition_report
 from reports.issue import issue_slip
-from tech_app.cli_support import profile_blobs, profile_store
+from tech_app.cli_support import output_file, profile_blobs, profile_store
 
 LANGUAGES = ("en", "zh_CN", "zh_TW")
 
 
 def cmd_slip(args: argparse.Namespace) -> int:
+    output_file(args.out)
     store = profile_store(args)
     job = store.find_job(args.job)
     slip = issue_slip(
@@ -26,6 +27,7 @@ def cmd_slip(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    output_file(args.out)
     store = profile_store(args)
     job = store.find_job(args.job)
     write_condition_report(store, profile_blobs(args), job.id, args.out, lang=args.lang)

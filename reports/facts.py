@@ -76,6 +76,10 @@ class ChecklistRow:
     maximum: Decimal | None
     out_of_range: bool
     required: bool
+    # The words of a choice answer, as the template's author gave them: presentation only,
+    # the stored key (``value``) is what the content hash covers.
+    choice_label: str = field(default="", metadata=PRESENTATION)
+    choice_label_zh: str = field(default="", metadata=PRESENTATION)
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,8 @@ def checklist_rows(store: LocalStore, job_id: str) -> tuple[ChecklistRow, ...]:
                     maximum=item.maximum,
                     out_of_range=bool(answer and answer.out_of_range),
                     required=item.required,
+                    choice_label=item.choice_label(answer.value) if answer else "",
+                    choice_label_zh=item.choice_label(answer.value, True) if answer else "",
                 )
             )
     return tuple(rows)

@@ -14,7 +14,7 @@ from pathlib import Path
 from reports.fonts import CJK_FONT_SETTING, register_cjk_font
 from reports.integrity import slip_content_hash
 from reports.layout import layout_named
-from reports.slip_data import build_slip_data
+from reports.slip_data import SlipData, build_slip_data
 from reports.slip_pdf import SlipRenderer
 from tech_app.blobs import BlobStore, write_atomically
 from tech_app.records import Slip
@@ -32,10 +32,7 @@ def issue_slip(
     now: datetime | None = None,
 ) -> Slip:
     """Render the slip of a job (number or id) to ``out`` and save its Slip record."""
-    geometry = layout_named(layout)  # refuse a bad layout before any work is done
-    font = register_cjk_font(store.setting(CJK_FONT_SETTING))
-    data = build_slip_data(store, job_id, lang, blobs=blobs)
-    pdf = SlipRenderer(font, geometry).render(data)
+    data, pdf = _render(store, blobs, job_id, layout, lang)
     write_atomically(Path(out), pdf)
     pdf_sha256 = blobs.put(pdf)
     return store.save(
@@ -47,3 +44,31 @@ def issue_slip(
             created_at=now or utc_now(),
         )
     )
+
+
+def draft_slip(
+    store: LocalStore,
+    blobs: BlobStore,
+    job_id: str,
+    out: Path,
+    *,
+    layout: str = "a4",
+    lang: str = "en",
+) -> Path:
+    """The slip of a job not signed yet, written to ``out``: what the customer reads
+    (itemised) before signing, and the paper to sign where no pad is at hand.
+
+    No Slip record is kept: only the signed job's slip is issued.
+    """
+    _data, pdf = _render(store, blobs, job_id, layout, lang)
+    write_atomically(Path(out), pdf)
+    return Path(out)
+
+
+def _render(
+    store: LocalStore, blobs: BlobStore, job_id: str, layout: str, lang: str
+) -> tuple[SlipData, bytes]:
+    geometry = layout_named(layout)  # refuse a bad layout before any work is done
+    font = register_cjk_font(store.setting(CJK_FONT_SETTING))
+    data = build_slip_data(store, job_id, lang, blobs=blobs)
+    return data, SlipRenderer(font, geometry).render(data)

@@ -33,6 +33,8 @@ def answer_text(row: ChecklistRow, labels: Labels) -> str:
         return labels["photo_taken"]
     if row.kind == "number" and row.unit:
         return f"{row.value} {row.unit}"
+    if row.kind == "choice" and row.choice_label:
+        return labels.pick(row.choice_label, row.choice_label_zh)  # 已调整, not "adjusted"
     return row.value
 
 

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from sync.server.sheet_columns import columns_help
 from tech_app.cli_support import profile_blobs, profile_store
 from tech_app.errors import TechAppError
 from tech_app.money import format_money
@@ -33,11 +34,14 @@ def _password(prompt: str) -> str:
 
 # -- technician side --------------------------------------------------------------
 def cmd_login(args: argparse.Namespace) -> int:
-    from sync.client.login import log_in
+    from sync.client.login import log_in, server_address
 
+    server_address(args.server)  # a mistyped address is refused before the password prompt
     store = profile_store(args)
-    log_in(store, args.server, args.user, _password(f"password for {args.user}: "), args.ca_bundle)
-    print(f"logged in to {args.server} as {args.user}")
+    server = log_in(
+        store, args.server, args.user, _password(f"password for {args.user}: "), args.ca_bundle
+    )
+    print(f"logged in to {server} as {args.user}")
     return 0
 
 
@@ -68,11 +72,32 @@ def cmd_server(args: argparse.Namespace) -> int:
 
 
 def _engine(args: argparse.Namespace) -> Any:
-    from sync.server.db import default_db_url, make_engine, migrate
+    from sqlalchemy.exc import OperationalError
 
-    engine = make_engine(args.db or default_db_url())
-    migrate(engine)
+    from sync.server.db import default_db_url, make_engine, migrate, normalise_url
+
+    url = normalise_url(args.db or default_db_url())
+    _refuse_missing_folder(url)
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise TechAppError(
+            f"the head-office database {args.db} cannot be opened: {exc.orig}"
+        ) from exc
     return engine
+
+
+def _refuse_missing_folder(url: str) -> None:
+    """SQLite says only "unable to open database file"; name the folder that is missing."""
+    if not url.startswith("sqlite:///") or url.endswith(":memory:"):
+        return
+    folder = Path(url.removeprefix("sqlite:///").split("?", 1)[0]).parent
+    if not folder.is_dir():
+        raise TechAppError(
+            f"--db: the folder {folder} does not exist; create it or give another path"
+        )
 
 
 @contextmanager
@@ -112,7 +137,7 @@ def cmd_import_jobs(args: argparse.Namespace) -> int:
     from sync.server.office import import_jobs
 
     with write_transaction(_engine(args)) as conn:
-        count = import_jobs(conn, args.file)
+        count = import_jobs(conn, args.file, args.encoding)
     print(f"imported {count} job(s) from {args.file}")
     return 0
 
@@ -362,13 +387,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     server.set_defaults(run=cmd_server)
 
     office = subparsers.add_parser("office", help="head-office administration")
+    db_help = "database URL or SQLite file (default: the server's SQLite file)"
+    # --db before or after the command (README writes `office [--db URL] jobs`); the
+    # command's copy is SUPPRESSed so that leaving it out keeps the one given before.
+    office.add_argument("--db", metavar="URL", default=None, help=db_help)
     commands = office.add_subparsers(dest="office_command", metavar="COMMAND", required=True)
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         parser = commands.add_parser(name, help=help_text)
-        parser.add_argument(
-            "--db", metavar="URL", help="database URL (default: the server's SQLite file)"
-        )
+        parser.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=db_help)
         return parser
 
     tech = add("add-technician", "add a technician (or reset a password)")
@@ -380,8 +407,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     seed.add_argument("--today", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
     seed.set_defaults(run=cmd_seed_demo)
 
-    imports = add("import-jobs", "import customers, sites, assets and jobs from a UTF-8 CSV")
+    imports = add("import-jobs", "import customers, sites, assets and jobs from a CSV")
     imports.add_argument("file", type=Path, metavar="FILE.csv")
+    imports.add_argument(
+        "--encoding", metavar="NAME", help="the file's encoding if not detected (gbk, big5 …)"
+    )
+    imports.formatter_class = argparse.RawDescriptionHelpFormatter
+    imports.epilog = columns_help()
     imports.set_defaults(run=cmd_import_jobs)
 
     jobs = add("jobs", "list jobs with assignee, status and review flags")

@@ -138,7 +138,9 @@ def _visit(store: LocalStore, job: Job, asset_id: str) -> PastVisit:
     usages = sorted(
         (
             store.get(PartUsage, row[0])
-            for row in store.db.execute(_of_unit("part_usage"), params).fetchall()
+            for row in store.db.execute(
+                _of_unit("part_usage") + " AND removed_at IS NULL", params
+            ).fetchall()
         ),
         key=lambda u: u.used_at,
     )

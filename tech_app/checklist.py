@@ -43,6 +43,7 @@ def record_answer(
     raw: object,
     *,
     asset_id: str | None = None,
+    decimal_comma: bool = False,
     now: datetime | None = None,
 ) -> ChecklistAnswer:
     """Validate and save one answer, replacing an earlier answer to the same item.
@@ -57,7 +58,7 @@ def record_answer(
         where = f"asset {asset_id}" if asset_id else "this job"
         raise ValidationError("checklist_answer.asset_id", f"no checklist for {where}")
     item = part.template.item(item_key)
-    checked = check_answer(item, raw)
+    checked = check_answer(item, raw, decimal_comma=decimal_comma)
     existing = store.db.execute(
         "SELECT id FROM checklist_answers WHERE job_id = ? AND ifnull(asset_id, '') = ? "
         "AND item_key = ?",
@@ -97,8 +98,11 @@ def answers_of(store: LocalStore, job_id: str) -> dict[tuple[str | None, str], C
     }
 
 
-def missing_required(store: LocalStore, job_id: str) -> list[str]:
-    """Labels of required items still unanswered, prefixed by the asset serial on fleet jobs."""
+def missing_required(store: LocalStore, job_id: str, *, chinese: bool = False) -> list[str]:
+    """Labels of required items still unanswered, prefixed by the asset serial on fleet jobs.
+
+    ``chinese``: the template's Chinese labels (where it has them), as the form shows them.
+    """
     answers = answers_of(store, job_id)
     parts = checklists_of(store, job_id)
     serials = dict(
@@ -112,7 +116,7 @@ def missing_required(store: LocalStore, job_id: str) -> list[str]:
     for part in parts:
         prefix = f"{serials[part.asset_id]}: " if len(parts) > 1 and part.asset_id else ""
         missing.extend(
-            prefix + item.label
+            prefix + (item.label_zh if chinese and item.label_zh else item.label)
             for item in part.template.items
             if item.required and (part.asset_id, item.key) not in answers
         )

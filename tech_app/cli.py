@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -11,7 +14,8 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from tech_app.cli_support import profile_store
-from tech_app.errors import TechAppError
+from tech_app.errors import StoreError, StoreProblem, TechAppError
+from tech_app.store.local import store_error
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -110,12 +114,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return run(args)
-    except TechAppError as exc:
-        print(f"tech-app: {exc}", file=sys.stderr)
+        code = run(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the try, not at exit
+        return code
+    except BrokenPipeError:
+        # `tech-app office sla | head`: the reader has all it wanted. Point stdout at
+        # devnull so the interpreter's final flush does not complain either
+        # (https://docs.python.org/3/library/signal.html#note-on-sigpipe).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except KeyboardInterrupt:
         return 130
+    except (TechAppError, sqlite3.Error, OSError) as exc:
+        print(f"tech-app: {one_line(exc)}", file=sys.stderr)
+        return 1
+
+
+def one_line(exc: BaseException) -> str:
+    """What the command line prints for an expected failure, instead of a traceback."""
+    if isinstance(exc, sqlite3.Error):
+        exc = store_error(exc)
+    if isinstance(exc, OSError) and not isinstance(exc, TechAppError):
+        if exc.errno == errno.ENOSPC:
+            return str(StoreError(StoreProblem.DISK_FULL))
+        where = f" {exc.filename}" if exc.filename else ""
+        return f"cannot use{where}: {exc.strerror or exc}"
+    return str(exc)
 
 
 if __name__ == "__main__":

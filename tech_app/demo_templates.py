@@ -5,8 +5,14 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 from tech_app.records import ChecklistItem as Item
-from tech_app.records import ChecklistTemplate
+from tech_app.records import ChecklistTemplate, ChoiceLabel
 from tech_app.vocab import ItemKind as K
+
+
+def _labels(*words: tuple[str, str, str]) -> tuple[ChoiceLabel, ...]:
+    """(key, English, Chinese) for each choice: what the screen and the slip show."""
+    return tuple(ChoiceLabel(key=k, label=en, label_zh=zh) for k, en, zh in words)
+
 
 FORKLIFT_QUARTERLY = ChecklistTemplate(
     id="6f1c2a0e-1d5b-4c55-9a51-0a1f00000001",
@@ -48,6 +54,11 @@ FORKLIFT_QUARTERLY = ChecklistTemplate(
             label_zh="制动测试",
             kind=K.CHOICE,
             choices=("pass", "adjusted", "fail"),
+            choice_labels=_labels(
+                ("pass", "Pass", "合格"),
+                ("adjusted", "Adjusted", "已调整"),
+                ("fail", "Fail", "不合格"),
+            ),
             required=True,
         ),
         Item(
@@ -118,6 +129,14 @@ SOLAR_HEATER_REPAIR = ChecklistTemplate(
                 "abnormal water supply",
                 "wear",
             ),
+            choice_labels=_labels(
+                ("quality", "Quality fault", "质量问题"),
+                ("installation", "Installation fault", "安装问题"),
+                ("user dismantling", "Dismantled by the user", "用户自行拆修"),
+                ("misuse", "Misuse", "使用不当"),
+                ("abnormal water supply", "Abnormal water supply", "水压或水质异常"),
+                ("wear", "Normal wear", "正常磨损"),
+            ),
         ),
         Item(key="photo", label="Photo of the fault", label_zh="故障照片", kind=K.PHOTO),
     ),
@@ -159,6 +178,9 @@ STOVE_REPAIR = ChecklistTemplate(
             label_zh="火焰颜色",
             kind=K.CHOICE,
             choices=("blue", "yellow", "orange"),
+            choice_labels=_labels(
+                ("blue", "Blue", "蓝色"), ("yellow", "Yellow", "黄色"), ("orange", "Orange", "橙色")
+            ),
         ),
         Item(key="burner_cleaned", label="Burner cleaned", label_zh="炉头已清洁", kind=K.YES_NO),
     ),
@@ -183,6 +205,11 @@ PRINTER_INSTALL = ChecklistTemplate(
             label_zh="连接方式",
             kind=K.CHOICE,
             choices=("USB", "Wi-Fi", "Ethernet"),
+            choice_labels=_labels(
+                ("USB", "USB", "USB"),
+                ("Wi-Fi", "Wi-Fi", "Wi-Fi"),
+                ("Ethernet", "Ethernet", "有线网络"),
+            ),
             required=True,
         ),
         Item(
@@ -248,6 +275,12 @@ JEWELLERY_REGISTRATION = ChecklistTemplate(
             label_zh="材质",
             kind=K.CHOICE,
             choices=("18K gold", "pure gold", "platinum", "silver"),
+            choice_labels=_labels(
+                ("18K gold", "18K gold", "18K 金"),
+                ("pure gold", "Pure gold", "足金"),
+                ("platinum", "Platinum", "铂金"),
+                ("silver", "Silver", "银"),
+            ),
             required=True,
         ),
         Item(
@@ -271,6 +304,13 @@ JEWELLERY_REGISTRATION = ChecklistTemplate(
             label_zh="服务项目",
             kind=K.CHOICE,
             choices=("resize", "clean", "polish", "repair", "re-set stone"),
+            choice_labels=_labels(
+                ("resize", "Resize", "改圈口"),
+                ("clean", "Clean", "清洗"),
+                ("polish", "Polish", "抛光"),
+                ("repair", "Repair", "修理"),
+                ("re-set stone", "Re-set stone", "重新镶石"),
+            ),
             required=True,
         ),
         Item(

@@ -6,30 +6,73 @@ show one clear line instead of a traceback.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 
 class TechAppError(Exception):
     """Base of every error a user is expected to see as a message."""
 
 
-class ValidationError(TechAppError):
-    """A value was refused. ``field`` names what was wrong, ``reason`` says why."""
+class Invalid(StrEnum):
+    """Codes of refused input that the app words itself (``ui/error_words.py``).
 
-    def __init__(self, field: str, reason: str) -> None:
+    A ValidationError carrying one also carries the parameters its words need; one
+    without a code is shown by its English ``reason`` (command line, logs, head office).
+    """
+
+    NOT_A_NUMBER = "not_a_number"  # value
+    WRONG_UNIT = "wrong_unit"  # value, unit
+    NOT_POSITIVE = "not_positive"  # value
+    TOO_MANY_DECIMALS = "too_many_decimals"  # value, decimals
+    TOO_LARGE = "too_large"  # value
+    NOT_YES_NO = "not_yes_no"  # value
+    NOT_A_CHOICE = "not_a_choice"  # value, choices (keys, comma separated)
+    STEP_NOT_ALLOWED = "step_not_allowed"  # current, wanted: job status codes
+    NOT_SIGNED = "not_signed"
+    JOB_SIGNED = "job_signed"  # number (may be empty)
+    JOB_CANCELLED = "job_cancelled"
+    RECORDED_ONCE = "recorded_once"
+    UNKNOWN_PART = "unknown_part"  # value
+    LINE_REMOVED = "line_removed"
+    ENDS_BEFORE_START = "ends_before_start"
+    UNANSWERED = "unanswered"  # items, items_zh: the template's labels in each language
+
+
+class ValidationError(TechAppError):
+    """A value was refused. ``field`` names what was wrong, ``reason`` says why.
+
+    ``code`` (an ``Invalid``) and ``params`` let a front end say the same in the
+    user's language; ``reason`` stays the English line for the command line.
+    """
+
+    def __init__(
+        self, field: str, reason: str, *, code: Invalid | None = None, **params: str
+    ) -> None:
         self.field = field
         self.reason = reason
+        self.code = code
+        self.params = params
         super().__init__(f"{field}: {reason}")
 
 
 class TransitionError(ValidationError):
     """A job status change that the status machine does not allow."""
 
-    def __init__(self, current: str, wanted: str, reason: str | None = None) -> None:
+    def __init__(
+        self,
+        current: str,
+        wanted: str,
+        reason: str | None = None,
+        *,
+        code: Invalid | None = None,
+        **params: str,
+    ) -> None:
         self.current = current
         self.wanted = wanted
-        super().__init__(
-            "status",
-            reason or f"cannot go from {current!r} to {wanted!r}",
-        )
+        if reason is None:
+            reason = f"cannot go from {current!r} to {wanted!r}"
+            code, params = Invalid.STEP_NOT_ALLOWED, {"current": current, "wanted": wanted}
+        super().__init__("status", reason, code=code, **params)
 
 
 class FrozenJobError(ValidationError):
@@ -39,6 +82,8 @@ class FrozenJobError(ValidationError):
         super().__init__(
             "job",
             f"job {job_number} is signed and frozen; record an amendment instead",
+            code=Invalid.JOB_SIGNED,
+            number=job_number,
         )
 
 
@@ -49,7 +94,9 @@ class RecordedOnceError(ValidationError):
         self.table = table
         self.record_id = record_id
         super().__init__(
-            table, f"{table.replace('_', ' ')} {record_id} was recorded once and cannot be edited"
+            table,
+            f"{table.replace('_', ' ')} {record_id} was recorded once and cannot be edited",
+            code=Invalid.RECORDED_ONCE,
         )
 
 
@@ -62,5 +109,39 @@ class NotFoundError(TechAppError):
         super().__init__(f"no {kind} {key!r}")
 
 
+class StoreProblem(StrEnum):
+    """Why the local database cannot be used; front ends turn the code into words."""
+
+    LOCKED = "locked"
+    DISK_FULL = "disk_full"
+    READ_ONLY = "read_only"
+    NOT_A_FOLDER = "not_a_folder"
+    NEWER_VERSION = "newer_version"
+    DAMAGED = "damaged"
+    UNUSABLE = "unusable"
+
+
+_STORE_WORDS = {
+    StoreProblem.LOCKED: "the job database is in use by another tech-app window; close it and retry",
+    StoreProblem.DISK_FULL: "the disk is full; free some space, nothing was saved",
+    StoreProblem.READ_ONLY: "tech-app cannot write to the profile folder {path} (read-only or no "
+    "permission); choose another folder with --data-dir or fix its permissions",
+    StoreProblem.NOT_A_FOLDER: "{path} is not a folder; --data-dir must name a folder",
+    StoreProblem.NEWER_VERSION: "{path} was written by a newer tech-app (database version {found}; "
+    "this app reads up to {known}). Update tech-app to open it.",
+    StoreProblem.DAMAGED: "{path} is not a tech-app database or is damaged: {detail}",
+    StoreProblem.UNUSABLE: "the job database could not be read or written: {detail}",
+}
+
+
 class StoreError(TechAppError):
-    """The local database cannot be used (newer schema, locked, full, corrupt)."""
+    """The local database cannot be used (newer schema, locked, full, read-only, corrupt).
+
+    ``problem`` is the code a front end translates with ``params``; ``str()`` is the
+    English line the command line prints.
+    """
+
+    def __init__(self, problem: StoreProblem, **params: object) -> None:
+        self.problem = problem
+        self.params = {key: str(value) for key, value in params.items()}
+        super().__init__(_STORE_WORDS[problem].format(**self.params))

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from tech_app.checklist import missing_required
-from tech_app.errors import TransitionError, ValidationError
+from tech_app.errors import Invalid, TransitionError, ValidationError
 from tech_app.records import Amendment, Job, Signature
 from tech_app.records.jobs import check_transition
 from tech_app.store.local import LocalStore, utc_now
@@ -19,6 +19,24 @@ _MILESTONES = {
     JobStatus.ON_SITE: "on_site_at",
     JobStatus.COMPLETED: "completed_at",
 }
+
+
+def require_answers(store: LocalStore, job: Job, target: JobStatus = JobStatus.COMPLETED) -> None:
+    """Refuse to finish a visit whose required checklist items are unanswered, naming them.
+
+    Completion asks it, and so does the sign-off before the signature pad opens: the
+    customer must not draw a signature only to hear the visit cannot be finished.
+    """
+    missing = missing_required(store, job.id)
+    if missing:
+        raise TransitionError(
+            job.status,
+            target,
+            "required checklist items are unanswered: " + "; ".join(missing),
+            code=Invalid.UNANSWERED,
+            items="; ".join(missing),
+            items_zh="; ".join(missing_required(store, job.id, chinese=True)),
+        )
 
 
 def change_status(
@@ -33,13 +51,11 @@ def change_status(
     target = JobStatus(wanted)
     check_transition(job.status, target)
     if target is JobStatus.COMPLETED:
-        missing = missing_required(store, job_id)
-        if missing:
-            raise TransitionError(
-                job.status, target, "required checklist items are unanswered: " + "; ".join(missing)
-            )
+        require_answers(store, job, target)
     if target is JobStatus.SIGNED and not store.select(Signature, "job_id = ?", [job_id]):
-        raise TransitionError(job.status, target, "the customer has not signed yet")
+        raise TransitionError(
+            job.status, target, "the customer has not signed yet", code=Invalid.NOT_SIGNED
+        )
     changes: dict[str, Any] = {"status": target}
     moment = now or utc_now()
     milestone = _MILESTONES.get(target)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime
 
-from tech_app.errors import ValidationError
+from tech_app.errors import Invalid, ValidationError
 from tech_app.records import TimeEntry
 from tech_app.store.local import LocalStore, utc_now
 from tech_app.vocab import TimeKind
@@ -44,7 +44,9 @@ def correct_entry(
 ) -> TimeEntry:
     entry = store.get(TimeEntry, entry_id)
     if ended_at < started_at:
-        raise ValidationError("time_entry.ended_at", "ends before it starts")
+        raise ValidationError(
+            "time_entry.ended_at", "ends before it starts", code=Invalid.ENDS_BEFORE_START
+        )
     return store.save(dataclasses.replace(entry, started_at=started_at, ended_at=ended_at))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from tech_app.errors import ValidationError
+from tech_app.errors import Invalid, ValidationError
 from tech_app.records import Part, PartUsage, StockMovement, VanStock
 from tech_app.records.validate import check_quantity
 from tech_app.store.local import LocalStore, utc_now
@@ -34,7 +34,9 @@ def find_part(store: LocalStore, key: str) -> Part:
     """A part by its catalogue number (what a barcode scanner types) or id."""
     parts = store.select(Part, "number = ? OR id = ?", [key.strip(), key.strip()])
     if not parts:
-        raise ValidationError("part_usage.part", f"unknown part {key!r}")
+        raise ValidationError(
+            "part_usage.part", f"unknown part {key!r}", code=Invalid.UNKNOWN_PART, value=key.strip()
+        )
     return parts[0]
 
 
@@ -71,10 +73,14 @@ def record_part_usage(
     confirm_negative: bool = False,
     serial_out: str = "",
     serial_in: str = "",
+    decimal_comma: bool = False,
     now: datetime | None = None,
 ) -> PartUsage:
+    """Record a part line and its ``use`` movement; ``quantity`` may be text as typed."""
     part = find_part(store, part_key)
-    wanted = check_quantity("part_usage.quantity", quantity)
+    wanted = check_quantity(
+        "part_usage.quantity", quantity, unit=part.unit, decimal_comma=decimal_comma
+    )
     with store.transaction():
         stock = stock_of(store, technician, part.id)
         left = stock.quantity - wanted

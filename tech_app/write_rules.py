@@ -12,9 +12,11 @@ from enum import StrEnum
 from tech_app.vocab import JobStatus
 
 # Evidence: once recorded, never edited in place. A correction is a new row.
+# Part lines are not here: until signature they are the technician's draft of what
+# was fitted (a wrong line is corrected or removed, its stock follows as a new
+# ``correction`` movement), and signing freezes them like every row of the job.
 INSERT_ONLY_TABLES = frozenset(
     {
-        "part_usage",
         "photos",
         "signatures",
         "slips",

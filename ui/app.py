@@ -8,6 +8,7 @@ box, never a traceback.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from ui.i18n import choose_language, install_translator, is_chinese, remove_tran
 from ui.main_window import MainWindow
 from ui.messages import error_text, show_error
 from ui.settings import AppSettings, default_settings
+from ui.single_instance import ProfileGuard
 from ui.sync_status import SyncStatusSource
 from ui.sync_worker import BackgroundSync, SyncTiming
 from ui.worker import Worker
@@ -83,6 +85,26 @@ def startup_error_box(error: BaseException) -> QMessageBox:
     return box
 
 
+def already_open_box() -> QMessageBox:
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("App", "tech-app is already open"),
+        QCoreApplication.translate(
+            "App", "tech-app is already open on these jobs; its window was brought to the front."
+        ),
+        QMessageBox.StandardButton.Ok,
+    )
+    box.setObjectName("already_open")
+    return box
+
+
+def bring_to_front(window: MainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
 def _show_unexpected(
     kind: type[BaseException], error: BaseException, tb: TracebackType | None
 ) -> None:
@@ -102,6 +124,13 @@ class Started:
     ctx: AppContext
     window: MainWindow
     translators: list[QTranslator]
+    guard: ProfileGuard | None = None
+
+    def close(self) -> None:
+        close_context(self.ctx)
+        remove_translators(self.app, self.translators)
+        if self.guard is not None:
+            self.guard.release()
 
 
 def start(data_dir: Path | None = None) -> Started | None:
@@ -117,14 +146,21 @@ def start(data_dir: Path | None = None) -> Started | None:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     try:
         ctx = create_context(data_dir, settings, language=language)
-    except TechAppError as exc:
+    except (TechAppError, sqlite3.Error, OSError) as exc:  # error_text words each of them
         startup_error_box(exc).exec()
         remove_translators(app, translators)
         return None
+    guard = ProfileGuard(data_dir or default_data_dir())
+    if not guard.acquire():
+        close_context(ctx)
+        already_open_box().exec()
+        remove_translators(app, translators)
+        return None
     window = MainWindow(ctx)
+    guard.raise_requested.connect(lambda: bring_to_front(window))
     window.show()
     ctx.sync_status.start()
-    return Started(app, ctx, window, translators)
+    return Started(app, ctx, window, translators, guard)
 
 
 def run_app(data_dir: Path | None = None) -> int:
@@ -136,5 +172,4 @@ def run_app(data_dir: Path | None = None) -> int:
     try:
         return started.app.exec()
     finally:
-        close_context(started.ctx)
-        remove_translators(started.app, started.translators)
+        started.close()

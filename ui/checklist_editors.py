@@ -50,9 +50,12 @@ class ItemEditor(QWidget):
 
     answer_entered = Signal(object)  # the raw value, as typed or picked
 
-    def __init__(self, item: ChecklistItem, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, item: ChecklistItem, parent: QWidget | None = None, *, chinese: bool = False
+    ) -> None:
         super().__init__(parent)
         self.item = item
+        self.chinese = chinese  # which of the template's words to show
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.feedback = QLabel(self)
@@ -98,8 +101,10 @@ class ItemEditor(QWidget):
 
 
 class YesNoEditor(ItemEditor):
-    def __init__(self, item: ChecklistItem, parent: QWidget | None = None) -> None:
-        super().__init__(item, parent)
+    def __init__(
+        self, item: ChecklistItem, parent: QWidget | None = None, *, chinese: bool = False
+    ) -> None:
+        super().__init__(item, parent, chinese=chinese)
         self.yes = QRadioButton(labels.word(YES), self)
         self.no = QRadioButton(labels.word(NO), self)
         self.group = QButtonGroup(self)
@@ -123,8 +128,10 @@ class YesNoEditor(ItemEditor):
 class _TextFieldEditor(ItemEditor):
     """Number and text: every edit is entered (and saved) as it is typed."""
 
-    def __init__(self, item: ChecklistItem, parent: QWidget | None = None) -> None:
-        super().__init__(item, parent)
+    def __init__(
+        self, item: ChecklistItem, parent: QWidget | None = None, *, chinese: bool = False
+    ) -> None:
+        super().__init__(item, parent, chinese=chinese)
         self.field = QLineEdit(self)
         self.field.textEdited.connect(self.on_text_edited)
         self.row.addWidget(self.field, 2)
@@ -140,8 +147,10 @@ class _TextFieldEditor(ItemEditor):
 
 
 class NumberEditor(_TextFieldEditor):
-    def __init__(self, item: ChecklistItem, parent: QWidget | None = None) -> None:
-        super().__init__(item, parent)
+    def __init__(
+        self, item: ChecklistItem, parent: QWidget | None = None, *, chinese: bool = False
+    ) -> None:
+        super().__init__(item, parent, chinese=chinese)
         self.field.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
         self.field.setMinimumWidth(90)
         self.field.setMaximumWidth(120)
@@ -161,18 +170,22 @@ class NumberEditor(_TextFieldEditor):
 
 
 class TextEditor(_TextFieldEditor):
-    def __init__(self, item: ChecklistItem, parent: QWidget | None = None) -> None:
-        super().__init__(item, parent)
+    def __init__(
+        self, item: ChecklistItem, parent: QWidget | None = None, *, chinese: bool = False
+    ) -> None:
+        super().__init__(item, parent, chinese=chinese)
         self.finish_row()
 
 
 class ChoiceEditor(ItemEditor):
-    def __init__(self, item: ChecklistItem, parent: QWidget | None = None) -> None:
-        super().__init__(item, parent)
+    def __init__(
+        self, item: ChecklistItem, parent: QWidget | None = None, *, chinese: bool = False
+    ) -> None:
+        super().__init__(item, parent, chinese=chinese)
         self.combo = QComboBox(self)
         self.combo.addItem("—", None)
         for choice in item.choices:
-            self.combo.addItem(choice, choice)
+            self.combo.addItem(item.choice_label(choice, chinese), choice)
         self.combo.activated.connect(self.on_activated)
         self.row.addWidget(self.combo)
         self.finish_row()
@@ -193,8 +206,10 @@ class PhotoEditor(ItemEditor):
 
     photo_chosen = Signal(str)  # the file path
 
-    def __init__(self, item: ChecklistItem, parent: QWidget | None = None) -> None:
-        super().__init__(item, parent)
+    def __init__(
+        self, item: ChecklistItem, parent: QWidget | None = None, *, chinese: bool = False
+    ) -> None:
+        super().__init__(item, parent, chinese=chinese)
         self.button = QPushButton(self.tr("Attach photo…"), self)
         self.button.clicked.connect(self.on_attach_clicked)
         self.row.addWidget(self.button)
@@ -228,5 +243,7 @@ EDITORS: dict[ItemKind, type[ItemEditor]] = {
 }
 
 
-def editor_for(item: ChecklistItem, parent: QWidget | None = None) -> ItemEditor:
-    return EDITORS[item.kind](item, parent)
+def editor_for(
+    item: ChecklistItem, parent: QWidget | None = None, *, chinese: bool = False
+) -> ItemEditor:
+    return EDITORS[item.kind](item, parent, chinese=chinese)

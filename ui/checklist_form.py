@@ -43,8 +43,10 @@ from tech_app.coverage import job_assets
 from tech_app.errors import FrozenJobError, TechAppError, ValidationError
 from tech_app.records import ChecklistItem
 from tech_app.records.checklists import check_answer
+from ui import labels
 from ui.checklist_editors import ItemEditor, PhotoEditor, editor_for
 from ui.context import AppContext
+from ui.error_words import invalid_text
 from ui.messages import show_error
 from ui.style import FLAG_STYLE
 
@@ -141,7 +143,7 @@ class ChecklistForm(QWidget):
             if item.required:
                 label.setToolTip(self.tr("Required"))
                 label.setStyleSheet("font-weight: bold;")
-            editor = editor_for(item)
+            editor = editor_for(item, chinese=self._ctx.chinese)
             editor.setObjectName(f"item_{item.key}")
             key = (part.asset_id, item.key)
             compared = self._compared.get((part.asset_id or "", item.key))
@@ -191,9 +193,10 @@ class ChecklistForm(QWidget):
             editor.show_note(self.tr("Empty answers are not saved"))
             return
         try:
-            check_answer(item, raw)  # flag a bad reading before it reaches the store
+            # flag a bad reading before it reaches the store
+            check_answer(item, raw, decimal_comma=labels.decimal_comma())
         except ValidationError as exc:
-            editor.show_flag(exc.reason)
+            editor.show_flag(invalid_text(exc, with_field=False))
             return
         self._record(asset_id, editor, raw)
 
@@ -211,13 +214,19 @@ class ChecklistForm(QWidget):
         key = editor.item.key
         try:
             answer = record_answer(
-                self._ctx.store, self._job_id, key, raw, asset_id=asset_id, now=self._ctx.now()
+                self._ctx.store,
+                self._job_id,
+                key,
+                raw,
+                asset_id=asset_id,
+                decimal_comma=labels.decimal_comma(),
+                now=self._ctx.now(),
             )
         except FrozenJobError as exc:
             show_error(self, exc)
             return
         except ValidationError as exc:
-            editor.show_flag(exc.reason)
+            editor.show_flag(invalid_text(exc, with_field=False))
             return
         except TechAppError as exc:
             show_error(self, exc)

@@ -113,15 +113,22 @@ def describe(change: Change, store: LocalStore, chinese: bool) -> str:
             if current.get("out_of_range")
             else ""
         )
-        value = str(current.get("value", ""))
+        value = _answer_words(store, current, chinese)
         return QCoreApplication.translate("History", "Checklist: {item} = {value}{flag}").format(
             item=label, value=value if len(value) < 40 else value[:12] + "…", flag=flag
         )
     if change.table == "part_usage":
         number = _part_number(store, str(current.get("part_id", "")))
-        return QCoreApplication.translate(
-            "History", "Part {number} × {quantity} ({coverage})"
-        ).format(
+        if fields.get("removed_at"):
+            return QCoreApplication.translate("History", "Part line {number} removed").format(
+                number=number
+            )
+        text = QCoreApplication.translate("History", "Part {number} × {quantity} ({coverage})")
+        if change.op == "update":
+            text = QCoreApplication.translate(
+                "History", "Part line corrected: {number} × {quantity} ({coverage})"
+            )
+        return text.format(
             number=number,
             quantity=current.get("quantity", ""),
             coverage=labels.word(str(current.get("coverage", ""))),
@@ -167,6 +174,17 @@ def _item_label(store: LocalStore, answer: dict[str, Any], chinese: bool) -> str
     except TechAppError:
         return key
     return item.label_zh if chinese and item.label_zh else item.label
+
+
+def _answer_words(store: LocalStore, answer: dict[str, Any], chinese: bool) -> str:
+    """Yes/no and choice answers in words ("是", "已调整"), not their stored codes."""
+    value = str(answer.get("value", ""))
+    try:
+        template = store.get(ChecklistTemplate, str(answer.get("template_id", "")))
+        item = template.item(str(answer.get("item_key", "")))
+    except TechAppError:
+        return value
+    return labels.answer(item, value, chinese)
 
 
 def _part_number(store: LocalStore, part_id: str) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from tech_app.vocab import JobStatus, JobType
 from ui import labels
 from ui.context import AppContext
 from ui.job_table_model import Column, JobTableModel
+from ui.style import NOTICE_STYLE
 
 SEARCH_DELAY_MS = 120
 DATE_CHOICES = ("any", "today", "tomorrow", "yesterday", "day")
@@ -133,10 +135,23 @@ class JobListPanel(QWidget):
         filters.addWidget(self.type_combo)
         filters.addWidget(self.date_combo)
         filters.addWidget(self.date_edit)
+        # The filter kept from last time is said, with a way out: a search restored at
+        # start without a word made jobs seem gone (issue 13).
+        self.filter_notice = QLabel(self)
+        self.filter_notice.setObjectName("filter_notice")
+        self.filter_notice.setStyleSheet(NOTICE_STYLE)
+        self.show_all_button = QPushButton(self.tr("Show all jobs"), self)
+        self.show_all_button.setObjectName("show_all")
+        self.show_all_button.clicked.connect(self.show_all)
+        notice = QHBoxLayout()
+        notice.addWidget(self.filter_notice, 1)
+        notice.addWidget(self.show_all_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
+        layout.addLayout(notice)
         layout.addWidget(self.table, 1)
+        self._show_filter_notice(JobFilter())
         layout.addWidget(self.count_label)
 
     # -- filter ------------------------------------------------------------------------
@@ -196,7 +211,31 @@ class JobListPanel(QWidget):
         flt = self.current_filter()
         self.model.set_filter(flt)
         self._ctx.settings.set_last_filter(flt, self.date_choice)
+        self._show_filter_notice(flt)
         self.refresh_count()
+
+    def _show_filter_notice(self, flt: JobFilter) -> None:
+        narrowed = bool(flt.text or flt.status or flt.job_type or flt.day)
+        if flt.text:
+            text = self.tr("Only jobs matching “{text}” are shown").format(text=flt.text)
+        else:
+            text = self.tr("Only some jobs are shown (filter on)")
+        self.filter_notice.setText(text if narrowed else "")
+        for widget in (self.filter_notice, self.show_all_button):
+            widget.setVisible(narrowed)
+
+    def show_all(self) -> None:
+        """Clear the search and every filter: the whole list again."""
+        for widget in (self.search_field, self.status_combo, self.type_combo, self.date_combo):
+            widget.blockSignals(True)
+        self.search_field.clear()
+        self.status_combo.setCurrentIndex(0)
+        self.type_combo.setCurrentIndex(0)
+        self.date_combo.setCurrentIndex(max(0, self.date_combo.findData("any")))
+        for widget in (self.search_field, self.status_combo, self.type_combo, self.date_combo):
+            widget.blockSignals(False)
+        self.date_edit.hide()
+        self.apply_filter()
 
     def refresh_count(self) -> None:
         """Count matches on the worker; a newer count makes an older one irrelevant."""

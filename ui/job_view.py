@@ -321,6 +321,15 @@ class JobView(QWidget):
         """Sign-off for a finished visit; for a signed job, its slip."""
         if self.job is None or self.job.status not in _HAS_SIGNOFF:
             return
+        if self.job.status is not JobStatus.SIGNED:
+            try:
+                lifecycle.require_answers(self._ctx.store, self.job)
+            except TransitionError as exc:
+                # Before the pad: the customer must not sign a visit that cannot be finished.
+                self.checklist.mark_missing()
+                self.tabs.setCurrentWidget(self.checklist)
+                show_error(self, exc, self.tr("Cannot sign yet"))
+                return
         dialog = SignoffDialog(self._ctx, self.job.id, self)
         dialog.signed.connect(self.on_signed)
         self.signoff_dialog = dialog

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from tech_app.money import format_money
+from tech_app.records import ChecklistItem
 from tech_app.rules.warranty import WarrantyDecision
+from tech_app.vocab import ItemKind
 
 _CONTEXT = "Vocab"
 
@@ -69,6 +71,24 @@ _WORDS: dict[str, object] = {
     "part_past_period": QT_TRANSLATE_NOOP("Vocab", "the part is past its own warranty"),
     "force_majeure": QT_TRANSLATE_NOOP("Vocab", "force majeure"),
 }
+
+# Units of parts and readings as the catalogue and templates store them.
+_UNITS: dict[str, object] = {
+    "pc": QT_TRANSLATE_NOOP("Units", "pc"),
+    "m": QT_TRANSLATE_NOOP("Units", "m"),
+    "L": QT_TRANSLATE_NOOP("Units", "L"),
+    "kg": QT_TRANSLATE_NOOP("Units", "kg"),
+    "g": QT_TRANSLATE_NOOP("Units", "g"),
+    "h": QT_TRANSLATE_NOOP("Units", "h"),
+    "set": QT_TRANSLATE_NOOP("Units", "set"),
+}
+
+
+def unit(code: str) -> str:
+    """A unit in the user's language ("pc" is 个); a unit not listed is shown as stored."""
+    source = _UNITS.get(code)
+    return QCoreApplication.translate("Units", str(source)) if source else code
+
 
 # Promise names that are also status or type words get their own key above.
 _PROMISE_KEYS = {"on_site": "on_site_promise", "follow_up": "follow_up_promise"}
@@ -147,3 +167,20 @@ def window(start: datetime | None, end: datetime | None, *, with_date: bool = Tr
     if end is not None:
         text += "–" + end.astimezone(start.tzinfo).strftime("%H:%M")
     return text
+
+
+def decimal_comma() -> bool:
+    """Whether the user's locale writes one and a half as 1,5 (German, French, …).
+
+    The core reads typed numbers (``tech_app.numbers``); only the UI knows the locale.
+    """
+    return QLocale().decimalPoint() == ","
+
+
+def answer(item: ChecklistItem, value: str, chinese: bool) -> str:
+    """A stored answer as the technician reads it: yes/no and choices in words."""
+    if item.kind is ItemKind.YES_NO:
+        return word(value)
+    if item.kind is ItemKind.CHOICE:
+        return item.choice_label(value, chinese)
+    return value

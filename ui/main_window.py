@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QByteArray, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QWidget
 
@@ -130,8 +130,13 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         settings = self._ctx.settings
         geometry = settings.state("geometry")
+        screen = self.screen().availableGeometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self.resize(fitting_size(QSize(1280, 800), screen.size()))
+        elif not screen.contains(self.frameGeometry()):
+            # Saved on a bigger monitor: keep it on this one, status bar included.
+            self.resize(fitting_size(self.size(), screen.size()))
+            self.move(screen.topLeft())
         splitter = settings.state("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -210,3 +215,16 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self._ctx.settings, self)
         dialog.open()
+
+
+# Room the window manager's title bar and borders take around the client area.
+_FRAME = QSize(16, 48)
+
+
+def fitting_size(wanted: QSize, available: QSize) -> QSize:
+    """``wanted``, made no larger than the screen's free area less the window frame.
+
+    The default 1280×800 is taller than a 1366×768 laptop's screen, which pushed the
+    status bar off the bottom (issue 13).
+    """
+    return wanted.boundedTo(available - _FRAME)

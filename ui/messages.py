@@ -14,18 +14,22 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from tech_app.errors import StoreError, TechAppError, ValidationError
+from tech_app.store.local import store_error
+from ui.error_words import invalid_text, os_error_text, store_error_text
 
 
 def error_text(error: BaseException) -> str:
-    """One sentence a technician understands; the core's typed errors already are one."""
+    """One sentence a technician understands, in their language."""
+    if isinstance(error, sqlite3.Error):
+        error = store_error(error)
+    if isinstance(error, StoreError):
+        return store_error_text(error)
     if isinstance(error, ValidationError):
-        return error.reason
+        return invalid_text(error)
     if isinstance(error, TechAppError):
         return str(error)
-    if isinstance(error, sqlite3.Error):
-        return QCoreApplication.translate(
-            "Messages", "The job database could not be read or written: {error}"
-        ).format(error=error)
+    if isinstance(error, OSError):
+        return os_error_text(error)
     return QCoreApplication.translate("Messages", "Something went wrong: {error}").format(
         error=error
     )
@@ -41,7 +45,7 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) 
 def show_error(parent: QWidget | None, error: BaseException | str, title: str = "") -> QMessageBox:
     """Explain an error in a window-modal box and return it (already open)."""
     text = error if isinstance(error, str) else error_text(error)
-    serious = isinstance(error, StoreError | sqlite3.Error)
+    serious = isinstance(error, StoreError | sqlite3.Error | OSError)
     box = _box(
         parent,
         QMessageBox.Icon.Critical if serious else QMessageBox.Icon.Warning,

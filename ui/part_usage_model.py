@@ -43,6 +43,19 @@ class PartUsageModel(ReadOnlyTable):
         self._lines.append(line)
         self.endInsertRows()
 
+    def replace_line(self, row: int, line: UsageLine) -> None:
+        """A corrected line: only its row's cells change."""
+        self._lines[row] = line
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.titles()) - 1))
+
+    def remove_line(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._lines[row]
+        self.endRemoveRows()
+
+    def row_of(self, usage_id: str) -> int:
+        return next(i for i, line in enumerate(self._lines) if line.id == usage_id)
+
     def line(self, row: int) -> UsageLine:
         return self._lines[row]
 
@@ -68,7 +81,7 @@ class PartUsageModel(ReadOnlyTable):
             return (
                 line.part_number,
                 line.name,
-                f"{format(line.quantity.normalize(), 'f')} {line.unit}",
+                f"{format(line.quantity.normalize(), 'f')} {labels.unit(line.unit)}",
                 labels.money(line.unit_price),
                 labels.word(line.coverage),
                 line.serial_for,

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale, QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,11 +33,13 @@ from PySide6.QtWidgets import (
 
 from tech_app.coverage import default_coverage, job_assets
 from tech_app.errors import TechAppError, ValidationError
+from tech_app.part_lines import correct_part_line, part_lines, remove_part_line
 from tech_app.records import Part, PartUsage
 from tech_app.van import NegativeStockError, find_part, record_part_usage, stock_of
 from tech_app.vocab import Coverage
 from ui import labels
 from ui.context import AppContext
+from ui.error_words import invalid_text
 from ui.messages import ask, show_error
 from ui.part_usage_model import PartUsageModel, UsageLine
 from ui.style import FLAG_STYLE
@@ -71,10 +72,12 @@ class PartsPanel(QWidget):
         self.part_label = QLabel(self.tr("No part picked"), self)
         self.part_label.setWordWrap(True)
         self.stock_label = QLabel(self)
-        self.quantity = QDoubleSpinBox(self)
-        self.quantity.setDecimals(3)
-        self.quantity.setRange(0.001, 9999)
-        self.quantity.setValue(1)
+        # A text field, not a spin box: a spin box drops what its validator dislikes, so
+        # "-2" became 2 and a full-width "２" nothing. The core reads what was typed.
+        self.quantity = QLineEdit("1", self)
+        self.quantity.setObjectName("quantity")
+        self.quantity.setMaximumWidth(110)
+        self.quantity.returnPressed.connect(self.on_add_clicked)
         self.asset_combo = QComboBox(self)
         self.asset_combo.currentIndexChanged.connect(self.on_asset_changed)
         self.serial_out_field = QLineEdit(self)
@@ -99,6 +102,18 @@ class PartsPanel(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.selectionModel().selectionChanged.connect(self.on_line_selected)
+        # A wrong line is corrected or removed here until sign-off (tech_app.part_lines).
+        self.line_quantity = QLineEdit(self)
+        self.line_quantity.setObjectName("line_quantity")
+        self.line_quantity.setMaximumWidth(110)
+        self.line_quantity.returnPressed.connect(self.on_correct_clicked)
+        self.correct_button = QPushButton(self.tr("Change quantity"), self)
+        self.correct_button.clicked.connect(self.on_correct_clicked)
+        self.remove_button = QPushButton(self.tr("Remove line"), self)
+        self.remove_button.clicked.connect(self.on_remove_clicked)
+        self._read_only = False
 
         form = QFormLayout()
         form.addRow(self.tr("Part"), self.part_field)
@@ -123,6 +138,14 @@ class PartsPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Parts used on this job")))
         layout.addWidget(self.table, 1)
+        fix = QHBoxLayout()
+        fix.addWidget(QLabel(self.tr("Selected line")))
+        fix.addWidget(self.line_quantity)
+        fix.addWidget(self.correct_button)
+        fix.addWidget(self.remove_button)
+        fix.addStretch(1)
+        layout.addLayout(fix)
+        self._enable_line_controls()
 
     # -- loading ---------------------------------------------------------------------
     def load(self, job_id: str) -> None:
@@ -139,13 +162,9 @@ class PartsPanel(QWidget):
         self.asset_combo.blockSignals(False)
         self.asset_combo.setEnabled(len(assets) > 1)
         self._load_catalogue()
-        self.model.set_lines(
-            [
-                self._line(u)
-                for u in store.select(PartUsage, "job_id = ?", [job_id], order_by="used_at")
-            ]
-        )
+        self.model.set_lines([self._line(u) for u in part_lines(store, job_id)])
         self.pick(None)
+        self._enable_line_controls()
 
     def _load_catalogue(self) -> None:
         store, technician = self._ctx.store, self._ctx.technician
@@ -198,7 +217,7 @@ class PartsPanel(QWidget):
             part = find_part(self._ctx.store, key)
         except ValidationError as exc:
             self.pick(None)
-            self.part_label.setText("⚠ " + exc.reason)
+            self.part_label.setText("⚠ " + invalid_text(exc, with_field=False))
             self.part_label.setStyleSheet(FLAG_STYLE)
             return
         self.pick(part)
@@ -217,13 +236,16 @@ class PartsPanel(QWidget):
         name = part.name_zh if self._ctx.chinese and part.name_zh else part.name
         self.part_label.setText(
             self.tr("{name} — {price} per {unit}").format(
-                name=name, price=labels.money(part.unit_price), unit=part.unit
+                name=name, price=labels.money(part.unit_price), unit=labels.unit(part.unit)
             )
         )
-        stock = stock_of(self._ctx.store, self._ctx.technician, part.id).quantity
-        self.stock_label.setText(f"{_quantity(stock)} {part.unit}")
-        self.stock_label.setStyleSheet(FLAG_STYLE if stock <= 0 else "")
+        self._show_stock(part)
         self._prefill_coverage()
+
+    def _show_stock(self, part: Part) -> None:
+        stock = stock_of(self._ctx.store, self._ctx.technician, part.id).quantity
+        self.stock_label.setText(f"{_quantity(stock)} {labels.unit(part.unit)}")
+        self.stock_label.setStyleSheet(FLAG_STYLE if stock <= 0 else "")
 
     def on_asset_changed(self, _index: int) -> None:
         self._prefill_coverage()
@@ -260,7 +282,7 @@ class PartsPanel(QWidget):
         if self._part is None:
             return
         part = self._part
-        quantity = _decimal(self.quantity.value())
+        quantity = self.quantity.text()
         try:
             usage = record_part_usage(
                 self._ctx.store,
@@ -271,6 +293,7 @@ class PartsPanel(QWidget):
                 self._ctx.technician,
                 asset_id=self.asset_combo.currentData(),
                 confirm_negative=confirm_negative,
+                decimal_comma=labels.decimal_comma(),
                 serial_out=self.serial_out_field.text().strip(),
                 serial_in=self.serial_in_field.text().strip(),
                 now=self._ctx.now(),
@@ -284,7 +307,7 @@ class PartsPanel(QWidget):
                     "Record it anyway? The van stock will go below zero."
                 ).format(
                     available=_quantity(exc.available),
-                    unit=part.unit,
+                    unit=labels.unit(part.unit),
                     part=part.number,
                     wanted=_quantity(exc.wanted),
                 ),
@@ -298,6 +321,7 @@ class PartsPanel(QWidget):
         self.model.add_line(self._line(usage))
         self._load_catalogue()
         self.part_field.clear()
+        self.quantity.setText("1")
         self.serial_out_field.clear()
         self.serial_in_field.clear()
         self.pick(None)
@@ -317,13 +341,101 @@ class PartsPanel(QWidget):
             widget.setEnabled(not read_only)
         self.asset_combo.setEnabled(not read_only and self.asset_combo.count() > 1)
         self.add_button.setEnabled(not read_only and self._part is not None)
+        self._read_only = read_only
+        self._enable_line_controls()
+
+    # -- correcting a line -----------------------------------------------------------------
+    def selected_line(self) -> UsageLine | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.line(rows[0].row()) if rows else None
+
+    def select_line(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    def on_line_selected(self, *_args: object) -> None:
+        line = self.selected_line()
+        self.line_quantity.setText(_quantity(line.quantity) if line else "")
+        self._enable_line_controls()
+
+    def _enable_line_controls(self) -> None:
+        usable = not self._read_only and self.selected_line() is not None
+        for widget in (self.line_quantity, self.correct_button, self.remove_button):
+            widget.setEnabled(usable)
+
+    def on_correct_clicked(self) -> None:
+        self.correct_line(confirm_negative=False)
+
+    def correct_line(self, *, confirm_negative: bool) -> None:
+        line = self.selected_line()
+        if line is None or self._read_only:
+            return
+        try:
+            usage = correct_part_line(
+                self._ctx.store,
+                line.id,
+                self.line_quantity.text(),
+                self._ctx.technician,
+                confirm_negative=confirm_negative,
+                decimal_comma=labels.decimal_comma(),
+                now=self._ctx.now(),
+            )
+        except NegativeStockError as exc:
+            ask(
+                self,
+                self.tr("Not enough in the van"),
+                self.tr(
+                    "The van holds {available} {unit} of {part}, {wanted} more wanted.\n"
+                    "Change the line anyway? The van stock will go below zero."
+                ).format(
+                    available=_quantity(exc.available),
+                    unit=labels.unit(line.unit),
+                    part=line.part_number,
+                    wanted=_quantity(exc.wanted),
+                ),
+                lambda: self.correct_line(confirm_negative=True),
+                yes_text=self.tr("Change anyway"),
+            )
+            return
+        except TechAppError as exc:
+            show_error(self, exc)
+            return
+        row = self.model.row_of(usage.id)
+        self.model.replace_line(row, self._line(usage))
+        self._after_line_change()
+
+    def on_remove_clicked(self) -> None:
+        line = self.selected_line()
+        if line is None or self._read_only:
+            return
+        ask(
+            self,
+            self.tr("Remove part line"),
+            self.tr(
+                "Remove {quantity} {unit} {part} from this job? They go back into the van."
+            ).format(
+                quantity=_quantity(line.quantity), unit=labels.unit(line.unit), part=line.name
+            ),
+            lambda: self.remove_line(line.id),
+            yes_text=self.tr("Remove"),
+        )
+
+    def remove_line(self, usage_id: str) -> None:
+        try:
+            remove_part_line(self._ctx.store, usage_id, self._ctx.technician, now=self._ctx.now())
+        except TechAppError as exc:
+            show_error(self, exc)
+            return
+        self.model.remove_line(self.model.row_of(usage_id))
+        self._after_line_change()
+
+    def _after_line_change(self) -> None:
+        self._load_catalogue()
+        if self._part is not None:
+            self._show_stock(self._part)  # the picked part's van stock follows the ledger
+        self._enable_line_controls()
+        self._ctx.local_change()
+        self.changed.emit()
 
 
 def _quantity(value: Decimal) -> str:
     return format(value.normalize(), "f")
-
-
-def _decimal(value: float) -> Decimal:
-    """The spin box's value as the exact decimal it displays: "2.500" -> 2.5, "10.000" -> 10."""
-    text = QLocale.c().toString(value, "f", 3)
-    return Decimal(text.rstrip("0").rstrip(".") if "." in text else text)

@@ -74,6 +74,12 @@ def wait_for(condition: Callable[[], bool], timeout_ms: int = 60_000) -> None:
     timer.stop()
 
 
+def let_pdf_view_paint(ms: int = 2_000) -> None:
+    """QPdfView renders its pages on a thread of its own, with no signal when done; on a
+    busy machine a grab right after loading shows a blank page. A screenshot may wait."""
+    wait_for(lambda: False, ms)
+
+
 def visit_under_way(ctx: AppContext, window: MainWindow) -> None:
     """On site at the heater, part of the checklist answered (one reading out of range)."""
     window.job_list.select_job(HEATER_IN)
@@ -173,6 +179,12 @@ def shoot(language: str, out: Path, workdir: Path) -> list[Path]:
     dialog = view.signoff_dialog
     assert dialog is not None
     dialog.resize(720, 640)
+    # First the unsigned, itemised slip the customer reads; then the pad.
+    wait_for(dialog.read_button.isEnabled, 30_000)
+    wait_for(lambda: dialog.draft_preview.document.pageCount() > 0, 5_000)
+    let_pdf_view_paint()
+    shots.append(save(dialog, out / f"signoff_review_{language}.png"))
+    dialog.read_button.click()
     dialog.set_rating(5)
     dialog.comment_field.setPlainText(
         "师傅很专业，按时到达。" if ctx.chinese else "On time, tidy and friendly."
@@ -184,6 +196,7 @@ def shoot(language: str, out: Path, workdir: Path) -> list[Path]:
     dialog.sign_button.click()
     wait_for(lambda: dialog.slip_path is not None or "could not" in dialog.status_label.text())
     wait_for(lambda: dialog.preview.document.pageCount() > 0, 5_000)
+    let_pdf_view_paint()
     shots.append(save(dialog, out / f"slip_preview_{language}.png"))
     dialog.close()
     window.close()

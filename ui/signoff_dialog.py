@@ -1,4 +1,9 @@
-"""Sign-off: the customer signs, rates the visit, and gets the slip.
+"""Sign-off: the customer reads the itemised slip, signs, rates the visit, and gets the slip.
+
+The order is the customer's: the job view opens this dialog only once the required
+checklist items are answered (``lifecycle.require_answers``); the first page is the
+slip as it stands, unsigned, rendered on the worker (``reports.draft_slip``), which the
+customer reads (or which is printed for a signature on paper); only then the pad.
 
 Signing (``sign_job``) is quick and happens at once, so the job is frozen
 before anything else can touch it; rendering the slip (``reports.issue_slip``)
@@ -48,6 +53,7 @@ class SignoffDialog(QDialog):
     signed = Signal(str)  # job id: the job is frozen now
     slip_ready = Signal(object)  # Path of the issued PDF
     slip_failed = Signal(str)
+    draft_ready = Signal(object)  # Path of the unsigned slip the customer reads
 
     def __init__(self, ctx: AppContext, job_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,9 +65,12 @@ class SignoffDialog(QDialog):
         self.resize(720, 640)
 
         self.pages = QStackedWidget(self)
+        self.review_page = self._build_review_page()
+        self.pages.addWidget(self.review_page)
         self.sign_page = self._build_sign_page()
         self.pages.addWidget(self.sign_page)
-        self.preview = SlipPreview(self)
+        self.preview = SlipPreview(self, ctx.worker)
+        self.preview.printed.connect(self.on_slip_printed)
         self.pages.addWidget(self.preview)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
@@ -74,6 +83,85 @@ class SignoffDialog(QDialog):
         self.on_inputs_changed()
         if self.job.status is JobStatus.SIGNED:
             self.show_signed_slip()
+        else:
+            self.make_draft()
+
+    # -- the slip the customer reads before signing ---------------------------------------
+    def _build_review_page(self) -> QWidget:
+        page = QWidget(self)
+        intro = QLabel(
+            self.tr(
+                "Let the customer read the slip: the work, the parts and the charges they sign for."
+            ),
+            page,
+        )
+        intro.setWordWrap(True)
+        self.draft_preview = SlipPreview(page, self._ctx.worker)
+        self.draft_preview.printed.connect(self.on_draft_printed)
+        self.draft_preview.print_button.hide()  # printing this one is for a paper signature
+        self.paper_button = QPushButton(self.tr("Print for a signature on paper…"), page)
+        self.paper_button.setObjectName("paper_button")
+        self.paper_button.clicked.connect(self.draft_preview.on_print_clicked)
+        self.read_button = QPushButton(self.tr("The customer has read it: sign"), page)
+        self.read_button.setObjectName("read_button")
+        self.read_button.setDefault(True)
+        self.read_button.clicked.connect(self.on_read_clicked)
+        for button in (self.paper_button, self.read_button):
+            button.setEnabled(False)  # until the slip is there to read
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.paper_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.read_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(intro)
+        layout.addWidget(self.draft_preview, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def make_draft(self) -> None:
+        """Render the unsigned slip on the worker; the customer reads it before signing."""
+        ctx, job_id = self._ctx, self.job.id
+        out = ctx.slip_dir / f"{self.job.number}-unsigned.pdf"
+        blobs, language = ctx.blobs, ctx.language
+        self.status_label.setText(self.tr("Preparing the slip for the customer to read…"))
+
+        def work(store: LocalStore) -> Path:
+            import reports  # ReportLab loads on the worker, as for the signed slip
+
+            return reports.draft_slip(store, blobs, job_id, out, lang=language)
+
+        ctx.worker.run(
+            work,
+            self.on_draft_ready,
+            self.on_slip_failed,
+            label=self.tr("Preparing the slip"),
+            owner=self,
+        )
+
+    def on_draft_ready(self, path: Path) -> None:
+        if not self.draft_preview.load(path):
+            self.status_label.setText(
+                self.tr("The slip was saved to {path} but cannot be shown here").format(path=path)
+            )
+        else:
+            self.status_label.setText("")
+        for button in (self.paper_button, self.read_button):
+            button.setEnabled(True)
+        self.draft_ready.emit(path)
+
+    def on_draft_printed(self) -> None:
+        self.status_label.setText(
+            self.tr(
+                "Sent to the printer. After the customer signs the paper, keep it with the job."
+            )
+        )
+
+    def on_slip_printed(self) -> None:
+        self.status_label.setText(self.tr("Sent to the printer."))
+
+    def on_read_clicked(self) -> None:
+        self.pages.setCurrentWidget(self.sign_page)
+        self.pad.setFocus()
 
     def _build_sign_page(self) -> QWidget:
         page = QWidget(self)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import io
 import json
 import uuid
 from datetime import date, datetime, timedelta
@@ -15,7 +16,10 @@ from sqlalchemy.engine import Connection
 
 from sync.server import auth, dispatch, store
 from sync.server import tables as t
+from sync.server.csv_text import EncodingProblem, read_sheet
 from sync.server.db import next_seq, now
+from sync.server.office_input import parse_job_type, parse_priority, parse_sheet_moment
+from sync.server.sheet_columns import CSV_COLUMNS, REQUIRED_COLUMNS
 from tech_app.demo import CHINA, DEMO_TECHNICIANS, build_demo
 from tech_app.errors import TechAppError, ValidationError
 from tech_app.records import Asset, Customer, Job, JobAsset, Site
@@ -76,52 +80,17 @@ def seed_demo(conn: Connection, today: date, password: str) -> int:
 
 
 # -- CSV import -------------------------------------------------------------------
-CSV_COLUMNS = (
-    "job_number",
-    "job_type",
-    "problem",
-    "reported_at",
-    "window_start",
-    "window_end",
-    "assignee",
-    "priority",
-    "sla_policy",
-    "customer_name",
-    "customer_phone",
-    "customer_class",
-    "site_address",
-    "contact_name",
-    "contact_phone",
-    "asset_category",
-    "asset_make",
-    "asset_model",
-    "asset_serial",
-    "asset_purchased_on",
-    "warranty_terms",
-    "template",
-)
-REQUIRED_COLUMNS = (
-    "job_number",
-    "job_type",
-    "reported_at",
-    "customer_name",
-    "customer_phone",
-    "site_address",
-)
+# The sheet's columns live in sheet_columns.py, so --help lists them without the database.
 
 
 def _key(*parts: str) -> str:
     return str(uuid.uuid5(_NS, "|".join(parts)))
 
 
-def _time(text: str) -> str | None:
-    text = text.strip()
-    if not text:
-        return None
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None:  # the company's own time zone when the sheet gives none
-        moment = moment.replace(tzinfo=CHINA)
-    return moment.isoformat()
+def _time(column: str, text: str) -> str | None:
+    # ISO or as Chinese Excel writes it; the company's time zone when the sheet gives none.
+    moment = parse_sheet_moment(column, text)
+    return moment.isoformat() if moment else None
 
 
 def _records_of_row(
@@ -164,16 +133,16 @@ def _records_of_row(
         {
             "id": _key("job", cell["job_number"]),
             "number": cell["job_number"],
-            "job_type": cell["job_type"],
+            "job_type": parse_job_type("job_type", cell["job_type"]),
             "customer_id": customer.id,
             "site_id": site.id,
             "problem": cell["problem"],
-            "reported_at": _time(cell["reported_at"]),
-            "window_start": _time(cell["window_start"]),
-            "window_end": _time(cell["window_end"]),
+            "reported_at": _time("reported_at", cell["reported_at"]),
+            "window_start": _time("window_start", cell["window_start"]),
+            "window_end": _time("window_end", cell["window_end"]),
             "assignee": assignee,
             "status": "assigned" if assignee else "new",
-            "priority": int(cell["priority"] or 3),
+            "priority": parse_priority("priority", cell["priority"]),
             "sla_policy": cell["sla_policy"],
         },
     )
@@ -213,8 +182,11 @@ def _records_of_row(
     return out
 
 
-def import_jobs(conn: Connection, path: Path) -> int:
-    """Import a UTF-8 CSV of jobs (one row per job). Any bad row aborts the whole file.
+def import_jobs(conn: Connection, path: Path, encoding: str | None = None) -> int:
+    """Import a CSV of jobs (one row per job). Any bad row aborts the whole file.
+
+    The encoding is detected (``csv_text.read_sheet``: UTF-8 with or without BOM,
+    UTF-16, GB18030/GBK) unless ``encoding`` names it.
 
     Call inside one write transaction: the ImportFailed raised for a bad row rolls
     everything back, so nothing is half-imported.
@@ -229,17 +201,16 @@ def import_jobs(conn: Connection, path: Path) -> int:
             templates[data["code"]] = data["id"]  # a code names its latest revision
             revisions[data["code"]] = data["revision"]
     try:
-        handle = Path(path).open(encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed below
+        sheet = read_sheet(Path(path), encoding)
     except OSError as exc:
         raise ImportFailed(0, f"cannot read {path}: {exc.strerror}") from None
+    except EncodingProblem as exc:
+        raise ImportFailed(exc.line, str(exc)) from None
     count = 0
     numbers: set[str] = set()
-    with handle:
+    with io.StringIO(sheet.text, newline="") as handle:
         reader = csv.DictReader(handle)
-        try:
-            missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
-        except UnicodeDecodeError:
-            raise ImportFailed(1, "the file is not UTF-8 text") from None
+        missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
             raise ImportFailed(1, f"missing columns: {', '.join(missing)}")
         while True:

@@ -5,6 +5,7 @@ API and the ``tech-app office`` commands so both refuse the same things the same
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from typing import Any
 
@@ -13,6 +14,8 @@ from tech_app.demo import CHINA
 from tech_app.errors import ValidationError
 from tech_app.money import parse_money
 from tech_app.records.validate import check_text
+from tech_app.search_words import JOB_TYPE_WORDS
+from tech_app.vocab import JobType
 
 
 def parse_day(field: str, value: object) -> date:
@@ -35,6 +38,73 @@ def parse_moment(field: str, value: object) -> datetime:
             field, f"{value!r} is not a date and time (YYYY-MM-DDTHH:MM)"
         ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=CHINA)
+
+
+# How Excel writes a date and time in a Chinese (or an ISO) locale; tried in order.
+_SHEET_FORMATS = (
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y.%m.%d %H:%M",
+    "%Y年%m月%d日 %H:%M",
+    "%Y年%m月%d日 %H时%M分",
+    "%Y/%m/%d",
+    "%Y-%m-%d",
+    "%Y年%m月%d日",
+)
+SHEET_TIME_FORMS = "2026-12-01T10:00, 2026-12-01 10:00, 2026/12/01 10:00, 2026年12月1日 10:00"
+
+
+def parse_sheet_moment(field: str, value: str) -> datetime | None:
+    """A date and time from a spreadsheet cell; empty is None; without a zone, company time.
+
+    ISO as the API takes it, and what Chinese Excel writes (``2026/12/01 10:00``,
+    ``2026/12/1 9:05``, ``2026年12月1日 10:00``, a date alone at midnight), full-width
+    digits included. A cell that is none of them is refused naming the column.
+    """
+    text = " ".join(unicodedata.normalize("NFKC", value).split())
+    if not text:
+        return None
+    moment: datetime | None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        moment = _sheet_moment(text)
+    if moment is None:
+        raise ValidationError(
+            field, f"{value.strip()!r} is not a date and time (write it like {SHEET_TIME_FORMS})"
+        )
+    return moment if moment.tzinfo else moment.replace(tzinfo=CHINA)
+
+
+def _sheet_moment(text: str) -> datetime | None:
+    for form in _SHEET_FORMATS:
+        try:
+            return datetime.strptime(text, form)
+        except ValueError:
+            continue
+    return None
+
+
+def parse_job_type(field: str, value: str) -> JobType:
+    """A job type as a code (``repair``) or as a sheet writes it in Chinese (维修, 安装调试)."""
+    text = unicodedata.normalize("NFKC", value).strip()
+    for job_type in JobType:
+        if text.lower() == job_type.value or text in JOB_TYPE_WORDS[job_type]:
+            return job_type
+    valid = ", ".join(f"{t.value} ({JOB_TYPE_WORDS[t][1]})" for t in JobType)
+    raise ValidationError(field, f"{value.strip()!r} is not a job type; use one of: {valid}")
+
+
+def parse_priority(field: str, value: str) -> int:
+    """1 (most urgent) to 5; an empty cell is the usual 3."""
+    text = unicodedata.normalize("NFKC", value).strip()
+    if not text:
+        return 3
+    if not text.isdigit() or not 1 <= int(text) <= 5:
+        raise ValidationError(field, f"{value.strip()!r} is not a whole number from 1 to 5")
+    return int(text)
 
 
 def company_today(now: datetime) -> date:

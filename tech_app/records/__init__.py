@@ -5,7 +5,12 @@ bad value is refused at the boundary with the field named, never stored.
 """
 
 from tech_app.records.assets import Asset
-from tech_app.records.checklists import ChecklistAnswer, ChecklistItem, ChecklistTemplate
+from tech_app.records.checklists import (
+    ChecklistAnswer,
+    ChecklistItem,
+    ChecklistTemplate,
+    ChoiceLabel,
+)
 from tech_app.records.contracts import Contract
 from tech_app.records.jobs import Amendment, Job, JobAsset
 from tech_app.records.parties import Customer, Site
@@ -27,6 +32,7 @@ __all__ = [
     "ChecklistAnswer",
     "ChecklistItem",
     "ChecklistTemplate",
+    "ChoiceLabel",
     "Consent",
     "Contract",
     "Customer",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from tech_app.errors import ValidationError
+from tech_app.errors import Invalid, ValidationError
+from tech_app.numbers import fold, read_number
 from tech_app.records.validate import (
     check_aware,
     check_choice,
@@ -24,6 +25,23 @@ _NO_WORDS = {"no", "n", "false", "0", "否"}
 
 
 @dataclass(frozen=True, kw_only=True)
+class ChoiceLabel:
+    """What a choice is called, in each language the template author wrote it in.
+
+    The stored answer is ``key`` (a code); screens and slips show the label.
+    """
+
+    key: str
+    label: str
+    label_zh: str = ""
+
+    def __post_init__(self) -> None:
+        check_text("choice_label.key", self.key, max_length=60)
+        check_text("choice_label.label", self.label, max_length=200)
+        check_text("choice_label.label_zh", self.label_zh, required=False, max_length=200)
+
+
+@dataclass(frozen=True, kw_only=True)
 class ChecklistItem:
     key: str
     label: str
@@ -34,6 +52,7 @@ class ChecklistItem:
     minimum: Decimal | None = None
     maximum: Decimal | None = None
     choices: tuple[str, ...] = ()
+    choice_labels: tuple[ChoiceLabel, ...] = ()  # words for the choices, by language
     tolerance: Decimal | None = None  # allowed change against the previous visit
 
     def __post_init__(self) -> None:
@@ -47,6 +66,18 @@ class ChecklistItem:
             raise ValidationError(f"{field_name}.choices", "a choice item needs choices")
         if self.minimum is not None and self.maximum is not None and self.maximum < self.minimum:
             raise ValidationError(f"{field_name}.maximum", "is below the minimum")
+        stray = [c.key for c in self.choice_labels if c.key not in self.choices]
+        if stray:
+            raise ValidationError(
+                f"{field_name}.choice_labels", f"labels for unknown choices: {', '.join(stray)}"
+            )
+
+    def choice_label(self, key: str, chinese: bool = False) -> str:
+        """The words for a choice; the key itself where the author gave none."""
+        for label in self.choice_labels:
+            if label.key == key:
+                return label.label_zh if chinese and label.label_zh else label.label
+        return key
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -89,36 +120,39 @@ class CheckedValue:
     out_of_range: bool = False
 
 
-def check_answer(item: ChecklistItem, raw: object) -> CheckedValue:
+def check_answer(item: ChecklistItem, raw: object, *, decimal_comma: bool = False) -> CheckedValue:
     """Validate what was typed against the item kind.
 
     Out-of-range numbers are accepted and flagged: the reading is a fact the
-    technician saw, and refusing it would lose information.
+    technician saw, and refusing it would lose information. A number is read as
+    typed (``tech_app.numbers.read_number``: full-width, with the item's unit, a
+    decimal comma where the locale writes one).
     """
     field_name = f"checklist.{item.key}"
     if item.kind is ItemKind.YES_NO:
-        word = str(raw).strip().lower() if not isinstance(raw, bool) else ("yes" if raw else "no")
+        word = fold(str(raw)).lower() if not isinstance(raw, bool) else ("yes" if raw else "no")
         if word in _YES_WORDS:
             return CheckedValue(YES)
         if word in _NO_WORDS:
             return CheckedValue(NO)
-        raise ValidationError(field_name, f"{raw!r} is not yes or no")
+        raise ValidationError(
+            field_name, f"{raw!r} is not yes or no", code=Invalid.NOT_YES_NO, value=str(raw)
+        )
     if item.kind is ItemKind.NUMBER:
-        if isinstance(raw, bool | float):
-            raise ValidationError(field_name, "give the reading as text or Decimal")
-        try:
-            number = Decimal(str(raw).strip())
-        except InvalidOperation:
-            raise ValidationError(field_name, f"reading {raw!r} is not a number") from None
-        if not number.is_finite():
-            raise ValidationError(field_name, f"reading {raw!r} is not a number")
+        number = read_number(field_name, raw, unit=item.unit, decimal_comma=decimal_comma)
         low = item.minimum is not None and number < item.minimum
         high = item.maximum is not None and number > item.maximum
         return CheckedValue(str(number), out_of_range=low or high)
     if item.kind is ItemKind.CHOICE:
         text = str(raw).strip()
         if text not in item.choices:
-            raise ValidationError(field_name, f"{text!r} is not one of: {', '.join(item.choices)}")
+            raise ValidationError(
+                field_name,
+                f"{text!r} is not one of: {', '.join(item.choices)}",
+                code=Invalid.NOT_A_CHOICE,
+                value=text,
+                choices=", ".join(item.choices),
+            )
         return CheckedValue(text)
     if item.kind is ItemKind.PHOTO:
         text = str(raw).strip().lower()

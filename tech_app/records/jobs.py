@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from tech_app.errors import TransitionError, ValidationError
+from tech_app.errors import Invalid, TransitionError, ValidationError
 from tech_app.records.validate import (
     check_aware,
     check_choice,
@@ -36,9 +36,14 @@ def check_transition(current: JobStatus, wanted: JobStatus) -> None:
     if wanted in TRANSITIONS[current]:
         return
     if current is S.SIGNED:
-        raise TransitionError(current, wanted, "the job is signed; record an amendment instead")
+        raise TransitionError(
+            current,
+            wanted,
+            "the job is signed; record an amendment instead",
+            code=Invalid.JOB_SIGNED,
+        )
     if current is S.CANCELLED:
-        raise TransitionError(current, wanted, "the job was cancelled")
+        raise TransitionError(current, wanted, "the job was cancelled", code=Invalid.JOB_CANCELLED)
     raise TransitionError(current, wanted)
 
 

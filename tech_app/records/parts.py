@@ -70,6 +70,9 @@ class PartUsage:
     serial_in: str = ""
     stock_override: bool = False  # technician confirmed taking stock below zero
     used_at: datetime
+    # Set when the technician took a wrong line back before sign-off: the line stays
+    # (the ledger's correction points at it) but is no part of the visit.
+    removed_at: datetime | None = None
 
     def __post_init__(self) -> None:
         check_id("part_usage.id", self.id)
@@ -86,6 +89,8 @@ class PartUsage:
         check_text("part_usage.serial_out", self.serial_out, required=False, max_length=60)
         check_text("part_usage.serial_in", self.serial_in, required=False, max_length=60)
         check_aware("part_usage.used_at", self.used_at)
+        if self.removed_at is not None:
+            check_aware("part_usage.removed_at", self.removed_at)
 
 
 # The sign each kind of movement must have (a transfer or correction may go either way).

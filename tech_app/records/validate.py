@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from tech_app.errors import ValidationError
+from tech_app.errors import Invalid, ValidationError
+from tech_app.numbers import read_number
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 \-()]{4,24}$")
 
@@ -85,22 +86,37 @@ def check_count(field: str, value: object, *, minimum: int = 0) -> int:
     return value
 
 
-def check_quantity(field: str, value: Decimal | int | str) -> Decimal:
-    """A positive amount of something (parts may be fractional: 0.5 L of oil)."""
+def check_quantity(
+    field: str, value: Decimal | int | str, *, unit: str = "", decimal_comma: bool = False
+) -> Decimal:
+    """A positive amount of something (parts may be fractional: 0.5 L of oil).
+
+    Text is read as typed (``tech_app.numbers.read_number``); zero and negative
+    amounts are refused, never turned positive: a part line says what was fitted.
+    """
     if isinstance(value, float | bool):
         raise ValidationError(field, "give a quantity as text or Decimal, not a float")
-    try:
-        quantity = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise ValidationError(field, f"{shown(value)} is not a number") from None
-    if not quantity.is_finite():
-        raise ValidationError(field, f"{shown(value)} is not a number")
+    quantity = read_number(field, value, unit=unit, decimal_comma=decimal_comma)
+    typed = str(value).strip()
     if quantity <= 0:
-        raise ValidationError(field, "must be more than zero")
+        raise ValidationError(
+            field, f"{typed!r}: must be more than zero", code=Invalid.NOT_POSITIVE, value=typed
+        )
     if quantity >= 1_000_000:
-        raise ValidationError(field, f"{shown(value)} is more than a van can carry")
+        raise ValidationError(
+            field,
+            f"{shown(value)} is more than a van can carry",
+            code=Invalid.TOO_LARGE,
+            value=typed,
+        )
     if quantity != quantity.quantize(Decimal("0.001")):
-        raise ValidationError(field, "has more than 3 decimals")
+        raise ValidationError(
+            field,
+            "has more than 3 decimals",
+            code=Invalid.TOO_MANY_DECIMALS,
+            value=typed,
+            decimals="3",
+        )
     return quantity
 
 

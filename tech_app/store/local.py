@@ -8,6 +8,7 @@ change without its mutation or a mutation without its change.
 
 from __future__ import annotations
 
+import errno
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -18,7 +19,13 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from tech_app.errors import FrozenJobError, NotFoundError, RecordedOnceError, StoreError
+from tech_app.errors import (
+    FrozenJobError,
+    NotFoundError,
+    RecordedOnceError,
+    StoreError,
+    StoreProblem,
+)
 from tech_app.records import Job
 from tech_app.records.codec import from_row, table_of, to_row
 from tech_app.records.validate import new_id
@@ -50,7 +57,7 @@ class LocalStore:
             with self.db.atomic():
                 yield self.db
         except sqlite3.OperationalError as exc:
-            raise _store_error(exc) from exc
+            raise store_error(exc, self.path) from exc
 
     # -- reads --------------------------------------------------------------
     def row(self, table: str, record_id: str) -> dict[str, Any] | None:
@@ -187,33 +194,56 @@ def _table_for(cls: type) -> str:
     return TABLES[cls]
 
 
-def _store_error(exc: sqlite3.OperationalError) -> StoreError | sqlite3.OperationalError:
-    message = str(exc)
+def store_error(exc: sqlite3.Error, path: Path | None = None) -> StoreError:
+    """The typed error for what SQLite said, so no caller shows a driver message."""
+    message = str(exc).lower()
+    folder = path.parent if path is not None else ""
     if "locked" in message or "busy" in message:
-        return StoreError(
-            "the job database is in use by another tech-app window; close it and retry"
-        )
+        return StoreError(StoreProblem.LOCKED)
     if "full" in message:
-        return StoreError("the disk is full; free some space, nothing was saved")
-    return exc
+        return StoreError(StoreProblem.DISK_FULL)
+    if "readonly" in message or "read-only" in message or "unable to open" in message:
+        return StoreError(StoreProblem.READ_ONLY, path=folder)
+    if isinstance(exc, sqlite3.OperationalError):
+        return StoreError(StoreProblem.UNUSABLE, detail=exc)
+    return StoreError(StoreProblem.DAMAGED, path=path or "the database", detail=exc)
+
+
+def _profile_folder_error(exc: OSError, folder: Path) -> StoreError:
+    """Creating the profile folder failed: a file in the way, no permission or no space."""
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        return StoreError(StoreProblem.NOT_A_FOLDER, path=_first_file(folder))
+    if exc.errno == errno.ENOSPC:
+        return StoreError(StoreProblem.DISK_FULL)
+    return StoreError(StoreProblem.READ_ONLY, path=folder)
+
+
+def _first_file(folder: Path) -> Path:
+    # The part of the path that exists but is no folder, which is what the user must change.
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return candidate
+    return folder
 
 
 def open_store(path: Path | str | None = None) -> LocalStore:
     """Open (creating and upgrading as needed) a profile database; None = in memory."""
-    try:
-        if path is None:
-            db = Database(memory=True)
-        else:
-            path = Path(path)
+    if path is not None:
+        path = Path(path)
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            db = Database(path)
+        except OSError as exc:
+            raise _profile_folder_error(exc, path.parent) from exc
+        if path.is_dir():
+            raise StoreError(StoreProblem.DAMAGED, path=path, detail="a folder is in its place")
+    try:
+        db = Database(memory=True) if path is None else Database(path)
         db.execute("PRAGMA busy_timeout = 5000")
         found = db.execute("PRAGMA user_version").fetchone()[0]
         if found > SCHEMA_VERSION:
             db.close()
             raise StoreError(
-                f"{path} was written by a newer tech-app (database version {found}; this app "
-                f"reads up to {SCHEMA_VERSION}). Update tech-app to open it."
+                StoreProblem.NEWER_VERSION, path=path, found=found, known=SCHEMA_VERSION
             )
         if path is not None:
             db.execute("PRAGMA journal_mode = WAL")
@@ -221,10 +251,9 @@ def open_store(path: Path | str | None = None) -> LocalStore:
         if migrations.pending(db):
             migrations.apply(db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError):
-            raise _store_error(exc) from exc
-        raise StoreError(f"{path} is not a tech-app database or is damaged: {exc}") from exc
+        search.reindex_if_stale(db)
+    except sqlite3.Error as exc:
+        raise store_error(exc, path) from exc
     store = LocalStore(db, path)
     if store.setting("client_id") is None:
         store.set_setting("client_id", new_id())

@@ -214,4 +214,11 @@ def m006_stock_movements(db: Database) -> None:
     )
 
 
+@migrations()
+def m007_part_line_removal(db: Database) -> None:
+    # A wrong part line may be removed before sign-off (tech_app.part_lines): it keeps
+    # its row, marked, so the ledger's correction still names the line it undid.
+    _run(db, "ALTER TABLE part_usage ADD COLUMN removed_at TEXT;")
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -9,9 +9,12 @@ prefix).
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from sqlite_utils import Database
+
+from tech_app.search_words import category_words, job_type_words
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 _CJK_RUN = re.compile(f"[{_CJK}]+")
@@ -34,7 +37,8 @@ def job_text(db: Database, job_id: str) -> str:
     """Everything a technician might type to find this job."""
     row = db.execute(
         """
-        SELECT j.number, j.problem, c.name, c.phone, s.address, s.contact_name, s.contact_phone
+        SELECT j.number, j.problem, c.name, c.phone, s.address, s.contact_name, s.contact_phone,
+            j.job_type
         FROM jobs j JOIN customers c ON c.id = j.customer_id JOIN sites s ON s.id = j.site_id
         WHERE j.id = ?""",
         [job_id],
@@ -46,9 +50,12 @@ def job_text(db: Database, job_id: str) -> str:
         WHERE ja.job_id = ?""",
         [job_id],
     ).fetchall()
-    parts = [value for value in row if value] + [v for asset in assets for v in asset if v]
+    parts = [value for value in row[:7] if value] + [v for asset in assets for v in asset if v]
     # Phones are typed with spaces or dashes on some records and without on others.
     parts += [re.sub(r"\D", "", phone) for phone in (row[3], row[6]) if phone]
+    # The type and the unit's category in both languages: 维修 and 热水器 find the job.
+    parts += job_type_words(row[7])
+    parts += [w for asset in assets if asset[0] for w in category_words(asset[0])]
     return "\n".join(parts)
 
 
@@ -81,6 +88,43 @@ def jobs_touched_by(db: Database, table: str, record_id: str) -> list[str]:
     return [row[0] for row in db.execute(query, [record_id]).fetchall()]
 
 
+# Bump when ``job_text`` changes: profiles indexed before are re-indexed once on open.
+INDEX_VERSION = "2"
+INDEX_VERSION_SETTING = "search.index_version"
+
+
+def reindex_if_stale(db: Database) -> None:
+    """Re-index every job when the index was built by an older ``job_text``."""
+    found = db.execute(
+        "SELECT value FROM settings WHERE key = ?", [INDEX_VERSION_SETTING]
+    ).fetchone()
+    if found is not None and found[0] == INDEX_VERSION:
+        return
+    with db.atomic():
+        for (job_id,) in db.execute("SELECT id FROM jobs").fetchall():
+            reindex_job(db, job_id)
+        db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [INDEX_VERSION_SETTING, INDEX_VERSION],
+        )
+
+
+# A phone typed with separators: 2100-4477, (021) 2100 4477, 186.2100.4477.
+_PHONE_TERM = re.compile(r"^\+?[\d(][\d\s().\-/]*\d$")
+
+
+def _digits_too(term: str) -> str:
+    """A term as the trigram index is asked: a phone-like term also as its digits alone
+    (the index holds each phone without separators), so 2100-4477 finds 186 2100 4477,
+    while a serial fragment such as 0815-077 still matches as typed."""
+    if _PHONE_TERM.match(term) and re.search(r"\D", term):
+        digits = re.sub(r"\D", "", term)
+        if len(digits) >= 3:
+            return f"({_quote(term)} OR {_quote(digits)})"
+    return _quote(term)
+
+
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
@@ -91,7 +135,8 @@ def hits_sql(query: str) -> tuple[str, list[str]] | None:
     Every whitespace-separated term must match (AND), each in whichever index
     can answer it.
     """
-    terms = [t for t in query.split() if t]
+    # Full-width letters and digits (ＳＶ, ２１００) are what a Chinese keyboard may type.
+    terms = [t for t in unicodedata.normalize("NFKC", query).split() if t]
     if not terms:
         return None
     long_terms = [t for t in terms if len(t) >= 3]
@@ -100,7 +145,7 @@ def hits_sql(query: str) -> tuple[str, list[str]] | None:
     params: list[str] = []
     if long_terms:
         selects.append("SELECT rowid FROM job_search_tri WHERE job_search_tri MATCH ?")
-        params.append(" AND ".join(_quote(t) for t in long_terms))
+        params.append(" AND ".join(_digits_too(t) for t in long_terms))
     if short_terms:
         parts = []
         for term in short_terms:

@@ -166,3 +166,27 @@ def test_a_job_without_signature_or_parts_still_prints(
     issue_slip(store, blobs, HEATER_OUT, out, lang="en")
     text = squash("".join(pdf_pages(out)))
     assert "Notsignedyet" in text and "Nopartsused." in text
+
+
+def test_a_choice_answer_prints_as_the_templates_words_not_its_key() -> None:
+    from reports.facts import ChecklistRow
+    from reports.labels import Labels
+    from reports.slip_pdf import answer_text
+
+    row = ChecklistRow(
+        asset_id=None,
+        item_key="brake_test",
+        label="Brake test",
+        label_zh="制动测试",
+        kind="choice",
+        value="adjusted",
+        unit="",
+        minimum=None,
+        maximum=None,
+        out_of_range=False,
+        required=True,
+        choice_label="Adjusted",
+        choice_label_zh="已调整",
+    )
+    assert answer_text(row, Labels("zh_CN")) == "已调整"
+    assert answer_text(row, Labels("en")) == "Adjusted"

@@ -376,7 +376,7 @@ def test_dispatch_fields_and_insert_only_rows_are_refused(
     )
     assert replay.json()["results"][0]["status"] == "applied"
     assert server.visible(two["a"])[("jobs", job)]["findings"] == row["findings"]
-    # Insert-only: a part usage line is never changed.
+    # A part line is the technician's until signature: a correction is applied.
     usage = {
         "id": "0e6f6f50-0000-4000-8000-0000000000aa",
         "job_id": job,
@@ -406,10 +406,37 @@ def test_dispatch_fields_and_insert_only_rows_are_refused(
         client="client-a-0002",
     )
     assert "head office has no part" in refused.json()["results"][0]["reason"]
-    again = push(
+    corrected = push(
         server,
         token,
         [mutation(8, "part_usage", usage["id"], "update", {"quantity": "5"})],
+        client="client-a-0002",
+    )
+    assert corrected.json()["results"][0]["status"] == "applied"
+    # Insert-only: a van-stock movement is never changed (a correction is a new row).
+    movement = {
+        "id": "0e6f6f50-0000-4000-8000-0000000000ac",
+        "technician": two["a"],
+        "part_id": demo_id("part:BAT-D"),
+        "quantity": "-1",
+        "kind": "use",
+        "job_id": job,
+        "part_usage_id": usage["id"],
+        "moved_by": two["a"],
+        "note": "",
+        "moved_at": "2026-11-28T10:00:00+08:00",
+    }
+    stored = push(
+        server,
+        token,
+        [mutation(9, "stock_movements", movement["id"], "insert", movement)],
+        client="client-a-0002",
+    )
+    assert stored.json()["results"][0]["status"] == "applied", stored.json()
+    again = push(
+        server,
+        token,
+        [mutation(10, "stock_movements", movement["id"], "update", {"quantity": "-5"})],
         client="client-a-0002",
     )
     assert "never changed" in again.json()["results"][0]["reason"]

@@ -107,3 +107,57 @@ def test_a_day_is_the_local_date_of_the_window_start(demo_store: LocalStore) -> 
     }
     assert days == {"2026-11-29"}
     assert count_jobs(demo_store, JobFilter(day="not a date")) == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("热水器", {"heater-in", "heater-out"}),  # the category "solar water heater" in Chinese
+        ("熱水器", {"heater-in", "heater-out"}),  # and in traditional characters
+        ("heater", {"heater-in", "heater-out"}),
+        ("叉车", {"fleet"}),
+        ("打印机", {"printer"}),
+        ("燃气灶", {"stove"}),
+        ("安装", {"printer"}),  # the job type installation, as the screen calls it
+        ("installation", {"printer"}),
+    ],
+)
+def test_type_and_category_words_find_jobs_in_both_languages(
+    demo_store: LocalStore, typed: str, expected: set[str]
+) -> None:
+    hits = found(demo_store, typed)
+    assert {job(k) for k in expected} <= hits
+    assert "fleet" in expected or job("fleet") not in hits
+
+
+def test_repair_in_chinese_finds_the_repairs_only(demo_store: LocalStore) -> None:
+    from tech_app.records import Job
+
+    repairs = {j.id for j in demo_store.select(Job, "job_type = 'repair'")}
+    assert repairs and found(demo_store, "维修") == repairs
+
+
+@pytest.mark.parametrize(
+    "typed", ["2100-4477", "2100 4477", "186-2100-4477", "(186)2100.4477", "２１００－４４７７"]
+)
+def test_a_phone_typed_with_any_separators_is_found(demo_store: LocalStore, typed: str) -> None:
+    rows = list_jobs(demo_store, JobFilter(text=typed))
+    assert rows and {row["phone"] for row in rows} == {"186 2100 4477"}  # 李梅's jobs only
+
+
+def test_an_old_index_is_rebuilt_once_on_open(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tech_app.demo import load_demo
+    from tech_app.store import search
+    from tech_app.store.local import open_store
+    from tests.conftest import DEMO_DAY
+
+    store = open_store(tmp_path / "p.sqlite3")
+    load_demo(store, DEMO_DAY)
+    store.db.execute("DELETE FROM job_search_tri")
+    store.db.execute("DELETE FROM job_search_gram")
+    store.set_setting(search.INDEX_VERSION_SETTING, "1")  # built by an older tech-app
+    store.close()
+    reopened = open_store(tmp_path / "p.sqlite3")
+    assert found(reopened, "热水器") and found(reopened, "王")
+    assert reopened.setting(search.INDEX_VERSION_SETTING) == search.INDEX_VERSION
+    reopened.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from tech_app.errors import StoreError
+from tech_app.errors import StoreError, StoreProblem
 from tech_app.profile import database_path
 from tech_app.store.local import open_store
 from tech_app.vocab import JobStatus
@@ -40,8 +40,8 @@ def test_a_database_from_a_newer_version_is_explained_at_start(
 @pytest.mark.parametrize(
     "error",
     [
-        StoreError("the job database is in use by another tech-app window; close it and retry"),
-        StoreError("the disk is full; free some space, nothing was saved"),
+        StoreError(StoreProblem.LOCKED),
+        StoreError(StoreProblem.DISK_FULL),
     ],
 )
 def test_a_locked_or_full_database_during_work_shows_a_message(
@@ -57,7 +57,7 @@ def test_a_locked_or_full_database_during_work_shows_a_message(
     monkeypatch.setattr("tech_app.lifecycle.change_status", refuse)
     view.change_status(JobStatus.EN_ROUTE)
     (box,) = message_boxes(view)
-    assert box.text() == str(error)
+    assert box.text() == error_text(error)
     assert box.icon() == QMessageBox.Icon.Critical
     press(qtbot, box, "OK")
     assert view.job is not None and view.job.status is JobStatus.ASSIGNED
@@ -94,4 +94,4 @@ def test_start_opens_the_main_window_on_the_profile(
     assert started.window.job_view.job_id == started.window.model.job_id(0)
     assert started.ctx.store.path == demo_profile / "tech-app.sqlite3"
     started.window.close()
-    app_module.close_context(started.ctx)
+    started.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QApplication, QHeaderView
 
 from tech_app.job_list import JobFilter
@@ -147,3 +147,46 @@ def test_switching_jobs_rebuilds_the_job_view_each_time(qtbot, ctx) -> None:  # 
     window.job_list.select_job(HEATER_IN)
     keys = {key for _asset, key in view.checklist.editors}
     assert keys == {"tank_leak", "tubes_intact", "water_pressure", "water_temp", "cause", "photo"}
+
+
+def test_a_search_restored_at_start_is_said_and_can_be_cleared(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    ctx.settings.set_last_filter(JobFilter(text="望京"), "any")  # what the last session left
+    window = open_window(qtbot, ctx)
+    panel = window.job_list
+    assert customers(window) == ["王建国"]
+    assert panel.filter_notice.isVisible() and "望京" in panel.filter_notice.text()
+    assert panel.show_all_button.isVisible()
+    qtbot.mouseClick(panel.show_all_button, Qt.MouseButton.LeftButton)
+    assert panel.search_field.text() == ""
+    qtbot.waitUntil(lambda: panel.count_label.text() == "8 jobs")  # all of them again
+    assert not panel.filter_notice.isVisible() and not panel.show_all_button.isVisible()
+    assert ctx.settings.last_filter()[0] == JobFilter()  # and it stays cleared next time
+
+
+def test_no_filter_no_notice(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, ctx)
+    assert not window.job_list.filter_notice.isVisible()
+    window.job_list.status_combo.setCurrentIndex(window.job_list.status_combo.findData("assigned"))
+    assert window.job_list.filter_notice.isVisible()
+
+
+def test_the_window_fits_a_1366_by_768_laptop_screen() -> None:
+    from PySide6.QtCore import QSize
+
+    from ui.main_window import fitting_size
+
+    size = fitting_size(QSize(1280, 800), QSize(1366, 728))  # 768 less a 40 px task bar
+    assert size.width() == 1280 and size.height() <= 728 - 40
+    assert fitting_size(QSize(1000, 600), QSize(1920, 1040)) == QSize(1000, 600)
+
+
+def test_the_window_opens_within_the_screen_and_remembers_its_size(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, ctx)
+    screen = window.screen().availableGeometry()
+    # The offscreen screen is 800 px high: the default 800 would not fit with a frame.
+    assert window.height() <= screen.height() - 48
+    chosen = QSize(window.width(), window.height() - 100)  # the technician made it shorter
+    window.resize(chosen)
+    window.close()  # saves the geometry
+    again = open_window(qtbot, ctx)
+    assert again.size() == chosen

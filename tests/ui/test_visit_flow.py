@@ -34,6 +34,14 @@ def window(qtbot, ctx):  # type: ignore[no-untyped-def]
     return main
 
 
+def read_the_slip(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+    """The customer reads the unsigned slip first; then the pad."""
+    qtbot.waitUntil(dialog.read_button.isEnabled, timeout=60_000)
+    assert dialog.pages.currentWidget() is dialog.review_page
+    qtbot.mouseClick(dialog.read_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentWidget() is dialog.sign_page
+
+
 def test_a_whole_visit_through_the_widgets(qtbot, window: MainWindow, ctx) -> None:  # type: ignore[no-untyped-def]
     store = ctx.store
     assert window.job_list.select_job(HEATER_IN)
@@ -93,7 +101,7 @@ def test_a_whole_visit_through_the_widgets(qtbot, window: MainWindow, ctx) -> No
     qtbot.keyClick(parts.part_field, Qt.Key.Key_Return)  # what a barcode scanner sends
     parts.completer.popup().hide()
     assert parts.coverage is Coverage.CHARGED  # pipes: 1 year, bought 18 months ago
-    parts.quantity.setValue(2)
+    parts.quantity.setText("2")
     qtbot.mouseClick(parts.add_button, Qt.MouseButton.LeftButton)
     used = {
         store.get(Part, u.part_id).number: u
@@ -134,6 +142,7 @@ def test_a_whole_visit_through_the_widgets(qtbot, window: MainWindow, ctx) -> No
     qtbot.mouseClick(view.sign_button, Qt.MouseButton.LeftButton)
     dialog = view.signoff_dialog
     assert dialog is not None and dialog.isVisible()
+    read_the_slip(qtbot, dialog)
     assert not dialog.sign_button.isEnabled()  # nothing drawn yet
     sign_with_strokes(dialog.pad)
     assert dialog.pad.stroke_count == 2 and dialog.sign_button.isEnabled()
@@ -177,6 +186,7 @@ def test_a_signed_jobs_slip_is_shown_again_even_if_its_file_was_lost(
     view.open_signoff()
     dialog = view.signoff_dialog
     assert dialog is not None
+    read_the_slip(qtbot, dialog)
     sign_with_strokes(dialog.pad)
     with qtbot.waitSignal(dialog.slip_ready, timeout=60_000) as first:
         qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)

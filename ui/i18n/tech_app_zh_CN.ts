@@ -4,9 +4,19 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="78"/>
+        <location filename="../app.py" line="80"/>
         <source>tech-app cannot open your jobs</source>
         <translation>tech-app 无法打开您的工单</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="91"/>
+        <source>tech-app is already open</source>
+        <translation>tech-app 已经打开</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="92"/>
+        <source>tech-app is already open on these jobs; its window was brought to the front.</source>
+        <translation>tech-app 已经打开了这些工单，已把它的窗口调到最前面。</translation>
     </message>
 </context>
 <context>
@@ -159,49 +169,197 @@
 <context>
     <name>ChecklistForm</name>
     <message>
-        <location filename="../checklist_form.py" line="71"/>
+        <location filename="../checklist_form.py" line="73"/>
         <source>This job has no checklist.</source>
         <translation>此工单没有检查表。</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="75"/>
+        <location filename="../checklist_form.py" line="77"/>
         <source>Next unit to do</source>
         <translation>下一台未完成</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="142"/>
+        <location filename="../checklist_form.py" line="144"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="150"/>
+        <location filename="../checklist_form.py" line="152"/>
         <source>last visit: {value}</source>
         <translation>上次：{value}</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="160"/>
+        <location filename="../checklist_form.py" line="162"/>
         <source>* required</source>
         <translation>* 必填</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="191"/>
+        <location filename="../checklist_form.py" line="193"/>
         <source>Empty answers are not saved</source>
         <translation>空白答案不会保存</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="243"/>
+        <location filename="../checklist_form.py" line="252"/>
         <source>{change} since last visit, allowed ±{tolerance}</source>
         <translation>较上次变化 {change}，允许 ±{tolerance}</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="258"/>
+        <location filename="../checklist_form.py" line="267"/>
         <source>{done} of {total} trucks done</source>
         <translation>共 {total} 台叉车，已完成 {done} 台</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="260"/>
+        <location filename="../checklist_form.py" line="269"/>
         <source>{done} of {total} units done</source>
         <translation>共 {total} 台，已完成 {done} 台</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../error_words.py" line="18"/>
+        <source>The job database is in use by another tech-app window. Close it and retry.</source>
+        <translation>工单数据库正被另一个 tech-app 窗口使用。请关闭那个窗口后重试。</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="21"/>
+        <source>The disk is full. Free some space; nothing was saved.</source>
+        <translation>磁盘已满。请腾出一些空间；刚才的内容没有保存。</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="24"/>
+        <source>tech-app cannot write to the profile folder {path} (read-only or no permission). Choose another folder or ask for its permissions to be fixed.</source>
+        <translation>tech-app 无法写入资料文件夹 {path}（只读或没有权限）。请换一个文件夹，或请人修改它的权限。</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="29"/>
+        <source>{path} is a file, not a folder. Choose a folder for the profile.</source>
+        <translation>{path} 是一个文件，不是文件夹。请为资料选择一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="32"/>
+        <source>{path} was written by a newer tech-app (database version {found}; this app reads up to {known}). Update tech-app to open it.</source>
+        <translation>{path} 由更新版本的 tech-app 写入（数据库版本 {found}；本程序最多读取 {known}）。请更新 tech-app 后再打开。</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="37"/>
+        <source>{path} is not a tech-app database or is damaged.</source>
+        <translation>{path} 不是 tech-app 数据库，或已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="40"/>
+        <source>The job database could not be read or written: {detail}</source>
+        <translation>无法读写工单数据库：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="47"/>
+        <source>“{value}” is not a number</source>
+        <translation>“{value}”不是数字</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="48"/>
+        <source>“{value}”: give the number in {unit}</source>
+        <translation>“{value}”：请以 {unit} 为单位填写数字</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="49"/>
+        <source>“{value}”: must be more than zero (remove a wrong line instead)</source>
+        <translation>“{value}”：必须大于零（填错的配件行请删除）</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="52"/>
+        <source>“{value}” has more than {decimals} decimals</source>
+        <translation>“{value}”的小数超过 {decimals} 位</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="55"/>
+        <source>“{value}” is more than a van can carry</source>
+        <translation>“{value}”超过了一辆工程车能装的数量</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="56"/>
+        <source>“{value}” is neither yes nor no</source>
+        <translation>“{value}”既不是“是”也不是“否”</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="57"/>
+        <source>“{value}” is not one of the choices</source>
+        <translation>“{value}”不在可选项中</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="58"/>
+        <source>A job that is “{current}” cannot become “{wanted}”</source>
+        <translation>状态为“{current}”的工单不能改为“{wanted}”</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="61"/>
+        <source>The customer has not signed yet</source>
+        <translation>客户还没有签字</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="62"/>
+        <source>The job {number} is signed; record an amendment instead</source>
+        <translation>工单 {number} 已签字，请改为记录更正</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="65"/>
+        <source>The job was cancelled</source>
+        <translation>该工单已取消</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="66"/>
+        <source>This was recorded once and cannot be changed</source>
+        <translation>该记录已保存，不能修改</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="69"/>
+        <source>No part “{value}” in the catalogue</source>
+        <translation>配件目录中没有“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="70"/>
+        <source>This part line was removed already</source>
+        <translation>该配件行已经删除</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="71"/>
+        <source>The end is before the start</source>
+        <translation>结束时间早于开始时间</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="72"/>
+        <source>Required checklist items are unanswered: {items}</source>
+        <translation>检查表中还有必填项未填写：{items}</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="78"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="79"/>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="92"/>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="109"/>
+        <source>tech-app may not write {path} (read-only or no permission).</source>
+        <translation>tech-app 不能写入 {path}（只读或没有权限）。</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="113"/>
+        <source>{path} is in the way: a file where a folder should be, or the other way round.</source>
+        <translation>{path} 位置不对：应是文件夹的地方是文件，或者相反。</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="117"/>
+        <source>The file {path} could not be used.</source>
+        <translation>无法使用文件 {path}。</translation>
     </message>
 </context>
 <context>
@@ -232,57 +390,67 @@
         <translation>检查表：{item} = {value}{flag}</translation>
     </message>
     <message>
-        <location filename="../history.py" line="122"/>
+        <location filename="../history.py" line="123"/>
+        <source>Part line {number} removed</source>
+        <translation>已删除配件行 {number}</translation>
+    </message>
+    <message>
+        <location filename="../history.py" line="126"/>
         <source>Part {number} × {quantity} ({coverage})</source>
         <translation>配件 {number} × {quantity}（{coverage}）</translation>
     </message>
     <message>
-        <location filename="../history.py" line="132"/>
+        <location filename="../history.py" line="128"/>
+        <source>Part line corrected: {number} × {quantity} ({coverage})</source>
+        <translation>配件行已更正：{number} × {quantity}（{coverage}）</translation>
+    </message>
+    <message>
+        <location filename="../history.py" line="139"/>
         <source>{kind} timer started</source>
         <translation>{kind}计时开始</translation>
     </message>
     <message>
-        <location filename="../history.py" line="134"/>
+        <location filename="../history.py" line="141"/>
         <source>{kind} time corrected</source>
         <translation>{kind}时间已更正</translation>
     </message>
     <message>
-        <location filename="../history.py" line="135"/>
+        <location filename="../history.py" line="142"/>
         <source>{kind} timer stopped</source>
         <translation>{kind}计时结束</translation>
     </message>
     <message>
-        <location filename="../history.py" line="137"/>
+        <location filename="../history.py" line="144"/>
         <source>Estimate shown: {total}</source>
         <translation>已出示报价：{total}</translation>
     </message>
     <message>
-        <location filename="../history.py" line="141"/>
+        <location filename="../history.py" line="148"/>
         <source>Consent given by {name}</source>
         <translation>{name} 已同意费用</translation>
     </message>
     <message>
-        <location filename="../history.py" line="145"/>
+        <location filename="../history.py" line="152"/>
         <source>Signed by {name}</source>
         <translation>{name} 已签字</translation>
     </message>
     <message>
-        <location filename="../history.py" line="149"/>
+        <location filename="../history.py" line="156"/>
         <source>Slip issued (revision {n})</source>
         <translation>已生成服务单（第 {n} 版）</translation>
     </message>
     <message>
-        <location filename="../history.py" line="153"/>
+        <location filename="../history.py" line="160"/>
         <source>Photo added</source>
         <translation>已添加照片</translation>
     </message>
     <message>
-        <location filename="../history.py" line="155"/>
+        <location filename="../history.py" line="162"/>
         <source>Unit added to the job</source>
         <translation>已添加设备</translation>
     </message>
     <message>
-        <location filename="../history.py" line="157"/>
+        <location filename="../history.py" line="164"/>
         <source>Amendment: {reason}</source>
         <translation>更正：{reason}</translation>
     </message>
@@ -318,12 +486,12 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../checklist_editors.py" line="73"/>
+        <location filename="../checklist_editors.py" line="76"/>
         <source>Out of range</source>
         <translation>超出范围</translation>
     </message>
     <message>
-        <location filename="../checklist_editors.py" line="78"/>
+        <location filename="../checklist_editors.py" line="81"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -331,57 +499,72 @@
 <context>
     <name>JobListPanel</name>
     <message>
-        <location filename="../job_list_panel.py" line="62"/>
+        <location filename="../job_list_panel.py" line="64"/>
         <source>Search jobs (Ctrl+F)</source>
         <translation>搜索工单（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="64"/>
+        <location filename="../job_list_panel.py" line="66"/>
         <source>Customer, address, phone, serial or job number; Chinese or English</source>
         <translation>客户、地址、电话、序列号或工单号；中文或英文均可</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="73"/>
+        <location filename="../job_list_panel.py" line="75"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="77"/>
+        <location filename="../job_list_panel.py" line="79"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="84"/>
+        <location filename="../job_list_panel.py" line="86"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="85"/>
+        <location filename="../job_list_panel.py" line="87"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="86"/>
+        <location filename="../job_list_panel.py" line="88"/>
         <source>Tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="87"/>
+        <location filename="../job_list_panel.py" line="89"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="88"/>
+        <location filename="../job_list_panel.py" line="90"/>
         <source>On date</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="211"/>
+        <location filename="../job_list_panel.py" line="143"/>
+        <source>Show all jobs</source>
+        <translation>显示全部工单</translation>
+    </message>
+    <message>
+        <location filename="../job_list_panel.py" line="220"/>
+        <source>Only jobs matching “{text}” are shown</source>
+        <translation>只显示与“{text}”匹配的工单</translation>
+    </message>
+    <message>
+        <location filename="../job_list_panel.py" line="222"/>
+        <source>Only some jobs are shown (filter on)</source>
+        <translation>只显示部分工单（已筛选）</translation>
+    </message>
+    <message>
+        <location filename="../job_list_panel.py" line="250"/>
         <source>1 job</source>
         <translation>1 个工单</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="211"/>
+        <location filename="../job_list_panel.py" line="250"/>
         <source>{n} jobs</source>
         <translation>{n} 个工单</translation>
     </message>
@@ -583,7 +766,12 @@
         <translation>无法更改状态</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="338"/>
+        <location filename="../job_view.py" line="331"/>
+        <source>Cannot sign yet</source>
+        <translation>还不能签字</translation>
+    </message>
+    <message>
+        <location filename="../job_view.py" line="347"/>
         <source>Copied {phone}</source>
         <translation>已复制 {phone}</translation>
     </message>
@@ -591,87 +779,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="46"/>
+        <location filename="../main_window.py" line="48"/>
         <source>tech-app — field service jobs</source>
         <translation>tech-app — 上门服务工单</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="81"/>
+        <location filename="../main_window.py" line="83"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="82"/>
+        <location filename="../main_window.py" line="84"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="83"/>
+        <location filename="../main_window.py" line="85"/>
         <source>Sync &amp;problems…</source>
         <translation>同步问题(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="87"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="86"/>
+        <location filename="../main_window.py" line="88"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="90"/>
         <source>&amp;Search jobs</source>
         <translation>搜索工单(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91"/>
+        <location filename="../main_window.py" line="93"/>
         <source>&amp;Next job</source>
         <translation>下一个工单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94"/>
+        <location filename="../main_window.py" line="96"/>
         <source>&amp;Previous job</source>
         <translation>上一个工单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="98"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97"/>
+        <location filename="../main_window.py" line="99"/>
         <source>&amp;Job</source>
         <translation>工单(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="101"/>
         <source>Next &amp;step</source>
         <translation>下一步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="105"/>
         <source>&amp;En route</source>
         <translation>出发(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104"/>
+        <location filename="../main_window.py" line="106"/>
         <source>&amp;On site</source>
         <translation>到场(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="107"/>
         <source>&amp;Waiting for parts</source>
         <translation>等待配件(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106"/>
+        <location filename="../main_window.py" line="108"/>
         <source>&amp;Complete</source>
         <translation>完工(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109"/>
+        <location filename="../main_window.py" line="111"/>
         <source>Sign &amp;off…</source>
         <translation>签字确认(&amp;O)…</translation>
     </message>
@@ -679,27 +867,22 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="26"/>
-        <source>The job database could not be read or written: {error}</source>
-        <translation>无法读写工单数据库：{error}</translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="29"/>
+        <location filename="../messages.py" line="33"/>
         <source>Something went wrong: {error}</source>
         <translation>出现错误：{error}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="48"/>
+        <location filename="../messages.py" line="52"/>
         <source>tech-app</source>
         <translation>tech-app</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="85"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84"/>
+        <location filename="../messages.py" line="88"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -707,42 +890,42 @@
 <context>
     <name>PartUsageModel</name>
     <message>
-        <location filename="../part_usage_model.py" line="54"/>
+        <location filename="../part_usage_model.py" line="67"/>
         <source>Part</source>
-        <translation>配件编号</translation>
+        <translation>配件</translation>
     </message>
     <message>
-        <location filename="../part_usage_model.py" line="55"/>
+        <location filename="../part_usage_model.py" line="68"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../part_usage_model.py" line="56"/>
+        <location filename="../part_usage_model.py" line="69"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../part_usage_model.py" line="57"/>
+        <location filename="../part_usage_model.py" line="70"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../part_usage_model.py" line="58"/>
+        <location filename="../part_usage_model.py" line="71"/>
         <source>Coverage</source>
         <translation>承担方</translation>
     </message>
     <message>
-        <location filename="../part_usage_model.py" line="59"/>
+        <location filename="../part_usage_model.py" line="72"/>
         <source>For unit</source>
         <translation>用于设备</translation>
     </message>
     <message>
-        <location filename="../part_usage_model.py" line="60"/>
+        <location filename="../part_usage_model.py" line="73"/>
         <source>Serials</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../part_usage_model.py" line="78"/>
+        <location filename="../part_usage_model.py" line="91"/>
         <source>Taken although the van stock was short</source>
         <translation>车上库存不足时仍领用</translation>
     </message>
@@ -750,133 +933,176 @@
 <context>
     <name>PartsPanel</name>
     <message>
-        <location filename="../parts_panel.py" line="62"/>
+        <location filename="../parts_panel.py" line="63"/>
         <source>Part number or name (or scan the barcode)</source>
         <translation>配件编号或名称（或扫描条码）</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="71"/>
-        <location filename="../parts_panel.py" line="214"/>
+        <location filename="../parts_panel.py" line="72"/>
+        <location filename="../parts_panel.py" line="233"/>
         <source>No part picked</source>
         <translation>未选择配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="82"/>
+        <location filename="../parts_panel.py" line="85"/>
         <source>Serial of the part taken out</source>
         <translation>拆下配件的序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="87"/>
+        <location filename="../parts_panel.py" line="90"/>
         <source>Serial of the part fitted</source>
         <translation>装上配件的序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="92"/>
+        <location filename="../parts_panel.py" line="95"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="104"/>
+        <location filename="../parts_panel.py" line="112"/>
+        <source>Change quantity</source>
+        <translation>修改数量</translation>
+    </message>
+    <message>
+        <location filename="../parts_panel.py" line="114"/>
+        <source>Remove line</source>
+        <translation>删除该行</translation>
+    </message>
+    <message>
+        <location filename="../parts_panel.py" line="119"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="106"/>
+        <location filename="../parts_panel.py" line="121"/>
         <source>Van stock</source>
         <translation>车上库存</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="109"/>
+        <location filename="../parts_panel.py" line="124"/>
         <source>For unit</source>
         <translation>用于设备</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="111"/>
+        <location filename="../parts_panel.py" line="126"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="113"/>
+        <location filename="../parts_panel.py" line="128"/>
         <source>Removed</source>
         <translation>拆下</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="115"/>
+        <location filename="../parts_panel.py" line="130"/>
         <source>Fitted</source>
         <translation>装上</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="117"/>
+        <location filename="../parts_panel.py" line="132"/>
         <source>Serials</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="121"/>
+        <location filename="../parts_panel.py" line="136"/>
         <source>Paid by</source>
         <translation>承担方</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="124"/>
+        <location filename="../parts_panel.py" line="139"/>
         <source>Parts used on this job</source>
         <translation>本工单已用配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="138"/>
+        <location filename="../parts_panel.py" line="142"/>
+        <source>Selected line</source>
+        <translation>所选配件行</translation>
+    </message>
+    <message>
+        <location filename="../parts_panel.py" line="161"/>
         <source>The job</source>
         <translation>本工单</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="157"/>
+        <location filename="../parts_panel.py" line="176"/>
         <source>van: {n}</source>
         <translation>车上：{n}</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="219"/>
+        <location filename="../parts_panel.py" line="238"/>
         <source>{name} — {price} per {unit}</source>
         <translation>{name} — 每{unit} {price}</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="281"/>
+        <location filename="../parts_panel.py" line="304"/>
+        <location filename="../parts_panel.py" line="385"/>
         <source>Not enough in the van</source>
         <translation>车上库存不足</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="283"/>
+        <location filename="../parts_panel.py" line="306"/>
         <source>The van holds {available} {unit} of {part}, {wanted} wanted.
 Record it anyway? The van stock will go below zero.</source>
         <translation>车上只有 {available} {unit} {part}，需要 {wanted}。
 仍然记录吗？车上库存将变为负数。</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="292"/>
+        <location filename="../parts_panel.py" line="315"/>
         <source>Record anyway</source>
         <translation>仍然记录</translation>
+    </message>
+    <message>
+        <location filename="../parts_panel.py" line="387"/>
+        <source>The van holds {available} {unit} of {part}, {wanted} more wanted.
+Change the line anyway? The van stock will go below zero.</source>
+        <translation>车上 {part} 只有 {available} {unit}，还需要 {wanted}。
+仍然修改吗？车辆库存将低于零。</translation>
+    </message>
+    <message>
+        <location filename="../parts_panel.py" line="396"/>
+        <source>Change anyway</source>
+        <translation>仍然修改</translation>
+    </message>
+    <message>
+        <location filename="../parts_panel.py" line="412"/>
+        <source>Remove part line</source>
+        <translation>删除配件行</translation>
+    </message>
+    <message>
+        <location filename="../parts_panel.py" line="414"/>
+        <source>Remove {quantity} {unit} {part} from this job? They go back into the van.</source>
+        <translation>从本工单删除 {quantity} {unit} {part}？这些配件将退回车上库存。</translation>
+    </message>
+    <message>
+        <location filename="../parts_panel.py" line="419"/>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
     <name>PhotoEditor</name>
     <message>
-        <location filename="../checklist_editors.py" line="198"/>
+        <location filename="../checklist_editors.py" line="213"/>
         <source>Attach photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../checklist_editors.py" line="204"/>
+        <location filename="../checklist_editors.py" line="219"/>
         <source>Choose a photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../checklist_editors.py" line="205"/>
+        <location filename="../checklist_editors.py" line="220"/>
         <source>Images (*.png *.jpg *.jpeg *.heic *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.heic *.webp)</translation>
     </message>
     <message>
-        <location filename="../checklist_editors.py" line="215"/>
+        <location filename="../checklist_editors.py" line="230"/>
         <source>Photo {sha}…</source>
         <translation>照片 {sha}…</translation>
     </message>
     <message>
-        <location filename="../checklist_editors.py" line="218"/>
+        <location filename="../checklist_editors.py" line="233"/>
         <source>Photo attached</source>
         <translation>照片已添加</translation>
     </message>
@@ -915,83 +1141,119 @@ Record it anyway? The van stock will go below zero.</source>
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../signoff_dialog.py" line="57"/>
+        <location filename="../signoff_dialog.py" line="63"/>
         <source>Sign off job {number}</source>
         <translation>工单 {number} 签字确认</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="86"/>
+        <location filename="../signoff_dialog.py" line="94"/>
+        <source>Let the customer read the slip: the work, the parts and the charges they sign for.</source>
+        <translation>请客户先看服务单：所做的工作、使用的配件和要签字确认的费用。</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="102"/>
+        <source>Print for a signature on paper…</source>
+        <translation>打印纸质单签字…</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="105"/>
+        <source>The customer has read it: sign</source>
+        <translation>客户已看过：去签字</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="126"/>
+        <source>Preparing the slip for the customer to read…</source>
+        <translation>正在生成服务单供客户查看…</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="137"/>
+        <source>Preparing the slip</source>
+        <translation>正在生成服务单</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="155"/>
+        <source>Sent to the printer. After the customer signs the paper, keep it with the job.</source>
+        <translation>已发送到打印机。客户在纸质单上签字后，请随工单保存。</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="160"/>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="174"/>
         <source>Total to pay: &lt;b&gt;{total}&lt;/b&gt;</source>
         <translation>应付金额：&lt;b&gt;{total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="98"/>
+        <location filename="../signoff_dialog.py" line="186"/>
         <source>{n} of 5</source>
         <translation>{n} 星（满分 5）</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="103"/>
+        <location filename="../signoff_dialog.py" line="191"/>
         <source>Anything the customer wants to say</source>
         <translation>客户的意见或建议</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="107"/>
+        <location filename="../signoff_dialog.py" line="195"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="109"/>
+        <location filename="../signoff_dialog.py" line="197"/>
         <source>Sign and issue the slip</source>
         <translation>签字并生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="115"/>
+        <location filename="../signoff_dialog.py" line="203"/>
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="116"/>
+        <location filename="../signoff_dialog.py" line="204"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="117"/>
+        <location filename="../signoff_dialog.py" line="205"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="119"/>
+        <location filename="../signoff_dialog.py" line="207"/>
         <source>Customer signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="159"/>
+        <location filename="../signoff_dialog.py" line="247"/>
         <source>Cannot sign yet</source>
-        <translation>暂时不能签字</translation>
+        <translation>还不能签字</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="171"/>
-        <location filename="../signoff_dialog.py" line="182"/>
+        <location filename="../signoff_dialog.py" line="259"/>
+        <location filename="../signoff_dialog.py" line="270"/>
         <source>Signed. Issuing the slip…</source>
         <translation>已签字，正在生成服务单…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="215"/>
+        <location filename="../signoff_dialog.py" line="303"/>
         <source>Issuing the slip</source>
         <translation>正在生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="226"/>
+        <location filename="../signoff_dialog.py" line="314"/>
         <source>Signed. The slip is ready to print or send.</source>
         <translation>已签字，服务单可以打印或发送。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="229"/>
+        <location filename="../signoff_dialog.py" line="144"/>
+        <location filename="../signoff_dialog.py" line="317"/>
         <source>The slip was saved to {path} but cannot be shown here</source>
         <translation>服务单已保存到 {path}，但无法在此显示</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="236"/>
+        <location filename="../signoff_dialog.py" line="324"/>
         <source>Signed, but the slip could not be made: {error}</source>
         <translation>已签字，但无法生成服务单：{error}</translation>
     </message>
@@ -1037,14 +1299,39 @@ Record it anyway? The van stock will go below zero.</source>
 <context>
     <name>SlipPreview</name>
     <message>
-        <location filename="../slip_preview.py" line="53"/>
+        <location filename="../slip_preview.py" line="88"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../slip_preview.py" line="55"/>
+        <location filename="../slip_preview.py" line="90"/>
         <source>Open in PDF viewer</source>
         <translation>用 PDF 阅读器打开</translation>
+    </message>
+    <message>
+        <location filename="../slip_preview.py" line="130"/>
+        <source>Printing the slip</source>
+        <translation>正在打印服务单</translation>
+    </message>
+    <message>
+        <location filename="../slip_preview.py" line="141"/>
+        <source>The slip was not printed: the printer could not be opened.</source>
+        <translation>服务单没有打印：无法打开打印机。</translation>
+    </message>
+    <message>
+        <location filename="../slip_preview.py" line="143"/>
+        <source>The slip was not printed: its file could not be read.</source>
+        <translation>服务单没有打印：无法读取服务单文件。</translation>
+    </message>
+    <message>
+        <location filename="../slip_preview.py" line="145"/>
+        <source>The slip was not printed: {error}</source>
+        <translation>服务单没有打印：{error}</translation>
+    </message>
+    <message>
+        <location filename="../slip_preview.py" line="156"/>
+        <source>No program to open PDF files was found. The slip is saved at {path}</source>
+        <translation>没有找到可以打开 PDF 文件的程序。服务单已保存在 {path}</translation>
     </message>
 </context>
 <context>
@@ -1123,42 +1410,42 @@ Record it anyway? The van stock will go below zero.</source>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../status_bar.py" line="69"/>
+        <location filename="../status_bar.py" line="70"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="69"/>
+        <location filename="../status_bar.py" line="70"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="73"/>
+        <location filename="../status_bar.py" line="74"/>
         <source>1 change waiting to sync</source>
         <translation>1 项更改待同步</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="75"/>
+        <location filename="../status_bar.py" line="76"/>
         <source>{n} changes waiting to sync</source>
         <translation>{n} 项更改待同步</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="79"/>
+        <location filename="../status_bar.py" line="80"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="80"/>
+        <location filename="../status_bar.py" line="81"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="88"/>
+        <location filename="../status_bar.py" line="89"/>
         <source>1 sync problem…</source>
         <translation>1 个同步问题…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="90"/>
+        <location filename="../status_bar.py" line="91"/>
         <source>{n} sync problems…</source>
         <translation>{n} 个同步问题…</translation>
     </message>
@@ -1250,244 +1537,282 @@ Record it anyway? The van stock will go below zero.</source>
     </message>
 </context>
 <context>
+    <name>Units</name>
+    <message>
+        <location filename="../labels.py" line="77"/>
+        <source>pc</source>
+        <translation>个</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="78"/>
+        <source>m</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="79"/>
+        <source>L</source>
+        <translation>升</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="80"/>
+        <source>kg</source>
+        <translation>千克</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="81"/>
+        <source>g</source>
+        <translation>克</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="82"/>
+        <source>h</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="83"/>
+        <source>set</source>
+        <translation>套</translation>
+    </message>
+</context>
+<context>
     <name>Vocab</name>
     <message>
-        <location filename="../labels.py" line="22"/>
+        <location filename="../labels.py" line="24"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="23"/>
+        <location filename="../labels.py" line="25"/>
         <source>Assigned</source>
         <translation>已派工</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="24"/>
+        <location filename="../labels.py" line="26"/>
         <source>En route</source>
         <translation>在途中</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="25"/>
+        <location filename="../labels.py" line="27"/>
         <source>On site</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="26"/>
+        <location filename="../labels.py" line="28"/>
         <source>Waiting for parts</source>
         <translation>等待配件</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="27"/>
+        <location filename="../labels.py" line="29"/>
         <source>Completed</source>
         <translation>已完工</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28"/>
+        <location filename="../labels.py" line="30"/>
         <source>Signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="29"/>
+        <location filename="../labels.py" line="31"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31"/>
+        <location filename="../labels.py" line="33"/>
         <source>Installation</source>
         <translation>安装调试</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="32"/>
+        <location filename="../labels.py" line="34"/>
         <source>Repair</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="33"/>
+        <location filename="../labels.py" line="35"/>
         <source>Maintenance</source>
         <translation>保养</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="34"/>
+        <location filename="../labels.py" line="36"/>
         <source>Inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="35"/>
+        <location filename="../labels.py" line="37"/>
         <source>Cleaning</source>
         <translation>清洗</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="36"/>
+        <location filename="../labels.py" line="38"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37"/>
+        <location filename="../labels.py" line="39"/>
         <source>Guidance</source>
         <translation>技术指导</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="41"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="42"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41"/>
+        <location filename="../labels.py" line="43"/>
         <source>Charged</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="45"/>
         <source>Travel</source>
         <translation>路途</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="46"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45"/>
+        <location filename="../labels.py" line="47"/>
         <source>Waiting</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47"/>
+        <location filename="../labels.py" line="49"/>
         <source>On track</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="48"/>
+        <location filename="../labels.py" line="50"/>
         <source>At risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="49"/>
+        <location filename="../labels.py" line="51"/>
         <source>Met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="52"/>
         <source>Breached</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="52"/>
+        <location filename="../labels.py" line="54"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="53"/>
+        <location filename="../labels.py" line="55"/>
         <source>Solution plan</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="54"/>
+        <location filename="../labels.py" line="56"/>
         <source>Problem solved</source>
         <translation>解决问题</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55"/>
+        <location filename="../labels.py" line="57"/>
         <source>Phone response</source>
         <translation>电话响应</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="56"/>
+        <location filename="../labels.py" line="58"/>
         <source>Technician on site</source>
         <translation>技术员到场</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="57"/>
+        <location filename="../labels.py" line="59"/>
         <source>Repaired or replaced</source>
         <translation>修复或换机</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="58"/>
+        <location filename="../labels.py" line="60"/>
         <source>Follow-up call</source>
         <translation>电话回访</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60"/>
+        <location filename="../labels.py" line="62"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="61"/>
+        <location filename="../labels.py" line="63"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63"/>
+        <location filename="../labels.py" line="65"/>
         <source>dismantled by the user</source>
         <translation>用户自行拆卸</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64"/>
+        <location filename="../labels.py" line="66"/>
         <source>repaired by a non-authorised repairer</source>
         <translation>非授权维修点维修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="65"/>
+        <location filename="../labels.py" line="67"/>
         <source>damaged in the user&apos;s transport or storage</source>
         <translation>用户运输或保管不当</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="68"/>
+        <location filename="../labels.py" line="70"/>
         <source>used against the manual</source>
         <translation>未按说明书使用</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="69"/>
+        <location filename="../labels.py" line="71"/>
         <source>the part is past its own warranty</source>
         <translation>配件已过其保修期</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="70"/>
+        <location filename="../labels.py" line="72"/>
         <source>force majeure</source>
         <translation>不可抗力</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="97"/>
+        <location filename="../labels.py" line="117"/>
         <source>In warranty until {date}</source>
         <translation>保修期内，至 {date}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="98"/>
+        <location filename="../labels.py" line="118"/>
         <source>In warranty</source>
         <translation>保修期内</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="100"/>
+        <location filename="../labels.py" line="120"/>
         <source>Warranty ended on {date}</source>
         <translation>保修已于 {date} 到期</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="102"/>
+        <location filename="../labels.py" line="122"/>
         <source>Over the warranty&apos;s operating hours</source>
         <translation>超出保修运行小时数</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="103"/>
+        <location filename="../labels.py" line="123"/>
         <source>Not covered: {why}</source>
         <translation>不在保修范围：{why}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="116"/>
+        <location filename="../labels.py" line="136"/>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="118"/>
+        <location filename="../labels.py" line="138"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="119"/>
+        <location filename="../labels.py" line="139"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
