@@ -284,6 +284,25 @@ def cmd_van_stock(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_settings(args: argparse.Namespace) -> int:
+    from sync.server import company
+    from sync.server.db import read_transaction, write_transaction
+
+    changes = company.parse_assignments(args.set or [])
+    with _office_engine(args) as engine:
+        if changes:
+            with write_transaction(engine) as conn:
+                settings = company.update(conn, changes)
+        else:
+            with read_transaction(engine) as conn:
+                settings = company.current(conn)
+    if args.json:
+        print(json.dumps(company.shown(settings), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(company.shown_lines(settings)))
+    return 0
+
+
 def cmd_follow_up_answer(args: argparse.Namespace) -> int:
     from sync.server.db import write_transaction
     from sync.server.follow_ups import record_answers
@@ -400,6 +419,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     van.add_argument("technician")
     van.add_argument("--json", action="store_true", help="print a JSON array")
     van.set_defaults(run=cmd_van_stock)
+
+    settings = add("settings", "show or change the company settings every device receives")
+    settings.add_argument(
+        "--set",
+        action="append",
+        metavar="KEY=VALUE",
+        help="change one setting (repeatable), e.g. tax_rate=13%% or call_out_fee=50.00",
+    )
+    settings.add_argument("--json", action="store_true")
+    settings.set_defaults(run=cmd_settings)
 
     assign = add("assign", "assign or reassign a job")
     assign.add_argument("job", metavar="JOB")

@@ -40,7 +40,7 @@ def rekey(records: tuple[object, ...], technician: str, prefix: str | None = Non
     its ids; everything else gets a uuid5 of the technician and the old id, and job
     numbers a technician-specific prefix.
     """
-    shared = {"parts", "checklist_templates", "van_stock"}
+    shared = {"parts", "checklist_templates", "van_stock", "company_settings"}
     mapping = {
         str(r.id): str(uuid.uuid5(_NS, f"{technician}:{r.id}"))
         for r in cast(tuple[Any, ...], records)

@@ -5,11 +5,13 @@ bad value is refused at the boundary with the field named, never stored.
 """
 
 from tech_app.records.assets import Asset
+from tech_app.records.cards import ServiceCard
 from tech_app.records.checklists import ChecklistAnswer, ChecklistItem, ChecklistTemplate
 from tech_app.records.contracts import Contract
 from tech_app.records.jobs import Amendment, Job, JobAsset
 from tech_app.records.parties import Customer, Site
 from tech_app.records.parts import Part, PartUsage, StockMovement, VanStock
+from tech_app.records.settings import CompanySettings, Entitlement, LabourRate
 from tech_app.records.visit import (
     Consent,
     Estimate,
@@ -27,17 +29,21 @@ __all__ = [
     "ChecklistAnswer",
     "ChecklistItem",
     "ChecklistTemplate",
+    "CompanySettings",
     "Consent",
     "Contract",
     "Customer",
+    "Entitlement",
     "Estimate",
     "Feedback",
     "FollowUp",
     "Job",
     "JobAsset",
+    "LabourRate",
     "Part",
     "PartUsage",
     "Photo",
+    "ServiceCard",
     "Signature",
     "Site",
     "Slip",
