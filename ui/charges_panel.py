@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from tech_app.charges import job_charges, job_estimate
 from tech_app.errors import TechAppError
 from tech_app.records import Consent, Customer, Estimate, Job
-from tech_app.rules.pricing import Charges
+from tech_app.rules.pricing import Bill
 from tech_app.signoff import record_consent
 from ui import labels
 from ui.charges_model import ChargesModel
@@ -129,7 +129,7 @@ class ChargesPanel(QWidget):
         self.running_total.setText(self._totals(running))
         self._show_consent()
 
-    def _totals(self, charges: Charges) -> str:
+    def _totals(self, charges: Bill) -> str:
         return self.tr("Subtotal {subtotal} · tax {tax} · <b>total {total}</b>").format(
             subtotal=labels.money(charges.subtotal),
             tax=labels.money(charges.tax),
