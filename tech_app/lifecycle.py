@@ -38,8 +38,13 @@ def change_status(
             raise TransitionError(
                 job.status, target, "required checklist items are unanswered: " + "; ".join(missing)
             )
-    if target is JobStatus.SIGNED and not store.select(Signature, "job_id = ?", [job_id]):
-        raise TransitionError(job.status, target, "the customer has not signed yet")
+    if target is JobStatus.SIGNED:
+        if not store.select(Signature, "job_id = ?", [job_id]):
+            raise TransitionError(job.status, target, "the customer has not signed yet")
+        # Imported here: signoff builds on this module (it completes and signs a job).
+        from tech_app.signoff import require_consent
+
+        require_consent(store, job_id)
     changes: dict[str, Any] = {"status": target}
     moment = now or utc_now()
     milestone = _MILESTONES.get(target)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from tech_app.blobs import BlobStore
-from tech_app.charges import charges_json, job_estimate
+from tech_app.charges import charges_json, job_charges, job_estimate
+from tech_app.company import company_settings
 from tech_app.errors import ValidationError
 from tech_app.lifecycle import change_status
 from tech_app.records import Consent, Estimate, Job, Signature
+from tech_app.rules.consent import check_consent
 from tech_app.store.local import LocalStore, utc_now
 from tech_app.vocab import JobStatus
 
@@ -19,12 +21,21 @@ def record_consent(
     store: LocalStore,
     job_id: str,
     consented_by: str,
-    planned_minutes: int,
+    planned_minutes: int | None,
     now: datetime | None = None,
 ) -> Consent:
-    """Keep the estimate exactly as shown and who agreed to it, before any repair."""
+    """Keep the estimate exactly as shown and who agreed to it.
+
+    Before repair the estimate is the parts picked plus ``planned_minutes`` of labour;
+    with ``planned_minutes`` None it is the bill as it stands, which is how a customer
+    agrees again to a bill that grew past their first consent.
+    """
     moment = now or utc_now()
-    charges = job_estimate(store, job_id, planned_minutes, on_date=moment.date())
+    charges = (
+        job_charges(store, job_id)
+        if planned_minutes is None
+        else job_estimate(store, job_id, planned_minutes)
+    )
     with store.transaction():
         shown = store.save(
             Estimate(
@@ -39,6 +50,28 @@ def record_consent(
                 job_id=job_id, estimate_id=shown.id, consented_by=consented_by, consented_at=moment
             )
         )
+
+
+def consented_total(store: LocalStore, job_id: str) -> int | None:
+    """The total of the latest estimate the customer consented to, None without one."""
+    row = store.db.execute(
+        "SELECT e.total FROM consents c JOIN estimates e ON e.id = c.estimate_id "
+        "WHERE c.job_id = ? ORDER BY c.consented_at DESC, c.rowid DESC LIMIT 1",
+        [job_id],
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def require_consent(store: LocalStore, job_id: str) -> None:
+    """Refuse (``ConsentError``) a charged bill without consent, or above the consented
+    estimate plus the company's margin: the check every signature path makes."""
+    bill = job_charges(store, job_id)
+    check_consent(
+        bill.total,
+        consented_total(store, job_id),
+        company_settings(store).consent_margin,
+        needed=bill.needs_consent,
+    )
 
 
 def sign_job(
@@ -61,6 +94,7 @@ def sign_job(
         raise ValidationError("signature.image", "the signature must be a PNG image")
     if len(signature_png) < 100:
         raise ValidationError("signature.image", "the signature pad is empty")
+    require_consent(store, job_id)
     moment = now or utc_now()
     sha256 = blobs.put(signature_png)
     with store.transaction():

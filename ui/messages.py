@@ -13,11 +13,29 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-from tech_app.errors import StoreError, TechAppError, ValidationError
+from tech_app.errors import ConsentError, StoreError, TechAppError, ValidationError
+from tech_app.money import format_money
+
+
+def _consent_text(error: ConsentError) -> str:
+    amounts = {k: format_money(v) for k, v in error.params.items()}
+    if error.code == ConsentError.EXCEEDED:
+        return QCoreApplication.translate(
+            "Messages",
+            "The bill ({bill_total}) is more than the customer agreed to ({consented_total}): "
+            "show the new total and record their consent again before they sign.",
+        ).format(**amounts)
+    return QCoreApplication.translate(
+        "Messages",
+        "The bill ({bill_total}) has charges the customer has not agreed to: show the "
+        "estimate and record their consent before they sign.",
+    ).format(**amounts)
 
 
 def error_text(error: BaseException) -> str:
     """One sentence a technician understands; the core's typed errors already are one."""
+    if isinstance(error, ConsentError):
+        return _consent_text(error)
     if isinstance(error, ValidationError):
         return error.reason
     if isinstance(error, TechAppError):
