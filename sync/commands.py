@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -151,7 +151,10 @@ def _dispatch(action: str) -> Any:
                 job = dispatch.assign(conn, args.job, args.technician)
                 print(f"job {job.number} assigned to {job.assignee}")
             elif action == "schedule":
-                start, end = _aware(args.start, "--start"), _aware(args.end, "--end")
+                from sync.server.company import zone
+
+                here = zone(conn)
+                start, end = _aware(args.start, "--start", here), _aware(args.end, "--end", here)
                 job = dispatch.schedule(conn, args.job, start, end)
                 print(f"job {job.number} scheduled {start:%Y-%m-%d %H:%M}–{end:%H:%M}")
             elif action == "cancel":
@@ -353,14 +356,13 @@ def cmd_sla(args: argparse.Namespace) -> int:
     return 0
 
 
-def _aware(text: str, name: str) -> datetime:
-    from tech_app.demo import CHINA
-
+def _aware(text: str, name: str, zone: tzinfo) -> datetime:
+    """A date and time typed at head office; without an offset, in the company's zone."""
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise TechAppError(f"{name} {text!r} is not a date and time (YYYY-MM-DDTHH:MM)") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=CHINA)
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Connection
 
@@ -38,6 +39,11 @@ def current(conn: Connection) -> CompanySettings:
     if found is None or found.deleted:
         return CompanySettings()
     return from_row(CompanySettings, found.data)
+
+
+def zone(conn: Connection) -> ZoneInfo:
+    """The company's time zone, the one its days (visits, reports, follow-ups) count in."""
+    return current(conn).zone
 
 
 def _fraction(key: str, text: str) -> Decimal:
