@@ -94,6 +94,9 @@ class ChargeReason(StrEnum):
     HOURS_EXCEEDED = "hours_exceeded"
     EXCLUDED = "excluded"  # a recorded cause the warranty does not cover (see ``detail``)
     NO_WARRANTY = "no_warranty"  # the unit has no warranty terms or purchase date
+    # The technician recorded warranty on a unit whose terms are not on file: honoured,
+    # and said so (the maker's card is the evidence, not this system).
+    WARRANTY_RECORDED = "warranty_recorded"
     CONTRACT_SCOPE = "contract_scope"  # work and travel the visit fee pays for
     CONTRACT_VISIT = "contract_visit"  # the visit fee itself
     OUT_OF_SCOPE = "out_of_scope"  # work the technician marked outside the agreement

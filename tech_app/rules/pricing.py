@@ -384,6 +384,8 @@ def _part_cover(job: Job, part: PartInput, facts: Facts) -> _Cover:
         decision = facts.component_warranty.get(part.component, facts.warranty)
         if part.own_warranty is not None and job.fault_cause:
             decision = facts.warranty  # the recorded cause excludes the part's own cover too
+        if decision is None and not job.fault_cause:
+            return _Cover(Coverage.WARRANTY, ChargeReason.WARRANTY_RECORDED)
         return _warranty_cover(decision)
     return _CHARGED
 

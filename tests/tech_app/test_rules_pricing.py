@@ -482,3 +482,17 @@ def test_lines_add_up_and_tax_is_rounded_once(
     exact = Decimal(bill.subtotal) * rate
     assert abs(Decimal(bill.tax) - exact) <= Decimal("0.5")
     assert all(line.amount == line.list_amount for line in bill.lines)
+
+
+def test_a_warranty_line_on_a_unit_without_terms_is_honoured_and_says_so() -> None:
+    bill = price_job(job(), [part("ST-IGN-01", "1", 2500, WA)], [], SETTINGS)
+    (_call_out, needle) = bill.lines
+    assert (needle.coverage, needle.reason, needle.amount) == (
+        WA,
+        ChargeReason.WARRANTY_RECORDED,
+        0,
+    )
+    excluded = price_job(
+        job(fault_cause="misuse"), [part("ST-IGN-01", "1", 2500, WA)], [], SETTINGS
+    )
+    assert excluded.lines[-1].coverage is CH
