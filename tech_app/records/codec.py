@@ -76,7 +76,7 @@ TABLES: dict[type, str] = {
 # The version of the record shapes this build writes, carried by every outbox entry
 # and pull. It moves with the local store's schema (tests/tech_app/test_record_schema.py
 # holds the two equal); the wire format reads it here so it needs no client store.
-RECORD_SCHEMA: Final = 6
+RECORD_SCHEMA: Final = 7  # 7: company settings, service cards, money fields (issue 11)
 RECORD_FOR_TABLE: dict[str, type] = {table: cls for cls, table in TABLES.items()}
 
 
