@@ -67,7 +67,12 @@ def test_a_technician_cannot_push_settings(server: Server) -> None:
     tech = server.technician()
     token = login(server, tech).json()["access_token"]
     row = to_row(dataclasses.replace(DEMO_SETTINGS, call_out_fee=1))
-    answer = push(server, token, [mutation(1, "company_settings", SETTINGS_ID, "update", row)])
+    answer = push(
+        server,
+        token,
+        [mutation(1, "company_settings", SETTINGS_ID, "update", row)],
+        client=f"settings-{tech}",  # a client id of its own: ids belong to one technician
+    )
     assert answer.status_code == 200
     (result,) = answer.json()["results"]
     assert result["status"] == "rejected"
@@ -144,3 +149,37 @@ def test_signing_a_charged_job_needs_consent_on_a_synced_laptop(
     with read_transaction(server.engine) as conn:
         assert job_bill.slip_total(conn, stove) == job_charges(store, stove).total
     assert requests  # the push above went over HTTP to the real server process
+
+
+def test_head_office_flags_a_signature_that_got_round_the_consent_rule(
+    server: Server, device_factory: Any
+) -> None:
+    """A device that froze a charged job without consent (an old build, an edited file)
+    still syncs; head office prices it, finds no consent and flags it for review."""
+    from tech_app.records import Signature
+    from tech_app.store.local import utc_now
+    from tech_app.vocab import JobStatus
+
+    tech = server.technician()
+    jobs = server.dispatch_demo(tech)
+    laptop = device_factory(server, tech)
+    assert laptop.sync().ok
+    stove, store = jobs["stove"], laptop.store
+    change_status(store, stove, "en_route")
+    change_status(store, stove, "on_site")
+    answer_everything(store, laptop.blobs, stove)
+    record_part_usage(store, stove, "BAT-D", 2, "charged", tech)
+    store.save(
+        Signature(
+            job_id=stove,
+            signer_name="李梅",
+            signed_at=utc_now(),
+            image_sha256=laptop.blobs.put(png_bytes(6)),
+        )
+    )
+    # Around the core's checks: the row written as signed directly.
+    store.save(dataclasses.replace(store.get(Job, stove), status=JobStatus.SIGNED))
+    assert laptop.sync().ok
+    signed = server.visible(tech)[("jobs", stove)]
+    assert signed["status"] == "signed"
+    assert signed["flagged"].startswith("consent_missing: signed for ¥")
