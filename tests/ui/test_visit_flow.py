@@ -17,6 +17,7 @@ from PySide6.QtCore import QDateTime, Qt
 from tech_app.checklist import answers_of, record_answer
 from tech_app.demo import demo_id
 from tech_app.errors import FrozenJobError
+from tech_app.signoff import record_consent
 from tech_app.records import Consent, Job, Part, PartUsage, Signature, Slip, TimeEntry
 from tech_app.vocab import Coverage, JobStatus
 from tests.ui.conftest import HEATER_IN
@@ -174,6 +175,7 @@ def test_a_signed_jobs_slip_is_shown_again_even_if_its_file_was_lost(
     view.change_status(JobStatus.ON_SITE)
     for key, value in (("driver", "yes"), ("connection", "Wi-Fi"), ("test_page", "yes")):
         record_answer(store, job_id, key, value)
+    record_consent(store, job_id, "Ms. Grace Lin", None)  # the call-out is charged
     view.open_signoff()
     dialog = view.signoff_dialog
     assert dialog is not None
