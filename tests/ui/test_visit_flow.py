@@ -17,8 +17,8 @@ from PySide6.QtCore import QDateTime, Qt
 from tech_app.checklist import answers_of, record_answer
 from tech_app.demo import demo_id
 from tech_app.errors import FrozenJobError
-from tech_app.signoff import record_consent
 from tech_app.records import Consent, Job, Part, PartUsage, Signature, Slip, TimeEntry
+from tech_app.signoff import record_consent
 from tech_app.vocab import Coverage, JobStatus
 from tests.ui.conftest import HEATER_IN
 from tests.ui.helpers import message_boxes, press, sign_with_strokes
