@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
@@ -148,3 +149,10 @@ def default_coverage(
     except ValidationError:  # a part outside the unit's terms is simply not covered
         decision = None
     return Coverage.WARRANTY if decision is not None and decision.covered else Coverage.CHARGED
+
+
+def record_fault_cause(store: LocalStore, job_id: str, cause: str) -> Job:
+    """Record what caused the fault: "" for a quality or installation fault, else the
+    warranty exclusion (``vocab.Exclusion``) that makes covered-looking lines charged."""
+    job = store.get(Job, job_id)
+    return store.save(dataclasses.replace(job, fault_cause=cause))

@@ -103,7 +103,7 @@
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../charges_model.py" line="43"/>
+        <location filename="../charges_model.py" line="45"/>
         <source>Worth {value}, covered by {coverage}</source>
         <translation>价值 {value}，由{coverage}承担</translation>
     </message>
@@ -111,49 +111,69 @@
 <context>
     <name>ChargesPanel</name>
     <message>
-        <location filename="../charges_panel.py" line="60"/>
+        <location filename="../charges_panel.py" line="65"/>
         <source>Estimate before repair</source>
         <translation>维修前报价</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="64"/>
+        <location filename="../charges_panel.py" line="69"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="72"/>
+        <location filename="../charges_panel.py" line="77"/>
         <source>The customer has seen these charges and agrees to them</source>
         <translation>客户已看过以上费用并同意</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="75"/>
+        <location filename="../charges_panel.py" line="80"/>
         <source>Name of the person agreeing</source>
         <translation>同意人姓名</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="76"/>
+        <location filename="../charges_panel.py" line="81"/>
         <source>Record consent</source>
         <translation>记录同意</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="83"/>
+        <location filename="../charges_panel.py" line="88"/>
         <source>Planned labour</source>
         <translation>预计工时</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="95"/>
+        <location filename="../charges_panel.py" line="100"/>
         <source>Charges so far</source>
         <translation>当前费用</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="133"/>
+        <location filename="../charges_panel.py" line="106"/>
+        <source>Quality or installation fault</source>
+        <translation>质量或安装问题</translation>
+    </message>
+    <message>
+        <location filename="../charges_panel.py" line="111"/>
+        <source>The customer agrees to the bill as it stands</source>
+        <translation>客户同意目前的费用</translation>
+    </message>
+    <message>
+        <location filename="../charges_panel.py" line="116"/>
+        <source>Cause of the fault</source>
+        <translation>故障原因</translation>
+    </message>
+    <message>
+        <location filename="../charges_panel.py" line="157"/>
         <source>Subtotal {subtotal} · tax {tax} · &lt;b&gt;total {total}&lt;/b&gt;</source>
         <translation>小计 {subtotal} · 税 {tax} · &lt;b&gt;合计 {total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="148"/>
+        <location filename="../charges_panel.py" line="172"/>
         <source>✔ {name} agreed to {total} at {when}</source>
         <translation>✔ {name} 已于 {when} 同意 {total}</translation>
+    </message>
+    <message>
+        <location filename="../charges_panel.py" line="208"/>
+        <source>The customer must agree to these charges before signing.</source>
+        <translation>签字前须经客户同意这些费用。</translation>
     </message>
 </context>
 <context>
@@ -591,87 +611,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="46"/>
+        <location filename="../main_window.py" line="48"/>
         <source>tech-app — field service jobs</source>
         <translation>tech-app — 上门服务工单</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="81"/>
+        <location filename="../main_window.py" line="83"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="82"/>
+        <location filename="../main_window.py" line="84"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="83"/>
+        <location filename="../main_window.py" line="85"/>
         <source>Sync &amp;problems…</source>
         <translation>同步问题(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="87"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="86"/>
+        <location filename="../main_window.py" line="88"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="90"/>
         <source>&amp;Search jobs</source>
         <translation>搜索工单(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91"/>
+        <location filename="../main_window.py" line="93"/>
         <source>&amp;Next job</source>
         <translation>下一个工单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94"/>
+        <location filename="../main_window.py" line="96"/>
         <source>&amp;Previous job</source>
         <translation>上一个工单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="98"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97"/>
+        <location filename="../main_window.py" line="99"/>
         <source>&amp;Job</source>
         <translation>工单(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="101"/>
         <source>Next &amp;step</source>
         <translation>下一步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="105"/>
         <source>&amp;En route</source>
         <translation>出发(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104"/>
+        <location filename="../main_window.py" line="106"/>
         <source>&amp;On site</source>
         <translation>到场(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="107"/>
         <source>&amp;Waiting for parts</source>
         <translation>等待配件(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106"/>
+        <location filename="../main_window.py" line="108"/>
         <source>&amp;Complete</source>
         <translation>完工(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109"/>
+        <location filename="../main_window.py" line="111"/>
         <source>Sign &amp;off…</source>
         <translation>签字确认(&amp;O)…</translation>
     </message>
@@ -679,27 +699,37 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="26"/>
+        <location filename="../messages.py" line="23"/>
+        <source>The bill ({bill_total}) is more than the customer agreed to ({consented_total}): show the new total and record their consent again before they sign.</source>
+        <translation>费用（{bill_total}）超过客户同意的金额（{consented_total}）：签字前请出示新的合计并再次记录客户同意。</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="28"/>
+        <source>The bill ({bill_total}) has charges the customer has not agreed to: show the estimate and record their consent before they sign.</source>
+        <translation>费用（{bill_total}）含有客户尚未同意的收费：签字前请出示报价并记录客户同意。</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="44"/>
         <source>The job database could not be read or written: {error}</source>
         <translation>无法读写工单数据库：{error}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="29"/>
+        <location filename="../messages.py" line="47"/>
         <source>Something went wrong: {error}</source>
         <translation>出现错误：{error}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="48"/>
+        <location filename="../messages.py" line="66"/>
         <source>tech-app</source>
         <translation>tech-app</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="99"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84"/>
+        <location filename="../messages.py" line="102"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -1123,42 +1153,42 @@ Record it anyway? The van stock will go below zero.</source>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../status_bar.py" line="69"/>
+        <location filename="../status_bar.py" line="70"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="69"/>
+        <location filename="../status_bar.py" line="70"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="73"/>
+        <location filename="../status_bar.py" line="74"/>
         <source>1 change waiting to sync</source>
         <translation>1 项更改待同步</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="75"/>
+        <location filename="../status_bar.py" line="76"/>
         <source>{n} changes waiting to sync</source>
         <translation>{n} 项更改待同步</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="79"/>
+        <location filename="../status_bar.py" line="80"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="80"/>
+        <location filename="../status_bar.py" line="81"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="88"/>
+        <location filename="../status_bar.py" line="89"/>
         <source>1 sync problem…</source>
         <translation>1 个同步问题…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="90"/>
+        <location filename="../status_bar.py" line="91"/>
         <source>{n} sync problems…</source>
         <translation>{n} 个同步问题…</translation>
     </message>
@@ -1252,242 +1282,282 @@ Record it anyway? The van stock will go below zero.</source>
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../labels.py" line="22"/>
+        <location filename="../labels.py" line="24"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="23"/>
+        <location filename="../labels.py" line="25"/>
         <source>Assigned</source>
         <translation>已派工</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="24"/>
+        <location filename="../labels.py" line="26"/>
         <source>En route</source>
         <translation>在途中</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="25"/>
+        <location filename="../labels.py" line="27"/>
         <source>On site</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="26"/>
+        <location filename="../labels.py" line="28"/>
         <source>Waiting for parts</source>
         <translation>等待配件</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="27"/>
+        <location filename="../labels.py" line="29"/>
         <source>Completed</source>
         <translation>已完工</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28"/>
+        <location filename="../labels.py" line="30"/>
         <source>Signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="29"/>
+        <location filename="../labels.py" line="31"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31"/>
+        <location filename="../labels.py" line="33"/>
         <source>Installation</source>
         <translation>安装调试</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="32"/>
+        <location filename="../labels.py" line="34"/>
         <source>Repair</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="33"/>
+        <location filename="../labels.py" line="35"/>
         <source>Maintenance</source>
         <translation>保养</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="34"/>
+        <location filename="../labels.py" line="36"/>
         <source>Inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="35"/>
+        <location filename="../labels.py" line="37"/>
         <source>Cleaning</source>
         <translation>清洗</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="36"/>
+        <location filename="../labels.py" line="38"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37"/>
+        <location filename="../labels.py" line="39"/>
         <source>Guidance</source>
         <translation>技术指导</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="41"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="42"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41"/>
+        <location filename="../labels.py" line="43"/>
         <source>Charged</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="44"/>
+        <source>Prepaid card</source>
+        <translation>服务卡</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="45"/>
+        <source>Free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="47"/>
+        <source>Call-out fee</source>
+        <translation>上门费</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="48"/>
+        <source>Contract visit fee</source>
+        <translation>协议保养费</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="49"/>
+        <source>Work outside the agreement</source>
+        <translation>协议外工时</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="51"/>
         <source>Travel</source>
         <translation>路途</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="52"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45"/>
+        <location filename="../labels.py" line="53"/>
         <source>Waiting</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47"/>
+        <location filename="../labels.py" line="55"/>
         <source>On track</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="48"/>
+        <location filename="../labels.py" line="56"/>
         <source>At risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="49"/>
+        <location filename="../labels.py" line="57"/>
         <source>Met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="58"/>
         <source>Breached</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="52"/>
+        <location filename="../labels.py" line="60"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="53"/>
+        <location filename="../labels.py" line="61"/>
         <source>Solution plan</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="54"/>
+        <location filename="../labels.py" line="62"/>
         <source>Problem solved</source>
         <translation>解决问题</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55"/>
+        <location filename="../labels.py" line="63"/>
         <source>Phone response</source>
         <translation>电话响应</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="56"/>
+        <location filename="../labels.py" line="64"/>
         <source>Technician on site</source>
         <translation>技术员到场</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="57"/>
+        <location filename="../labels.py" line="65"/>
         <source>Repaired or replaced</source>
         <translation>修复或换机</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="58"/>
+        <location filename="../labels.py" line="66"/>
         <source>Follow-up call</source>
         <translation>电话回访</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60"/>
+        <location filename="../labels.py" line="68"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="61"/>
+        <location filename="../labels.py" line="69"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63"/>
+        <location filename="../labels.py" line="71"/>
         <source>dismantled by the user</source>
         <translation>用户自行拆卸</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64"/>
+        <location filename="../labels.py" line="72"/>
         <source>repaired by a non-authorised repairer</source>
         <translation>非授权维修点维修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="65"/>
+        <location filename="../labels.py" line="73"/>
         <source>damaged in the user&apos;s transport or storage</source>
         <translation>用户运输或保管不当</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="68"/>
+        <location filename="../labels.py" line="76"/>
         <source>used against the manual</source>
         <translation>未按说明书使用</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="69"/>
+        <location filename="../labels.py" line="77"/>
         <source>the part is past its own warranty</source>
         <translation>配件已过其保修期</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="70"/>
+        <location filename="../labels.py" line="78"/>
         <source>force majeure</source>
         <translation>不可抗力</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="97"/>
+        <location filename="../labels.py" line="105"/>
         <source>In warranty until {date}</source>
         <translation>保修期内，至 {date}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="98"/>
+        <location filename="../labels.py" line="106"/>
         <source>In warranty</source>
         <translation>保修期内</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="100"/>
+        <location filename="../labels.py" line="108"/>
         <source>Warranty ended on {date}</source>
         <translation>保修已于 {date} 到期</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="102"/>
+        <location filename="../labels.py" line="110"/>
         <source>Over the warranty&apos;s operating hours</source>
         <translation>超出保修运行小时数</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="103"/>
+        <location filename="../labels.py" line="111"/>
         <source>Not covered: {why}</source>
         <translation>不在保修范围：{why}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="116"/>
+        <location filename="../labels.py" line="117"/>
+        <source>{part} × {qty} @ {price}</source>
+        <translation>{part} × {qty}，单价 {price}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="123"/>
+        <source>{kind} {minutes} min @ {rate}/h</source>
+        <translation>{kind} {minutes} 分钟，{rate}/小时</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="127"/>
+        <source>{kind} {units} × {rate}</source>
+        <translation>{kind} {units} × {rate}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="143"/>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="118"/>
+        <location filename="../labels.py" line="145"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="119"/>
+        <location filename="../labels.py" line="146"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
