@@ -220,7 +220,7 @@ def m007_money(db: Database) -> None:
     # from head office; a job records where the work happens, the card it is done on and
     # the cause of the fault; a time entry may be marked outside a contract's scope.
     # Existing rows get the values that price them as before: on site, no card, no
-    # recorded cause, in scope.
+    # recorded cause, in scope; no payment method or receipt number yet.
     _run(
         db,
         f"""
@@ -240,10 +240,17 @@ def m007_money(db: Database) -> None:
     ALTER TABLE jobs ADD COLUMN visit_mode TEXT NOT NULL DEFAULT 'on_site';
     ALTER TABLE jobs ADD COLUMN card_id TEXT REFERENCES service_cards(id) {_FK};
     ALTER TABLE jobs ADD COLUMN fault_cause TEXT NOT NULL DEFAULT '';
+    ALTER TABLE jobs ADD COLUMN payment_method TEXT;
+    ALTER TABLE jobs ADD COLUMN receipt_number TEXT NOT NULL DEFAULT '';
     ALTER TABLE time_entries ADD COLUMN out_of_scope INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX jobs_card ON jobs(card_id);
     """,
     )
+    # A schema-6 device skipped the settings and card rows head office already sent
+    # (it had no table for them) and its cursor moved past them: pull everything again
+    # (the outbox stays; the same re-pull a restored head office asks for), so the
+    # first bill after the upgrade is priced with the company's settings, not zeros.
+    db.execute("UPDATE settings SET value = '0' WHERE key = 'sync.cursor'")
 
 
 SCHEMA_VERSION = len(migrations._migrations)

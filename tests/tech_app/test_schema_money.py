@@ -28,7 +28,12 @@ def _as_schema_6(record: object) -> object:
     """The record as schema 6 could hold it: the new fields at their defaults."""
     if isinstance(record, Job):
         return dataclasses.replace(
-            record, visit_mode=VisitMode.ON_SITE, card_id=None, fault_cause=""
+            record,
+            visit_mode=VisitMode.ON_SITE,
+            card_id=None,
+            fault_cause="",
+            payment_method=None,
+            receipt_number="",
         )
     return record
 
@@ -52,6 +57,7 @@ def test_a_schema_6_database_opens_with_every_record(tmp_path: Path) -> None:
         row = {k: v for k, v in to_row(record).items() if k in columns}
         row |= {"version": 1, "updated_at": "2026-11-28T00:00:00+00:00"}
         db[table].insert(row)  # type: ignore[union-attr]
+    db.execute("INSERT INTO settings (key, value) VALUES ('sync.cursor', '57')")
     db.conn.commit()
     db.close()
 
@@ -63,5 +69,7 @@ def test_a_schema_6_database_opens_with_every_record(tmp_path: Path) -> None:
             assert found == _as_schema_6(record), table_of(record)
         assert store.get(TimeEntry, entry.id).out_of_scope is False
         assert store.select(CompanySettings) == []
+        # Rows head office sent that schema 6 had no table for are pulled again.
+        assert store.setting("sync.cursor") == "0"
     finally:
         store.close()
