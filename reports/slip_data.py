@@ -135,6 +135,9 @@ class SlipData:
     technician: str
     terms: tuple[TermsFacts, ...]
     amendments: tuple[AmendmentFacts, ...]
+    outcome: str  # tech_app.vocab.Outcome value, "" when not chosen
+    payment_method: str  # tech_app.vocab.PaymentMethod value, "" when not recorded
+    receipt_number: str
     labels: Labels = field(metadata=PRESENTATION)
     revision: int = field(default=1, metadata=PRESENTATION)  # the slip revision this prints as
 
@@ -176,6 +179,9 @@ def build_slip_data(
             AmendmentFacts(a.revision, a.reason, a.text, a.created_at)
             for a in store.select(Amendment, "job_id = ?", [job.id], order_by="revision")
         ),
+        outcome=job.outcome.value if job.outcome else "",
+        payment_method=job.payment_method.value if job.payment_method else "",
+        receipt_number=job.receipt_number,
         labels=labels,
         revision=_next_revision(store, job.id),
     )

@@ -127,6 +127,14 @@ class SlipRenderer:
         ]
         if data.contract_name:
             meta.append((labels["contract"], data.contract_name))
+        if data.outcome:
+            meta.append((labels["outcome"], labels.get(f"outcome.{data.outcome}", data.outcome)))
+        if data.receipt_number:
+            method = data.payment_method or "none"
+            meta.append((labels["receipt_number"], data.receipt_number))
+            meta.append((labels["payment_method"], labels.get(f"payment.{method}", method)))
+        if data.company.tax_id:
+            meta.append((labels["tax_id"], data.company.tax_id))
         if self.narrow:
             qr_table = Table([[qr[0]], [qr[1]]], colWidths=[g.qr_size], hAlign="CENTER")
             qr_table.setStyle(plain(s.font, 0))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
 from tech_app.blobs import BlobStore
@@ -9,10 +10,12 @@ from tech_app.charges import charges_json, job_charges, job_estimate
 from tech_app.company import company_settings
 from tech_app.errors import ValidationError
 from tech_app.lifecycle import change_status
+from tech_app.receipts import take_receipt_number
 from tech_app.records import Consent, Estimate, Job, Signature
+from tech_app.records.validate import check_choice
 from tech_app.rules.consent import check_consent
 from tech_app.store.local import LocalStore, utc_now
-from tech_app.vocab import JobStatus
+from tech_app.vocab import JobStatus, PaymentMethod
 
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -74,6 +77,23 @@ def require_consent(store: LocalStore, job_id: str) -> None:
     )
 
 
+def _record_payment(
+    store: LocalStore, job_id: str, payment_method: PaymentMethod | str | None
+) -> None:
+    """A bill with something to pay gets the payment method and a receipt number,
+    taken in the signature's transaction so a failed signature leaves no gap."""
+    job = store.get(Job, job_id)
+    if job_charges(store, job_id).total <= 0 or job.receipt_number:
+        return
+    method = (
+        PaymentMethod(check_choice("job.payment_method", payment_method, PaymentMethod))
+        if payment_method
+        else None
+    )
+    number = take_receipt_number(store, company_settings(store))
+    store.save(dataclasses.replace(job, payment_method=method, receipt_number=number))
+
+
 def sign_job(
     store: LocalStore,
     blobs: BlobStore,
@@ -83,6 +103,7 @@ def sign_job(
     signature_png: bytes,
     rating: int | None = None,
     comment: str = "",
+    payment_method: PaymentMethod | str | None = None,
     now: datetime | None = None,
 ) -> Signature:
     """Store the signature image, record who signed, and freeze the job.
@@ -100,6 +121,7 @@ def sign_job(
     with store.transaction():
         if store.get(Job, job_id).status is JobStatus.ON_SITE:
             change_status(store, job_id, JobStatus.COMPLETED, now=moment)
+        _record_payment(store, job_id, payment_method)
         signature = store.save(
             Signature(
                 job_id=job_id,

@@ -57,6 +57,17 @@ class VisitMode(StrEnum):
     PHONE = "phone"  # guidance by phone: no call-out, nothing billed
 
 
+class PaymentMethod(StrEnum):
+    """How the customer paid (or will pay) what the slip charges."""
+
+    CASH = "cash"
+    WECHAT = "wechat"  # WeChat Pay
+    ALIPAY = "alipay"
+    BANK_CARD = "bank_card"
+    TRANSFER = "transfer"  # bank transfer
+    INVOICE = "invoice"  # invoiced, paid later (a fleet agreement: within a month)
+
+
 class CardPlan(StrEnum):
     """How a prepaid service card is sold."""
 

@@ -41,6 +41,8 @@ TECHNICIAN_JOB_FIELDS = frozenset(
         "work_done",
         "outcome",
         "fault_cause",  # the cause the technician found decides a warranty exclusion
+        "payment_method",
+        "receipt_number",  # from the device's own gapless sequence
         "responded_at",
         "on_site_at",
         "completed_at",

@@ -112,14 +112,21 @@ class ChargesPanel(QWidget):
         )
         self.agree_bill_button.clicked.connect(self.on_agree_bill_clicked)
         self.bill_warning = QLabel(running_box)
-        cause_row = QFormLayout()
-        cause_row.addRow(self.tr("Cause of the fault"), self.fault_cause)
+        self.bill_warning.hide()
+        self.agree_bill_button.hide()
+        # One row with the total, so the panel is no taller; the warning and the button
+        # show only when the customer has charges to agree to.
+        total_row = QHBoxLayout()
+        total_row.addWidget(self.running_total, 1)
+        total_row.addWidget(QLabel(self.tr("Cause of the fault"), running_box))
+        total_row.addWidget(self.fault_cause)
+        agree_row = QHBoxLayout()
+        agree_row.addWidget(self.bill_warning, 1)
+        agree_row.addWidget(self.agree_bill_button)
         inner = QVBoxLayout(running_box)
-        inner.addLayout(cause_row)
         inner.addWidget(self.running_table, 1)
-        inner.addWidget(self.running_total)
-        inner.addWidget(self.bill_warning)
-        inner.addWidget(self.agree_bill_button)
+        inner.addLayout(total_row)
+        inner.addLayout(agree_row)
 
         layout = QVBoxLayout(self)
         layout.addWidget(estimate_box, 3)
@@ -208,6 +215,8 @@ class ChargesPanel(QWidget):
             self.tr("The customer must agree to these charges before signing.") if over else ""
         )
         self.agree_bill_button.setEnabled(ready and over)
+        self.bill_warning.setVisible(over)
+        self.agree_bill_button.setVisible(over)
 
     def on_fault_cause_chosen(self, _index: int) -> None:
         cause = str(self.fault_cause.currentData() or "")

@@ -43,6 +43,13 @@ _WORDS: dict[str, object] = {
     "charged": QT_TRANSLATE_NOOP("Vocab", "Charged"),
     "card": QT_TRANSLATE_NOOP("Vocab", "Prepaid card"),
     "free_entitlement": QT_TRANSLATE_NOOP("Vocab", "Free"),
+    # payment methods (tech_app.vocab.PaymentMethod)
+    "cash": QT_TRANSLATE_NOOP("Vocab", "Cash"),
+    "wechat": QT_TRANSLATE_NOOP("Vocab", "WeChat Pay"),
+    "alipay": QT_TRANSLATE_NOOP("Vocab", "Alipay"),
+    "bank_card": QT_TRANSLATE_NOOP("Vocab", "Bank card"),
+    "transfer": QT_TRANSLATE_NOOP("Vocab", "Bank transfer"),
+    "invoice": QT_TRANSLATE_NOOP("Vocab", "Invoice (pay later)"),
     # charge line kinds (tech_app.vocab.ChargeKind) besides the time kinds
     "call_out": QT_TRANSLATE_NOOP("Vocab", "Call-out fee"),
     "visit_fee": QT_TRANSLATE_NOOP("Vocab", "Contract visit fee"),

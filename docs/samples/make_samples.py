@@ -36,6 +36,7 @@ from tech_app.blobs import BlobStore
 from tech_app.checklist import record_answer
 from tech_app.demo import CHINA, DEMO_SETTINGS, demo_id, load_demo
 from tech_app.lifecycle import change_status
+from tech_app.receipts import DEVICE_SETTING
 from tech_app.records import Job
 from tech_app.signoff import record_consent, sign_job
 from tech_app.store.local import LocalStore, open_store
@@ -80,6 +81,9 @@ def configure_company(store: LocalStore, blobs: BlobStore) -> None:
     # values with a logo, as an office would set them.
     store.save(dataclasses.replace(DEMO_SETTINGS, logo_sha256=blobs.put(logo_png())))
     store.set_setting("technician_name", "刘师傅 Liu Wei")
+    # A fixed device code, so the samples' receipt numbers (and hashes) do not change
+    # from one run to the next; a real device picks its own (tech_app.receipts).
+    store.set_setting(DEVICE_SETTING, "0A17F3")
 
 
 def arrive(store: LocalStore, job_id: str, start: datetime, travel: int) -> datetime:
@@ -111,6 +115,7 @@ def finish(
     comment: str = "",
     seed: int = 1,
     agreed_by: str = "",
+    payment: str = "",
 ) -> None:
     stop_timer(store, job_id, now=end)
     if agreed_by:  # charges beyond the estimate (or the agreement): agreed before signing
@@ -125,6 +130,7 @@ def finish(
         signature_png=signature_png(seed),
         rating=rating,
         comment=comment,
+        payment_method=payment or None,
         now=end + timedelta(minutes=3),
     )
 
@@ -174,6 +180,7 @@ def heater_in(store: LocalStore, blobs: BlobStore) -> str:
         rating=5,
         comment="师傅很专业，准时。",
         seed=3,
+        payment="wechat",
     )
     return job_id
 
@@ -224,6 +231,7 @@ def heater_out(store: LocalStore, blobs: BlobStore) -> str:
         rating=4,
         comment="Quick and tidy.",
         seed=5,
+        payment="bank_card",
     )
     return job_id
 
@@ -275,6 +283,7 @@ def stove(store: LocalStore, blobs: BlobStore) -> str:
         signer="李梅",
         rating=5,
         seed=7,
+        payment="cash",
     )
     return job_id
 
@@ -360,6 +369,7 @@ def fleet(store: LocalStore, blobs: BlobStore) -> str:
         rating=4,
         seed=11,
         agreed_by="周强",  # the 30 minutes waiting for truck 4 are charged
+        payment="invoice",  # settled within a month, per the agreement
     )
     return job_id
 

@@ -15,7 +15,7 @@ from tech_app.records.validate import (
     check_text,
     new_id,
 )
-from tech_app.vocab import Exclusion, JobStatus, JobType, Outcome, VisitMode
+from tech_app.vocab import Exclusion, JobStatus, JobType, Outcome, PaymentMethod, VisitMode
 
 S = JobStatus
 # Forward steps a visit takes. waiting_parts returns to on_site (or en_route for
@@ -78,6 +78,10 @@ class Job:
     visit_mode: VisitMode = VisitMode.ON_SITE
     card_id: str | None = None
     fault_cause: str = ""
+    # Set when the customer signs a bill with something to pay: how they pay and the
+    # receipt number from this device's gapless sequence (tech_app.receipts).
+    payment_method: PaymentMethod | None = None
+    receipt_number: str = ""
 
     def __post_init__(self) -> None:
         check_id("job.id", self.id)
@@ -90,6 +94,15 @@ class Job:
             check_id("job.card_id", self.card_id)
         if self.fault_cause:
             check_choice("job.fault_cause", self.fault_cause, Exclusion)
+        if self.payment_method is not None:
+            object.__setattr__(
+                self,
+                "payment_method",
+                PaymentMethod(
+                    check_choice("job.payment_method", self.payment_method, PaymentMethod)
+                ),
+            )
+        check_text("job.receipt_number", self.receipt_number, required=False, max_length=40)
         check_text("job.number", self.number, max_length=40)
         object.__setattr__(
             self, "job_type", JobType(check_choice("job.job_type", self.job_type, JobType))

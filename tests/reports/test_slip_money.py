@@ -301,3 +301,48 @@ def test_the_printed_slip_says_why_a_line_is_charged(
     text = squash("".join(pdf_pages(out)))
     for wanted in ("服务卡次数已用完", "服务卡剩余次数", "¥201.14"):
         assert squash(wanted) in text, wanted
+
+
+@pytest.mark.parametrize(
+    ("lang", "wanted"),
+    [
+        ("en", ("Receipt no.", "Alipay", "Outcome (three guarantees)", "Repaired", "Tax ID")),
+        ("zh_CN", ("收据号", "支付宝", "三包处理结果", "包修（已修复）", "税号")),
+    ],
+)
+def test_the_slip_prints_the_receipt_number_payment_and_outcome(
+    store: LocalStore, blobs: BlobStore, tmp_path: Path, lang: str, wanted: tuple[str, ...]
+) -> None:
+    from tech_app.lifecycle import change_status
+    from tech_app.receipts import device_code
+    from tech_app.signoff import record_consent, sign_job
+    from tech_app.vocab import Outcome
+    from tests.reports.helpers import signature_png
+
+    t = timed(store, RING, TimeKind.LABOUR, at(10, 0, DEMO_DAY + timedelta(days=1)), 40)
+    record_part_usage(store, RING, "JW-SIZE-AU", "0.5", "charged", TECH, now=t)
+    change_status(store, RING, "en_route", now=t)
+    change_status(store, RING, "on_site", now=t)
+    job = store.get(Job, RING)
+    store.save(dataclasses.replace(job, outcome=Outcome.REPAIRED))
+    record_consent(store, RING, "陈静", None, now=t)
+    from tests.sync.helpers import answer_everything
+
+    answer_everything(store, blobs, RING)
+    sign_job(
+        store,
+        blobs,
+        RING,
+        signer_name="陈静",
+        signature_png=signature_png(9),
+        payment_method="alipay",
+        now=t + timedelta(minutes=5),
+    )
+    data = build_slip_data(store, RING, lang)
+    assert data.receipt_number == f"AX-{device_code(store)}-000001"
+    assert (data.payment_method, data.outcome) == ("alipay", "repaired")
+    out = tmp_path / "ring.pdf"
+    issue_slip(store, blobs, RING, out, lang=lang)
+    text = squash("".join(pdf_pages(out)))
+    for word in (*wanted, data.receipt_number, "91310104MA1FR0XX3K"):
+        assert squash(word) in text, word

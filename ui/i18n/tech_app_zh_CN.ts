@@ -156,22 +156,22 @@
         <translation>客户同意目前的费用</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="116"/>
+        <location filename="../charges_panel.py" line="119"/>
         <source>Cause of the fault</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="157"/>
+        <location filename="../charges_panel.py" line="162"/>
         <source>Subtotal {subtotal} · tax {tax} · &lt;b&gt;total {total}&lt;/b&gt;</source>
         <translation>小计 {subtotal} · 税 {tax} · &lt;b&gt;合计 {total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="172"/>
+        <location filename="../charges_panel.py" line="177"/>
         <source>✔ {name} agreed to {total} at {when}</source>
         <translation>✔ {name} 已于 {when} 同意 {total}</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="208"/>
+        <location filename="../charges_panel.py" line="213"/>
         <source>The customer must agree to these charges before signing.</source>
         <translation>签字前须经客户同意这些费用。</translation>
     </message>
@@ -945,83 +945,88 @@ Record it anyway? The van stock will go below zero.</source>
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../signoff_dialog.py" line="57"/>
+        <location filename="../signoff_dialog.py" line="58"/>
         <source>Sign off job {number}</source>
         <translation>工单 {number} 签字确认</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="86"/>
+        <location filename="../signoff_dialog.py" line="87"/>
         <source>Total to pay: &lt;b&gt;{total}&lt;/b&gt;</source>
         <translation>应付金额：&lt;b&gt;{total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="98"/>
+        <location filename="../signoff_dialog.py" line="99"/>
         <source>{n} of 5</source>
         <translation>{n} 星（满分 5）</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="103"/>
+        <location filename="../signoff_dialog.py" line="104"/>
         <source>Anything the customer wants to say</source>
         <translation>客户的意见或建议</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="107"/>
+        <location filename="../signoff_dialog.py" line="113"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="109"/>
+        <location filename="../signoff_dialog.py" line="115"/>
         <source>Sign and issue the slip</source>
         <translation>签字并生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="115"/>
+        <location filename="../signoff_dialog.py" line="121"/>
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="116"/>
+        <location filename="../signoff_dialog.py" line="122"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="117"/>
+        <location filename="../signoff_dialog.py" line="123"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="119"/>
+        <location filename="../signoff_dialog.py" line="124"/>
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="126"/>
         <source>Customer signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="159"/>
+        <location filename="../signoff_dialog.py" line="167"/>
         <source>Cannot sign yet</source>
         <translation>暂时不能签字</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="171"/>
-        <location filename="../signoff_dialog.py" line="182"/>
+        <location filename="../signoff_dialog.py" line="179"/>
+        <location filename="../signoff_dialog.py" line="190"/>
         <source>Signed. Issuing the slip…</source>
         <translation>已签字，正在生成服务单…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="215"/>
+        <location filename="../signoff_dialog.py" line="223"/>
         <source>Issuing the slip</source>
         <translation>正在生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="226"/>
+        <location filename="../signoff_dialog.py" line="234"/>
         <source>Signed. The slip is ready to print or send.</source>
         <translation>已签字，服务单可以打印或发送。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="229"/>
+        <location filename="../signoff_dialog.py" line="237"/>
         <source>The slip was saved to {path} but cannot be shown here</source>
         <translation>服务单已保存到 {path}，但无法在此显示</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="236"/>
+        <location filename="../signoff_dialog.py" line="244"/>
         <source>Signed, but the slip could not be made: {error}</source>
         <translation>已签字，但无法生成服务单：{error}</translation>
     </message>
@@ -1383,181 +1388,211 @@ Record it anyway? The van stock will go below zero.</source>
     </message>
     <message>
         <location filename="../labels.py" line="47"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="48"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="49"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="50"/>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="51"/>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="52"/>
+        <source>Invoice (pay later)</source>
+        <translation>开票后付款</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="54"/>
         <source>Call-out fee</source>
         <translation>上门费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="48"/>
+        <location filename="../labels.py" line="55"/>
         <source>Contract visit fee</source>
         <translation>协议保养费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="49"/>
+        <location filename="../labels.py" line="56"/>
         <source>Work outside the agreement</source>
         <translation>协议外工时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="51"/>
+        <location filename="../labels.py" line="58"/>
         <source>Travel</source>
         <translation>路途</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="52"/>
+        <location filename="../labels.py" line="59"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="53"/>
+        <location filename="../labels.py" line="60"/>
         <source>Waiting</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55"/>
+        <location filename="../labels.py" line="62"/>
         <source>On track</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="56"/>
+        <location filename="../labels.py" line="63"/>
         <source>At risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="57"/>
+        <location filename="../labels.py" line="64"/>
         <source>Met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="58"/>
+        <location filename="../labels.py" line="65"/>
         <source>Breached</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60"/>
+        <location filename="../labels.py" line="67"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="61"/>
+        <location filename="../labels.py" line="68"/>
         <source>Solution plan</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="62"/>
+        <location filename="../labels.py" line="69"/>
         <source>Problem solved</source>
         <translation>解决问题</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63"/>
+        <location filename="../labels.py" line="70"/>
         <source>Phone response</source>
         <translation>电话响应</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64"/>
+        <location filename="../labels.py" line="71"/>
         <source>Technician on site</source>
         <translation>技术员到场</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="65"/>
+        <location filename="../labels.py" line="72"/>
         <source>Repaired or replaced</source>
         <translation>修复或换机</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="66"/>
+        <location filename="../labels.py" line="73"/>
         <source>Follow-up call</source>
         <translation>电话回访</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="68"/>
+        <location filename="../labels.py" line="75"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="69"/>
+        <location filename="../labels.py" line="76"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71"/>
+        <location filename="../labels.py" line="78"/>
         <source>dismantled by the user</source>
         <translation>用户自行拆卸</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="72"/>
+        <location filename="../labels.py" line="79"/>
         <source>repaired by a non-authorised repairer</source>
         <translation>非授权维修点维修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="73"/>
+        <location filename="../labels.py" line="80"/>
         <source>damaged in the user&apos;s transport or storage</source>
         <translation>用户运输或保管不当</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="76"/>
+        <location filename="../labels.py" line="83"/>
         <source>used against the manual</source>
         <translation>未按说明书使用</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="77"/>
+        <location filename="../labels.py" line="84"/>
         <source>the part is past its own warranty</source>
         <translation>配件已过其保修期</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="78"/>
+        <location filename="../labels.py" line="85"/>
         <source>force majeure</source>
         <translation>不可抗力</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="105"/>
+        <location filename="../labels.py" line="112"/>
         <source>In warranty until {date}</source>
         <translation>保修期内，至 {date}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="106"/>
+        <location filename="../labels.py" line="113"/>
         <source>In warranty</source>
         <translation>保修期内</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="108"/>
+        <location filename="../labels.py" line="115"/>
         <source>Warranty ended on {date}</source>
         <translation>保修已于 {date} 到期</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="110"/>
+        <location filename="../labels.py" line="117"/>
         <source>Over the warranty&apos;s operating hours</source>
         <translation>超出保修运行小时数</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="111"/>
+        <location filename="../labels.py" line="118"/>
         <source>Not covered: {why}</source>
         <translation>不在保修范围：{why}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="117"/>
+        <location filename="../labels.py" line="124"/>
         <source>{part} × {qty} @ {price}</source>
         <translation>{part} × {qty}，单价 {price}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="123"/>
+        <location filename="../labels.py" line="130"/>
         <source>{kind} {minutes} min @ {rate}/h</source>
         <translation>{kind} {minutes} 分钟，{rate}/小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="127"/>
+        <location filename="../labels.py" line="134"/>
         <source>{kind} {units} × {rate}</source>
         <translation>{kind} {units} × {rate}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="143"/>
+        <location filename="../labels.py" line="150"/>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="145"/>
+        <location filename="../labels.py" line="152"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="146"/>
+        <location filename="../labels.py" line="153"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
