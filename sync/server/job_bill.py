@@ -12,10 +12,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from sync.server import company, store
-from sync.server.record_rows import live_rows
+from sync.server import tables as t
 from tech_app.bill import EarlierVisit, JobRecords, bill_of, counts_as_visit, visit_day
 from tech_app.coverage import InstalledPart, fitted_part_warranty
 from tech_app.records import (
@@ -48,24 +49,37 @@ def _children(conn: Connection, job_id: str, table: str) -> list[dict[str, Any]]
     return rows
 
 
+def _sharing(conn: Connection, job: Job, asset_ids: set[str]) -> list[str]:
+    """The other jobs on the same units or the same card, found through ``job_refs``
+    (indexed by record), so pricing one job never reads every job head office holds."""
+    r = t.job_refs.c
+    wanted = []
+    if asset_ids:
+        wanted.append(sa.and_(r.table_name == "assets", r.record_id.in_(sorted(asset_ids))))
+    if job.card_id is not None:
+        wanted.append(sa.and_(r.table_name == "service_cards", r.record_id == job.card_id))
+    if not wanted:
+        return []
+    rows = conn.execute(
+        sa.select(r.job_id).where(sa.or_(*wanted), r.job_id != job.id).distinct()
+    ).all()
+    return sorted(row.job_id for row in rows)
+
+
 def _earlier(
-    conn: Connection, job: Job, asset_ids: set[str], settings: CompanySettings
+    conn: Connection, job: Job, others: list[str], settings: CompanySettings
 ) -> list[EarlierVisit]:
-    """Every other job on the same units or the same card, as head office holds them."""
-    jobs = {str(row["id"]): row for row in live_rows(conn, "jobs")}
-    units: dict[str, list[str]] = {}
-    for link in live_rows(conn, "job_assets"):
-        units.setdefault(str(link["job_id"]), []).append(str(link["asset_id"]))
+    """Every other visit to the same units or on the same card, as head office holds them."""
     found = []
-    for job_id, row in jobs.items():
-        linked = units.get(job_id, [])
-        on_card = job.card_id is not None and row.get("card_id") == job.card_id
-        if job_id == job.id or not (on_card or asset_ids.intersection(linked)):
+    for job_id in others:
+        row = _load(conn, "jobs", job_id)
+        if row is None:
             continue
         other = from_row(Job, row)
         if not counts_as_visit(other):
             continue
-        times = [from_row(TimeEntry, t) for t in _children(conn, job_id, "time_entries")]
+        linked = [str(link["asset_id"]) for link in _children(conn, job_id, "job_assets")]
+        times = [from_row(TimeEntry, e) for e in _children(conn, job_id, "time_entries")]
         found.append(
             EarlierVisit(
                 job_id=other.id,
@@ -79,18 +93,30 @@ def _earlier(
     return found
 
 
+def _part(conn: Connection, parts: dict[str, Part], part_id: str) -> Part | None:
+    if part_id not in parts:
+        row = _load(conn, "parts", part_id)
+        if row is None:
+            return None
+        parts[part_id] = from_row(Part, row)
+    return parts[part_id]
+
+
 def _fittings(
-    conn: Connection, job_id: str, asset_id: str, parts: dict[str, Part]
+    conn: Connection, others: list[str], asset_id: str, parts: dict[str, Part]
 ) -> list[InstalledPart]:
-    """Parts fitted to the unit on other jobs with their serial, newest first."""
+    """Parts fitted to the unit on its other jobs with their serial, newest first."""
     fitted = []
-    for row in live_rows(conn, "part_usage"):
-        if row.get("asset_id") != asset_id or not row.get("serial_in") or row["job_id"] == job_id:
-            continue
-        usage = from_row(PartUsage, row)
-        part = parts.get(usage.part_id)
-        if part is not None:
-            fitted.append(InstalledPart(part, usage.serial_in, usage.used_at.date(), usage.job_id))
+    for job_id in others:
+        for row in _children(conn, job_id, "part_usage"):
+            if row.get("asset_id") != asset_id or not row.get("serial_in"):
+                continue
+            usage = from_row(PartUsage, row)
+            part = _part(conn, parts, usage.part_id)
+            if part is not None:
+                fitted.append(
+                    InstalledPart(part, usage.serial_in, usage.used_at.date(), usage.job_id)
+                )
     return sorted(fitted, key=lambda f: f.installed_on, reverse=True)
 
 
@@ -116,7 +142,10 @@ def job_records(conn: Connection, job_id: str, on_date: date | None = None) -> J
             key=lambda u: u.used_at,
         )
     )
-    catalogue = {str(row["id"]): from_row(Part, row) for row in live_rows(conn, "parts")}
+    catalogue: dict[str, Part] = {}
+    for usage in usages:
+        if _part(conn, catalogue, usage.part_id) is None:
+            raise ValueError(f"job {job.number}: head office has no part {usage.part_id}")
     times = tuple(
         sorted(
             (from_row(TimeEntry, row) for row in _children(conn, job_id, "time_entries")),
@@ -124,12 +153,13 @@ def job_records(conn: Connection, job_id: str, on_date: date | None = None) -> J
         )
     )
     day = on_date or visit_day(job, times, settings)
+    others = _sharing(conn, job, {a.id for a in assets})
     own = {}
     for usage in usages:
         asset_id = usage.asset_id or (assets[0].id if assets else None)
         if asset_id is not None:
             own[usage.id] = fitted_part_warranty(
-                _fittings(conn, job_id, asset_id, catalogue),
+                _fittings(conn, others, asset_id, catalogue),
                 catalogue[usage.part_id],
                 day,
                 serial_out=usage.serial_out,
@@ -145,7 +175,7 @@ def job_records(conn: Connection, job_id: str, on_date: date | None = None) -> J
         times=times,
         contract=from_row(Contract, contract) if contract else None,
         card=from_row(ServiceCard, card) if card else None,
-        earlier=tuple(_earlier(conn, job, {a.id for a in assets}, settings)),
+        earlier=tuple(_earlier(conn, job, others, settings)),
         own_warranty=own,
     )
 
