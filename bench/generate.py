@@ -466,6 +466,11 @@ def generate(
                 "responded_at": iso(start - timedelta(minutes=40)) if done else None,
                 "on_site_at": iso(start) if done or open_job else None,
                 "completed_at": iso(start + timedelta(minutes=50)) if done else None,
+                "visit_mode": "on_site",
+                "card_id": None,
+                "fault_cause": "",
+                "payment_method": None,
+                "receipt_number": "",
             }
         )
         job_links = [

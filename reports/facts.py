@@ -23,6 +23,7 @@ class CompanyInfo:
     address: str
     logo_sha256: str  # "" when no logo is configured
     logo: bytes | None = field(default=None, metadata=PRESENTATION, repr=False)
+    tax_id: str = ""
 
 
 @dataclass(frozen=True)

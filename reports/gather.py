@@ -22,8 +22,10 @@ from reports.facts import (
     TermsFacts,
     WarrantyStatus,
 )
+from tech_app.bill import visit_day
 from tech_app.blobs import BlobStore
 from tech_app.checklist import HOUR_METER_ITEM, answers_of, checklists_of
+from tech_app.company import company_settings
 from tech_app.errors import NotFoundError, ValidationError
 from tech_app.records import (
     Asset,
@@ -42,11 +44,6 @@ from tech_app.rules.warranty import (
 )
 from tech_app.store.local import LocalStore
 
-# Profile settings that configure the header (set by head office or the user).
-COMPANY_NAME_SETTING: Final = "company_name"
-COMPANY_HOTLINE_SETTING: Final = "company_hotline"
-COMPANY_ADDRESS_SETTING: Final = "company_address"
-COMPANY_LOGO_SETTING: Final = "company_logo"  # SHA-256 of a PNG/JPEG in the BlobStore
 TECHNICIAN_NAME_SETTING: Final = "technician_name"
 
 # Early demo data named the terms "solar_heater"; the rules call them
@@ -55,18 +52,21 @@ _TERMS_ALIASES: Final = {"solar_heater": "solar_water_heater"}
 
 
 def company_info(store: LocalStore, blobs: BlobStore | None) -> CompanyInfo:
-    logo_sha256 = store.setting(COMPANY_LOGO_SETTING) or ""
+    """The header: the company settings head office sent (``tech_app.company``)."""
+    settings = company_settings(store)
+    logo_sha256 = settings.logo_sha256
     logo = (
         blobs.get(logo_sha256)
         if blobs is not None and logo_sha256 and blobs.has(logo_sha256)
         else None
     )
     return CompanyInfo(
-        name=store.setting(COMPANY_NAME_SETTING) or "",
-        hotline=store.setting(COMPANY_HOTLINE_SETTING) or "",
-        address=store.setting(COMPANY_ADDRESS_SETTING) or "",
+        name=settings.company_name,
+        hotline=settings.phone,
+        address=settings.address,
         logo_sha256=logo_sha256,
         logo=logo,
+        tax_id=settings.tax_id,
     )
 
 
@@ -87,13 +87,9 @@ def technician_name(store: LocalStore, job: Job) -> str:
 
 
 def visit_date(store: LocalStore, job: Job) -> date:
-    """The day of the visit: first recorded time, else the planned window, else the report."""
-    entries = store.select(TimeEntry, "job_id = ?", [job.id], order_by="started_at")
-    if entries:
-        return entries[0].started_at.date()
-    if job.window_start is not None:
-        return job.window_start.date()
-    return job.reported_at.date()
+    """The day of the visit in the company's time zone, as the bill counts it."""
+    entries = store.select(TimeEntry, "job_id = ?", [job.id])
+    return visit_day(job, entries, company_settings(store))
 
 
 def linked_assets(store: LocalStore, job_id: str) -> list[tuple[JobAsset, Asset]]:
@@ -157,13 +153,12 @@ def terms_of(asset: Asset) -> WarrantyTerms | None:
     return terms_named(_TERMS_ALIASES.get(asset.warranty_terms, asset.warranty_terms))
 
 
-def _warranty(asset: Asset, on_date: date, hour_meter: int | None) -> tuple[WarrantyStatus, ...]:
-    """Every component of the unit's terms on the visit date.
-
-    Exclusions (misuse, the user's own dismantling) are not applied: the bill
-    (``tech_app.charges``) does not apply them either, and the slip must not
-    say "not covered" beside a line charged at zero.
-    """
+def _warranty(
+    asset: Asset, on_date: date, hour_meter: int | None, cause: str = ""
+) -> tuple[WarrantyStatus, ...]:
+    """Every component of the unit's terms on the visit date, with the job's recorded
+    cause of the fault applied as the bill applies it (``tech_app.bill``), so a line
+    charged for "user dismantling" sits beside a decision saying so."""
     try:
         terms = terms_of(asset)
     except ValidationError as exc:
@@ -178,7 +173,12 @@ def _warranty(asset: Asset, on_date: date, hour_meter: int | None) -> tuple[Warr
     for term in terms.components:
         try:
             found = check_warranty(
-                terms, term.component, asset.purchased_on, on_date, hour_meter=hour_meter
+                terms,
+                term.component,
+                asset.purchased_on,
+                max(on_date, asset.purchased_on),
+                hour_meter=hour_meter,
+                exclusions=(cause,) if cause else (),
             )
         except ValidationError as exc:
             decisions.append(WarrantyStatus(term.component, False, "unknown", exc.reason, None))
@@ -208,7 +208,7 @@ def asset_facts(
                 purchased_at=asset.purchased_at,
                 hour_meter=meter,
                 warranty_terms=asset.warranty_terms,
-                warranty=_warranty(asset, on_date, meter),
+                warranty=_warranty(asset, on_date, meter, job.fault_cause),
             )
         )
     return tuple(facts)

@@ -3,11 +3,14 @@
 The ``slips`` row carries the full content hash and the PDF's SHA-256, so head
 office can later check both that a paper slip matches the job's records and
 that a PDF file is the one issued. Slips may be issued after signature (the
-store allows ``slips`` rows on a signed job); each issue is a new revision.
+store allows ``slips`` rows on a signed job). A slip whose content changed is a
+new revision; printed again with unchanged content (another copy, the receipt
+roll) it is the same revision, and the first issue's record stands.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -32,14 +35,21 @@ def issue_slip(
     now: datetime | None = None,
 ) -> Slip:
     """Render the slip of a job (number or id) to ``out`` and save its Slip record."""
-    data, pdf = _render(store, blobs, job_id, layout, lang)
+    data, renderer = _prepare(store, blobs, job_id, layout, lang)
+    content_hash = slip_content_hash(data)
+    issued = store.select(Slip, "job_id = ?", [data.job_id], order_by="revision DESC")
+    if issued and issued[0].content_hash == content_hash:
+        same = issued[0]
+        write_atomically(Path(out), renderer.render(replace(data, revision=same.revision)))
+        return same
+    pdf = renderer.render(data)
     write_atomically(Path(out), pdf)
     pdf_sha256 = blobs.put(pdf)
     return store.save(
         Slip(
             job_id=data.job_id,
             revision=data.revision,
-            content_hash=slip_content_hash(data),
+            content_hash=content_hash,
             pdf_sha256=pdf_sha256,
             created_at=now or utc_now(),
         )
@@ -60,15 +70,14 @@ def draft_slip(
 
     No Slip record is kept: only the signed job's slip is issued.
     """
-    _data, pdf = _render(store, blobs, job_id, layout, lang)
-    write_atomically(Path(out), pdf)
+    data, renderer = _prepare(store, blobs, job_id, layout, lang)
+    write_atomically(Path(out), renderer.render(data))
     return Path(out)
 
 
-def _render(
+def _prepare(
     store: LocalStore, blobs: BlobStore, job_id: str, layout: str, lang: str
-) -> tuple[SlipData, bytes]:
+) -> tuple[SlipData, SlipRenderer]:
     geometry = layout_named(layout)  # refuse a bad layout before any work is done
     font = register_cjk_font(store.setting(CJK_FONT_SETTING))
-    data = build_slip_data(store, job_id, lang, blobs=blobs)
-    return data, SlipRenderer(font, geometry).render(data)
+    return build_slip_data(store, job_id, lang, blobs=blobs), SlipRenderer(font, geometry)

@@ -27,10 +27,8 @@ from reports.labels import Labels
 from tech_app.blobs import BlobStore
 from tech_app.charges import job_charges
 from tech_app.records import Amendment, Consent, Contract, Estimate, Job, Part, PartUsage
-from tech_app.rules.pricing import DEMO_HOME_RATES
 from tech_app.store.local import LocalStore
-from tech_app.timesheet import minutes_by_kind
-from tech_app.vocab import TimeKind
+from tech_app.vocab import ChargeKind
 
 
 @dataclass(frozen=True)
@@ -46,16 +44,20 @@ class PartLine:
     list_amount: int
     serial_out: str
     serial_in: str
+    reason: str = "charged"  # tech_app.vocab.ChargeReason: why it is covered or charged
+    detail: str = ""  # e.g. the warranty exclusion that charged it
 
 
 @dataclass(frozen=True)
 class TimeLine:
-    kind: str  # travel, labour, waiting
+    kind: str  # travel, labour, out_of_scope, waiting
     minutes: int
     per_hour: int
     coverage: str
     amount: int
     list_amount: int
+    reason: str = "charged"
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class FeeLine:
     coverage: str
     amount: int
     list_amount: int
+    reason: str = "charged"
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,13 +78,17 @@ class Totals:
     tax_rate: Decimal
     tax: int
     total: int
-    covered_value: int  # pre-tax value of the work given free under warranty or contract
+    covered_value: int  # pre-tax value of the work given free (warranty, contract, card …)
+    currency: str = "CNY"
+    card_remaining: int | None = None  # visits left on the customer's card after this one
 
 
 @dataclass(frozen=True)
 class EstimateLine:
-    description: str
+    kind: str  # a ChargeKind value; "" for an estimate kept before lines had codes
+    description: str  # the part number of a part line, or an old estimate's own words
     amount: int
+    coverage: str = ""
 
 
 @dataclass(frozen=True)
@@ -127,6 +135,9 @@ class SlipData:
     technician: str
     terms: tuple[TermsFacts, ...]
     amendments: tuple[AmendmentFacts, ...]
+    outcome: str  # tech_app.vocab.Outcome value, "" when not chosen
+    payment_method: str  # tech_app.vocab.PaymentMethod value, "" when not recorded
+    receipt_number: str
     labels: Labels = field(metadata=PRESENTATION)
     revision: int = field(default=1, metadata=PRESENTATION)  # the slip revision this prints as
 
@@ -141,7 +152,7 @@ def build_slip_data(
     rows = gather.checklist_rows(store, job.id)
     assets = gather.asset_facts(store, job, on_date, rows)
     contract = store.get(Contract, job.contract_id) if job.contract_id else None
-    fees, times, parts, totals = _price_job(store, job, contract, len(assets), on_date)
+    fees, times, parts, totals = _price_job(store, job, on_date)
     return SlipData(
         job_id=job.id,
         job_number=job.number,
@@ -168,6 +179,9 @@ def build_slip_data(
             AmendmentFacts(a.revision, a.reason, a.text, a.created_at)
             for a in store.select(Amendment, "job_id = ?", [job.id], order_by="revision")
         ),
+        outcome=job.outcome.value if job.outcome else "",
+        payment_method=job.payment_method.value if job.payment_method else "",
+        receipt_number=job.receipt_number,
         labels=labels,
         revision=_next_revision(store, job.id),
     )
@@ -185,85 +199,75 @@ def next_slip_revision(store: LocalStore, job_id: str) -> int:
     return _next_revision(store, store.find_job(job_id).id)
 
 
-def _rate_per_hour(kind: TimeKind, contract: Contract | None) -> int:
-    """The hourly rate printed beside a time line: the one ``job_charges`` priced it at.
-
-    ``job_charges`` prices with the demo home rates, and a contract's own
-    out-of-scope and waiting rates replace labour and waiting on its visits.
-    """
-    if kind is TimeKind.LABOUR:
-        return contract.out_of_scope_per_hour if contract else DEMO_HOME_RATES.labour_per_hour
-    if kind is TimeKind.WAITING:
-        return contract.waiting_per_hour if contract else DEMO_HOME_RATES.waiting_per_hour
-    return DEMO_HOME_RATES.travel_per_hour
-
-
 def _price_job(
-    store: LocalStore, job: Job, contract: Contract | None, units: int, on_date: date
+    store: LocalStore, job: Job, on_date: date
 ) -> tuple[tuple[FeeLine, ...], tuple[TimeLine, ...], tuple[PartLine, ...], Totals]:
-    """The job's bill from ``tech_app.charges``, its lines tied back to parts and times.
+    """The job's bill from ``tech_app.charges``, each line printed from its own facts.
 
-    The pricing rules return the fee line first (if any), then one line per kind
-    of time in TimeKind order, then one per part usage by time of use; the slip
-    needs each line's facts (part number, minutes, rate) to print it in the
-    customer's language, so the lines are matched to the same rows here and the
-    match is checked rather than assumed.
+    The pricing returns typed lines (kind, quantity, unit price, coverage, reason); a
+    part line names its part usage, so the slip adds the part's names and serials
+    from that row and never re-derives a rate.
     """
     charges = job_charges(store, job.id, on_date=on_date)
-    minutes = minutes_by_kind(store, job.id)
-    kinds = [kind for kind in TimeKind if minutes[kind]]
-    usages = store.select(PartUsage, "job_id = ?", [job.id], order_by="used_at")
-    catalogue = {u.part_id: store.get(Part, u.part_id) for u in usages}
-    lines = charges.lines
-    fee_count = len(lines) - len(kinds) - len(usages)
-    part_lines_found = lines[fee_count + len(kinds) :]
-    if fee_count not in (0, 1) or any(
-        not line.description.startswith(f"{catalogue[u.part_id].number} ")
-        for u, line in zip(usages, part_lines_found, strict=True)
-    ):
-        raise RuntimeError(f"the charges of job {job.number} do not match its parts and times")
-    fees = tuple(
-        FeeLine(
-            kind="visit_fee" if contract else "call_out",
-            units=units if contract else 1,
-            unit_amount=contract.visit_fee if contract else DEMO_HOME_RATES.call_out_fee,
-            coverage=line.coverage.value,
-            amount=line.amount,
-            list_amount=line.list_amount,
-        )
-        for line in lines[:fee_count]
-    )
-    times = tuple(
-        TimeLine(
-            kind.value,
-            minutes[kind],
-            _rate_per_hour(kind, contract),
-            line.coverage.value,
-            line.amount,
-            line.list_amount,
-        )
-        for kind, line in zip(kinds, lines[fee_count : fee_count + len(kinds)], strict=True)
-    )
-    parts = tuple(
-        PartLine(
-            part_number=catalogue[u.part_id].number,
-            name=catalogue[u.part_id].name,
-            name_zh=catalogue[u.part_id].name_zh,
-            unit=catalogue[u.part_id].unit,
-            quantity=u.quantity,
-            unit_price=u.unit_price,
-            coverage=line.coverage.value,
-            amount=line.amount,
-            list_amount=line.list_amount,
-            serial_out=u.serial_out,
-            serial_in=u.serial_in,
-        )
-        for u, line in zip(usages, part_lines_found, strict=True)
-    )
+    usages = {u.id: u for u in store.select(PartUsage, "job_id = ?", [job.id])}
+    fees, times, parts = [], [], []
+    for line in charges.lines:
+        if line.kind in (ChargeKind.CALL_OUT, ChargeKind.VISIT_FEE):
+            fees.append(
+                FeeLine(
+                    kind=line.kind.value,
+                    units=int(line.quantity),
+                    unit_amount=line.unit_price,
+                    coverage=line.coverage.value,
+                    amount=line.amount,
+                    list_amount=line.list_amount,
+                    reason=line.reason.value,
+                    detail=line.detail,
+                )
+            )
+        elif line.kind is ChargeKind.PART:
+            usage = usages[line.ref]
+            part = store.get(Part, usage.part_id)
+            parts.append(
+                PartLine(
+                    part_number=part.number,
+                    name=part.name,
+                    name_zh=part.name_zh,
+                    unit=part.unit,
+                    quantity=usage.quantity,
+                    unit_price=line.unit_price,
+                    coverage=line.coverage.value,
+                    amount=line.amount,
+                    list_amount=line.list_amount,
+                    serial_out=usage.serial_out,
+                    serial_in=usage.serial_in,
+                    reason=line.reason.value,
+                    detail=line.detail,
+                )
+            )
+        else:
+            times.append(
+                TimeLine(
+                    kind=line.kind.value,
+                    minutes=int(line.quantity),
+                    per_hour=line.unit_price,
+                    coverage=line.coverage.value,
+                    amount=line.amount,
+                    list_amount=line.list_amount,
+                    reason=line.reason.value,
+                    detail=line.detail,
+                )
+            )
     totals = Totals(
-        charges.subtotal, charges.tax_rate, charges.tax, charges.total, charges.covered_value
+        charges.subtotal,
+        charges.tax_rate,
+        charges.tax,
+        charges.total,
+        charges.covered_value,
+        charges.currency,
+        charges.card_remaining,
     )
-    return fees, times, parts, totals
+    return tuple(fees), tuple(times), tuple(parts), totals
 
 
 def _estimate(store: LocalStore, job_id: str) -> EstimateFacts | None:
@@ -310,7 +314,15 @@ def _breakdown(text: str) -> _Breakdown:
     try:
         document = json.loads(text)
         items = document["lines"]
-        lines = tuple(EstimateLine(str(item["description"]), int(item["amount"])) for item in items)
+        lines = tuple(
+            EstimateLine(
+                str(item.get("kind", "")),
+                str(item.get("part_number") or item.get("description") or ""),
+                int(item["amount"]),
+                str(item.get("coverage", "")),
+            )
+            for item in items
+        )
         rate = Decimal(str(document["tax_rate"])) if "tax_rate" in document else None
     except (TypeError, ValueError, KeyError, ArithmeticError):
         return _Breakdown()

@@ -11,6 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from reports import blocks
 from reports.blocks import Cell, para, text
+from reports.charge_words import coverage_text, estimate_line_text
 from reports.facts import ChecklistRow
 from reports.fonts import register_cjk_font
 from reports.formatting import allowed_range, day, money, percent, quantity, when
@@ -19,7 +20,7 @@ from reports.labels import Labels
 from reports.layout import A4_PORTRAIT, PageGeometry, layout_named
 from reports.page_chrome import PageChrome
 from reports.pdf_build import DocumentInfo, build_pdf
-from reports.slip_data import SlipData
+from reports.slip_data import FeeLine, PartLine, SlipData, TimeLine
 from reports.styles import Styles, make_styles, plain
 
 
@@ -128,6 +129,14 @@ class SlipRenderer:
         ]
         if data.contract_name:
             meta.append((labels["contract"], data.contract_name))
+        if data.outcome:
+            meta.append((labels["outcome"], labels.get(f"outcome.{data.outcome}", data.outcome)))
+        if data.receipt_number:
+            method = data.payment_method or "none"
+            meta.append((labels["receipt_number"], data.receipt_number))
+            meta.append((labels["payment_method"], labels.get(f"payment.{method}", method)))
+        if data.company.tax_id:
+            meta.append((labels["tax_id"], data.company.tax_id))
         if self.narrow:
             qr_table = Table([[qr[0]], [qr[1]]], colWidths=[g.qr_size], hAlign="CENTER")
             qr_table.setStyle(plain(s.font, 0))
@@ -217,11 +226,8 @@ class SlipRenderer:
             ),
         ]
 
-    def _coverage(self, coverage: str, amount: int, list_amount: int, labels: Labels) -> str:
-        name = labels.get(f"coverage.{coverage}", coverage)
-        if coverage != "charged" and list_amount:
-            return f"{name} ({money(list_amount)})"
-        return name
+    def _coverage(self, line: PartLine | FeeLine | TimeLine, labels: Labels) -> str:
+        return coverage_text(line.coverage, line.reason, line.detail, line.list_amount, labels)
 
     def _draw_parts(self, data: SlipData) -> list[Flowable]:
         labels, s = data.labels, self.styles
@@ -239,7 +245,7 @@ class SlipRenderer:
                 )
                 if serial
             )
-            coverage = self._coverage(p.coverage, p.amount, p.list_amount, labels)
+            coverage = self._coverage(p, labels)
             qty = f"{quantity(p.quantity)} {labels.get(f'unit.{p.unit}', p.unit)}"
             if self.narrow:
                 detail = (
@@ -292,7 +298,7 @@ class SlipRenderer:
                 if fee.kind == "visit_fee"
                 else labels["fee.call_out"]
             )
-            coverage = self._coverage(fee.coverage, fee.amount, fee.list_amount, labels)
+            coverage = self._coverage(fee, labels)
             rows.append([description, "", "", coverage, money(fee.amount)])
         for line in data.times:
             rows.append(
@@ -300,7 +306,7 @@ class SlipRenderer:
                     labels[f"time.{line.kind}"],
                     labels.format("minutes", minutes=line.minutes),
                     labels.format("per_hour", rate=money(line.per_hour)),
-                    self._coverage(line.coverage, line.amount, line.list_amount, labels),
+                    self._coverage(line, labels),
                     money(line.amount),
                 ]
             )
@@ -350,6 +356,13 @@ class SlipRenderer:
             ],
             [para(labels["total"], s.total_label), para(money(totals.total), s.total)],
         ]
+        if totals.card_remaining is not None:
+            rows.append(
+                [
+                    para(labels["card_remaining"], s.cell_right),
+                    para(str(totals.card_remaining), s.cell_right),
+                ]
+            )
         if totals.covered_value:
             rows.append(
                 [
@@ -384,9 +397,9 @@ class SlipRenderer:
             blocks.key_values(pairs, s, self.width, columns=1 if self.narrow else 2),
         ]
         if estimate.lines:
-            # The descriptions are the pricing rules' own words, kept as the customer saw them.
+            # The lines as the customer saw them, in codes kept with the consent.
             rows: list[list[Cell]] = [
-                [line.description, money(line.amount)] for line in estimate.lines
+                [estimate_line_text(line, labels), money(line.amount)] for line in estimate.lines
             ]
             if estimate.subtotal is not None:
                 rows.append([labels["subtotal"], money(estimate.subtotal)])

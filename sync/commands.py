@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -176,7 +176,10 @@ def _dispatch(action: str) -> Any:
                 job = dispatch.assign(conn, args.job, args.technician)
                 print(f"job {job.number} assigned to {job.assignee}")
             elif action == "schedule":
-                start, end = _aware(args.start, "--start"), _aware(args.end, "--end")
+                from sync.server.company import zone
+
+                here = zone(conn)
+                start, end = _aware(args.start, "--start", here), _aware(args.end, "--end", here)
                 job = dispatch.schedule(conn, args.job, start, end)
                 print(f"job {job.number} scheduled {start:%Y-%m-%d %H:%M}–{end:%H:%M}")
             elif action == "cancel":
@@ -309,6 +312,25 @@ def cmd_van_stock(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_settings(args: argparse.Namespace) -> int:
+    from sync.server import company
+    from sync.server.db import read_transaction, write_transaction
+
+    changes = company.parse_assignments(args.set or [])
+    with _office_engine(args) as engine:
+        if changes:
+            with write_transaction(engine) as conn:
+                settings = company.update(conn, changes)
+        else:
+            with read_transaction(engine) as conn:
+                settings = company.current(conn)
+    if args.json:
+        print(json.dumps(company.shown(settings), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(company.shown_lines(settings)))
+    return 0
+
+
 def cmd_follow_up_answer(args: argparse.Namespace) -> int:
     from sync.server.db import write_transaction
     from sync.server.follow_ups import record_answers
@@ -359,14 +381,13 @@ def cmd_sla(args: argparse.Namespace) -> int:
     return 0
 
 
-def _aware(text: str, name: str) -> datetime:
-    from tech_app.demo import CHINA
-
+def _aware(text: str, name: str, zone: tzinfo) -> datetime:
+    """A date and time typed at head office; without an offset, in the company's zone."""
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise TechAppError(f"{name} {text!r} is not a date and time (YYYY-MM-DDTHH:MM)") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=CHINA)
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -432,6 +453,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     van.add_argument("technician")
     van.add_argument("--json", action="store_true", help="print a JSON array")
     van.set_defaults(run=cmd_van_stock)
+
+    settings = add("settings", "show or change the company settings every device receives")
+    settings.add_argument(
+        "--set",
+        action="append",
+        metavar="KEY=VALUE",
+        help="change one setting (repeatable), e.g. tax_rate=13%% or call_out_fee=50.00",
+    )
+    settings.add_argument("--json", action="store_true")
+    settings.set_defaults(run=cmd_settings)
 
     assign = add("assign", "assign or reassign a job")
     assign.add_argument("job", metavar="JOB")

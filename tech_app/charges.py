@@ -1,107 +1,147 @@
-"""The charges of a job, from what was recorded on it, through the pricing rules."""
+"""The charges of a job on the laptop: its records read from the local store, priced once.
+
+``job_records`` loads what ``tech_app.bill`` needs; ``job_charges`` (the running bill)
+and ``job_estimate`` (the price shown before repair) are the same calculation.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from datetime import date
 
-from tech_app.coverage import job_assets, job_warranty
-from tech_app.records import Contract, Job, Part, PartUsage, TimeEntry
-from tech_app.rules.pricing import (
-    DEMO_HOME_RATES,
-    Charges,
-    ContractTerms,
-    PartCharge,
-    Rates,
-    TimeCharge,
-    price_visit,
+from tech_app.asset_history import summaries_of
+from tech_app.bill import (
+    EarlierVisit,
+    JobRecords,
+    bill_of,
+    counts_as_visit,
+    planned_times,
+    visit_day,
 )
-from tech_app.store.local import LocalStore, utc_now
-from tech_app.vocab import Coverage, TimeKind
+from tech_app.company import company_settings
+from tech_app.coverage import installed_part_warranty, job_assets
+from tech_app.records import Contract, Job, JobAsset, Part, PartUsage, ServiceCard, TimeEntry
+from tech_app.rules.pricing import Bill, ChargeLine
+from tech_app.store.local import LocalStore
+from tech_app.vocab import JobType
 
 
-def _visit_terms(
-    store: LocalStore, job: Job, on_date: date
-) -> tuple[ContractTerms | None, int, Coverage]:
-    """Contract terms (if any), units on the visit, and who pays for time and call-out."""
-    if job.contract_id is not None:
-        contract = store.get(Contract, job.contract_id)
-        terms = ContractTerms(
-            visit_fee_per_unit=contract.visit_fee,
-            out_of_scope_per_hour=contract.out_of_scope_per_hour,
-            waiting_per_hour=contract.waiting_per_hour,
-        )
-        return terms, max(1, len(job_assets(store, job.id))), Coverage.CHARGED
-    decisions = [d for d in job_warranty(store, job.id, on_date).values() if d is not None]
-    # In warranty, quality or installation faults are fixed free: labour and call-out too.
-    in_warranty = bool(decisions) and all(d.covered for d in decisions)
-    return None, 1, Coverage.WARRANTY if in_warranty else Coverage.CHARGED
+def _earlier_visits(store: LocalStore, job: Job, asset_ids: list[str]) -> list[EarlierVisit]:
+    """This device's other jobs on the same units or card, and head office's summaries of
+    colleagues' visits to the units (enough to count a year's free visits)."""
+    settings = company_settings(store)
+    found: dict[str, EarlierVisit] = {}
+    marks = ",".join("?" * len(asset_ids))
+    where = (
+        [f"id IN (SELECT job_id FROM job_assets WHERE asset_id IN ({marks}))"] if asset_ids else []
+    )
+    params: list[object] = [*asset_ids]
+    if job.card_id is not None:
+        where.append("card_id = ?")
+        params.append(job.card_id)
+    if where:
+        for other in store.select(Job, f"({' OR '.join(where)}) AND id != ?", [*params, job.id]):
+            if not counts_as_visit(other):
+                continue
+            times = store.select(TimeEntry, "job_id = ?", [other.id])
+            links = store.select(JobAsset, "job_id = ?", [other.id])
+            found[other.id] = EarlierVisit(
+                job_id=other.id,
+                job_number=other.number,
+                job_type=other.job_type,
+                day=visit_day(other, times, settings),
+                asset_ids=tuple(link.asset_id for link in links),
+                card_id=other.card_id,
+            )
+    for asset_id in asset_ids:
+        for summary in summaries_of(store, asset_id):
+            if summary.visit_job_id in found or summary.visit_job_id == job.id:
+                continue
+            try:
+                job_type = JobType(summary.job_type)
+            except ValueError:
+                continue
+            found[summary.visit_job_id] = EarlierVisit(
+                job_id=summary.visit_job_id,
+                job_number=summary.job_number,
+                job_type=job_type,
+                day=summary.visited_at.astimezone(settings.zone).date(),
+                asset_ids=(asset_id,),
+            )
+    return list(found.values())
 
 
-def _part_charges(store: LocalStore, job_id: str) -> list[PartCharge]:
-    lines = []
-    for usage in store.select(PartUsage, "job_id = ?", [job_id], order_by="used_at"):
-        part = store.get(Part, usage.part_id)
-        lines.append(
-            PartCharge(part.number, part.name, usage.quantity, usage.unit_price, usage.coverage)
-        )
-    return lines
-
-
-def _price(
-    store: LocalStore,
-    job_id: str,
-    minutes: dict[TimeKind, int],
-    rates: Rates,
-    on_date: date | None,
-) -> Charges:
+def job_records(store: LocalStore, job_id: str, on_date: date | None = None) -> JobRecords:
+    """Everything pricing reads about the job, from this device's store."""
     job = store.get(Job, job_id)
-    contract, units, time_coverage = _visit_terms(store, job, on_date or utc_now().date())
-    times = [TimeCharge(kind, total, time_coverage) for kind, total in minutes.items() if total]
-    return price_visit(
-        rates,
-        _part_charges(store, job_id),
-        times,
-        call_out=time_coverage if contract is None else False,
-        contract=contract,
-        units=units,
+    settings = company_settings(store)
+    times = tuple(store.select(TimeEntry, "job_id = ?", [job_id], order_by="started_at"))
+    day = on_date or visit_day(job, times, settings)
+    assets = tuple(job_assets(store, job_id))
+    usages = tuple(store.select(PartUsage, "job_id = ?", [job_id], order_by="used_at"))
+    parts = {u.part_id: store.get(Part, u.part_id) for u in usages}
+    own = {}
+    for usage in usages:
+        asset_id = usage.asset_id or (assets[0].id if assets else None)
+        if asset_id is not None:
+            own[usage.id] = installed_part_warranty(
+                store, job_id, asset_id, parts[usage.part_id], day, serial_out=usage.serial_out
+            )
+    return JobRecords(
+        job=job,
+        settings=settings,
+        assets=assets,
+        usages=usages,
+        parts=parts,
+        times=times,
+        contract=store.get(Contract, job.contract_id) if job.contract_id else None,
+        card=store.get(ServiceCard, job.card_id) if job.card_id else None,
+        earlier=tuple(_earlier_visits(store, job, [a.id for a in assets])),
+        own_warranty=own,
     )
 
 
-def job_charges(
-    store: LocalStore, job_id: str, rates: Rates = DEMO_HOME_RATES, on_date: date | None = None
-) -> Charges:
+def job_charges(store: LocalStore, job_id: str, on_date: date | None = None) -> Bill:
     """The running bill: parts used and minutes recorded so far."""
-    minutes = dict.fromkeys(TimeKind, 0)
-    for entry in store.select(TimeEntry, "job_id = ?", [job_id]):
-        minutes[entry.kind] += entry.minutes
-    return _price(store, job_id, minutes, rates, on_date)
+    return bill_of(job_records(store, job_id, on_date), on_date=on_date)
 
 
 def job_estimate(
-    store: LocalStore,
-    job_id: str,
-    planned_minutes: int,
-    rates: Rates = DEMO_HOME_RATES,
-    on_date: date | None = None,
-) -> Charges:
-    """The price shown before repair: parts already picked plus the labour planned.
-
-    Same calculation as the bill (the rules' ``estimate`` and ``price_visit`` agree).
-    """
-    return _price(store, job_id, {TimeKind.LABOUR: planned_minutes}, rates, on_date)
+    store: LocalStore, job_id: str, planned_minutes: int, on_date: date | None = None
+) -> Bill:
+    """The price shown before repair: parts already picked plus the labour planned."""
+    return bill_of(
+        job_records(store, job_id, on_date),
+        on_date=on_date,
+        times=planned_times(planned_minutes),
+    )
 
 
-def charges_json(charges: Charges) -> str:
-    """The lines as the customer saw them, kept with the consent."""
+def _line_json(line: ChargeLine) -> dict[str, object]:
+    return {
+        "kind": line.kind.value,
+        "quantity": str(line.quantity),
+        "unit": line.unit,
+        "unit_price": line.unit_price,
+        "amount": line.amount,
+        "list_amount": line.list_amount,
+        "coverage": line.coverage.value,
+        "reason": line.reason.value,
+        "detail": line.detail,
+        "part_number": line.part_number,
+    }
+
+
+def charges_json(charges: Bill) -> str:
+    """The lines as the customer saw them (codes, not words), kept with the consent."""
     return json.dumps(
         {
-            "lines": [asdict(line) for line in charges.lines],
+            "lines": [_line_json(line) for line in charges.lines],
             "subtotal": charges.subtotal,
             "tax": charges.tax,
             "total": charges.total,
             "tax_rate": str(charges.tax_rate),
+            "currency": charges.currency,
         },
         ensure_ascii=False,
     )

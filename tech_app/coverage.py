@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
 from tech_app.asset_history import summaries_of
+from tech_app.bill import unit_warranty
 from tech_app.errors import ValidationError
 from tech_app.records import Asset, Job, JobAsset, Part, PartUsage
-from tech_app.rules.warranty import (
-    WarrantyDecision,
-    check_warranty,
-    part_warranty,
-    terms_named,
-)
+from tech_app.rules.pricing import CONSUMABLE
+from tech_app.rules.warranty import WarrantyDecision, part_warranty
 from tech_app.store.local import LocalStore, utc_now
 from tech_app.vocab import Coverage
 
@@ -25,16 +23,7 @@ def asset_warranty(
 
     None when the unit has no warranty terms or no known purchase date.
     """
-    if not asset.warranty_terms or asset.purchased_on is None:
-        return None
-    terms = terms_named(asset.warranty_terms)
-    return check_warranty(
-        terms,
-        component or terms.components[0].component,
-        asset.purchased_on,
-        max(on_date, asset.purchased_on),
-        hour_meter=asset.hour_meter if any(t.hours for t in terms.components) else None,
-    )
+    return unit_warranty(asset, on_date, component)
 
 
 def job_assets(store: LocalStore, job_id: str) -> list[Asset]:
@@ -72,6 +61,7 @@ def installed_parts(
         "asset_id = ? AND serial_in != '' AND job_id != ?",
         [asset_id, current_job_id or ""],
     )
+    usages = [u for u in usages if u.in_effect]
     fitted = [
         InstalledPart(store.get(Part, u.part_id), u.serial_in, u.used_at.date(), u.job_id)
         for u in usages
@@ -91,6 +81,25 @@ def installed_parts(
     return sorted(fitted, key=lambda f: f.installed_on, reverse=True)
 
 
+def fitted_part_warranty(
+    fitted: list[InstalledPart], part: Part, on_date: date, *, serial_out: str = ""
+) -> WarrantyDecision | None:
+    """The own warranty of the part being taken out, counted from the day it was fitted.
+
+    ``fitted`` is the unit's fitting history, newest first, as either end holds it. The
+    part is found by the serial being removed; without one, it is the last fitting of
+    the same part on the unit. None when no such fitting is recorded or the part has no
+    period of its own.
+    """
+    serial = serial_out.strip()
+    found = next(
+        (f for f in fitted if (f.serial == serial if serial else f.part.id == part.id)), None
+    )
+    if found is None or found.part.warranty_months is None or found.installed_on > on_date:
+        return None
+    return part_warranty(found.part.number, found.part.warranty_months, found.installed_on, on_date)
+
+
 def installed_part_warranty(
     store: LocalStore,
     job_id: str,
@@ -100,20 +109,9 @@ def installed_part_warranty(
     *,
     serial_out: str = "",
 ) -> WarrantyDecision | None:
-    """The own warranty of the part being taken out, counted from the day it was fitted.
-
-    The part is found by the serial being removed; without one, it is the last
-    fitting of the same part on the unit. None when no such fitting is recorded
-    or the part has no period of its own.
-    """
+    """``fitted_part_warranty`` over the fittings this device knows of."""
     fitted = installed_parts(store, asset_id, current_job_id=job_id)
-    serial = serial_out.strip()
-    found = next(
-        (f for f in fitted if (f.serial == serial if serial else f.part.id == part.id)), None
-    )
-    if found is None or found.part.warranty_months is None or found.installed_on > on_date:
-        return None
-    return part_warranty(found.part.number, found.part.warranty_months, found.installed_on, on_date)
+    return fitted_part_warranty(fitted, part, on_date, serial_out=serial_out)
 
 
 def default_coverage(
@@ -142,7 +140,9 @@ def default_coverage(
             return Coverage.WARRANTY
     job = store.get(Job, job_id)
     if job.contract_id is not None:
-        return Coverage.CONTRACT if part.component == "consumable" else Coverage.CHARGED
+        return Coverage.CONTRACT if part.component == CONSUMABLE else Coverage.CHARGED
+    if job.card_id is not None and part.component == CONSUMABLE:
+        return Coverage.CARD  # a card's cleaning visit includes its consumables (the filter)
     if asset is None:
         return Coverage.CHARGED
     try:
@@ -150,3 +150,10 @@ def default_coverage(
     except ValidationError:  # a part outside the unit's terms is simply not covered
         decision = None
     return Coverage.WARRANTY if decision is not None and decision.covered else Coverage.CHARGED
+
+
+def record_fault_cause(store: LocalStore, job_id: str, cause: str) -> Job:
+    """Record what caused the fault: "" for a quality or installation fault, else the
+    warranty exclusion (``vocab.Exclusion``) that makes covered-looking lines charged."""
+    job = store.get(Job, job_id)
+    return store.save(dataclasses.replace(job, fault_cause=cause))

@@ -25,18 +25,55 @@ from tech_app.demo_templates import (
 from tech_app.records import (
     Asset,
     ChecklistTemplate,
+    CompanySettings,
     Contract,
     Customer,
+    Entitlement,
     Job,
     JobAsset,
+    LabourRate,
     Part,
+    ServiceCard,
     Site,
     VanStock,
 )
 from tech_app.store.local import LocalStore
-from tech_app.vocab import JobStatus, JobType
+from tech_app.vocab import CardPlan, JobStatus, JobType, VisitMode
 
 CHINA = timezone(timedelta(hours=8), "CST")
+
+# The demo company's settings: the values a real company enters with
+# ``tech-app office settings --set``. Rates from the seeds where they give them.
+DEMO_SETTINGS = CompanySettings(
+    company_name="安心家电售后服务中心 AnXin Home Service",
+    address="上海市徐汇区漕宝路 1200 号 AnXin Service Centre, 1200 Caobao Road, Shanghai",
+    phone="400-820-5566",
+    tax_id="91310104MA1FR0XX3K",
+    currency="CNY",
+    tax_rate=Decimal("0.13"),
+    time_zone="Asia/Shanghai",
+    call_out_fee=5000,  # ¥50.00
+    labour_per_hour=12000,  # ¥120.00/h, billed by the minute
+    labour_rates=(LabourRate(job_type=JobType.INSTALLATION, per_hour=10000),),
+    waiting_per_hour=10000,
+    travel_per_hour=0,
+    free_entitlements=(
+        # Solar heater: two free maintenance visits a year (seed 003).
+        Entitlement(
+            warranty_terms="solar_water_heater", job_type=JobType.MAINTENANCE, visits_per_year=2
+        ),
+        # Forklift warranty: four free maintenance visits inside it (DOMAIN.md, fleet).
+        Entitlement(
+            warranty_terms="forklift",
+            job_type=JobType.MAINTENANCE,
+            visits_per_year=4,
+            within_warranty=True,
+        ),
+    ),
+    free_servicing_categories=("jewellery",),
+    receipt_prefix="AX",
+    consent_margin=Decimal(0),
+)
 DEMO_TECHNICIANS = ("liu", "tom")
 _NS = uuid.UUID("9b0c6a52-3f7e-4f1e-8d0e-7a7e2f5d0c11")
 
@@ -149,6 +186,7 @@ PARTS = (
         name_zh="饮水机滤芯",
         unit_price=8800,
         warranty_months=6,
+        component="consumable",
     ),
     Part(
         id=demo_id("part:JW-SIZE-AU"),
@@ -192,7 +230,7 @@ def _customer(
 
 def build_demo(today: date, technician: str = DEMO_TECHNICIANS[0]) -> DemoSet:
     """The demo day around ``today``: visits today and tomorrow, assigned to ``technician``."""
-    records: list[object] = [*ALL_TEMPLATES, *PARTS]
+    records: list[object] = [DEMO_SETTINGS, *ALL_TEMPLATES, *PARTS]
     records += [
         VanStock(
             id=demo_id(f"van:{technician}:{p.number}"),
@@ -428,7 +466,17 @@ def build_demo(today: date, technician: str = DEMO_TECHNICIANS[0]) -> DemoSet:
         purchased_on=today - timedelta(days=700),
         purchased_at="安吉尔深圳服务中心",
     )
-    records.append(dispenser)
+    card = ServiceCard(
+        id=demo_id("card:dispenser"),
+        customer_id=zhang.id,
+        asset_id=dispenser.id,
+        number="WD-2026-0388",
+        plan=CardPlan.YEARLY,
+        visits=12,
+        starts_on=today - timedelta(days=60),
+        ends_on=today - timedelta(days=60) + timedelta(days=364),
+    )
+    records.extend([dispenser, card])
     job(
         "dispenser",
         zhang,
@@ -439,6 +487,7 @@ def build_demo(today: date, technician: str = DEMO_TECHNICIANS[0]) -> DemoSet:
         _at(tomorrow, 14),
         1,
         [(dispenser, DISPENSER_CLEANING)],
+        card_id=card.id,
     )
 
     # Jewellery after-sales: ring resize, from the service registration form.
@@ -467,6 +516,7 @@ def build_demo(today: date, technician: str = DEMO_TECHNICIANS[0]) -> DemoSet:
         _at(tomorrow, 10),
         1,
         [(ring, JEWELLERY_REGISTRATION)],
+        visit_mode=VisitMode.COUNTER,
     )
 
     # Guidance by phone: most "won't light" calls are a flat or reversed battery.
@@ -481,6 +531,7 @@ def build_demo(today: date, technician: str = DEMO_TECHNICIANS[0]) -> DemoSet:
         1,
         [],
         sla_policy="stove",
+        visit_mode=VisitMode.PHONE,
     )
 
     for j, assets in jobs:
@@ -498,7 +549,19 @@ def build_demo(today: date, technician: str = DEMO_TECHNICIANS[0]) -> DemoSet:
     return DemoSet(tuple(_parents_first(records)))
 
 
-_SAVE_ORDER = [ChecklistTemplate, Part, VanStock, Customer, Site, Contract, Asset, Job, JobAsset]
+_SAVE_ORDER = [
+    CompanySettings,
+    ChecklistTemplate,
+    Part,
+    VanStock,
+    Customer,
+    Site,
+    Contract,
+    Asset,
+    ServiceCard,
+    Job,
+    JobAsset,
+]
 
 
 def _parents_first(records: Iterable[object]) -> list[object]:

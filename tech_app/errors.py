@@ -145,3 +145,21 @@ class StoreError(TechAppError):
         self.problem = problem
         self.params = {key: str(value) for key, value in params.items()}
         super().__init__(_STORE_WORDS[problem].format(**self.params))
+
+
+class ConsentError(TechAppError):
+    """A charged job may not be signed without the customer's consent to its price.
+
+    ``code`` is ``consent_missing`` (charged lines and no consented estimate) or
+    ``consent_exceeded`` (the bill went past the consented estimate and its margin);
+    ``params`` hold the amounts (minor units) the front end puts in words.
+    """
+
+    MISSING = "consent_missing"
+    EXCEEDED = "consent_exceeded"
+
+    def __init__(self, code: str, **params: int) -> None:
+        self.code = code
+        self.params = params
+        details = ", ".join(f"{k}={v}" for k, v in sorted(params.items()))
+        super().__init__(f"{code} ({details})" if details else code)

@@ -52,10 +52,15 @@ def change_status(
     check_transition(job.status, target)
     if target is JobStatus.COMPLETED:
         require_answers(store, job, target)
-    if target is JobStatus.SIGNED and not store.select(Signature, "job_id = ?", [job_id]):
-        raise TransitionError(
-            job.status, target, "the customer has not signed yet", code=Invalid.NOT_SIGNED
-        )
+    if target is JobStatus.SIGNED:
+        if not store.select(Signature, "job_id = ?", [job_id]):
+            raise TransitionError(
+                job.status, target, "the customer has not signed yet", code=Invalid.NOT_SIGNED
+            )
+        # Imported here: signoff builds on this module (it completes and signs a job).
+        from tech_app.signoff import require_consent
+
+        require_consent(store, job_id)
     changes: dict[str, Any] = {"status": target}
     moment = now or utc_now()
     milestone = _MILESTONES.get(target)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
 from tech_app.blobs import BlobStore
-from tech_app.charges import charges_json, job_estimate
+from tech_app.charges import charges_json, job_charges, job_estimate
+from tech_app.company import company_settings
 from tech_app.errors import ValidationError
 from tech_app.lifecycle import change_status
+from tech_app.receipts import take_receipt_number
 from tech_app.records import Consent, Estimate, Job, Signature
+from tech_app.records.validate import check_choice
+from tech_app.rules.consent import check_consent
 from tech_app.store.local import LocalStore, utc_now
-from tech_app.vocab import JobStatus
+from tech_app.vocab import JobStatus, PaymentMethod
 
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -19,12 +24,21 @@ def record_consent(
     store: LocalStore,
     job_id: str,
     consented_by: str,
-    planned_minutes: int,
+    planned_minutes: int | None,
     now: datetime | None = None,
 ) -> Consent:
-    """Keep the estimate exactly as shown and who agreed to it, before any repair."""
+    """Keep the estimate exactly as shown and who agreed to it.
+
+    Before repair the estimate is the parts picked plus ``planned_minutes`` of labour;
+    with ``planned_minutes`` None it is the bill as it stands, which is how a customer
+    agrees again to a bill that grew past their first consent.
+    """
     moment = now or utc_now()
-    charges = job_estimate(store, job_id, planned_minutes, on_date=moment.date())
+    charges = (
+        job_charges(store, job_id)
+        if planned_minutes is None
+        else job_estimate(store, job_id, planned_minutes)
+    )
     with store.transaction():
         shown = store.save(
             Estimate(
@@ -41,6 +55,45 @@ def record_consent(
         )
 
 
+def consented_total(store: LocalStore, job_id: str) -> int | None:
+    """The total of the latest estimate the customer consented to, None without one."""
+    row = store.db.execute(
+        "SELECT e.total FROM consents c JOIN estimates e ON e.id = c.estimate_id "
+        "WHERE c.job_id = ? ORDER BY c.consented_at DESC, c.rowid DESC LIMIT 1",
+        [job_id],
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def require_consent(store: LocalStore, job_id: str) -> None:
+    """Refuse (``ConsentError``) a charged bill without consent, or above the consented
+    estimate plus the company's margin: the check every signature path makes."""
+    bill = job_charges(store, job_id)
+    check_consent(
+        bill.total,
+        consented_total(store, job_id),
+        company_settings(store).consent_margin,
+        needed=bill.needs_consent,
+    )
+
+
+def _record_payment(
+    store: LocalStore, job_id: str, payment_method: PaymentMethod | str | None
+) -> None:
+    """A bill with something to pay gets the payment method and a receipt number,
+    taken in the signature's transaction so a failed signature leaves no gap."""
+    job = store.get(Job, job_id)
+    if job_charges(store, job_id).total <= 0 or job.receipt_number:
+        return
+    method = (
+        PaymentMethod(check_choice("job.payment_method", payment_method, PaymentMethod))
+        if payment_method
+        else None
+    )
+    number = take_receipt_number(store, company_settings(store))
+    store.save(dataclasses.replace(job, payment_method=method, receipt_number=number))
+
+
 def sign_job(
     store: LocalStore,
     blobs: BlobStore,
@@ -50,6 +103,7 @@ def sign_job(
     signature_png: bytes,
     rating: int | None = None,
     comment: str = "",
+    payment_method: PaymentMethod | str | None = None,
     now: datetime | None = None,
 ) -> Signature:
     """Store the signature image, record who signed, and freeze the job.
@@ -61,11 +115,13 @@ def sign_job(
         raise ValidationError("signature.image", "the signature must be a PNG image")
     if len(signature_png) < 100:
         raise ValidationError("signature.image", "the signature pad is empty")
+    require_consent(store, job_id)
     moment = now or utc_now()
     sha256 = blobs.put(signature_png)
     with store.transaction():
         if store.get(Job, job_id).status is JobStatus.ON_SITE:
             change_status(store, job_id, JobStatus.COMPLETED, now=moment)
+        _record_payment(store, job_id, payment_method)
         signature = store.save(
             Signature(
                 job_id=job_id,

@@ -22,13 +22,25 @@ def start_timer(
     kind: TimeKind | str,
     technician: str,
     now: datetime | None = None,
+    *,
+    out_of_scope: bool = False,
 ) -> TimeEntry:
-    """Start a timer; a running one stops first, because one person does one thing at a time."""
+    """Start a timer; a running one stops first, because one person does one thing at a time.
+
+    ``out_of_scope`` marks work on a contract visit that lies outside the agreement: it is
+    billed at the contract's hourly rate, while in-scope work is paid by the visit fee.
+    """
     moment = now or utc_now()
     with store.transaction():
         stop_timer(store, job_id, now=moment)
         return store.save(
-            TimeEntry(job_id=job_id, kind=TimeKind(kind), started_at=moment, technician=technician)
+            TimeEntry(
+                job_id=job_id,
+                kind=TimeKind(kind),
+                started_at=moment,
+                technician=technician,
+                out_of_scope=out_of_scope,
+            )
         )
 
 

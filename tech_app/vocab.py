@@ -45,6 +45,34 @@ class Coverage(StrEnum):
     WARRANTY = "warranty"
     CONTRACT = "contract"
     CHARGED = "charged"
+    CARD = "card"  # a prepaid cleaning card's visit (承包制度)
+    FREE_ENTITLEMENT = "free_entitlement"  # a free visit or free servicing the company promises
+
+
+class VisitMode(StrEnum):
+    """Where the work happens: it decides whether there is a call-out at all."""
+
+    ON_SITE = "on_site"  # at the customer's premises: call-out fee
+    COUNTER = "counter"  # the customer brings it in (a jewellery counter): no call-out
+    PHONE = "phone"  # guidance by phone: no call-out, nothing billed
+
+
+class PaymentMethod(StrEnum):
+    """How the customer paid (or will pay) what the slip charges."""
+
+    CASH = "cash"
+    WECHAT = "wechat"  # WeChat Pay
+    ALIPAY = "alipay"
+    BANK_CARD = "bank_card"
+    TRANSFER = "transfer"  # bank transfer
+    INVOICE = "invoice"  # invoiced, paid later (a fleet agreement: within a month)
+
+
+class CardPlan(StrEnum):
+    """How a prepaid service card is sold."""
+
+    MONTHLY = "monthly"
+    YEARLY = "yearly"
 
 
 class StockMove(StrEnum):
@@ -54,6 +82,45 @@ class StockMove(StrEnum):
     RESTOCK = "restock"  # put in the van by the office or the stores (positive)
     TRANSFER = "transfer"  # moved between vans: one row on each (out negative, in positive)
     CORRECTION = "correction"  # a count that found more or less than the ledger says
+
+
+class ChargeKind(StrEnum):
+    """What a charge line is for (a code; the slip and the app put it in words)."""
+
+    CALL_OUT = "call_out"
+    VISIT_FEE = "visit_fee"  # a contract's fee per unit per visit
+    LABOUR = "labour"
+    OUT_OF_SCOPE = "out_of_scope"  # contract labour marked outside the agreement
+    TRAVEL = "travel"
+    WAITING = "waiting"
+    PART = "part"
+
+
+class ChargeReason(StrEnum):
+    """Why a line is covered or charged as it is: printed beside it in words."""
+
+    CHARGED = "charged"  # an ordinary charge
+    IN_WARRANTY = "in_warranty"
+    EXPIRED = "expired"  # the warranty period is over
+    HOURS_EXCEEDED = "hours_exceeded"
+    EXCLUDED = "excluded"  # a recorded cause the warranty does not cover (see ``detail``)
+    NO_WARRANTY = "no_warranty"  # the unit has no warranty terms or purchase date
+    # The technician recorded warranty on a unit whose terms are not on file: honoured,
+    # and said so (the maker's card is the evidence, not this system).
+    WARRANTY_RECORDED = "warranty_recorded"
+    CONTRACT_SCOPE = "contract_scope"  # work and travel the visit fee pays for
+    CONTRACT_VISIT = "contract_visit"  # the visit fee itself
+    OUT_OF_SCOPE = "out_of_scope"  # work the technician marked outside the agreement
+    SUPPLIED_CONSUMABLE = "supplied_consumable"  # grease and oil under a contract
+    WEAR_PART = "wear_part"  # bought by the customer under a contract
+    UNIT_NOT_AVAILABLE = "unit_not_available"  # waiting fee under a contract
+    CARD_VISIT = "card_visit"  # one of the card's visits
+    CARD_EXHAUSTED = "card_exhausted"  # the card has no visits left
+    CARD_EXPIRED = "card_expired"  # the card's period is over (or not begun)
+    FREE_VISIT = "free_visit"  # one of the free maintenance visits of the year
+    FREE_VISITS_USED = "free_visits_used"  # the year's free visits are used up
+    FREE_SERVICING = "free_servicing"  # jewellery cleaning, polishing, resizing labour
+    PHONE_GUIDANCE = "phone_guidance"  # guidance by phone is free
 
 
 class TimeKind(StrEnum):
@@ -77,3 +144,18 @@ class SlaState(StrEnum):
     AT_RISK = "at_risk"
     MET = "met"
     BREACHED = "breached"
+
+
+class Exclusion(StrEnum):
+    """Causes a warranty does not repair for free, even inside the period.
+
+    Recorded on a job as its ``fault_cause``; the pricing applies them, so a line that
+    looks covered is charged and the slip says why.
+    """
+
+    USER_DISMANTLING = "user_dismantling"
+    UNAUTHORISED_REPAIR = "unauthorised_repair"
+    USER_TRANSPORT_STORAGE = "user_transport_storage"
+    MISUSE = "misuse"
+    PART_PAST_PERIOD = "part_past_period"
+    FORCE_MAJEURE = "force_majeure"

@@ -34,9 +34,21 @@ CHANGED_AFTER_SIGNATURE = frozenset({"feedback", "follow_ups"})
 
 # Visit data on a job row: the technician's. Everything else on a job (schedule, window,
 # assignee, priority, cancellation, customer and site, type, problem, number, contract,
-# SLA policy) is head office's; ``flagged`` is written by head office's own rules.
+# card, visit mode, SLA policy) is head office's; ``flagged`` is written by head
+# office's own rules.
 TECHNICIAN_JOB_FIELDS = frozenset(
-    {"status", "findings", "work_done", "outcome", "responded_at", "on_site_at", "completed_at"}
+    {
+        "status",
+        "findings",
+        "work_done",
+        "outcome",
+        "fault_cause",  # the cause the technician found decides a warranty exclusion
+        "payment_method",
+        "receipt_number",  # from the device's own gapless sequence
+        "responded_at",
+        "on_site_at",
+        "completed_at",
+    }
 )
 # Head office's review marks on a job (work kept for review, an overcharge, a recurring
 # fault): not part of what the customer signed, so they may be set on a signed job.

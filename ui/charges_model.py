@@ -36,9 +36,11 @@ class ChargesModel(ReadOnlyTable):
             return None
         line = self._lines[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (line.description, labels.word(line.coverage), labels.money(line.amount))[
-                index.column()
-            ]
+            return (
+                labels.charge_line(line),
+                labels.word(line.coverage),
+                labels.money(line.amount),
+            )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and line.amount != line.list_amount:
             return self.tr("Worth {value}, covered by {coverage}").format(
                 value=labels.money(line.list_amount), coverage=labels.word(line.coverage)

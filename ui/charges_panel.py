@@ -12,6 +12,7 @@ from datetime import tzinfo
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,10 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from tech_app.charges import job_charges, job_estimate
+from tech_app.company import company_settings
+from tech_app.coverage import record_fault_cause
 from tech_app.errors import TechAppError
 from tech_app.records import Consent, Customer, Estimate, Job
-from tech_app.rules.pricing import Charges
-from tech_app.signoff import record_consent
+from tech_app.rules.consent import allowed_total
+from tech_app.rules.pricing import Bill
+from tech_app.signoff import consented_total, record_consent
+from tech_app.vocab import Exclusion
 from ui import labels
 from ui.charges_model import ChargesModel
 from ui.context import AppContext
@@ -96,9 +101,32 @@ class ChargesPanel(QWidget):
         self.running_model = ChargesModel(self)
         self.running_table = _table(self.running_model, running_box)
         self.running_total = QLabel(running_box)
+        # The cause decides a warranty exclusion: the bill below follows it at once.
+        self.fault_cause = QComboBox(running_box)
+        self.fault_cause.addItem(self.tr("Quality or installation fault"), "")
+        for cause in Exclusion:
+            self.fault_cause.addItem(labels.word(cause.value), cause.value)
+        self.fault_cause.activated.connect(self.on_fault_cause_chosen)
+        self.agree_bill_button = QPushButton(
+            self.tr("The customer agrees to the bill as it stands"), running_box
+        )
+        self.agree_bill_button.clicked.connect(self.on_agree_bill_clicked)
+        self.bill_warning = QLabel(running_box)
+        self.bill_warning.hide()
+        self.agree_bill_button.hide()
+        # One row with the total, so the panel is no taller; the warning and the button
+        # show only when the customer has charges to agree to.
+        total_row = QHBoxLayout()
+        total_row.addWidget(self.running_total, 1)
+        total_row.addWidget(QLabel(self.tr("Cause of the fault"), running_box))
+        total_row.addWidget(self.fault_cause)
+        agree_row = QHBoxLayout()
+        agree_row.addWidget(self.bill_warning, 1)
+        agree_row.addWidget(self.agree_bill_button)
         inner = QVBoxLayout(running_box)
         inner.addWidget(self.running_table, 1)
-        inner.addWidget(self.running_total)
+        inner.addLayout(total_row)
+        inner.addLayout(agree_row)
 
         layout = QVBoxLayout(self)
         layout.addWidget(estimate_box, 3)
@@ -127,9 +155,12 @@ class ChargesPanel(QWidget):
         self.estimate_total.setText(self._totals(estimate))
         self.running_model.set_lines(running.lines)
         self.running_total.setText(self._totals(running))
+        cause = store.get(Job, self._job_id).fault_cause
+        self.fault_cause.setCurrentIndex(max(0, self.fault_cause.findData(cause)))
+        self._running = running
         self._show_consent()
 
-    def _totals(self, charges: Charges) -> str:
+    def _totals(self, charges: Bill) -> str:
         return self.tr("Subtotal {subtotal} · tax {tax} · <b>total {total}</b>").format(
             subtotal=labels.money(charges.subtotal),
             tax=labels.money(charges.tax),
@@ -160,12 +191,61 @@ class ChargesPanel(QWidget):
     def on_planned_changed(self, _value: int) -> None:
         self.refresh()
 
+    def _needs_new_consent(self) -> bool:
+        """The bill has charges the customer has not agreed to (none yet, or past the
+        consented total and the company's margin): the sign-off would be refused."""
+        running = getattr(self, "_running", None)
+        if running is None or not running.needs_consent or running.total <= 0:
+            return False
+        agreed = consented_total(self._ctx.store, self._job_id)
+        if agreed is None:
+            return True
+        margin = company_settings(self._ctx.store).consent_margin
+        return running.total > allowed_total(agreed, margin)
+
     def on_consent_inputs_changed(self) -> None:
-        self.consent_button.setEnabled(
+        ready = (
             self.consent_check.isEnabled()
             and self.consent_check.isChecked()
             and bool(self.consent_name.text().strip())
         )
+        self.consent_button.setEnabled(ready)
+        over = bool(self._job_id) and self._needs_new_consent()
+        self.bill_warning.setText(
+            self.tr("The customer must agree to these charges before signing.") if over else ""
+        )
+        self.agree_bill_button.setEnabled(ready and over)
+        self.bill_warning.setVisible(over)
+        self.agree_bill_button.setVisible(over)
+
+    def on_fault_cause_chosen(self, _index: int) -> None:
+        cause = str(self.fault_cause.currentData() or "")
+        try:
+            record_fault_cause(self._ctx.store, self._job_id, cause)
+        except TechAppError as exc:
+            show_error(self, exc)
+            return
+        self._ctx.local_change()
+        self.refresh()
+        self.changed.emit()
+
+    def on_agree_bill_clicked(self) -> None:
+        try:
+            record_consent(
+                self._ctx.store,
+                self._job_id,
+                self.consent_name.text().strip(),
+                None,
+                now=self._ctx.now(),
+            )
+        except TechAppError as exc:
+            show_error(self, exc)
+            return
+        self.consent_check.setChecked(False)
+        self._show_consent()
+        self._ctx.local_change()
+        self.consent_recorded.emit()
+        self.changed.emit()
 
     def on_consent_clicked(self) -> None:
         try:
@@ -186,6 +266,11 @@ class ChargesPanel(QWidget):
         self.changed.emit()
 
     def set_read_only(self, read_only: bool) -> None:
-        for widget in (self.planned_minutes, self.consent_check, self.consent_name):
+        for widget in (
+            self.planned_minutes,
+            self.consent_check,
+            self.consent_name,
+            self.fault_cause,
+        ):
             widget.setEnabled(not read_only)
         self.on_consent_inputs_changed()

@@ -13,8 +13,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from tech_app.money import format_money
 from tech_app.records import ChecklistItem
+from tech_app.rules.pricing import ChargeLine
 from tech_app.rules.warranty import WarrantyDecision
-from tech_app.vocab import ItemKind
+from tech_app.vocab import ChargeKind, ItemKind
 
 _CONTEXT = "Vocab"
 
@@ -41,6 +42,19 @@ _WORDS: dict[str, object] = {
     "warranty": QT_TRANSLATE_NOOP("Vocab", "Warranty"),
     "contract": QT_TRANSLATE_NOOP("Vocab", "Contract"),
     "charged": QT_TRANSLATE_NOOP("Vocab", "Charged"),
+    "card": QT_TRANSLATE_NOOP("Vocab", "Prepaid card"),
+    "free_entitlement": QT_TRANSLATE_NOOP("Vocab", "Free"),
+    # payment methods (tech_app.vocab.PaymentMethod)
+    "cash": QT_TRANSLATE_NOOP("Vocab", "Cash"),
+    "wechat": QT_TRANSLATE_NOOP("Vocab", "WeChat Pay"),
+    "alipay": QT_TRANSLATE_NOOP("Vocab", "Alipay"),
+    "bank_card": QT_TRANSLATE_NOOP("Vocab", "Bank card"),
+    "transfer": QT_TRANSLATE_NOOP("Vocab", "Bank transfer"),
+    "invoice": QT_TRANSLATE_NOOP("Vocab", "Invoice (pay later)"),
+    # charge line kinds (tech_app.vocab.ChargeKind) besides the time kinds
+    "call_out": QT_TRANSLATE_NOOP("Vocab", "Call-out fee"),
+    "visit_fee": QT_TRANSLATE_NOOP("Vocab", "Contract visit fee"),
+    "out_of_scope": QT_TRANSLATE_NOOP("Vocab", "Work outside the agreement"),
     # time kinds
     "travel": QT_TRANSLATE_NOOP("Vocab", "Travel"),
     "labour": QT_TRANSLATE_NOOP("Vocab", "Labour"),
@@ -121,6 +135,25 @@ def warranty_headline(decision: WarrantyDecision) -> str:
     if kind == "hours_exceeded":
         return QCoreApplication.translate("Vocab", "Over the warranty's operating hours")
     return QCoreApplication.translate("Vocab", "Not covered: {why}").format(why=word(detail))
+
+
+def charge_line(line: ChargeLine) -> str:
+    """A priced line's name: its kind, quantity and rate ("Labour 45 min @ ¥120.00/h")."""
+    if line.kind is ChargeKind.PART:
+        return QCoreApplication.translate("Vocab", "{part} × {qty} @ {price}").format(
+            part=line.part_number,
+            qty=format(line.quantity.normalize(), "f"),
+            price=money(line.unit_price),
+        )
+    if line.per_hour:
+        return QCoreApplication.translate("Vocab", "{kind} {minutes} min @ {rate}/h").format(
+            kind=word(line.kind.value), minutes=int(line.quantity), rate=money(line.unit_price)
+        )
+    if line.kind is ChargeKind.VISIT_FEE:
+        return QCoreApplication.translate("Vocab", "{kind} {units} × {rate}").format(
+            kind=word(line.kind.value), units=int(line.quantity), rate=money(line.unit_price)
+        )
+    return word(line.kind.value)
 
 
 def money(minor: int) -> str:

@@ -13,9 +13,25 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-from tech_app.errors import StoreError, TechAppError, ValidationError
+from tech_app.errors import ConsentError, StoreError, TechAppError, ValidationError
+from tech_app.money import format_money
 from tech_app.store.local import store_error
 from ui.error_words import invalid_text, os_error_text, store_error_text
+
+
+def _consent_text(error: ConsentError) -> str:
+    amounts = {k: format_money(v) for k, v in error.params.items()}
+    if error.code == ConsentError.EXCEEDED:
+        return QCoreApplication.translate(
+            "Messages",
+            "The bill ({bill_total}) is more than the customer agreed to ({consented_total}): "
+            "show the new total and record their consent again before they sign.",
+        ).format(**amounts)
+    return QCoreApplication.translate(
+        "Messages",
+        "The bill ({bill_total}) has charges the customer has not agreed to: show the "
+        "estimate and record their consent before they sign.",
+    ).format(**amounts)
 
 
 def error_text(error: BaseException) -> str:
@@ -24,6 +40,8 @@ def error_text(error: BaseException) -> str:
         error = store_error(error)
     if isinstance(error, StoreError):
         return store_error_text(error)
+    if isinstance(error, ConsentError):
+        return _consent_text(error)
     if isinstance(error, ValidationError):
         return invalid_text(error)
     if isinstance(error, TechAppError):

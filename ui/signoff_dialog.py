@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -38,7 +39,7 @@ from tech_app.errors import TechAppError
 from tech_app.records import Customer, Job, Slip
 from tech_app.signoff import sign_job
 from tech_app.store.local import LocalStore
-from tech_app.vocab import JobStatus
+from tech_app.vocab import JobStatus, PaymentMethod
 from ui import labels
 from ui.context import AppContext
 from ui.messages import error_text, show_error
@@ -190,6 +191,11 @@ class SignoffDialog(QDialog):
         self.comment_field = QPlainTextEdit(page)
         self.comment_field.setPlaceholderText(self.tr("Anything the customer wants to say"))
         self.comment_field.setMaximumHeight(70)
+        # How the customer pays: recorded with the receipt number when there is a charge.
+        self.payment_combo = QComboBox(page)
+        for method in PaymentMethod:
+            self.payment_combo.addItem(labels.word(method.value), method.value)
+        self.payment_combo.setEnabled(charges.total > 0)
         self.pad = SignaturePad(page)
         self.pad.strokes_changed.connect(self.on_inputs_changed)
         self.clear_button = QPushButton(self.tr("Clear"), page)
@@ -203,6 +209,7 @@ class SignoffDialog(QDialog):
         form.addRow(self.tr("Signed by"), self.name_field)
         form.addRow(self.tr("Satisfaction"), stars)
         form.addRow(self.tr("Comment"), self.comment_field)
+        form.addRow(self.tr("Payment"), self.payment_combo)
         pad_buttons = QHBoxLayout()
         pad_buttons.addWidget(QLabel(self.tr("Customer signature")))
         pad_buttons.addStretch(1)
@@ -241,6 +248,7 @@ class SignoffDialog(QDialog):
                 signature_png=self.pad.to_png(),
                 rating=self.rating,
                 comment=self.comment_field.toPlainText().strip(),
+                payment_method=self.payment_combo.currentData(),
                 now=self._ctx.now(),
             )
         except TechAppError as exc:

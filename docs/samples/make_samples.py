@@ -34,8 +34,9 @@ from reports import issue_slip
 from reports.condition_report import write_condition_report
 from tech_app.blobs import BlobStore
 from tech_app.checklist import record_answer
-from tech_app.demo import CHINA, demo_id, load_demo
+from tech_app.demo import CHINA, DEMO_SETTINGS, demo_id, load_demo
 from tech_app.lifecycle import change_status
+from tech_app.receipts import DEVICE_SETTING
 from tech_app.records import Job
 from tech_app.signoff import record_consent, sign_job
 from tech_app.store.local import LocalStore, open_store
@@ -76,11 +77,13 @@ def logo_png() -> bytes:
 
 
 def configure_company(store: LocalStore, blobs: BlobStore) -> None:
-    store.set_setting("company_name", "安心家电售后服务中心 AnXin Home Service")
-    store.set_setting("company_hotline", "400-820-5566")
-    store.set_setting("company_address", "上海市徐汇区宜山路 700 号 B2 栋 Shanghai")
-    store.set_setting("company_logo", blobs.put(logo_png()))
+    # The company settings head office sends (tech-app office settings); the demo's
+    # values with a logo, as an office would set them.
+    store.save(dataclasses.replace(DEMO_SETTINGS, logo_sha256=blobs.put(logo_png())))
     store.set_setting("technician_name", "刘师傅 Liu Wei")
+    # A fixed device code, so the samples' receipt numbers (and hashes) do not change
+    # from one run to the next; a real device picks its own (tech_app.receipts).
+    store.set_setting(DEVICE_SETTING, "0A17F3")
 
 
 def arrive(store: LocalStore, job_id: str, start: datetime, travel: int) -> datetime:
@@ -111,8 +114,12 @@ def finish(
     rating: int,
     comment: str = "",
     seed: int = 1,
+    agreed_by: str = "",
+    payment: str = "",
 ) -> None:
     stop_timer(store, job_id, now=end)
+    if agreed_by:  # charges beyond the estimate (or the agreement): agreed before signing
+        record_consent(store, job_id, agreed_by, None, now=end + timedelta(minutes=1))
     job = store.get(Job, job_id)
     store.save(dataclasses.replace(job, findings=findings, work_done=work_done))
     sign_job(
@@ -123,6 +130,7 @@ def finish(
         signature_png=signature_png(seed),
         rating=rating,
         comment=comment,
+        payment_method=payment or None,
         now=end + timedelta(minutes=3),
     )
 
@@ -158,6 +166,8 @@ def heater_in(store: LocalStore, blobs: BlobStore) -> str:
             now=usage,
             asset_id=demo_id("asset:heater-in"),
         )
+    # The fittings are charged: the customer agrees to the estimate before the repair.
+    record_consent(store, job_id, "王建国", planned_minutes=70, now=usage)
     finish(
         store,
         blobs,
@@ -170,6 +180,7 @@ def heater_in(store: LocalStore, blobs: BlobStore) -> str:
         rating=5,
         comment="师傅很专业，准时。",
         seed=3,
+        payment="wechat",
     )
     return job_id
 
@@ -220,6 +231,7 @@ def heater_out(store: LocalStore, blobs: BlobStore) -> str:
         rating=4,
         comment="Quick and tidy.",
         seed=5,
+        payment="bank_card",
     )
     return job_id
 
@@ -260,6 +272,7 @@ def stove(store: LocalStore, blobs: BlobStore) -> str:
         now=on_site + timedelta(minutes=12),
         asset_id=demo_id("asset:stove"),
     )
+    record_consent(store, job_id, "李梅", planned_minutes=35, now=on_site + timedelta(minutes=13))
     finish(
         store,
         blobs,
@@ -270,6 +283,7 @@ def stove(store: LocalStore, blobs: BlobStore) -> str:
         signer="李梅",
         rating=5,
         seed=7,
+        payment="cash",
     )
     return job_id
 
@@ -354,6 +368,8 @@ def fleet(store: LocalStore, blobs: BlobStore) -> str:
         signer="周强",
         rating=4,
         seed=11,
+        agreed_by="周强",  # the 30 minutes waiting for truck 4 are charged
+        payment="invoice",  # settled within a month, per the agreement
     )
     return job_id
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from sync.server import dispatch, store
+from sync.server import company, dispatch, store
 from sync.server import tables as t
 from sync.server.job_bill import slip_total
 from sync.server.record_rows import (
@@ -35,7 +35,6 @@ from sync.server.record_rows import (
     local_day,
     moment,
 )
-from tech_app.demo import CHINA
 from tech_app.errors import ValidationError
 from tech_app.money import format_money
 from tech_app.records import Feedback, FollowUp, Job
@@ -96,7 +95,7 @@ def _jewellery_reminders(conn: Connection, today: date) -> list[dict[str, Any]]:
             continue
         done = visits.get(str(asset["id"]), [])
         if done:
-            last_check = local_day(done[-1].completed_at)
+            last_check = local_day(done[-1].completed_at, company.zone(conn))
         elif asset.get("purchased_on"):
             last_check = date.fromisoformat(str(asset["purchased_on"]))
         else:
@@ -167,22 +166,23 @@ def list_follow_ups(
                 "overcharge": overcharged.get(str(job["id"])),
             }
         )
-    today = local_day(now)
+    zone = company.zone(conn)
+    today = local_day(now, zone)
     out += [
         r
         for r in _jewellery_reminders(conn, today)
         if not due_only or date.fromisoformat(r["due_at"]) <= today
     ]
-    out.sort(key=lambda r: (_sort_moment(r["due_at"]), r["job_number"] or ""))
+    out.sort(key=lambda r: (_sort_moment(r["due_at"], zone), r["job_number"] or ""))
     return out
 
 
-def _sort_moment(text: str) -> datetime:
+def _sort_moment(text: str, zone: tzinfo) -> datetime:
     if "T" in text:
         found = moment(text)
         assert found is not None
         return found
-    return datetime.combine(date.fromisoformat(text), datetime.min.time(), CHINA)
+    return datetime.combine(date.fromisoformat(text), datetime.min.time(), zone)
 
 
 def _answers_json(row: dict[str, Any]) -> dict[str, Any]:

@@ -142,7 +142,14 @@ def write(
         return existing.seq  # nothing new, even on a frozen job
     check_frozen(table, existing, job, changed=changed, deleting=deleted)
     if actor.kind == "technician":
-        return _technician_write(conn, actor, table, row, existing, job, changed)
+        seq = _technician_write(conn, actor, table, row, existing, job, changed)
+        if table == "jobs" and row.get("status") == "signed" and base.get("status") != "signed":
+            # A signature arriving: head office checks its consent with the laptop's rule
+            # (imported here: the review prices the job, which reads through this module).
+            from sync.server.consent_review import review_signature
+
+            review_signature(conn, str(row["id"]))
+        return seq
     keep_deleted = deleted or bool(existing and existing.deleted)
     return store.write(
         conn, table, row, writer=actor.client_id, fields=changed, deleted=keep_deleted

@@ -162,8 +162,8 @@ def build_summary(conn: Connection, job_data: dict[str, Any], asset_id: str) -> 
     )
     parts = []
     for line in sorted(_children(conn, "part_usage", job.id), key=lambda u: u["used_at"]):
-        if not of_unit(line):
-            continue
+        if not of_unit(line) or line.get("removed_at"):
+            continue  # another unit's, or taken back before sign-off
         part = _load(conn, "parts", line["part_id"])
         number = part["data"]["number"] if part else line["part_id"]
         parts.append(

@@ -7,20 +7,19 @@ import dataclasses
 import io
 import json
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from sync.server import auth, dispatch, store
+from sync.server import auth, company, dispatch, store
 from sync.server import tables as t
 from sync.server.csv_text import EncodingProblem, read_sheet
 from sync.server.db import next_seq, now
 from sync.server.office_input import parse_job_type, parse_priority, parse_sheet_moment
 from sync.server.sheet_columns import CSV_COLUMNS, REQUIRED_COLUMNS
-from tech_app.demo import CHINA, DEMO_TECHNICIANS, build_demo
 from tech_app.errors import TechAppError, ValidationError
 from tech_app.records import Asset, Customer, Job, JobAsset, Site
 from tech_app.records.codec import from_row, table_of, to_row
@@ -44,7 +43,7 @@ def rekey(records: tuple[object, ...], technician: str, prefix: str | None = Non
     its ids; everything else gets a uuid5 of the technician and the old id, and job
     numbers a technician-specific prefix.
     """
-    shared = {"parts", "checklist_templates", "van_stock"}
+    shared = {"parts", "checklist_templates", "van_stock", "company_settings"}
     mapping = {
         str(r.id): str(uuid.uuid5(_NS, f"{technician}:{r.id}"))
         for r in cast(tuple[Any, ...], records)
@@ -65,7 +64,13 @@ def rekey(records: tuple[object, ...], technician: str, prefix: str | None = Non
 
 
 def seed_demo(conn: Connection, today: date, password: str) -> int:
-    """Both demo technicians, liu's demo day as built, and a re-keyed copy for tom."""
+    """Both demo technicians, liu's demo day as built, and a re-keyed copy for tom.
+
+    The seed-demo command is the demo itself: the only place head office reads the demo
+    set (imported here, so nothing else at head office loads it).
+    """
+    from tech_app.demo import DEMO_TECHNICIANS, build_demo
+
     for name in DEMO_TECHNICIANS:
         auth.add_technician(conn, name, password)
     count = 0
@@ -87,9 +92,9 @@ def _key(*parts: str) -> str:
     return str(uuid.uuid5(_NS, "|".join(parts)))
 
 
-def _time(column: str, text: str) -> str | None:
+def _time(column: str, text: str, zone: tzinfo) -> str | None:
     # ISO or as Chinese Excel writes it; the company's time zone when the sheet gives none.
-    moment = parse_sheet_moment(column, text)
+    moment = parse_sheet_moment(column, text, zone)
     return moment.isoformat() if moment else None
 
 
@@ -97,6 +102,7 @@ def _records_of_row(
     conn: Connection, row: dict[str, str], templates: dict[str, str]
 ) -> list[object]:
     cell = {k: (row.get(k) or "").strip() for k in CSV_COLUMNS}
+    zone = company.zone(conn)
     for name in REQUIRED_COLUMNS:
         if not cell[name]:
             raise ValidationError(name, "is required")
@@ -137,9 +143,9 @@ def _records_of_row(
             "customer_id": customer.id,
             "site_id": site.id,
             "problem": cell["problem"],
-            "reported_at": _time("reported_at", cell["reported_at"]),
-            "window_start": _time("window_start", cell["window_start"]),
-            "window_end": _time("window_end", cell["window_end"]),
+            "reported_at": _time("reported_at", cell["reported_at"], zone),
+            "window_start": _time("window_start", cell["window_start"], zone),
+            "window_end": _time("window_end", cell["window_end"], zone),
             "assignee": assignee,
             "status": "assigned" if assignee else "new",
             "priority": parse_priority("priority", cell["priority"]),
@@ -258,7 +264,7 @@ def bulk_jobs(conn: Connection, technician: str, count: int, *, prefix: str = "B
     for table, record_id in (("customers", customer.id), ("sites", site.id)):
         store.grant(conn, technician, table, record_id)
     first = next_seq(conn, count)
-    reported = datetime(2026, 1, 1, 9, tzinfo=CHINA)
+    reported = datetime(2026, 1, 1, 9, tzinfo=company.zone(conn))
     stamp = now()
     rows, refs, assigned, ids = [], [], [], []
     for n in range(count):

@@ -6,7 +6,7 @@ API and the ``tech-app office`` commands so both refuse the same things the same
 from __future__ import annotations
 
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from sync.server.follow_ups import Answers
@@ -56,7 +56,7 @@ _SHEET_FORMATS = (
 SHEET_TIME_FORMS = "2026-12-01T10:00, 2026-12-01 10:00, 2026/12/01 10:00, 2026年12月1日 10:00"
 
 
-def parse_sheet_moment(field: str, value: str) -> datetime | None:
+def parse_sheet_moment(field: str, value: str, zone: tzinfo = CHINA) -> datetime | None:
     """A date and time from a spreadsheet cell; empty is None; without a zone, company time.
 
     ISO as the API takes it, and what Chinese Excel writes (``2026/12/01 10:00``,
@@ -75,7 +75,7 @@ def parse_sheet_moment(field: str, value: str) -> datetime | None:
         raise ValidationError(
             field, f"{value.strip()!r} is not a date and time (write it like {SHEET_TIME_FORMS})"
         )
-    return moment if moment.tzinfo else moment.replace(tzinfo=CHINA)
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
 def _sheet_moment(text: str) -> datetime | None:

@@ -19,12 +19,12 @@ import dataclasses
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from sync.server import auth, dispatch, gate, store
+from sync.server import auth, company, dispatch, gate, store
 from sync.server.record_rows import (
     UnitVisit,
     done_visits_by_asset,
@@ -33,7 +33,6 @@ from sync.server.record_rows import (
     local_day,
     moment,
 )
-from tech_app.demo import CHINA
 from tech_app.errors import NotFoundError, ValidationError
 from tech_app.records import Contract, Job, JobAsset
 from tech_app.records.codec import from_row
@@ -72,7 +71,9 @@ class PlanResult:
         }
 
 
-def _unit(asset: dict[str, Any], contract_id: str, history: list[UnitVisit]) -> UnitOnContract:
+def _unit(
+    asset: dict[str, Any], contract_id: str, history: list[UnitVisit], zone: tzinfo
+) -> UnitOnContract:
     """The unit with its last service under the contract and a later meter reading, if any.
 
     The hour meter is read on every visit (``job_assets.hour_meter``); a reading taken
@@ -89,10 +90,10 @@ def _unit(asset: dict[str, Any], contract_id: str, history: list[UnitVisit]) -> 
     return UnitOnContract(
         asset_id=str(asset["id"]),
         site_id=str(asset["site_id"]),
-        last_service_on=local_day(last.completed_at),
+        last_service_on=local_day(last.completed_at, zone),
         hours_at_last_service=last.hour_meter,
         hours_now=reading.hour_meter if reading else None,
-        hours_read_on=local_day(reading.completed_at) if reading else None,
+        hours_read_on=local_day(reading.completed_at, zone) if reading else None,
     )
 
 
@@ -106,6 +107,7 @@ class _Snapshot:
     assets: list[dict[str, Any]]
     templates: list[dict[str, Any]]
     history: dict[str, list[UnitVisit]]
+    zone: tzinfo  # the company's: planned visits are on its calendar days
 
     def links_of(self) -> dict[str, list[dict[str, Any]]]:
         found: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -121,6 +123,7 @@ def _snapshot(conn: Connection) -> _Snapshot:
         assets=live_rows(conn, "assets"),
         templates=live_rows(conn, "checklist_templates"),
         history=done_visits_by_asset(conn),
+        zone=company.zone(conn),
     )
 
 
@@ -170,7 +173,9 @@ def _templates(
     return chosen
 
 
-def _visit_job(contract: Contract, visit: PlannedVisit, assignee: str, units: int) -> Job:
+def _visit_job(
+    contract: Contract, visit: PlannedVisit, assignee: str, units: int, zone: tzinfo
+) -> Job:
     job_id = visit_id(contract.id, visit.site_id, visit.due_on)
     reason = "hour meter" if visit.basis == "hours" else "calendar"
     return Job(
@@ -180,21 +185,21 @@ def _visit_job(contract: Contract, visit: PlannedVisit, assignee: str, units: in
         customer_id=contract.customer_id,
         site_id=visit.site_id,
         problem=f"{contract.name}: scheduled maintenance of {units} unit(s), due by {reason}",
-        reported_at=datetime.combine(visit.due_on, time(0), CHINA),
-        window_start=datetime.combine(visit.due_on, VISIT_DAY_STARTS, CHINA),
-        window_end=datetime.combine(visit.due_on, VISIT_DAY_ENDS, CHINA),
+        reported_at=datetime.combine(visit.due_on, time(0), zone),
+        window_start=datetime.combine(visit.due_on, VISIT_DAY_STARTS, zone),
+        window_end=datetime.combine(visit.due_on, VISIT_DAY_ENDS, zone),
         assignee=assignee,
         status=JobStatus.ASSIGNED if assignee else JobStatus.NEW,
         contract_id=contract.id,
     )
 
 
-def _is_planned(contract: Contract, job: dict[str, Any]) -> date | None:
+def _is_planned(contract: Contract, job: dict[str, Any], zone: tzinfo) -> date | None:
     """The due day of a job that planning made for this contract, else None."""
     reported = moment(job.get("reported_at"))
     if job.get("contract_id") != contract.id or reported is None:
         return None
-    day = local_day(reported)
+    day = local_day(reported, zone)
     return day if job["id"] == visit_id(contract.id, str(job["site_id"]), day) else None
 
 
@@ -220,14 +225,17 @@ def plan_contract(
         for asset in known.assets
         if asset["customer_id"] == contract.customer_id
     }
-    units = [_unit(asset, contract.id, known.history.get(key, [])) for key, asset in assets.items()]
+    units = [
+        _unit(asset, contract.id, known.history.get(key, []), known.zone)
+        for key, asset in assets.items()
+    ]
     owed = plan_visits(contract, units, first=first, last=until)
     template_of = _templates(known, contract.id, assets)
     jobs, links = known.jobs, known.links_of()
     created, changed, cancelled, shown = [], [], [], []
     owed_ids = set()
     for visit in owed:
-        job = _visit_job(contract, visit, assignee, len(visit.asset_ids))
+        job = _visit_job(contract, visit, assignee, len(visit.asset_ids), known.zone)
         owed_ids.add(job.id)
         existing = jobs.get(job.id)
         if existing is None:
@@ -269,7 +277,7 @@ def plan_contract(
             }
         )
     for job_id, row in jobs.items():
-        day = _is_planned(contract, row)
+        day = _is_planned(contract, row, known.zone)
         if day is None or not first <= day <= until or job_id in owed_ids:
             continue
         if JobStatus(row["status"]) in NOT_STARTED:
@@ -324,7 +332,7 @@ def end_contract(conn: Connection, key: str, notice_given_on: date) -> tuple[Con
     dispatch.put_record(conn, ended)
     cancelled = []
     for job_id, row in live_by_id(conn, "jobs").items():
-        day = _is_planned(ended, row)
+        day = _is_planned(ended, row, company.zone(conn))
         if day is not None and day > ends_on and JobStatus(row["status"]) in NOT_STARTED:
             dispatch.cancel(conn, job_id)
             cancelled.append(str(row["number"]))

@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from sync.server import tables as t
-from tech_app.demo import CHINA
 from tech_app.vocab import JobStatus
 
 DONE_STATUSES = frozenset({JobStatus.COMPLETED.value, JobStatus.SIGNED.value})
@@ -46,9 +45,10 @@ def moment(value: object) -> datetime | None:
     return datetime.fromisoformat(str(value))
 
 
-def local_day(value: datetime) -> date:
-    """The calendar day in the company's time zone: visits and reports count in it."""
-    return value.astimezone(CHINA).date()
+def local_day(value: datetime, zone: tzinfo) -> date:
+    """The calendar day in the company's time zone (``company.zone``): visits and reports
+    count in it."""
+    return value.astimezone(zone).date()
 
 
 @dataclass(frozen=True)

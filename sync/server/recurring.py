@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from sync.server import dispatch, store
+from sync.server import company, dispatch, store
 from sync.server.record_rows import done_visits_by_asset, live_by_id, live_rows, local_day
 from tech_app.records import Job
 from tech_app.records.codec import from_row
@@ -29,8 +29,8 @@ def _past_repairs(conn: Connection, asset_id: str, new_job_id: str) -> list[Past
     months: dict[str, list[int]] = {}
     parts = live_by_id(conn, "parts")
     for usage in live_rows(conn, "part_usage"):
-        if usage.get("asset_id") not in (None, asset_id):
-            continue
+        if usage.get("asset_id") not in (None, asset_id) or usage.get("removed_at"):
+            continue  # another unit's, or taken back before sign-off
         warranty = parts.get(str(usage["part_id"]), {}).get("warranty_months")
         if warranty:
             months.setdefault(str(usage["job_id"]), []).append(int(warranty))
@@ -64,7 +64,7 @@ def flag_if_recurring(conn: Connection, job_id: str, asset_id: str) -> str | Non
     note = (
         f"{RECURRING_NOTE}: {asset.get('serial', asset_id)} was repaired in job "
         f"{earlier.job_number} by {earlier.technician or 'head office'} on "
-        f"{local_day(earlier.completed_at).isoformat()}, promised until "
+        f"{local_day(earlier.completed_at, company.zone(conn)).isoformat()}, promised until "
         f"{promise_ends(earlier, job.reported_at.tzinfo).isoformat()}; policy: replace the unit"
     )
     flagged = "; ".join(p for p in (job.flagged, note) if p)

@@ -16,9 +16,9 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from sync.server import company
 from sync.server.follow_ups import follow_up_id
 from sync.server.record_rows import live_by_id, live_rows, moment
-from tech_app.demo import CHINA
 from tech_app.errors import ValidationError
 from tech_app.job_sla import job_timers
 from tech_app.rules.sla import FOLLOW_UP, SlaTimer, policy_named, sla_timers
@@ -55,8 +55,9 @@ def sla_overview(conn: Connection, first: date, last: date, now: datetime) -> di
         raise ValidationError("at", "needs a time zone")
     if last >= date.max:  # the period ends at midnight after its last day
         raise ValidationError("to", f"must be before {date.max.isoformat()}")
-    start = datetime.combine(first, time(0), CHINA)
-    end = datetime.combine(last + timedelta(days=1), time(0), CHINA)
+    zone = company.zone(conn)
+    start = datetime.combine(first, time(0), zone)
+    end = datetime.combine(last + timedelta(days=1), time(0), zone)
     follow_ups = live_by_id(conn, "follow_ups")
     counts: Counter[tuple[str, str, str, str]] = Counter()
     jobs_out = []

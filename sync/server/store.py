@@ -31,8 +31,9 @@ from sync.server import tables as t
 from sync.server.db import current_seq, meta_value, next_seq, now, stamp
 from tech_app.records.codec import RECORD_FOR_TABLE
 
-SHARED = frozenset({"parts", "checklist_templates"})
-REFERENCE = frozenset({"customers", "sites", "assets", "contracts"})
+# The company settings (one row) reach every device, like the catalogue.
+SHARED = frozenset({"parts", "checklist_templates", "company_settings"})
+REFERENCE = frozenset({"customers", "sites", "assets", "contracts", "service_cards"})
 # What a van holds belongs to its technician, even a movement made on a job.
 VAN_TABLES = frozenset({"van_stock", "stock_movements"})
 JOB_CHILDREN = frozenset(
@@ -482,6 +483,8 @@ def set_job_refs(conn: Connection, job_id: str) -> None:
     refs = {("customers", job.data["customer_id"]), ("sites", job.data["site_id"])}
     if job.data.get("contract_id"):
         refs.add(("contracts", job.data["contract_id"]))
+    if job.data.get("card_id"):
+        refs.add(("service_cards", job.data["card_id"]))
     for row in conn.execute(
         sa.select(t.records.c.data).where(
             t.records.c.table_name == "job_assets",
@@ -498,7 +501,7 @@ def set_job_refs(conn: Connection, job_id: str) -> None:
 
 
 def job_refs(conn: Connection, job_id: str) -> list[tuple[str, str]]:
-    order = {"customers": 0, "sites": 1, "contracts": 2, "assets": 3}
+    order = {"customers": 0, "sites": 1, "contracts": 2, "service_cards": 3, "assets": 4}
     rows = conn.execute(
         sa.select(t.job_refs.c.table_name, t.job_refs.c.record_id).where(
             t.job_refs.c.job_id == job_id

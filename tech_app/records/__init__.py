@@ -5,6 +5,7 @@ bad value is refused at the boundary with the field named, never stored.
 """
 
 from tech_app.records.assets import Asset
+from tech_app.records.cards import ServiceCard
 from tech_app.records.checklists import (
     ChecklistAnswer,
     ChecklistItem,
@@ -15,6 +16,7 @@ from tech_app.records.contracts import Contract
 from tech_app.records.jobs import Amendment, Job, JobAsset
 from tech_app.records.parties import Customer, Site
 from tech_app.records.parts import Part, PartUsage, StockMovement, VanStock
+from tech_app.records.settings import CompanySettings, Entitlement, LabourRate
 from tech_app.records.visit import (
     Consent,
     Estimate,
@@ -33,17 +35,21 @@ __all__ = [
     "ChecklistItem",
     "ChecklistTemplate",
     "ChoiceLabel",
+    "CompanySettings",
     "Consent",
     "Contract",
     "Customer",
+    "Entitlement",
     "Estimate",
     "Feedback",
     "FollowUp",
     "Job",
     "JobAsset",
+    "LabourRate",
     "Part",
     "PartUsage",
     "Photo",
+    "ServiceCard",
     "Signature",
     "Site",
     "Slip",

@@ -24,6 +24,7 @@ from tech_app.records import (
     ChecklistAnswer,
     ChecklistItem,
     ChecklistTemplate,
+    CompanySettings,
     Consent,
     Contract,
     Customer,
@@ -35,6 +36,7 @@ from tech_app.records import (
     Part,
     PartUsage,
     Photo,
+    ServiceCard,
     Signature,
     Site,
     Slip,
@@ -51,6 +53,8 @@ TABLES: dict[type, str] = {
     Site: "sites",
     Asset: "assets",
     Contract: "contracts",
+    ServiceCard: "service_cards",
+    CompanySettings: "company_settings",
     ChecklistTemplate: "checklist_templates",
     Job: "jobs",
     JobAsset: "job_assets",
@@ -72,7 +76,9 @@ TABLES: dict[type, str] = {
 # The version of the record shapes this build writes, carried by every outbox entry
 # and pull. It moves with the local store's schema (tests/tech_app/test_record_schema.py
 # holds the two equal); the wire format reads it here so it needs no client store.
-RECORD_SCHEMA: Final = 7
+RECORD_SCHEMA: Final = (
+    8  # 7: company settings, service cards, money fields; 8: part lines removable
+)
 RECORD_FOR_TABLE: dict[str, type] = {table: cls for cls, table in TABLES.items()}
 
 

@@ -15,7 +15,7 @@ from tech_app.records.validate import (
     check_text,
     new_id,
 )
-from tech_app.vocab import JobStatus, JobType, Outcome
+from tech_app.vocab import Exclusion, JobStatus, JobType, Outcome, PaymentMethod, VisitMode
 
 S = JobStatus
 # Forward steps a visit takes. waiting_parts returns to on_site (or en_route for
@@ -77,9 +77,37 @@ class Job:
     responded_at: datetime | None = None
     on_site_at: datetime | None = None
     completed_at: datetime | None = None
+    # Money facts: where the work happens (no call-out at a counter or on the phone), the
+    # prepaid card the visit is done on, and the cause of the fault the technician
+    # recorded (a warranty exclusion such as the user's own dismantling, or "").
+    visit_mode: VisitMode = VisitMode.ON_SITE
+    card_id: str | None = None
+    fault_cause: str = ""
+    # Set when the customer signs a bill with something to pay: how they pay and the
+    # receipt number from this device's gapless sequence (tech_app.receipts).
+    payment_method: PaymentMethod | None = None
+    receipt_number: str = ""
 
     def __post_init__(self) -> None:
         check_id("job.id", self.id)
+        object.__setattr__(
+            self,
+            "visit_mode",
+            VisitMode(check_choice("job.visit_mode", self.visit_mode, VisitMode)),
+        )
+        if self.card_id is not None:
+            check_id("job.card_id", self.card_id)
+        if self.fault_cause:
+            check_choice("job.fault_cause", self.fault_cause, Exclusion)
+        if self.payment_method is not None:
+            object.__setattr__(
+                self,
+                "payment_method",
+                PaymentMethod(
+                    check_choice("job.payment_method", self.payment_method, PaymentMethod)
+                ),
+            )
+        check_text("job.receipt_number", self.receipt_number, required=False, max_length=40)
         check_text("job.number", self.number, max_length=40)
         object.__setattr__(
             self, "job_type", JobType(check_choice("job.job_type", self.job_type, JobType))

@@ -92,6 +92,12 @@ class PartUsage:
         if self.removed_at is not None:
             check_aware("part_usage.removed_at", self.removed_at)
 
+    @property
+    def in_effect(self) -> bool:
+        """Part of the visit: not taken back before sign-off. Billing, the unit's history
+        and warranty of fitted parts read only these lines."""
+        return self.removed_at is None
+
 
 # The sign each kind of movement must have (a transfer or correction may go either way).
 _SIGN = {StockMove.USE: -1, StockMove.RESTOCK: 1}

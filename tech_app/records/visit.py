@@ -36,6 +36,9 @@ class TimeEntry:
     started_at: datetime
     ended_at: datetime | None = None  # None while the timer runs
     technician: str = ""
+    # On a contract visit: work the technician marks outside the agreement, billed at
+    # the contract's hourly rate (in-scope work is paid by the visit fee).
+    out_of_scope: bool = False
 
     def __post_init__(self) -> None:
         check_id("time_entry.id", self.id)

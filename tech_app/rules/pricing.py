@@ -1,169 +1,164 @@
-"""What the customer pays for a visit, line by line, in integer minor units.
+"""What the customer pays for a visit: one pure function from typed facts to typed lines.
 
-Amounts are computed in Decimal and rounded half-up to the cent once per line
-(and once for the tax), so the printed lines always add up to the printed
-subtotal.  Lines covered by warranty or a contract are billed at zero but keep
+``price_job`` is the only place a rate, a coverage or a tax is decided. The app's
+running bill and estimate, the slip, head office's follow-up overcharge check and the
+consent check all call it (through ``tech_app.bill``), so they cannot disagree.
+
+Lines carry codes, never words: a ``ChargeKind`` (call-out, visit fee, labour, …), a
+quantity and unit, the unit price, who pays (``Coverage``) and why (``ChargeReason``
+with an optional detail such as the warranty exclusion). The slip catalogue and the
+app's translation layer put them in the reader's language.
+
+Money is integer minor units (fen) computed in ``Decimal``. Each amount is rounded
+once, half-up to the cent: a line's value from its quantity and price, and the tax
+from the sum of the rounded lines, so the printed lines add up to the printed subtotal
+and the total is subtotal plus tax exactly. Covered lines are billed at zero but keep
 their ``list_amount``: head office reports what free work would have cost.
 
-An estimate before repair and the bill after it are the same calculation on
-different inputs (planned parts and minutes vs. used ones); sharing one
-function is what guarantees the customer sees no surprise between the two.
+An estimate before repair and the bill after it are this same calculation on
+different inputs (planned minutes and parts vs. recorded ones).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Final, TypeVar
+from typing import Final
 
 from tech_app.errors import ValidationError
-from tech_app.money import format_money, to_minor
-from tech_app.vocab import Coverage, TimeKind
-
-DEMO_LABOUR_PER_HOUR: Final = 12000  # ¥120.00/h, billed by the minute
-DEMO_CALL_OUT_FEE: Final = 5000  # ¥50.00
-DEMO_WAITING_PER_HOUR: Final = 10000  # ¥100.00/h; same as the fleet agreement's waiting fee
-DEMO_TRAVEL_PER_HOUR: Final = 0  # travel is free unless a rate is configured
-DEMO_VAT_RATE: Final = Decimal("0.13")
-
-DEMO_CONTRACT_VISIT_FEE: Final = 80000  # ¥800.00 per truck per visit
-DEMO_CONTRACT_OUT_OF_SCOPE_PER_HOUR: Final = 15000  # ¥150.00/h
-DEMO_CONTRACT_WAITING_PER_HOUR: Final = 10000  # ¥100.00/h when the truck is not available
+from tech_app.money import to_minor
+from tech_app.records import CompanySettings, Contract, Job, ServiceCard
+from tech_app.rules.warranty import WarrantyDecision
+from tech_app.vocab import (
+    ChargeKind,
+    ChargeReason,
+    Coverage,
+    JobType,
+    TimeKind,
+    VisitMode,
+)
 
 _MINOR_PER_MAJOR: Final = Decimal(100)
 _MINUTES_PER_HOUR: Final = Decimal(60)
-
-
-def _check_minor(field: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, f"{value!r} is not a whole number of minor units (fen)")
-    if value < 0:
-        raise ValidationError(field, "must not be negative")
-    return value
-
-
-def _check_decimal(field: str, value: object) -> Decimal:
-    # Floats would bring binary rounding errors into money; refuse them outright.
-    if isinstance(value, bool | float):
-        raise ValidationError(field, "give it as Decimal or int, not a float")
-    if isinstance(value, int):
-        value = Decimal(value)
-    if not isinstance(value, Decimal) or not value.is_finite():
-        raise ValidationError(field, f"{value!r} is not a number")
-    return value
-
-
-_E = TypeVar("_E", Coverage, TimeKind)
-
-
-def _check_enum(field: str, value: str, kind: type[_E]) -> _E:
-    try:
-        return kind(value)
-    except ValueError:
-        names = ", ".join(member.value for member in kind)
-        raise ValidationError(field, f"{value!r} is not one of: {names}") from None
+# Under a contract, parts of this component are supplied by the service company.
+CONSUMABLE: Final = "consumable"
 
 
 @dataclass(frozen=True)
-class Rates:
-    """A price list for ordinary (non-contract) visits, all in minor units."""
+class PartInput:
+    """A part used (or planned) on the job, as pricing needs it.
 
-    labour_per_hour: int
-    call_out_fee: int
-    waiting_per_hour: int
-    travel_per_hour: int = DEMO_TRAVEL_PER_HOUR
-    tax_rate: Decimal = DEMO_VAT_RATE
+    ``claimed`` is the coverage the line was recorded with (the technician may charge a
+    line the rules would cover); a warranty claim is checked against the decision for
+    the part's component, so a recorded exclusion or an expired period charges it.
+    ``own_warranty`` is the decision for a part fitted earlier and carrying its own period.
+    """
 
-    def __post_init__(self) -> None:
-        for name in ("labour_per_hour", "call_out_fee", "waiting_per_hour", "travel_per_hour"):
-            _check_minor(f"rates.{name}", getattr(self, name))
-        rate = _check_decimal("rates.tax_rate", self.tax_rate)
-        if not Decimal(0) <= rate < Decimal(1):
-            raise ValidationError("rates.tax_rate", "must be a fraction from 0 to under 1")
-        object.__setattr__(self, "tax_rate", rate)
-
-
-DEMO_HOME_RATES: Final = Rates(
-    labour_per_hour=DEMO_LABOUR_PER_HOUR,
-    call_out_fee=DEMO_CALL_OUT_FEE,
-    waiting_per_hour=DEMO_WAITING_PER_HOUR,
-    travel_per_hour=DEMO_TRAVEL_PER_HOUR,
-    tax_rate=DEMO_VAT_RATE,
-)
-
-
-@dataclass(frozen=True)
-class ContractTerms:
-    """The money side of a fleet maintenance agreement (no travel fee by design)."""
-
-    visit_fee_per_unit: int
-    out_of_scope_per_hour: int
-    waiting_per_hour: int
-
-    def __post_init__(self) -> None:
-        for name in ("visit_fee_per_unit", "out_of_scope_per_hour", "waiting_per_hour"):
-            _check_minor(f"contract.{name}", getattr(self, name))
-
-
-DEMO_FORKLIFT_CONTRACT: Final = ContractTerms(
-    visit_fee_per_unit=DEMO_CONTRACT_VISIT_FEE,
-    out_of_scope_per_hour=DEMO_CONTRACT_OUT_OF_SCOPE_PER_HOUR,
-    waiting_per_hour=DEMO_CONTRACT_WAITING_PER_HOUR,
-)
-
-
-@dataclass(frozen=True)
-class PartCharge:
-    """A part used (or planned); quantity may be fractional, e.g. 0.5 L of oil."""
-
+    ref: str  # the part usage id (or a planned line's key)
     part_number: str
-    name: str
+    unit: str
     quantity: Decimal
-    unit_price: int  # minor units per unit
-    coverage: Coverage
+    unit_price: int
+    component: str
+    claimed: Coverage
+    own_warranty: WarrantyDecision | None = None
 
     def __post_init__(self) -> None:
-        quantity = _check_decimal("part.quantity", self.quantity)
-        if quantity <= 0:
+        if not isinstance(self.quantity, Decimal) or not self.quantity.is_finite():
+            raise ValidationError("part.quantity", f"{self.quantity!r} is not a number")
+        if self.quantity <= 0:
             raise ValidationError("part.quantity", "must be more than zero")
-        object.__setattr__(self, "quantity", quantity)
         _check_minor("part.unit_price", self.unit_price)
-        object.__setattr__(self, "coverage", _check_enum("part.coverage", self.coverage, Coverage))
+        object.__setattr__(self, "claimed", Coverage(self.claimed))
 
 
 @dataclass(frozen=True)
-class TimeCharge:
-    """Minutes of one kind of time (travel, labour, waiting) and who pays for them."""
+class TimeInput:
+    """Minutes of one kind of time; ``out_of_scope`` marks contract work outside the agreement."""
 
     kind: TimeKind
     minutes: int
-    coverage: Coverage
+    out_of_scope: bool = False
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", _check_enum("time.kind", self.kind, TimeKind))
-        if isinstance(self.minutes, bool) or not isinstance(self.minutes, int):
-            raise ValidationError("time.minutes", f"{self.minutes!r} is not a whole number")
-        if self.minutes < 0:
-            raise ValidationError("time.minutes", "must not be negative")
-        object.__setattr__(self, "coverage", _check_enum("time.coverage", self.coverage, Coverage))
+        object.__setattr__(self, "kind", TimeKind(self.kind))
+        _check_minor("time.minutes", self.minutes)
+
+
+@dataclass(frozen=True)
+class CardUse:
+    """The job's prepaid card and how many of its visits earlier jobs used."""
+
+    card: ServiceCard
+    used_before: int
+    valid: bool  # the visit day lies within the card's period
+
+    @property
+    def covers(self) -> bool:
+        return self.valid and self.used_before < self.card.visits
+
+
+@dataclass(frozen=True)
+class FreeVisits:
+    """A unit's free visits of this job's type this year, and how many earlier visits used."""
+
+    asset_id: str
+    allowed: int  # 0 when the unit has none (or they apply only inside an ended warranty)
+    used_before: int
+
+    @property
+    def free(self) -> bool:
+        return self.used_before < self.allowed
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything about the job besides its lines that decides who pays."""
+
+    units: int = 1
+    warranty: WarrantyDecision | None = None  # the unit's main decision, cause applied
+    component_warranty: Mapping[str, WarrantyDecision] = field(default_factory=dict)
+    contract: Contract | None = None
+    card: CardUse | None = None
+    free_visits: tuple[FreeVisits, ...] = ()
+    free_servicing: bool = False  # the unit's category is serviced free (jewellery)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.units, bool) or not isinstance(self.units, int) or self.units < 1:
+            raise ValidationError("units", "must be a whole number, 1 or more")
+        if self.contract is None and self.units != 1:
+            raise ValidationError("units", "only a contract visit is priced per unit")
 
 
 @dataclass(frozen=True)
 class ChargeLine:
-    description: str
-    amount: int  # what the customer pays for this line, minor units
-    list_amount: int  # what it would cost uncovered; for head office reports
+    kind: ChargeKind
+    quantity: Decimal  # units, visits, minutes or the part's unit
+    unit: str  # "visit", "unit", "min", or the part's unit ("pc", "kg", "g")
+    unit_price: int  # minor units per unit; per hour for time lines (``per_hour``)
+    amount: int  # what the customer pays for this line
+    list_amount: int  # what it would cost uncovered
     coverage: Coverage
+    reason: ChargeReason
+    detail: str = ""  # a code refining the reason: the exclusion, e.g. "user_dismantling"
+    ref: str = ""  # the part usage or the time kind the line prices
+    part_number: str = ""
+
+    @property
+    def per_hour(self) -> bool:
+        return self.unit == "min"
 
 
 @dataclass(frozen=True)
-class Charges:
+class Bill:
     lines: tuple[ChargeLine, ...]
     subtotal: int
+    tax_rate: Decimal
     tax: int
     total: int
-    tax_rate: Decimal
+    currency: str
+    card_remaining: int | None = None  # visits left on the card after this visit
 
     @property
     def list_subtotal(self) -> int:
@@ -172,138 +167,297 @@ class Charges:
 
     @property
     def covered_value(self) -> int:
-        """The pre-tax value given away under warranty or contract."""
+        """The pre-tax value given away under warranty, contract, card or a free entitlement."""
         return self.list_subtotal - self.subtotal
 
-
-def _line(description: str, list_amount: int, coverage: Coverage) -> ChargeLine:
-    amount = list_amount if coverage is Coverage.CHARGED else 0
-    return ChargeLine(description, amount, list_amount, coverage)
-
-
-def _time_value(minutes: int, per_hour: int) -> int:
-    # Billed by the minute: 7 min at ¥120/h is exactly ¥14.00, with no rounding up to the hour.
-    return to_minor(Decimal(per_hour) * minutes / _MINUTES_PER_HOUR / _MINOR_PER_MAJOR)
-
-
-_TIME_LABEL: Final = {
-    TimeKind.LABOUR: "Labour",
-    TimeKind.TRAVEL: "Travel",
-    TimeKind.WAITING: "Waiting",
-}
+    @property
+    def needs_consent(self) -> bool:
+        """Anything to pay beyond what an agreement already fixed: a charged line other
+        than a contract's visit fee (which the customer agreed to in the contract)."""
+        return any(
+            line.amount > 0 and line.reason is not ChargeReason.CONTRACT_VISIT
+            for line in self.lines
+        )
 
 
-def _charges(
-    rates: Rates,
-    parts: Iterable[PartCharge],
-    times: Iterable[TimeCharge],
+def _check_minor(field_name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field_name, f"{value!r} is not a whole number")
+    if value < 0:
+        raise ValidationError(field_name, "must not be negative")
+    return value
+
+
+@dataclass(frozen=True)
+class _Cover:
+    coverage: Coverage
+    reason: ChargeReason
+    detail: str = ""
+
+
+_CHARGED: Final = _Cover(Coverage.CHARGED, ChargeReason.CHARGED)
+
+
+def _warranty_cover(decision: WarrantyDecision | None) -> _Cover:
+    """Covered when the decision says so, else charged saying why (expired, excluded …)."""
+    if decision is None:
+        return _Cover(Coverage.CHARGED, ChargeReason.NO_WARRANTY)
+    if decision.covered:
+        return _Cover(Coverage.WARRANTY, ChargeReason.IN_WARRANTY)
+    kind, _, detail = decision.code.partition(":")
+    return _Cover(Coverage.CHARGED, ChargeReason(kind), detail)
+
+
+def _card_cover(card: CardUse) -> _Cover:
+    if card.covers:
+        return _Cover(Coverage.CARD, ChargeReason.CARD_VISIT)
+    reason = ChargeReason.CARD_EXPIRED if not card.valid else ChargeReason.CARD_EXHAUSTED
+    return _Cover(Coverage.CHARGED, reason)
+
+
+def _visit_cover(job: Job, facts: Facts) -> _Cover:
+    """Who pays for the call-out and the time of a visit without a contract."""
+    if job.visit_mode is VisitMode.PHONE:
+        return _Cover(Coverage.FREE_ENTITLEMENT, ChargeReason.PHONE_GUIDANCE)
+    if facts.card is not None:
+        return _card_cover(facts.card)
+    entitled = [f for f in facts.free_visits if f.allowed]
+    if entitled:
+        if all(f.free for f in entitled):
+            return _Cover(Coverage.FREE_ENTITLEMENT, ChargeReason.FREE_VISIT)
+        if job.job_type is JobType.MAINTENANCE:
+            return _Cover(Coverage.CHARGED, ChargeReason.FREE_VISITS_USED)
+    if job.job_type is JobType.REPAIR and (facts.warranty is not None or job.fault_cause):
+        # In warranty a quality or installation fault is fixed free, call-out and labour
+        # too; a recorded exclusion or an ended period charges them, saying why.
+        return _warranty_cover(facts.warranty)
+    return _CHARGED
+
+
+def _line(
+    kind: ChargeKind,
+    quantity: Decimal,
+    unit: str,
+    unit_price: int,
+    value: int,
+    cover: _Cover,
     *,
-    call_out: bool | Coverage,
-    contract: ContractTerms | None,
-    units: int,
-) -> Charges:
-    parts = tuple(parts)
-    times = tuple(times)
-    if isinstance(units, bool) or not isinstance(units, int) or units < 1:
-        raise ValidationError("units", "must be a whole number, 1 or more")
-    if contract is None and units != 1:
-        raise ValidationError("units", "only a contract visit is priced per unit")
-    if contract is None:
-        covered: list[tuple[str, Coverage]] = [
-            *((f"parts[{i}].coverage", p.coverage) for i, p in enumerate(parts)),
-            *((f"times[{i}].coverage", t.coverage) for i, t in enumerate(times)),
-        ]
-        for field, coverage in covered:
-            if coverage is Coverage.CONTRACT:
-                raise ValidationError(field, "contract coverage needs the contract terms")
-
-    lines: list[ChargeLine] = []
-    if contract is not None:
-        # The per-unit visit fee replaces the call-out fee and pays for the covered work.
-        lines.append(
-            _line(
-                f"Contract visit fee {units} × {format_money(contract.visit_fee_per_unit)}",
-                contract.visit_fee_per_unit * units,
-                Coverage.CHARGED,
-            )
-        )
-    elif call_out is not False:
-        coverage = (
-            Coverage.CHARGED if call_out is True else _check_enum("call_out", call_out, Coverage)
-        )
-        if coverage is Coverage.CONTRACT:
-            raise ValidationError("call_out", "contract coverage needs the contract terms")
-        lines.append(_line("Call-out fee", rates.call_out_fee, coverage))
-
-    for time in times:
-        coverage = time.coverage
-        if time.kind is TimeKind.LABOUR:
-            per_hour = contract.out_of_scope_per_hour if contract else rates.labour_per_hour
-        elif time.kind is TimeKind.WAITING:
-            per_hour = contract.waiting_per_hour if contract else rates.waiting_per_hour
-        else:
-            per_hour = rates.travel_per_hour
-            if contract is not None:
-                coverage = Coverage.CONTRACT  # agreements carry no travel fee
-        label = _TIME_LABEL[time.kind]
-        lines.append(
-            _line(
-                f"{label} {time.minutes} min @ {format_money(per_hour)}/h",
-                _time_value(time.minutes, per_hour),
-                coverage,
-            )
-        )
-
-    for part in parts:
-        value = to_minor(Decimal(part.unit_price) * part.quantity / _MINOR_PER_MAJOR)
-        quantity = format(part.quantity.normalize(), "f")
-        lines.append(
-            _line(
-                f"{part.part_number} {part.name} × {quantity} @ {format_money(part.unit_price)}",
-                value,
-                part.coverage,
-            )
-        )
-
-    subtotal = sum(line.amount for line in lines)
-    tax = to_minor(Decimal(subtotal) * rates.tax_rate / _MINOR_PER_MAJOR)
-    return Charges(
-        lines=tuple(lines),
-        subtotal=subtotal,
-        tax=tax,
-        total=subtotal + tax,
-        tax_rate=rates.tax_rate,
+    ref: str = "",
+    part_number: str = "",
+) -> ChargeLine:
+    return ChargeLine(
+        kind=kind,
+        quantity=quantity,
+        unit=unit,
+        unit_price=unit_price,
+        amount=value if cover.coverage is Coverage.CHARGED else 0,
+        list_amount=value,
+        coverage=cover.coverage,
+        reason=cover.reason,
+        detail=cover.detail,
+        ref=ref,
+        part_number=part_number,
     )
 
 
-def price_visit(
-    rates: Rates,
-    parts: Iterable[PartCharge],
-    times: Iterable[TimeCharge],
-    *,
-    call_out: bool | Coverage = True,
-    contract: ContractTerms | None = None,
-    units: int = 1,
-) -> Charges:
-    """The bill for a visit from the parts and minutes actually used.
+def _time_value(minutes: int, per_hour: int) -> int:
+    # Billed by the minute: 7 min at ¥120/h is exactly ¥14.00, no rounding up to the hour.
+    return to_minor(Decimal(per_hour) * minutes / _MINUTES_PER_HOUR / _MINOR_PER_MAJOR)
 
-    ``call_out``: True charges the call-out fee, False leaves it off, and a
-    Coverage (e.g. WARRANTY) shows it at zero while keeping its list value.
-    With a ``contract`` the call-out is replaced by ``units`` × the visit fee,
-    labour is at the out-of-scope rate, waiting at the contract's waiting fee,
-    and travel is never charged.
+
+def _fee_lines(
+    job: Job, facts: Facts, settings: CompanySettings, cover: _Cover
+) -> list[ChargeLine]:
+    contract = facts.contract
+    if contract is not None:
+        # The fee per unit per visit replaces the call-out and pays for the in-scope
+        # work and travel; a unit's free visit inside its warranty takes its fee off.
+        free = sum(1 for f in facts.free_visits if f.allowed and f.free)
+        lines = []
+        if free:
+            lines.append(
+                _line(
+                    ChargeKind.VISIT_FEE,
+                    Decimal(free),
+                    "unit",
+                    contract.visit_fee,
+                    contract.visit_fee * free,
+                    _Cover(Coverage.FREE_ENTITLEMENT, ChargeReason.FREE_VISIT),
+                )
+            )
+        if facts.units - free:
+            paid = facts.units - free
+            lines.append(
+                _line(
+                    ChargeKind.VISIT_FEE,
+                    Decimal(paid),
+                    "unit",
+                    contract.visit_fee,
+                    contract.visit_fee * paid,
+                    _Cover(Coverage.CHARGED, ChargeReason.CONTRACT_VISIT),
+                )
+            )
+        return lines
+    if job.visit_mode is not VisitMode.ON_SITE:
+        return []  # a counter job or a call has no call-out at all
+    fee = settings.call_out_fee
+    return [_line(ChargeKind.CALL_OUT, Decimal(1), "visit", fee, fee, cover)]
+
+
+def _time_lines(
+    job: Job, times: Iterable[TimeInput], facts: Facts, settings: CompanySettings, cover: _Cover
+) -> list[ChargeLine]:
+    # One line per kind (and scope), in a fixed order, whatever order the entries came in.
+    minutes: dict[tuple[TimeKind, bool], int] = {}
+    for entry in times:
+        scope = entry.out_of_scope and facts.contract is not None
+        minutes[(entry.kind, scope)] = minutes.get((entry.kind, scope), 0) + entry.minutes
+    contract = facts.contract
+    lines = []
+    for kind in TimeKind:
+        for out_of_scope in (False, True):
+            total = minutes.get((kind, out_of_scope), 0)
+            if not total:
+                continue
+            line_kind = ChargeKind(kind.value)
+            if contract is not None:
+                if kind is TimeKind.WAITING:
+                    per_hour = contract.waiting_per_hour
+                    line_cover = _Cover(Coverage.CHARGED, ChargeReason.UNIT_NOT_AVAILABLE)
+                elif out_of_scope:
+                    per_hour = contract.out_of_scope_per_hour
+                    line_kind = ChargeKind.OUT_OF_SCOPE
+                    line_cover = _Cover(Coverage.CHARGED, ChargeReason.OUT_OF_SCOPE)
+                else:  # scheduled work and travel: the visit fee pays for them
+                    per_hour = (
+                        contract.out_of_scope_per_hour
+                        if kind is TimeKind.LABOUR
+                        else settings.travel_per_hour
+                    )
+                    line_cover = _Cover(Coverage.CONTRACT, ChargeReason.CONTRACT_SCOPE)
+            else:
+                per_hour = {
+                    TimeKind.LABOUR: settings.labour_rate(job.job_type),
+                    TimeKind.TRAVEL: settings.travel_per_hour,
+                    TimeKind.WAITING: settings.waiting_per_hour,
+                }[kind]
+                line_cover = cover
+                if (
+                    kind is TimeKind.LABOUR
+                    and facts.free_servicing
+                    and cover.coverage is Coverage.CHARGED
+                ):
+                    line_cover = _Cover(Coverage.FREE_ENTITLEMENT, ChargeReason.FREE_SERVICING)
+            lines.append(
+                _line(
+                    line_kind,
+                    Decimal(total),
+                    "min",
+                    per_hour,
+                    _time_value(total, per_hour),
+                    line_cover,
+                    ref=kind.value,
+                )
+            )
+    return lines
+
+
+def _part_cover(job: Job, part: PartInput, facts: Facts) -> _Cover:
+    if part.claimed is Coverage.CHARGED:
+        # The technician charged it; the rules never cover what they chose to charge.
+        if facts.contract is not None and part.component != CONSUMABLE:
+            return _Cover(Coverage.CHARGED, ChargeReason.WEAR_PART)
+        return _CHARGED
+    if part.own_warranty is not None and part.own_warranty.covered and not job.fault_cause:
+        return _Cover(Coverage.WARRANTY, ChargeReason.IN_WARRANTY)
+    if facts.contract is not None and part.claimed is not Coverage.WARRANTY:
+        if part.component == CONSUMABLE:
+            return _Cover(Coverage.CONTRACT, ChargeReason.SUPPLIED_CONSUMABLE)
+        return _Cover(Coverage.CHARGED, ChargeReason.WEAR_PART)
+    if part.claimed is Coverage.CARD:
+        # A card visit includes the consumables its cleaning uses (the filter); an
+        # exhausted or expired card charges them with the visit, saying why.
+        if part.component == CONSUMABLE and facts.card is not None:
+            return _card_cover(facts.card)
+        return _CHARGED
+    if part.claimed is Coverage.WARRANTY:
+        decision = facts.component_warranty.get(part.component, facts.warranty)
+        if part.own_warranty is not None and job.fault_cause:
+            decision = facts.warranty  # the recorded cause excludes the part's own cover too
+        if decision is None and not job.fault_cause:
+            return _Cover(Coverage.WARRANTY, ChargeReason.WARRANTY_RECORDED)
+        return _warranty_cover(decision)
+    return _CHARGED
+
+
+def _part_lines(job: Job, parts: Iterable[PartInput], facts: Facts) -> list[ChargeLine]:
+    return [
+        _line(
+            ChargeKind.PART,
+            part.quantity,
+            part.unit,
+            part.unit_price,
+            to_minor(Decimal(part.unit_price) * part.quantity / _MINOR_PER_MAJOR),
+            _part_cover(job, part, facts),
+            ref=part.ref,
+            part_number=part.part_number,
+        )
+        for part in parts
+    ]
+
+
+def price_job(
+    job: Job,
+    parts: Iterable[PartInput],
+    times: Iterable[TimeInput],
+    settings: CompanySettings,
+    facts: Facts | None = None,
+) -> Bill:
+    """The bill of a job from its lines, the facts that decide who pays, and the settings.
+
+    Contract visit: the fee per unit per visit (a unit's free visit inside its warranty
+    takes its fee off), in-scope labour and travel covered, work marked out of scope at
+    the contract's hourly rate, waiting (unit not available) at its waiting fee,
+    supplied consumables free, wear parts charged. Otherwise: no call-out at a counter
+    or on the phone; a call is free; a valid card with visits left covers the visit and
+    an exhausted or expired one charges it saying so; a free visit of the year covers
+    it; a repair in warranty is free unless a recorded cause excludes it; a category
+    serviced free (jewellery) pays materials only.
     """
-    return _charges(rates, parts, times, call_out=call_out, contract=contract, units=units)
+    facts = facts or Facts()
+    parts = tuple(parts)
+    times = tuple(times)
+    cover = _visit_cover(job, facts)
+    lines = [
+        *_fee_lines(job, facts, settings, cover),
+        *_time_lines(job, times, facts, settings, cover),
+        *_part_lines(job, parts, facts),
+    ]
+    subtotal = sum(line.amount for line in lines)
+    tax = to_minor(Decimal(subtotal) * settings.tax_rate / _MINOR_PER_MAJOR)
+    card_remaining = None
+    if facts.card is not None:
+        used = facts.card.used_before + (1 if cover.coverage is Coverage.CARD else 0)
+        card_remaining = max(0, facts.card.card.visits - used)
+    return Bill(
+        lines=tuple(lines),
+        subtotal=subtotal,
+        tax_rate=settings.tax_rate,
+        tax=tax,
+        total=subtotal + tax,
+        currency=settings.currency,
+        card_remaining=card_remaining,
+    )
 
 
-def estimate(
-    rates: Rates,
-    parts: Iterable[PartCharge],
-    times: Iterable[TimeCharge],
-    *,
-    call_out: bool | Coverage = True,
-    contract: ContractTerms | None = None,
-    units: int = 1,
-) -> Charges:
-    """The price quoted before repair from planned parts and minutes; same math as the bill."""
-    return _charges(rates, parts, times, call_out=call_out, contract=contract, units=units)
+__all__ = [
+    "CONSUMABLE",
+    "Bill",
+    "CardUse",
+    "ChargeLine",
+    "Facts",
+    "FreeVisits",
+    "PartInput",
+    "TimeInput",
+    "price_job",
+]

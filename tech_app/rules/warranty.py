@@ -16,25 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from types import MappingProxyType
 from typing import Final
 
 from tech_app.errors import ValidationError
 from tech_app.records.validate import check_date
 from tech_app.rules.schedule import add_months
-
-
-class Exclusion(StrEnum):
-    """Faults the maker does not repair for free even inside the period."""
-
-    USER_DISMANTLING = "user_dismantling"
-    UNAUTHORISED_REPAIR = "unauthorised_repair"
-    USER_TRANSPORT_STORAGE = "user_transport_storage"
-    MISUSE = "misuse"
-    PART_PAST_PERIOD = "part_past_period"
-    FORCE_MAJEURE = "force_majeure"
-
+from tech_app.vocab import Exclusion
 
 EXCLUSION_TEXT: Final[Mapping[Exclusion, str]] = MappingProxyType(
     {

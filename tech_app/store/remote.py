@@ -71,6 +71,7 @@ REFERENCED_BY: dict[str, tuple[tuple[str, str], ...]] = {
         ("photos", "asset_id"),
     ),
     "contracts": (("jobs", "contract_id"),),
+    "service_cards": (("jobs", "card_id"),),
     "parts": (("van_stock", "part_id"), ("part_usage", "part_id")),
     "checklist_templates": (("job_assets", "template_id"), ("checklist_answers", "template_id")),
     "estimates": (("consents", "estimate_id"),),
@@ -286,7 +287,16 @@ def adopt_epoch(store: LocalStore, new_epoch: str) -> bool:
 def _finish_resync(store: LocalStore, dirty: Mapping[tuple[str, str], Any]) -> None:
     db = store.db
     # Dependants before what they point at, so each delete finds nothing still using it.
-    parents = ("assets", "contracts", "sites", "customers", "parts", "checklist_templates")
+    parents = (
+        "assets",
+        "contracts",
+        "service_cards",
+        "sites",
+        "customers",
+        "parts",
+        "checklist_templates",
+        "company_settings",
+    )
     for table in [*_CHILD_DELETE_ORDER, "van_stock", "jobs", *parents]:
         gone = [
             row[0]

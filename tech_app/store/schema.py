@@ -215,7 +215,46 @@ def m006_stock_movements(db: Database) -> None:
 
 
 @migrations()
-def m007_part_line_removal(db: Database) -> None:
+def m007_money(db: Database) -> None:
+    # Money as data (issue 11): the company's settings and prepaid service cards come
+    # from head office; a job records where the work happens, the card it is done on and
+    # the cause of the fault; a time entry may be marked outside a contract's scope.
+    # Existing rows get the values that price them as before: on site, no card, no
+    # recorded cause, in scope; no payment method or receipt number yet.
+    _run(
+        db,
+        f"""
+    CREATE TABLE company_settings (
+        id TEXT PRIMARY KEY, company_name TEXT NOT NULL, address TEXT NOT NULL,
+        phone TEXT NOT NULL, tax_id TEXT NOT NULL, logo_sha256 TEXT NOT NULL,
+        currency TEXT NOT NULL, tax_rate TEXT NOT NULL, time_zone TEXT NOT NULL,
+        call_out_fee INTEGER NOT NULL, labour_per_hour INTEGER NOT NULL,
+        labour_rates TEXT NOT NULL, waiting_per_hour INTEGER NOT NULL,
+        travel_per_hour INTEGER NOT NULL, free_entitlements TEXT NOT NULL,
+        free_servicing_categories TEXT NOT NULL, receipt_prefix TEXT NOT NULL,
+        consent_margin TEXT NOT NULL, {_COMMON});
+    CREATE TABLE service_cards (
+        id TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id) {_FK},
+        asset_id TEXT, number TEXT NOT NULL, plan TEXT NOT NULL, visits INTEGER NOT NULL,
+        job_type TEXT NOT NULL, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL, {_COMMON});
+    ALTER TABLE jobs ADD COLUMN visit_mode TEXT NOT NULL DEFAULT 'on_site';
+    ALTER TABLE jobs ADD COLUMN card_id TEXT REFERENCES service_cards(id) {_FK};
+    ALTER TABLE jobs ADD COLUMN fault_cause TEXT NOT NULL DEFAULT '';
+    ALTER TABLE jobs ADD COLUMN payment_method TEXT;
+    ALTER TABLE jobs ADD COLUMN receipt_number TEXT NOT NULL DEFAULT '';
+    ALTER TABLE time_entries ADD COLUMN out_of_scope INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX jobs_card ON jobs(card_id);
+    """,
+    )
+    # A schema-6 device skipped the settings and card rows head office already sent
+    # (it had no table for them) and its cursor moved past them: pull everything again
+    # (the outbox stays; the same re-pull a restored head office asks for), so the
+    # first bill after the upgrade is priced with the company's settings, not zeros.
+    db.execute("UPDATE settings SET value = '0' WHERE key = 'sync.cursor'")
+
+
+@migrations()
+def m008_part_line_removal(db: Database) -> None:
     # A wrong part line may be removed before sign-off (tech_app.part_lines): it keeps
     # its row, marked, so the ledger's correction still names the line it undid.
     _run(db, "ALTER TABLE part_usage ADD COLUMN removed_at TEXT;")

@@ -38,9 +38,7 @@ def at(hour: int, minute: int = 0, day: date = DEMO_DAY) -> datetime:
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[LocalStore]:
     s = open_store(tmp_path / "db.sqlite3")
-    load_demo(s, DEMO_DAY)
-    s.set_setting("company_name", COMPANY)
-    s.set_setting("company_hotline", "400-820-5566")
+    load_demo(s, DEMO_DAY)  # the demo company's settings name it and give its hotline
     yield s
     s.close()
 
@@ -82,6 +80,8 @@ def heater_in_on_site(store: LocalStore, blobs: BlobStore) -> datetime:
     record_part_usage(
         store, HEATER_IN, "SH-FIT-20", 2, Coverage.CHARGED, TECH, now=end + timedelta(minutes=1)
     )
+    # The fittings are charged: the customer agrees to them before signing.
+    record_consent(store, HEATER_IN, "王建国", planned_minutes=0, now=end + timedelta(minutes=2))
     write_up(store, HEATER_IN, "集热管破裂，水箱底部漏水。", "更换集热管 1 支，更换管件 2 个。")
     return end
 

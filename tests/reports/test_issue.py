@@ -13,6 +13,7 @@ from reports import build_slip_data, issue_slip, slip_content_hash
 from reports.integrity import short_hash
 from tech_app.blobs import BlobStore
 from tech_app.errors import NotFoundError, ValidationError
+from tech_app.lifecycle import amend
 from tech_app.records import Slip
 from tech_app.store.local import LocalStore
 from tests.reports.helpers import pdf_pages, squash
@@ -37,13 +38,27 @@ def test_issue_saves_a_slip_row_with_the_right_hashes(
     assert not list(out.parent.glob(".slip.pdf.*"))  # no temp file left behind
 
 
-def test_each_issue_is_the_next_revision_and_prints_it(
+def test_a_reprint_with_unchanged_content_is_the_same_revision(
     store: LocalStore, blobs: BlobStore, signed_heater_in: str, tmp_path: Path
 ) -> None:
     first = issue_slip(store, blobs, signed_heater_in, tmp_path / "1.pdf", now=ISSUED)
+    again = issue_slip(store, blobs, signed_heater_in, tmp_path / "2.pdf", now=ISSUED)
+    roll = issue_slip(
+        store, blobs, signed_heater_in, tmp_path / "3.pdf", layout="receipt", now=ISSUED
+    )
+    assert first == again == roll
+    assert store.select(Slip, "job_id = ?", [signed_heater_in]) == [first]
+    assert "Revision1" in squash(pdf_pages(tmp_path / "2.pdf")[0])
+
+
+def test_a_changed_slip_is_the_next_revision_and_prints_it(
+    store: LocalStore, blobs: BlobStore, signed_heater_in: str, tmp_path: Path
+) -> None:
+    first = issue_slip(store, blobs, signed_heater_in, tmp_path / "1.pdf", now=ISSUED)
+    amend(store, signed_heater_in, "wrong fitting count", "One fitting, not two.", now=ISSUED)
     second = issue_slip(store, blobs, signed_heater_in, tmp_path / "2.pdf", now=ISSUED)
     assert (first.revision, second.revision) == (1, 2)
-    assert first.content_hash == second.content_hash
+    assert first.content_hash != second.content_hash
     assert "Revision2" in squash(pdf_pages(tmp_path / "2.pdf")[0])
 
 

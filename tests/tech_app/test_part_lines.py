@@ -114,3 +114,22 @@ def test_a_removed_line_is_no_part_of_the_units_history(demo_store: LocalStore) 
     demo_store.save(dataclasses.replace(demo_store.get(Job, job), status=JobStatus.COMPLETED))
     (visit, *_) = [v for v in previous_visits(demo_store, asset.id) if v.job_id == job]
     assert [p.part_number for p in visit.parts] == ["SH-TUBE-58"]
+
+
+def test_a_removed_line_is_not_charged_and_not_on_the_slip(demo_store: LocalStore) -> None:
+    from reports.slip_data import build_slip_data
+    from tech_app.charges import job_charges
+
+    job = _job(demo_store, "heater-out")
+    before = job_charges(demo_store, job)
+    line = record_part_usage(demo_store, job, "SH-TUBE-58", "3", "charged", "liu", now=NOW)
+    with_line = job_charges(demo_store, job)
+    assert with_line.total > before.total
+    assert line.id in {charge.ref for charge in with_line.lines}
+    assert "SH-TUBE-58" in str(build_slip_data(demo_store, job, "zh_CN"))
+    remove_part_line(demo_store, line.id, "liu", now=NOW)
+    after = job_charges(demo_store, job)
+    assert after.total == before.total
+    assert line.id not in {charge.ref for charge in after.lines}
+    slip = build_slip_data(demo_store, job, "zh_CN")
+    assert "SH-TUBE-58" not in str(slip)

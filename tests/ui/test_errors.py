@@ -95,3 +95,17 @@ def test_start_opens_the_main_window_on_the_profile(
     assert started.ctx.store.path == demo_profile / "tech-app.sqlite3"
     started.window.close()
     started.close()
+
+
+def test_a_consent_error_is_worded_with_its_amounts() -> None:
+    from tech_app.errors import ConsentError
+    from ui.messages import error_text
+
+    missing = error_text(ConsentError(ConsentError.MISSING, bill_total=5650))
+    exceeded = error_text(
+        ConsentError(
+            ConsentError.EXCEEDED, bill_total=34578, consented_total=33448, allowed_total=33448
+        )
+    )
+    assert "¥56.50" in missing and "consent" in missing
+    assert "¥345.78" in exceeded and "¥334.48" in exceeded

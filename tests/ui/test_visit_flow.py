@@ -18,6 +18,7 @@ from tech_app.checklist import answers_of, record_answer
 from tech_app.demo import demo_id
 from tech_app.errors import FrozenJobError
 from tech_app.records import Consent, Job, Part, PartUsage, Signature, Slip, TimeEntry
+from tech_app.signoff import record_consent
 from tech_app.vocab import Coverage, JobStatus
 from tests.ui.conftest import HEATER_IN
 from tests.ui.helpers import message_boxes, press, sign_with_strokes
@@ -183,6 +184,7 @@ def test_a_signed_jobs_slip_is_shown_again_even_if_its_file_was_lost(
     view.change_status(JobStatus.ON_SITE)
     for key, value in (("driver", "yes"), ("connection", "Wi-Fi"), ("test_page", "yes")):
         record_answer(store, job_id, key, value)
+    record_consent(store, job_id, "Ms. Grace Lin", None)  # the call-out is charged
     view.open_signoff()
     dialog = view.signoff_dialog
     assert dialog is not None
@@ -201,3 +203,37 @@ def test_a_signed_jobs_slip_is_shown_again_even_if_its_file_was_lost(
     assert again.slip_path is not None and again.slip_path.read_bytes().startswith(b"%PDF")
     assert len(store.select(Slip, "job_id = ?", [job_id])) == 1  # shown again, not re-issued
     again.close()
+
+
+def test_the_cause_of_the_fault_and_consent_to_a_grown_bill(qtbot, window: MainWindow, ctx) -> None:  # type: ignore[no-untyped-def]
+    """The technician records 'dismantled by the user': the in-warranty heater's call-out
+    and tube become charged at once, sign-off is refused until the customer agrees to the
+    bill as it stands, and the agreement is recorded from the same panel."""
+    from tech_app.charges import job_charges
+    from tech_app.signoff import consented_total
+    from tech_app.van import record_part_usage
+
+    store = ctx.store
+    assert window.job_list.select_job(HEATER_IN)
+    view = window.job_view
+    view.change_status(JobStatus.EN_ROUTE)
+    view.change_status(JobStatus.ON_SITE)
+    record_part_usage(store, HEATER_IN, "SH-TUBE-58", 1, Coverage.WARRANTY, "liu")
+    charges = view.charges
+    charges.refresh()
+    assert job_charges(store, HEATER_IN).total == 0
+    assert not charges.agree_bill_button.isEnabled()
+
+    charges.fault_cause.setCurrentIndex(charges.fault_cause.findData("user_dismantling"))
+    charges.fault_cause.activated.emit(charges.fault_cause.currentIndex())
+    assert store.get(Job, HEATER_IN).fault_cause == "user_dismantling"
+    bill = job_charges(store, HEATER_IN)
+    assert bill.total == (5000 + 9500) * 113 // 100  # call-out and tube, 13% VAT
+    assert "before signing" in charges.bill_warning.text()
+
+    charges.consent_check.setChecked(True)
+    assert charges.agree_bill_button.isEnabled()
+    qtbot.mouseClick(charges.agree_bill_button, Qt.MouseButton.LeftButton)
+    assert consented_total(store, HEATER_IN) == bill.total
+    assert charges.bill_warning.text() == ""
+    assert "王建国" in charges.consent_label.text()

@@ -113,7 +113,7 @@
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../charges_model.py" line="43"/>
+        <location filename="../charges_model.py" line="45"/>
         <source>Worth {value}, covered by {coverage}</source>
         <translation>价值 {value}，由{coverage}承担</translation>
     </message>
@@ -121,49 +121,69 @@
 <context>
     <name>ChargesPanel</name>
     <message>
-        <location filename="../charges_panel.py" line="60"/>
+        <location filename="../charges_panel.py" line="65"/>
         <source>Estimate before repair</source>
         <translation>维修前报价</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="64"/>
+        <location filename="../charges_panel.py" line="69"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="72"/>
+        <location filename="../charges_panel.py" line="77"/>
         <source>The customer has seen these charges and agrees to them</source>
         <translation>客户已看过以上费用并同意</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="75"/>
+        <location filename="../charges_panel.py" line="80"/>
         <source>Name of the person agreeing</source>
         <translation>同意人姓名</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="76"/>
+        <location filename="../charges_panel.py" line="81"/>
         <source>Record consent</source>
         <translation>记录同意</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="83"/>
+        <location filename="../charges_panel.py" line="88"/>
         <source>Planned labour</source>
         <translation>预计工时</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="95"/>
+        <location filename="../charges_panel.py" line="100"/>
         <source>Charges so far</source>
         <translation>当前费用</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="133"/>
+        <location filename="../charges_panel.py" line="106"/>
+        <source>Quality or installation fault</source>
+        <translation>质量或安装问题</translation>
+    </message>
+    <message>
+        <location filename="../charges_panel.py" line="111"/>
+        <source>The customer agrees to the bill as it stands</source>
+        <translation>客户同意目前的费用</translation>
+    </message>
+    <message>
+        <location filename="../charges_panel.py" line="121"/>
+        <source>Cause of the fault</source>
+        <translation>故障原因</translation>
+    </message>
+    <message>
+        <location filename="../charges_panel.py" line="164"/>
         <source>Subtotal {subtotal} · tax {tax} · &lt;b&gt;total {total}&lt;/b&gt;</source>
         <translation>小计 {subtotal} · 税 {tax} · &lt;b&gt;合计 {total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="148"/>
+        <location filename="../charges_panel.py" line="179"/>
         <source>✔ {name} agreed to {total} at {when}</source>
         <translation>✔ {name} 已于 {when} 同意 {total}</translation>
+    </message>
+    <message>
+        <location filename="../charges_panel.py" line="215"/>
+        <source>The customer must agree to these charges before signing.</source>
+        <translation>签字前须经客户同意这些费用。</translation>
     </message>
 </context>
 <context>
@@ -867,22 +887,32 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="33"/>
+        <location filename="../messages.py" line="25"/>
+        <source>The bill ({bill_total}) is more than the customer agreed to ({consented_total}): show the new total and record their consent again before they sign.</source>
+        <translation>费用（{bill_total}）超过客户同意的金额（{consented_total}）：签字前请出示新的合计并再次记录客户同意。</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="30"/>
+        <source>The bill ({bill_total}) has charges the customer has not agreed to: show the estimate and record their consent before they sign.</source>
+        <translation>费用（{bill_total}）含有客户尚未同意的收费：签字前请出示报价并记录客户同意。</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="51"/>
         <source>Something went wrong: {error}</source>
         <translation>出现错误：{error}</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="52"/>
+        <location filename="../messages.py" line="70"/>
         <source>tech-app</source>
         <translation>tech-app</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="85"/>
+        <location filename="../messages.py" line="103"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="88"/>
+        <location filename="../messages.py" line="106"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -1141,119 +1171,124 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../signoff_dialog.py" line="63"/>
+        <location filename="../signoff_dialog.py" line="64"/>
         <source>Sign off job {number}</source>
         <translation>工单 {number} 签字确认</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="94"/>
+        <location filename="../signoff_dialog.py" line="95"/>
         <source>Let the customer read the slip: the work, the parts and the charges they sign for.</source>
         <translation>请客户先看服务单：所做的工作、使用的配件和要签字确认的费用。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="102"/>
+        <location filename="../signoff_dialog.py" line="103"/>
         <source>Print for a signature on paper…</source>
         <translation>打印纸质单签字…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="105"/>
+        <location filename="../signoff_dialog.py" line="106"/>
         <source>The customer has read it: sign</source>
         <translation>客户已看过：去签字</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="126"/>
+        <location filename="../signoff_dialog.py" line="127"/>
         <source>Preparing the slip for the customer to read…</source>
         <translation>正在生成服务单供客户查看…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="137"/>
+        <location filename="../signoff_dialog.py" line="138"/>
         <source>Preparing the slip</source>
         <translation>正在生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="155"/>
+        <location filename="../signoff_dialog.py" line="156"/>
         <source>Sent to the printer. After the customer signs the paper, keep it with the job.</source>
         <translation>已发送到打印机。客户在纸质单上签字后，请随工单保存。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="160"/>
+        <location filename="../signoff_dialog.py" line="161"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="174"/>
+        <location filename="../signoff_dialog.py" line="175"/>
         <source>Total to pay: &lt;b&gt;{total}&lt;/b&gt;</source>
         <translation>应付金额：&lt;b&gt;{total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="186"/>
+        <location filename="../signoff_dialog.py" line="187"/>
         <source>{n} of 5</source>
         <translation>{n} 星（满分 5）</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="191"/>
+        <location filename="../signoff_dialog.py" line="192"/>
         <source>Anything the customer wants to say</source>
         <translation>客户的意见或建议</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="195"/>
+        <location filename="../signoff_dialog.py" line="201"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="197"/>
+        <location filename="../signoff_dialog.py" line="203"/>
         <source>Sign and issue the slip</source>
         <translation>签字并生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="203"/>
+        <location filename="../signoff_dialog.py" line="209"/>
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="204"/>
+        <location filename="../signoff_dialog.py" line="210"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="205"/>
+        <location filename="../signoff_dialog.py" line="211"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="207"/>
+        <location filename="../signoff_dialog.py" line="212"/>
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="214"/>
         <source>Customer signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="247"/>
+        <location filename="../signoff_dialog.py" line="255"/>
         <source>Cannot sign yet</source>
         <translation>还不能签字</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="259"/>
-        <location filename="../signoff_dialog.py" line="270"/>
+        <location filename="../signoff_dialog.py" line="267"/>
+        <location filename="../signoff_dialog.py" line="278"/>
         <source>Signed. Issuing the slip…</source>
         <translation>已签字，正在生成服务单…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="303"/>
+        <location filename="../signoff_dialog.py" line="311"/>
         <source>Issuing the slip</source>
         <translation>正在生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="314"/>
+        <location filename="../signoff_dialog.py" line="322"/>
         <source>Signed. The slip is ready to print or send.</source>
         <translation>已签字，服务单可以打印或发送。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="144"/>
-        <location filename="../signoff_dialog.py" line="317"/>
+        <location filename="../signoff_dialog.py" line="145"/>
+        <location filename="../signoff_dialog.py" line="325"/>
         <source>The slip was saved to {path} but cannot be shown here</source>
         <translation>服务单已保存到 {path}，但无法在此显示</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="324"/>
+        <location filename="../signoff_dialog.py" line="332"/>
         <source>Signed, but the slip could not be made: {error}</source>
         <translation>已签字，但无法生成服务单：{error}</translation>
     </message>
@@ -1539,37 +1574,37 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>Units</name>
     <message>
-        <location filename="../labels.py" line="77"/>
+        <location filename="../labels.py" line="91"/>
         <source>pc</source>
         <translation>个</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="78"/>
+        <location filename="../labels.py" line="92"/>
         <source>m</source>
         <translation>米</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="79"/>
+        <location filename="../labels.py" line="93"/>
         <source>L</source>
         <translation>升</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="80"/>
+        <location filename="../labels.py" line="94"/>
         <source>kg</source>
         <translation>千克</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="81"/>
+        <location filename="../labels.py" line="95"/>
         <source>g</source>
         <translation>克</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="82"/>
+        <location filename="../labels.py" line="96"/>
         <source>h</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83"/>
+        <location filename="../labels.py" line="97"/>
         <source>set</source>
         <translation>套</translation>
     </message>
@@ -1577,242 +1612,312 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../labels.py" line="24"/>
+        <location filename="../labels.py" line="25"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="25"/>
+        <location filename="../labels.py" line="26"/>
         <source>Assigned</source>
         <translation>已派工</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="26"/>
+        <location filename="../labels.py" line="27"/>
         <source>En route</source>
         <translation>在途中</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="27"/>
+        <location filename="../labels.py" line="28"/>
         <source>On site</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28"/>
+        <location filename="../labels.py" line="29"/>
         <source>Waiting for parts</source>
         <translation>等待配件</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="29"/>
+        <location filename="../labels.py" line="30"/>
         <source>Completed</source>
         <translation>已完工</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="30"/>
+        <location filename="../labels.py" line="31"/>
         <source>Signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31"/>
+        <location filename="../labels.py" line="32"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="33"/>
+        <location filename="../labels.py" line="34"/>
         <source>Installation</source>
         <translation>安装调试</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="34"/>
+        <location filename="../labels.py" line="35"/>
         <source>Repair</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="35"/>
+        <location filename="../labels.py" line="36"/>
         <source>Maintenance</source>
         <translation>保养</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="36"/>
+        <location filename="../labels.py" line="37"/>
         <source>Inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37"/>
+        <location filename="../labels.py" line="38"/>
         <source>Cleaning</source>
         <translation>清洗</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="39"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="40"/>
         <source>Guidance</source>
         <translation>技术指导</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41"/>
+        <location filename="../labels.py" line="42"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="43"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="44"/>
         <source>Charged</source>
         <translation>收费</translation>
     </message>
     <message>
         <location filename="../labels.py" line="45"/>
+        <source>Prepaid card</source>
+        <translation>服务卡</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="46"/>
+        <source>Free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="48"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="49"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="50"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="51"/>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="52"/>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="53"/>
+        <source>Invoice (pay later)</source>
+        <translation>开票后付款</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="55"/>
+        <source>Call-out fee</source>
+        <translation>上门费</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="56"/>
+        <source>Contract visit fee</source>
+        <translation>协议保养费</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="57"/>
+        <source>Work outside the agreement</source>
+        <translation>协议外工时</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="59"/>
         <source>Travel</source>
         <translation>路途</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46"/>
+        <location filename="../labels.py" line="60"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47"/>
+        <location filename="../labels.py" line="61"/>
         <source>Waiting</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="49"/>
+        <location filename="../labels.py" line="63"/>
         <source>On track</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="64"/>
         <source>At risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="51"/>
+        <location filename="../labels.py" line="65"/>
         <source>Met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="52"/>
+        <location filename="../labels.py" line="66"/>
         <source>Breached</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="54"/>
+        <location filename="../labels.py" line="68"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55"/>
+        <location filename="../labels.py" line="69"/>
         <source>Solution plan</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="56"/>
+        <location filename="../labels.py" line="70"/>
         <source>Problem solved</source>
         <translation>解决问题</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="57"/>
+        <location filename="../labels.py" line="71"/>
         <source>Phone response</source>
         <translation>电话响应</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="58"/>
+        <location filename="../labels.py" line="72"/>
         <source>Technician on site</source>
         <translation>技术员到场</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="59"/>
+        <location filename="../labels.py" line="73"/>
         <source>Repaired or replaced</source>
         <translation>修复或换机</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60"/>
+        <location filename="../labels.py" line="74"/>
         <source>Follow-up call</source>
         <translation>电话回访</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="62"/>
+        <location filename="../labels.py" line="76"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63"/>
+        <location filename="../labels.py" line="77"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="65"/>
+        <location filename="../labels.py" line="79"/>
         <source>dismantled by the user</source>
         <translation>用户自行拆卸</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="66"/>
+        <location filename="../labels.py" line="80"/>
         <source>repaired by a non-authorised repairer</source>
         <translation>非授权维修点维修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="67"/>
+        <location filename="../labels.py" line="81"/>
         <source>damaged in the user&apos;s transport or storage</source>
         <translation>用户运输或保管不当</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="70"/>
+        <location filename="../labels.py" line="84"/>
         <source>used against the manual</source>
         <translation>未按说明书使用</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71"/>
+        <location filename="../labels.py" line="85"/>
         <source>the part is past its own warranty</source>
         <translation>配件已过其保修期</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="72"/>
+        <location filename="../labels.py" line="86"/>
         <source>force majeure</source>
         <translation>不可抗力</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="117"/>
+        <location filename="../labels.py" line="131"/>
         <source>In warranty until {date}</source>
         <translation>保修期内，至 {date}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="118"/>
+        <location filename="../labels.py" line="132"/>
         <source>In warranty</source>
         <translation>保修期内</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="120"/>
+        <location filename="../labels.py" line="134"/>
         <source>Warranty ended on {date}</source>
         <translation>保修已于 {date} 到期</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="122"/>
+        <location filename="../labels.py" line="136"/>
         <source>Over the warranty&apos;s operating hours</source>
         <translation>超出保修运行小时数</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="123"/>
+        <location filename="../labels.py" line="137"/>
         <source>Not covered: {why}</source>
         <translation>不在保修范围：{why}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="136"/>
+        <location filename="../labels.py" line="143"/>
+        <source>{part} × {qty} @ {price}</source>
+        <translation>{part} × {qty}，单价 {price}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="149"/>
+        <source>{kind} {minutes} min @ {rate}/h</source>
+        <translation>{kind} {minutes} 分钟，{rate}/小时</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="153"/>
+        <source>{kind} {units} × {rate}</source>
+        <translation>{kind} {units} × {rate}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="169"/>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="138"/>
+        <location filename="../labels.py" line="171"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="139"/>
+        <location filename="../labels.py" line="172"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
