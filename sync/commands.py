@@ -193,12 +193,14 @@ def _dispatch(action: str) -> Any:
     return run
 
 
-def _now(args: argparse.Namespace) -> datetime:
+def _now(args: argparse.Namespace, conn: Any) -> datetime:
+    """``--at`` (in the company's time zone when it names none), else now."""
     from datetime import UTC
 
+    from sync.server import company
     from sync.server.office_input import parse_moment
 
-    return parse_moment("--at", args.at) if args.at else datetime.now(UTC)
+    return parse_moment("--at", args.at, company.zone(conn)) if args.at else datetime.now(UTC)
 
 
 def _day(name: str) -> Any:
@@ -215,12 +217,13 @@ def _day(name: str) -> Any:
 
 
 def cmd_plan_visits(args: argparse.Namespace) -> int:
+    from sync.server import company
     from sync.server.db import write_transaction
     from sync.server.office_input import company_today
     from sync.server.planning import plan_all
 
-    first = args.first or company_today(_now(args))
     with _office_engine(args) as engine, write_transaction(engine) as conn:
+        first = args.first or company_today(_now(args, conn), company.zone(conn))
         result = plan_all(conn, first, args.until, args.assignee or "")
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
@@ -256,7 +259,7 @@ def cmd_follow_ups(args: argparse.Namespace) -> int:
     from sync.server.follow_ups import list_follow_ups
 
     with _office_engine(args) as engine, write_transaction(engine) as conn:
-        rows = list_follow_ups(conn, _now(args), due_only=args.due)
+        rows = list_follow_ups(conn, _now(args, conn), due_only=args.due)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -347,7 +350,7 @@ def cmd_follow_up_answer(args: argparse.Namespace) -> int:
         }
     )
     with _office_engine(args) as engine, write_transaction(engine) as conn:
-        result = record_answers(conn, args.job, answers, _now(args))
+        result = record_answers(conn, args.job, answers, _now(args, conn))
     print(f"follow-up of job {result['job_number']} recorded")
     if result["overcharge"]:
         print(
@@ -362,7 +365,7 @@ def cmd_sla(args: argparse.Namespace) -> int:
     from sync.server.sla_overview import overview_csv, sla_overview
 
     with _office_engine(args) as engine, read_transaction(engine) as conn:
-        overview = sla_overview(conn, args.first, args.last, _now(args))
+        overview = sla_overview(conn, args.first, args.last, _now(args, conn))
     if args.csv:
         sys.stdout.write(overview_csv(overview))
         return 0

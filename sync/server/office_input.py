@@ -10,7 +10,6 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from sync.server.follow_ups import Answers
-from tech_app.demo import CHINA
 from tech_app.errors import ValidationError
 from tech_app.money import parse_money
 from tech_app.records.validate import check_text
@@ -27,7 +26,7 @@ def parse_day(field: str, value: object) -> date:
         raise ValidationError(field, f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def parse_moment(field: str, value: object) -> datetime:
+def parse_moment(field: str, value: object, zone: tzinfo) -> datetime:
     """An ISO date-time; without a zone it is the company's time (as office staff type it)."""
     if not isinstance(value, str):
         raise ValidationError(field, "give a date and time as YYYY-MM-DDTHH:MM")
@@ -37,7 +36,7 @@ def parse_moment(field: str, value: object) -> datetime:
         raise ValidationError(
             field, f"{value!r} is not a date and time (YYYY-MM-DDTHH:MM)"
         ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=CHINA)
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
 # How Excel writes a date and time in a Chinese (or an ISO) locale; tried in order.
@@ -56,7 +55,7 @@ _SHEET_FORMATS = (
 SHEET_TIME_FORMS = "2026-12-01T10:00, 2026-12-01 10:00, 2026/12/01 10:00, 2026年12月1日 10:00"
 
 
-def parse_sheet_moment(field: str, value: str, zone: tzinfo = CHINA) -> datetime | None:
+def parse_sheet_moment(field: str, value: str, zone: tzinfo) -> datetime | None:
     """A date and time from a spreadsheet cell; empty is None; without a zone, company time.
 
     ISO as the API takes it, and what Chinese Excel writes (``2026/12/01 10:00``,
@@ -107,8 +106,9 @@ def parse_priority(field: str, value: str) -> int:
     return int(text)
 
 
-def company_today(now: datetime) -> date:
-    return now.astimezone(CHINA).date()
+def company_today(now: datetime, zone: tzinfo) -> date:
+    """The company's calendar day at ``now`` (its time zone comes from the settings)."""
+    return now.astimezone(zone).date()
 
 
 def parse_yes_no(field: str, value: object) -> bool:

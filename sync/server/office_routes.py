@@ -6,7 +6,7 @@ must see the office dependency that ``create_app`` hands in, not a name to look 
 """
 
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from starlette.concurrency import run_in_threadpool
 
 from sync.server import api_docs as docs
-from sync.server import follow_ups, planning
+from sync.server import company, follow_ups, planning
 from sync.server.db import read_transaction, write_transaction
 from sync.server.office_input import company_today, parse_answers, parse_day, parse_moment
 from sync.server.sla_overview import sla_overview
@@ -30,8 +30,12 @@ def add_office_routes(
 ) -> None:
     Office = Annotated[Any, Depends(office_caller)]
 
+    def company_zone() -> tzinfo:
+        with read_transaction(engine) as conn:
+            return company.zone(conn)
+
     def at_or_now(at: str | None) -> datetime:
-        return parse_moment("at", at) if at is not None else datetime.now(UTC)
+        return parse_moment("at", at, company_zone()) if at is not None else datetime.now(UTC)
 
     @app.post(
         "/office/plan-visits",
@@ -59,7 +63,7 @@ def add_office_routes(
         first = (
             parse_day("from", data["from"])
             if data.get("from") is not None
-            else company_today(datetime.now(UTC))
+            else company_today(datetime.now(UTC), company_zone())
         )
         assignee = data.get("assignee") or ""
         if not isinstance(assignee, str):

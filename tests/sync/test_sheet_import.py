@@ -14,6 +14,7 @@ import pytest
 from sync.server.csv_text import EncodingProblem, read_sheet
 from sync.server.office_input import parse_job_type, parse_sheet_moment
 from sync.server.sheet_columns import CSV_COLUMNS
+from tech_app.demo import CHINA
 from tech_app.errors import ValidationError
 from tech_app.vocab import JobType
 from tests.sync.test_commands import run
@@ -70,6 +71,9 @@ def test_a_sheet_in_any_excel_encoding_imports_with_chinese_intact(
 def test_the_excel_date_styles_are_read_in_company_time(
     office: str, tmp_path: Path, capsys: Any
 ) -> None:
+    # The company's own time zone, from its settings, is what a sheet without one means.
+    zone = ["office", "settings", "--db", office, "--set", "time_zone=Asia/Shanghai"]
+    assert run(zone, capsys)[0] == 0
     sheet = tmp_path / "jobs.csv"
     sheet.write_bytes((HEADER + ROWS).encode("gb18030"))
     assert run(["office", "import-jobs", str(sheet), "--db", office], capsys)[0] == 0
@@ -152,11 +156,13 @@ def test_job_types_as_codes_or_chinese_words(typed: str, expected: JobType) -> N
 
 
 def test_a_date_alone_is_midnight_and_full_width_digits_are_read() -> None:
-    moment = parse_sheet_moment("reported_at", "２０２６/１２/０１")
+    moment = parse_sheet_moment("reported_at", "２０２６/１２/０１", CHINA)
     assert moment is not None and moment.isoformat() == "2026-12-01T00:00:00+08:00"
-    assert parse_sheet_moment("window_end", "  ") is None
+    assert parse_sheet_moment("window_end", "  ", CHINA) is None
     with pytest.raises(ValidationError) as refused:
-        parse_sheet_moment("window_end", "12/01/2026 10:00")  # month or day first? not guessed
+        parse_sheet_moment(
+            "window_end", "12/01/2026 10:00", CHINA
+        )  # month or day first? not guessed
     assert refused.value.field == "window_end"
 
 

@@ -18,8 +18,6 @@ DEMO_ENTRY_POINTS = {
     "tech_app/cli.py",  # tech-app demo-data
     "sync/server/office.py",  # tech-app office seed-demo
     "ui/screenshots.py",  # python -m ui.screenshots, on the demo day
-    # Issue 13 is reworking office input parsing; its CHINA default goes with it.
-    "sync/server/office_input.py",
 }
 IMPORT = re.compile(
     r"^\s*(from tech_app\.demo import|import tech_app\.demo|from tech_app import demo)", re.M
