@@ -408,19 +408,27 @@ def _holders(conn: Connection, job_id: str) -> list[str]:
     key = ("holders of job", job_id)
     if cache is not None and key in cache:
         return list(cache[key])
-    found = list(
+    # Two index lookups (the job's units, then who holds them), not a join the planner
+    # may turn into a scan of every grant.
+    units = list(
         conn.execute(
-            sa.select(t.grants.c.technician)
-            .distinct()
-            .join(
-                t.job_refs,
-                sa.and_(
-                    t.job_refs.c.table_name == t.grants.c.table_name,
-                    t.job_refs.c.record_id == t.grants.c.record_id,
-                ),
+            sa.select(t.job_refs.c.record_id).where(
+                t.job_refs.c.job_id == job_id, t.job_refs.c.table_name == "assets"
             )
-            .where(t.job_refs.c.job_id == job_id, t.grants.c.table_name == "assets")
         ).scalars()
+    )
+    found = (
+        sorted(
+            set(
+                conn.execute(
+                    sa.select(t.grants.c.technician).where(
+                        t.grants.c.table_name == "assets", t.grants.c.record_id.in_(units)
+                    )
+                ).scalars()
+            )
+        )
+        if units
+        else []
     )
     if cache is not None:
         cache[key] = found
