@@ -259,18 +259,10 @@ def _prefetch_aliases(conn: Connection, mutations: list[Mutation]) -> None:
     keys = {(m.table, m.record_id) for m in mutations}
     a = t.aliases.c
     found: dict[tuple[str, str], str | None] = dict.fromkeys(keys)
-    by_table: dict[str, list[str]] = {}
-    for table, record_id in keys:
-        by_table.setdefault(table, []).append(record_id)
-    if by_table:
+    if keys:
         for row in conn.execute(
             sa.select(a.table_name, a.alias_id, a.record_id).where(
-                sa.or_(
-                    *(
-                        sa.and_(a.table_name == tb, a.alias_id.in_(ids))
-                        for tb, ids in by_table.items()
-                    )
-                )
+                store.any_of(a.table_name, a.alias_id, keys)
             )
         ):
             found[(row.table_name, row.alias_id)] = str(row.record_id)

@@ -229,19 +229,26 @@ def mutation_refused(conn: Connection) -> None:
         _insert(conn, again)
 
 
-def _prefetch(
-    conn: Connection, cache: dict[tuple[str, str], Any], keys: set[tuple[str, str]]
-) -> None:
+def any_of(table_column: Any, id_column: Any, keys: Iterable[tuple[str, str]]) -> Any:
+    """A WHERE clause matching any of the (table, id) keys: per table, one id IN list.
+    False (no row) for no keys."""
     by_table: dict[str, list[str]] = {}
     for table, record_id in keys:
         by_table.setdefault(table, []).append(record_id)
-    if not by_table:
+    return sa.or_(
+        sa.false(),
+        *(sa.and_(table_column == tb, id_column.in_(ids)) for tb, ids in by_table.items()),
+    )
+
+
+def _prefetch(
+    conn: Connection, cache: dict[tuple[str, str], Any], keys: set[tuple[str, str]]
+) -> None:
+    if not keys:
         return
     r = t.records.c
     found = conn.execute(
-        sa.select(r.table_name, r.id, *_STORED).where(
-            sa.or_(*(sa.and_(r.table_name == tb, r.id.in_(ids)) for tb, ids in by_table.items()))
-        )
+        sa.select(r.table_name, r.id, *_STORED).where(any_of(r.table_name, r.id, keys))
     ).all()
     for key in keys:
         cache[key] = None  # absent unless found below
