@@ -22,7 +22,7 @@ from tech_app.profile import database_path
 from tech_app.store.local import open_store
 
 # Bump when generate.py writes different data, so old caches are not reused.
-GENERATOR_VERSION = 4
+GENERATOR_VERSION = 5  # 5: part lines have removed_at (local schema 8)
 SEED = 1
 # Fixed dates: the same seed gives the same profile whatever day the bench runs.
 TODAY = date(2026, 11, 28)

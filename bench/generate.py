@@ -307,6 +307,7 @@ _USAGE_COLUMNS = [
     "serial_in",
     "stock_override",
     "used_at",
+    "removed_at",  # local schema 8; a generated line is never taken back
 ]
 
 
@@ -644,6 +645,7 @@ def _visit_records(
                     "",
                     0,
                     used_at,
+                    None,
                 )
             )
     return answer_rows, usage_rows
