@@ -320,10 +320,13 @@ def cmd_settings(args: argparse.Namespace) -> int:
     from sync.server.db import read_transaction, write_transaction
 
     changes = company.parse_assignments(args.set or [])
+    logo = _read_file(args.logo, "--logo") if args.logo else None
     with _office_engine(args) as engine:
-        if changes:
+        if changes or logo is not None:
             with write_transaction(engine) as conn:
-                settings = company.update(conn, changes)
+                settings = company.update(conn, changes) if changes else company.current(conn)
+                if logo is not None:
+                    settings = company.set_logo(conn, logo)
         else:
             with read_transaction(engine) as conn:
                 settings = company.current(conn)
@@ -382,6 +385,13 @@ def cmd_sla(args: argparse.Namespace) -> int:
             f"on track {row['on_track']:>3}"
         )
     return 0
+
+
+def _read_file(path: Path, name: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise TechAppError(f"{name}: cannot read {path}: {exc.strerror}") from None
 
 
 def _aware(text: str, name: str, zone: tzinfo) -> datetime:
@@ -463,6 +473,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         action="append",
         metavar="KEY=VALUE",
         help="change one setting (repeatable), e.g. tax_rate=13%% or call_out_fee=50.00",
+    )
+    settings.add_argument(
+        "--logo", type=Path, metavar="FILE", help="the PNG or JPEG printed at the top of every slip"
     )
     settings.add_argument("--json", action="store_true")
     settings.set_defaults(run=cmd_settings)

@@ -11,7 +11,9 @@ Who may read a blob (signature images, photos, slip PDFs):
 * a technician who uploaded it (``blob_owners``): they proved they hold the bytes;
 * the technicians who can see the job of the row that *first* named the hash
   (``blob_first_refs``, written by ``note_reference`` when a records row naming a blob
-  is stored): after a reassignment, the new technician reads the job's signature.
+  is stored): after a reassignment, the new technician reads the job's signature;
+* every technician, when the row that first named it is the company settings: the
+  logo printed on every slip. Only the office writes the settings.
 
 Never because a later row names the hash: a hash is no secret once a row carries it,
 and anyone can push a photo row on their own job naming any hash. Were that enough,
@@ -60,6 +62,11 @@ def may_read(conn: Connection, sha256: str, technician: str, role: str) -> bool:
     if role == "office" or owns(conn, sha256, technician):
         return True
     first, job = t.blob_first_refs, t.records
+    named_first_by = conn.execute(
+        sa.select(first.c.table_name).where(first.c.sha256 == sha256)
+    ).scalar()
+    if named_first_by == "company_settings":
+        return True
     holds_first_job = (
         sa.select(first.c.sha256)
         .join(job, sa.and_(job.c.table_name == "jobs", job.c.id == first.c.job_id))
@@ -149,6 +156,21 @@ def put(
         )
     conn.execute(t.blob_owners.insert().values(sha256=sha256, technician=technician))
     return len(whole), True
+
+
+def keep(conn: Connection, data: bytes) -> str:
+    """Store bytes the office hands in whole (the company logo); returns their SHA-256.
+
+    A repeat is a no-op, as with uploads.
+    """
+    if len(data) > MAX_BLOB_SIZE:
+        raise BlobError(413, f"a blob may be at most {MAX_BLOB_SIZE // (1024 * 1024)} MB")
+    sha256 = hashlib.sha256(data).hexdigest()
+    if conn.execute(sa.select(t.blobs.c.sha256).where(t.blobs.c.sha256 == sha256)).first() is None:
+        conn.execute(
+            t.blobs.insert().values(sha256=sha256, size=len(data), data=data, created_at=now())
+        )
+    return sha256
 
 
 def get(conn: Connection, sha256: str) -> bytes | None:

@@ -17,8 +17,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Connection
 
-from sync.server import gate, store
+from sync.server import blobs, gate, store
 from tech_app.errors import ValidationError
+from tech_app.images import check_logo
 from tech_app.money import format_money, parse_money, to_major
 from tech_app.records import CompanySettings, Entitlement, LabourRate
 from tech_app.records.codec import from_row, to_row
@@ -133,6 +134,16 @@ def update(conn: Connection, changes: dict[str, Any]) -> CompanySettings:
     row = json.loads(json.dumps(to_row(settings), ensure_ascii=False))
     gate.write(conn, gate.OFFICE, TABLE, row)
     return settings
+
+
+def set_logo(conn: Connection, data: bytes) -> CompanySettings:
+    """Make ``data`` (a PNG or JPEG, checked whole) the logo on every slip.
+
+    The bytes are kept as a blob that every technician may read, and laptops fetch it
+    with the settings, so slips printed offline carry it too.
+    """
+    check_logo("logo", data)
+    return update(conn, {"logo_sha256": blobs.keep(conn, data)})
 
 
 def shown(settings: CompanySettings) -> dict[str, Any]:

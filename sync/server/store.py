@@ -41,7 +41,12 @@ JOB_CHILDREN = frozenset(
     for table, cls in RECORD_FOR_TABLE.items()
     if "job_id" in {f.name for f in dataclasses.fields(cls)} and table not in VAN_TABLES
 )
-BLOB_FIELD = {"signatures": "image_sha256", "photos": "sha256", "slips": "pdf_sha256"}
+BLOB_FIELD = {
+    "signatures": "image_sha256",
+    "photos": "sha256",
+    "slips": "pdf_sha256",
+    "company_settings": "logo_sha256",
+}
 EVERYONE = "*"
 # A feed entry that stands for a colleague's job on the technician's units: the pull
 # turns it into history summaries (``sync.server.history``).
@@ -358,7 +363,7 @@ def write(
         # here, as blobs may import store). Bulk first versions (first_version_row) skip this.
         from sync.server.blobs import note_reference
 
-        # Every row with a blob hangs off a job.
+        # Every such row hangs off a job but the settings' logo (job_id None).
         note_reference(conn, str(values["blob_sha"]), table, record_id, job_id)
     if table in ("jobs", "job_assets"):
         set_job_refs(conn, str(data["id"]) if table == "jobs" else str(data["job_id"]))

@@ -88,7 +88,12 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "slips": ("job_id", "revision"),
     "amendments": ("job_id", "revision"),
 }
-BLOB_FIELDS = {"signatures": ("image_sha256",), "photos": ("sha256",), "slips": ("pdf_sha256",)}
+BLOB_FIELDS = {
+    "signatures": ("image_sha256",),
+    "photos": ("sha256",),
+    "slips": ("pdf_sha256",),
+    "company_settings": ("logo_sha256",),  # every slip prints it, offline too
+}
 KEPT_FLAG = "kept on this device: head office removed it while work here was not yet synced"
 
 
