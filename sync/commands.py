@@ -337,6 +337,72 @@ def cmd_settings(args: argparse.Namespace) -> int:
     return 0
 
 
+def _card_row(state: Any, today: date) -> dict[str, Any]:
+    card = state.card
+    return {
+        "number": card.number,
+        "customer": state.customer,
+        "plan": card.plan.value,
+        "job_type": card.job_type.value,
+        "visits": card.visits,
+        "used": state.used,
+        "left": state.left,
+        "starts_on": card.starts_on.isoformat(),
+        "ends_on": card.ends_on.isoformat(),
+        "state": state.state(today),
+        "id": card.id,
+    }
+
+
+def _print_cards(rows: list[dict[str, Any]], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        print("no cards sold")
+    for row in rows:
+        print(
+            f"{row['number']:<16} {row['customer']:<12} {row['plan']:<8} "
+            f"{row['used']:>3} of {row['visits']:<3} used, {row['left']:>3} left  "
+            f"{row['starts_on']}..{row['ends_on']}  {row['state']}"
+        )
+
+
+def cmd_sell_card(args: argparse.Namespace) -> int:
+    from sync.server import cards, company
+    from sync.server.db import write_transaction
+    from sync.server.office_input import company_today, parse_job_type
+    from tech_app.vocab import CardPlan
+
+    with _office_engine(args) as engine, write_transaction(engine) as conn:
+        card = cards.sell(
+            conn,
+            args.customer,
+            CardPlan(args.plan),
+            args.visits,
+            args.first,
+            number=args.number,
+            asset_serial=args.serial,
+            job_type=parse_job_type("--job-type", args.job_type),
+        )
+        (state,) = [s for s in cards.card_states(conn, card.customer_id) if s.card.id == card.id]
+        today = company_today(_now(args, conn), company.zone(conn))
+    _print_cards([_card_row(state, today)], args.json)
+    return 0
+
+
+def cmd_cards(args: argparse.Namespace) -> int:
+    from sync.server import cards, company
+    from sync.server.db import read_transaction
+    from sync.server.office_input import company_today
+
+    with _office_engine(args) as engine, read_transaction(engine) as conn:
+        states = cards.card_states(conn, args.customer)
+        today = company_today(_now(args, conn), company.zone(conn))
+    _print_cards([_card_row(s, today) for s in states], args.json)
+    return 0
+
+
 def cmd_follow_up_answer(args: argparse.Namespace) -> int:
     from sync.server.db import write_transaction
     from sync.server.follow_ups import record_answers
@@ -427,6 +493,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     office.add_argument("--db", metavar="URL", default=None, help=db_help)
     commands = office.add_subparsers(dest="office_command", metavar="COMMAND", required=True)
 
+    at_help = "take this moment as now (YYYY-MM-DDTHH:MM, company time)"
+
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         parser = commands.add_parser(name, help=help_text)
         parser.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=db_help)
@@ -480,6 +548,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     settings.add_argument("--json", action="store_true")
     settings.set_defaults(run=cmd_settings)
 
+    sell = add("sell-card", "sell a prepaid card: N visits of one job type (承包卡)")
+    sell.add_argument("customer", metavar="CUSTOMER", help="customer id, phone or exact name")
+    sell.add_argument("--plan", required=True, choices=("monthly", "yearly"))
+    sell.add_argument("--visits", required=True, type=int, metavar="N")
+    sell.add_argument(
+        "--from", dest="first", required=True, type=_day("--from"), metavar="YYYY-MM-DD"
+    )
+    sell.add_argument("--number", default="", help="the card's number (default: C<date>-NNN)")
+    sell.add_argument("--serial", default="", help="the one unit it is for, by serial number")
+    sell.add_argument("--job-type", default="cleaning", metavar="TYPE", help="default cleaning")
+    sell.add_argument("--at", help=at_help)
+    sell.add_argument("--json", action="store_true", help="print a JSON array")
+    sell.set_defaults(run=cmd_sell_card)
+
+    cards = add("cards", "prepaid cards with the visits used and left")
+    cards.add_argument("--customer", metavar="CUSTOMER", help="one customer's cards")
+    cards.add_argument("--at", help=at_help)
+    cards.add_argument("--json", action="store_true", help="print a JSON array")
+    cards.set_defaults(run=cmd_cards)
+
     assign = add("assign", "assign or reassign a job")
     assign.add_argument("job", metavar="JOB")
     assign.add_argument("technician")
@@ -499,7 +587,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     delete.add_argument("job", metavar="JOB")
     delete.set_defaults(run=_dispatch("delete"))
 
-    at_help = "take this moment as now (YYYY-MM-DDTHH:MM, company time)"
     plan = add("plan-visits", "create the visits contracts owe up to a date (idempotent)")
     plan.add_argument("--until", required=True, type=_day("--until"), metavar="YYYY-MM-DD")
     plan.add_argument("--from", dest="first", type=_day("--from"), metavar="YYYY-MM-DD")

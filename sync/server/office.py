@@ -16,9 +16,15 @@ from sqlalchemy.engine import Connection
 
 from sync.server import auth, company, dispatch, store
 from sync.server import tables as t
+from sync.server.cards import card_for_sheet
 from sync.server.csv_text import EncodingProblem, read_sheet
 from sync.server.db import next_seq, now
-from sync.server.office_input import parse_job_type, parse_priority, parse_sheet_moment
+from sync.server.office_input import (
+    parse_job_type,
+    parse_priority,
+    parse_sheet_moment,
+    parse_visit_mode,
+)
 from sync.server.sheet_columns import CSV_COLUMNS, REQUIRED_COLUMNS
 from tech_app.errors import TechAppError, ValidationError
 from tech_app.records import Asset, Customer, Job, JobAsset, Site
@@ -150,6 +156,12 @@ def _records_of_row(
             "status": "assigned" if assignee else "new",
             "priority": parse_priority("priority", cell["priority"]),
             "sla_policy": cell["sla_policy"],
+            "visit_mode": parse_visit_mode("visit_mode", cell["visit_mode"]),
+            "card_id": (
+                card_for_sheet(conn, customer.id, cell["card_number"]).id
+                if cell["card_number"]
+                else None
+            ),
         },
     )
     out: list[object] = [customer, site]

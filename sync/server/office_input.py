@@ -14,7 +14,7 @@ from tech_app.errors import ValidationError
 from tech_app.money import parse_money
 from tech_app.records.validate import check_text
 from tech_app.search_words import JOB_TYPE_WORDS
-from tech_app.vocab import JobType
+from tech_app.vocab import JobType, VisitMode
 
 
 def parse_day(field: str, value: object) -> date:
@@ -94,6 +94,25 @@ def parse_job_type(field: str, value: str) -> JobType:
             return job_type
     valid = ", ".join(f"{t.value} ({JOB_TYPE_WORDS[t][1]})" for t in JobType)
     raise ValidationError(field, f"{value.strip()!r} is not a job type; use one of: {valid}")
+
+
+VISIT_MODE_WORDS: dict[VisitMode, tuple[str, ...]] = {
+    VisitMode.ON_SITE: ("上门", "上門", "现场", "現場", "on site"),
+    VisitMode.COUNTER: ("到店", "柜台", "櫃檯", "门店", "門店", "送修"),
+    VisitMode.PHONE: ("电话", "電話", "电话指导", "電話指導", "by phone"),
+}
+
+
+def parse_visit_mode(field: str, value: str) -> VisitMode:
+    """Where the work happens, as a code or in Chinese; an empty cell is on site."""
+    text = unicodedata.normalize("NFKC", value).strip()
+    if not text:
+        return VisitMode.ON_SITE
+    for mode in VisitMode:
+        if text.lower() == mode.value or text in VISIT_MODE_WORDS[mode]:
+            return mode
+    valid = ", ".join(f"{m.value} ({VISIT_MODE_WORDS[m][0]})" for m in VisitMode)
+    raise ValidationError(field, f"{value.strip()!r} is not a visit mode; use one of: {valid}")
 
 
 def parse_priority(field: str, value: str) -> int:

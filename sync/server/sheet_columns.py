@@ -34,6 +34,12 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("asset_purchased_on", "purchase date, YYYY-MM-DD"),
     ("warranty_terms", "warranty terms code"),
     ("template", "checklist template code"),
+    (
+        "visit_mode",
+        "on_site (default), counter (brought in: no call-out) or phone (guidance by phone), "
+        "or in Chinese: 上门, 到店, 电话",
+    ),
+    ("card_number", "the customer's prepaid card this visit uses (office sell-card)"),
 )
 CSV_COLUMNS: tuple[str, ...] = tuple(name for name, _ in COLUMNS)
 REQUIRED_COLUMNS: tuple[str, ...] = (
