@@ -132,12 +132,19 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+# A sheet this long shows how far it got (on stderr, so stdout stays the one result line).
+IMPORT_PROGRESS_FROM = 200
+
+
 def cmd_import_jobs(args: argparse.Namespace) -> int:
-    from sync.server.db import write_transaction
     from sync.server.office import import_jobs
 
-    with write_transaction(_engine(args)) as conn:
-        count = import_jobs(conn, args.file, args.encoding)
+    def progress(done: int, total: int) -> None:
+        if total > IMPORT_PROGRESS_FROM:
+            print(f"imported {done} of {total} job(s)…", file=sys.stderr, flush=True)
+
+    with _office_engine(args) as engine:
+        count = import_jobs(engine, args.file, args.encoding, progress=progress)
     print(f"imported {count} job(s) from {args.file}")
     return 0
 

@@ -30,7 +30,8 @@ class DispatchError(TechAppError):
     """A dispatch request that cannot be done (unknown job, signed job, …)."""
 
 
-def _plain(record: object) -> dict[str, Any]:
+def plain_row(record: object) -> dict[str, Any]:
+    """A record as the JSON row head office stores."""
     return json.loads(json.dumps(to_row(record), ensure_ascii=False))  # type: ignore[no-any-return]
 
 
@@ -40,7 +41,7 @@ def put_record(conn: Connection, record: object) -> int:
     On a stored job the visit fields stay as the technician left them (``gate``).
     """
     table = table_of(record)
-    row = _plain(record)
+    row = plain_row(record)
     existing = store.load(conn, table, str(row["id"]))
     if table == "jobs" and existing is not None:
         row = gate.office_job_row(existing, row)

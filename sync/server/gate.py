@@ -133,14 +133,12 @@ def write(
     """
     if not loaded:
         existing = store.load(conn, table, str(row["id"]))
-    job = existing if table == "jobs" else job_of(conn, table, row)
-    if actor.kind == "office" and table == "jobs" and existing is not None:
-        row = office_job_row(existing, row)
-    base = existing.data if existing is not None else {}
-    changed = sorted(k for k in row if existing is None or base.get(k) != row[k])
-    if existing is not None and not changed and existing.deleted == deleted:
+    decided = _decide(conn, actor, table, row, existing, deleted)
+    if decided is None:
+        assert existing is not None
         return existing.seq  # nothing new, even on a frozen job
-    check_frozen(table, existing, job, changed=changed, deleting=deleted)
+    row, changed, job = decided
+    base = existing.data if existing is not None else {}
     if actor.kind == "technician":
         seq = _technician_write(conn, actor, table, row, existing, job, changed)
         if table == "jobs" and row.get("status") == "signed" and base.get("status") != "signed":
@@ -154,6 +152,35 @@ def write(
     return store.write(
         conn, table, row, writer=actor.client_id, fields=changed, deleted=keep_deleted
     )
+
+
+def _decide(
+    conn: Connection,
+    actor: Actor,
+    table: str,
+    row: dict[str, Any],
+    existing: store.Stored | None,
+    deleted: bool,
+) -> tuple[dict[str, Any], list[str], store.Stored | None] | None:
+    """The row as it may be written, the fields it changes and its job; None when it
+    changes nothing. Raises ``Refused`` for a change to a frozen or insert-only row."""
+    job = existing if table == "jobs" else job_of(conn, table, row)
+    if actor.kind == "office" and table == "jobs" and existing is not None:
+        row = office_job_row(existing, row)
+    base = existing.data if existing is not None else {}
+    changed = sorted(k for k in row if existing is None or base.get(k) != row[k])
+    if existing is not None and not changed and existing.deleted == deleted:
+        return None
+    check_frozen(table, existing, job, changed=changed, deleting=deleted)
+    return row, changed, job
+
+
+def check_office_write(conn: Connection, table: str, row: dict[str, Any]) -> None:
+    """Raise ``Refused`` if the office writing this row would be refused; writes nothing.
+
+    A long import checks its whole file this way before it writes the first batch.
+    """
+    _decide(conn, OFFICE, table, row, store.load(conn, table, str(row["id"])), False)
 
 
 # -- the office ------------------------------------------------------------------------

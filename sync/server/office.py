@@ -7,18 +7,19 @@ import dataclasses
 import io
 import json
 import uuid
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
-from sync.server import auth, company, dispatch, store
+from sync.server import auth, company, dispatch, gate, store
 from sync.server import tables as t
 from sync.server.cards import card_for_sheet
 from sync.server.csv_text import EncodingProblem, read_sheet
-from sync.server.db import next_seq, now
+from sync.server.db import next_seq, now, read_transaction, write_transaction
 from sync.server.office_input import (
     parse_job_type,
     parse_priority,
@@ -34,10 +35,18 @@ _NS = uuid.UUID("2f8e4d1a-6c3b-4e57-9a0d-5b1c7e9f3a21")
 
 
 class ImportFailed(TechAppError):
-    def __init__(self, line: int, reason: str) -> None:
+    def __init__(self, line: int, reason: str, *, imported: int = 0) -> None:
         self.line = line
         self.reason = reason
-        super().__init__(f"line {line}: {reason}; nothing was imported")
+        self.imported = imported
+        if imported:
+            outcome = (
+                f"the {imported} job(s) before it were imported; "
+                "import the file again once fixed (nothing is doubled)"
+            )
+        else:
+            outcome = "nothing was imported"
+        super().__init__(f"line {line}: {reason}; {outcome}")
 
 
 def rekey(records: tuple[object, ...], technician: str, prefix: str | None = None) -> list[object]:
@@ -200,14 +209,16 @@ def _records_of_row(
     return out
 
 
-def import_jobs(conn: Connection, path: Path, encoding: str | None = None) -> int:
-    """Import a CSV of jobs (one row per job). Any bad row aborts the whole file.
+# Rows written per transaction: short enough that a technician's push waiting behind a
+# batch on SQLite (one writer at a time) waits well under a second.
+IMPORT_BATCH_ROWS = 200
 
-    The encoding is detected (``csv_text.read_sheet``: UTF-8 with or without BOM,
-    UTF-16, GB18030/GBK) unless ``encoding`` names it.
 
-    Call inside one write transaction: the ImportFailed raised for a bad row rolls
-    everything back, so nothing is half-imported.
+def _sheet_rows(conn: Connection, path: Path, encoding: str | None) -> list[_SheetRow]:
+    """Every row of the sheet turned into its records and checked, writing nothing.
+
+    Raises ``ImportFailed`` naming the first bad line: a bad value, a job number given
+    twice, or a change the write gate would refuse (a signed job).
     """
     templates: dict[str, str] = {}
     revisions: dict[str, int] = {}
@@ -224,7 +235,7 @@ def import_jobs(conn: Connection, path: Path, encoding: str | None = None) -> in
         raise ImportFailed(0, f"cannot read {path}: {exc.strerror}") from None
     except EncodingProblem as exc:
         raise ImportFailed(exc.line, str(exc)) from None
-    count = 0
+    rows: list[_SheetRow] = []
     numbers: set[str] = set()
     with io.StringIO(sheet.text, newline="") as handle:
         reader = csv.DictReader(handle)
@@ -245,15 +256,61 @@ def import_jobs(conn: Connection, path: Path, encoding: str | None = None) -> in
                 if cells["job_number"].strip() in numbers:
                     raise ValidationError("job_number", f"{cells['job_number']!r} appears twice")
                 numbers.add(cells["job_number"].strip())
-                for record in _records_of_row(conn, cells, templates):
-                    dispatch.put_record(conn, record)
+                records = _records_of_row(conn, cells, templates)
+                for record in records:
+                    gate.check_office_write(conn, table_of(record), dispatch.plain_row(record))
             except ValidationError as exc:
                 raise ImportFailed(line, f"{exc.field}: {exc.reason}") from None
             except (ValueError, TypeError, TechAppError) as exc:
                 # NotFoundError, and the write gate refusing a change (a signed job).
                 raise ImportFailed(line, str(exc)) from None
-            count += 1
-    return count
+            rows.append(_SheetRow(line, records))
+    return rows
+
+
+class _SheetRow(NamedTuple):
+    line: int
+    records: list[object]
+
+
+def import_jobs(
+    engine: Engine,
+    path: Path,
+    encoding: str | None = None,
+    *,
+    batch_rows: int = IMPORT_BATCH_ROWS,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Import a CSV of jobs (one row per job); returns the number of jobs.
+
+    The whole file is read and checked first (``_sheet_rows``): a bad row imports
+    nothing. Then it is written in batches of ``batch_rows``, each its own transaction,
+    so technicians' pushes go on between batches instead of waiting for the whole
+    file. Rows are keyed by job number (uuid5), so should a batch fail after the check
+    (a technician signed one of its jobs in the meantime), importing the same file again
+    finishes it without doubling anything. ``progress(done, total)`` follows each batch.
+
+    The encoding is detected (``csv_text.read_sheet``: UTF-8 with or without BOM,
+    UTF-16, GB18030/GBK) unless ``encoding`` names it.
+    """
+    with read_transaction(engine) as conn:
+        rows = _sheet_rows(conn, path, encoding)
+    done = 0
+    for start in range(0, len(rows), max(1, batch_rows)):
+        batch = rows[start : start + max(1, batch_rows)]
+        try:
+            with write_transaction(engine) as conn:
+                for row in batch:
+                    line = row.line
+                    for record in row.records:
+                        dispatch.put_record(conn, record)
+        except (ValueError, TypeError, TechAppError) as exc:
+            reason = f"{exc.field}: {exc.reason}" if isinstance(exc, ValidationError) else str(exc)
+            raise ImportFailed(line, reason, imported=done) from None
+        done += len(batch)
+        if progress is not None:
+            progress(done, len(rows))
+    return done
 
 
 # -- bulk loading, for load tests and benchmarks -----------------------------------------

@@ -44,8 +44,7 @@ def _sheet(tmp_path: Path, name: str, rows: list[str]) -> Path:
 
 
 def _import(office: str, path: Path) -> int:
-    with write_transaction(make_engine(office)) as conn:
-        return import_jobs(conn, path)
+    return import_jobs(make_engine(office), path)
 
 
 def test_a_card_is_sold_named_by_jobs_and_counted_down(

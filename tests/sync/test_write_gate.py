@@ -208,8 +208,7 @@ def _sheet(tmp_path: Path, number: str, technician: str, problem: str) -> Path:
 
 
 def _import(server: Server, sheet: Path) -> int:
-    with write_transaction(server.engine) as conn:
-        return import_jobs(conn, sheet)
+    return import_jobs(server.engine, sheet)
 
 
 def test_reimporting_a_sheet_keeps_the_visit_in_progress(
