@@ -31,7 +31,9 @@ def checklists_of(store: LocalStore, job_id: str) -> list[ChecklistPart]:
         JobAsset, "job_id = ? AND template_id IS NOT NULL", [job_id], order_by="position"
     )
     return [
-        ChecklistPart(store.get(ChecklistTemplate, str(link.template_id)), link.asset_id)
+        ChecklistPart(
+            store.get_parsed_once(ChecklistTemplate, str(link.template_id)), link.asset_id
+        )
         for link in links
     ]
 

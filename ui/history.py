@@ -84,7 +84,8 @@ def collapse(changes: list[Change]) -> list[Change]:
             and "status" not in change.fields
         ):
             merged = {**last.fields, **change.fields}
-            state = "pending" if "pending" in (last.state, change.state) else change.state
+            waiting = {"pending", "sending"} & {last.state, change.state}
+            state = "pending" if waiting else change.state
             out[-1] = Change(change.at, change.table, change.record_id, last.op, merged, state)
         else:
             out.append(change)

@@ -45,5 +45,6 @@ class HistoryModel(ReadOnlyTable):
                 return labels.date_time(entry.at, self._zone)
             if index.column() == 1:
                 return entry.text
-            return self.tr("waiting") if entry.state == "pending" else self.tr("sent")
+            waiting = entry.state in ("pending", "sending")
+            return self.tr("waiting") if waiting else self.tr("sent")
         return None

@@ -85,7 +85,7 @@ def _upload_blobs(
 def _push(store: LocalStore, client: SyncClient, report: SyncReport) -> None:
     requeues = 0
     while True:
-        batch = remote.pending_mutations(store, PUSH_BATCH)
+        batch = remote.take_for_push(store, PUSH_BATCH)
         if not batch:
             return
         request = p.PushRequest(

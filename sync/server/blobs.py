@@ -12,8 +12,8 @@ Who may read a blob (signature images, photos, slip PDFs):
 * the technicians who can see the job of the row that *first* named the hash
   (``blob_first_refs``, written by ``note_reference`` when a records row naming a blob
   is stored): after a reassignment, the new technician reads the job's signature;
-* every technician, when the row that first named it is the company settings: the
-  logo printed on every slip. Only the office writes the settings.
+* every technician, when it is the company logo the settings name now (printed on
+  every slip; only the office writes the settings).
 
 Never because a later row names the hash: a hash is no secret once a row carries it,
 and anyone can push a photo row on their own job naming any hash. Were that enough,
@@ -23,6 +23,7 @@ technician B could read technician A's customer's signature by naming its hash.
 from __future__ import annotations
 
 import hashlib
+import json
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -32,6 +33,7 @@ from sync.protocol import MAX_BLOB_SIZE
 from sync.server import tables as t
 from sync.server.db import now
 from tech_app.errors import TechAppError
+from tech_app.records.settings import SETTINGS_ID
 
 
 class BlobError(TechAppError):
@@ -62,10 +64,7 @@ def may_read(conn: Connection, sha256: str, technician: str, role: str) -> bool:
     if role == "office" or owns(conn, sha256, technician):
         return True
     first, job = t.blob_first_refs, t.records
-    named_first_by = conn.execute(
-        sa.select(first.c.table_name).where(first.c.sha256 == sha256)
-    ).scalar()
-    if named_first_by == "company_settings":
+    if sha256 == _company_logo(conn):
         return True
     holds_first_job = (
         sa.select(first.c.sha256)
@@ -73,6 +72,15 @@ def may_read(conn: Connection, sha256: str, technician: str, role: str) -> bool:
         .where(first.c.sha256 == sha256, job.c.owner == technician)
     )
     return conn.execute(holds_first_job).first() is not None
+
+
+def _company_logo(conn: Connection) -> str:
+    row = conn.execute(
+        sa.select(t.records.c.data).where(
+            t.records.c.table_name == "company_settings", t.records.c.id == SETTINGS_ID
+        )
+    ).first()
+    return str(json.loads(row.data).get("logo_sha256") or "") if row else ""
 
 
 def note_reference(

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlite_utils import Database
 
@@ -40,6 +40,14 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+# Records whose rapid edits fold into one outbox mutation (``LocalStore._coalesce``):
+# answers typed key by key, and a job's findings and work done.
+COALESCED_TABLES = frozenset({"checklist_answers", "jobs"})
+
+# How many parsed records ``get_parsed_once`` keeps: a day's templates, many times over.
+_PARSED_KEPT = 256
+
+
 def _storable(value: object) -> object:
     return int(value) if isinstance(value, bool) else value
 
@@ -48,6 +56,9 @@ class LocalStore:
     def __init__(self, db: Database, path: Path | None = None) -> None:
         self.db = db
         self.path = path
+        # Parsed records that are read far more often than they change (a checklist
+        # template of 30 items is read on every answer), keyed by their version.
+        self._parsed: dict[tuple[str, str, int, str], Any] = {}
 
     # -- transactions -------------------------------------------------------
     @contextmanager
@@ -73,6 +84,26 @@ class LocalStore:
         if found is None:
             raise NotFoundError(table.rstrip("s").replace("_", " "), record_id)
         return from_row(cls, found)
+
+    def get_parsed_once(self, cls: type[R], record_id: str) -> R:
+        """``get``, parsed once per version of the row: for big records that rarely change.
+
+        Records are frozen, so one parsed copy is shared safely; a row that changed (a
+        pull, a save) has a new version or ``updated_at`` and is parsed again.
+        """
+        table = _table_for(cls)
+        stamp = self.db.execute(
+            f"SELECT version, updated_at FROM [{table}] WHERE id = ?", [record_id]
+        ).fetchone()
+        if stamp is None:
+            raise NotFoundError(table.rstrip("s").replace("_", " "), record_id)
+        key = (table, record_id, int(stamp[0]), str(stamp[1]))
+        found = self._parsed.get(key)
+        if found is None:
+            if len(self._parsed) >= _PARSED_KEPT:
+                self._parsed.clear()
+            found = self._parsed[key] = self.get(cls, record_id)
+        return cast(R, found)
 
     def select(
         self,
@@ -144,22 +175,56 @@ class LocalStore:
                     f"UPDATE [{table}] SET {assignments}, version = ?, updated_at = ? WHERE id = ?",
                     [*changed.values(), base_version + 1, stamp, row["id"]],
                 )
-            self.db.execute(
-                "INSERT INTO outbox (table_name, record_id, op, fields, base_version, "
-                "schema_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    table,
-                    row["id"],
-                    "insert" if old is None else "update",
-                    json.dumps(changed, ensure_ascii=False),
-                    base_version,
-                    SCHEMA_VERSION,
-                    stamp,
-                ],
-            )
+            if old is None or not self._coalesce(table, str(row["id"]), changed):
+                self.db.execute(
+                    "INSERT INTO outbox (table_name, record_id, op, fields, base_version, "
+                    "schema_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        table,
+                        row["id"],
+                        "insert" if old is None else "update",
+                        json.dumps(changed, ensure_ascii=False),
+                        base_version,
+                        SCHEMA_VERSION,
+                        stamp,
+                    ],
+                )
             for job_id in search.jobs_touched_by(self.db, table, str(row["id"])):
                 search.reindex_job(self.db, job_id)
         return record
+
+    def _coalesce(self, table: str, record_id: str, changed: dict[str, Any]) -> bool:
+        """Fold an edit into the outbox's last mutation when that is an unsent edit of the
+        same fields of the same record: typing a finding or a reading queues one mutation,
+        not one a keystroke.
+
+        Only a ``pending`` mutation takes the fold: one a push has taken (``sending``) is
+        on the wire as it was, and the UPDATE's state condition makes that check and the
+        fold one step, so a push taking the row meanwhile can never lose the edit (the
+        edit then gets a mutation of its own). The folded mutation keeps its base version,
+        the version this device saw before its first edit, so conflicts are judged as
+        before; a status step is never folded (head office checks each step).
+        """
+        if table not in COALESCED_TABLES or "status" in changed:
+            return False
+        last = self.db.execute(
+            "SELECT mutation_id, table_name, record_id, fields, state FROM outbox "
+            "ORDER BY mutation_id DESC LIMIT 1"
+        ).fetchone()
+        if last is None or (last[1], last[2], last[4]) != (table, record_id, "pending"):
+            return False
+        fields = json.loads(last[3])
+        if "status" in fields or not set(changed) <= set(fields):
+            # Only the same fields again: head office accepts or refuses a mutation whole,
+            # so folding in another field could take a good edit down with a refused one.
+            return False
+        merged = json.dumps({**fields, **changed}, ensure_ascii=False)
+        return bool(
+            self.db.execute(
+                "UPDATE outbox SET fields = ? WHERE mutation_id = ? AND state = 'pending'",
+                [merged, last[0]],
+            ).rowcount
+        )
 
     def _refuse_if_frozen(self, table: str, row: dict[str, Any], *, exists: bool) -> None:
         """The same rule head office's write gate applies (``tech_app.write_rules``)."""
@@ -177,11 +242,16 @@ class LocalStore:
 
     # -- outbox ----------------------------------------------------------------
     def pending_mutations(self) -> list[dict[str, Any]]:
-        return list(self.db["outbox"].rows_where("state = 'pending'", order_by="mutation_id"))
+        """Mutations head office has not answered yet (waiting, or on the wire)."""
+        return list(
+            self.db["outbox"].rows_where("state IN ('pending', 'sending')", order_by="mutation_id")
+        )
 
     def pending_count(self) -> int:
         return int(
-            self.db.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]
+            self.db.execute(
+                "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')"
+            ).fetchone()[0]
         )
 
     def close(self) -> None:

@@ -10,9 +10,12 @@ Merge rule: a local row with unconfirmed outbox mutations keeps its dirty fields
 removes the local row, unless the technician has unconfirmed work on it or on the
 job it belongs to: then the work stays and the job is flagged (``jobs.flagged``).
 
-Outbox states: ``pending`` → ``sent`` (the server applied it at ``server_seq``) →
-``confirmed`` (a pull passed that sequence). ``rejected`` keeps the reason and
-stays visible; nothing is ever dropped.
+Outbox states: ``pending`` → ``sending`` (a push took it: its content is fixed from
+then on, since head office may already have applied it even if the answer never came
+back) → ``sent`` (the server applied it at ``server_seq``) → ``confirmed`` (a pull
+passed that sequence). ``rejected`` keeps the reason and stays visible; nothing is ever
+dropped. Only a ``pending`` mutation takes later edits of its record
+(``LocalStore._coalesce``).
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ EPOCH = "sync.epoch"
 RESYNC = "sync.resync"
 TECHNICIAN = "technician"
 
-UNCONFIRMED = ("pending", "sent")
+UNCONFIRMED = ("pending", "sending", "sent")
 JOB_CHILDREN = (
     "job_assets",
     "checklist_answers",
@@ -138,20 +141,33 @@ def mark_synced(store: LocalStore, when: datetime | None = None) -> None:
 
 
 # -- outbox --------------------------------------------------------------------------
-def pending_mutations(store: LocalStore, limit: int | None = None) -> list[dict[str, Any]]:
-    """Mutations still to push, in their number order."""
-    sql = "SELECT * FROM outbox WHERE state = 'pending' ORDER BY mutation_id"
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
-    cur = store.db.execute(sql)
-    names = [c[0] for c in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+def take_for_push(store: LocalStore, limit: int) -> list[dict[str, Any]]:
+    """The next mutations to push, in their number order, marked ``sending`` first.
+
+    The mark comes before the read, in one transaction: from here on no edit folds into
+    them, so what goes on the wire is what the outbox keeps. A push that fails leaves
+    them ``sending``; the next push sends them again as they are (head office answers a
+    repeat as before).
+    """
+    with store.transaction() as db:
+        db.execute(
+            "UPDATE outbox SET state = 'sending' WHERE state = 'pending' AND mutation_id IN "
+            "(SELECT mutation_id FROM outbox WHERE state IN ('pending', 'sending') "
+            "ORDER BY mutation_id LIMIT ?)",
+            [int(limit)],
+        )
+        cur = db.execute(
+            "SELECT * FROM outbox WHERE state = 'sending' ORDER BY mutation_id LIMIT ?",
+            [int(limit)],
+        )
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def unconfirmed_count(store: LocalStore) -> int:
     return int(
         store.db.execute(
-            "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sent')"
+            "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending', 'sent')"
         ).fetchone()[0]
     )
 
@@ -175,7 +191,7 @@ def mark_results(store: LocalStore, results: Iterable[Mapping[str, Any]]) -> Non
             else:
                 db.execute(
                     "UPDATE outbox SET state = 'sent', server_seq = ? "
-                    "WHERE mutation_id = ? AND state = 'pending'",
+                    "WHERE mutation_id = ? AND state IN ('pending', 'sending')",
                     [result.get("seq"), result["id"]],
                 )
 
@@ -185,7 +201,8 @@ def requeue_from(store: LocalStore, mutation_id: int) -> int:
     with store.transaction() as db:
         return int(
             db.execute(
-                "UPDATE outbox SET state = 'pending', server_seq = NULL "
+                # "sending", not "pending": they went out once, so they go out unchanged.
+                "UPDATE outbox SET state = 'sending', server_seq = NULL "
                 "WHERE mutation_id >= ? AND state IN ('sent', 'confirmed')",
                 [mutation_id],
             ).rowcount
@@ -215,7 +232,7 @@ def recover_from_restore(store: LocalStore, expected: int) -> int:
     with store.transaction() as db:
         again = int(
             db.execute(
-                "UPDATE outbox SET state = 'pending', server_seq = NULL, reason = '' "
+                "UPDATE outbox SET state = 'sending', server_seq = NULL, reason = '' "
                 "WHERE mutation_id >= ? AND state IN ('sent', 'confirmed', 'rejected')",
                 [max(1, expected)],
             ).rowcount
@@ -238,7 +255,7 @@ def blobs_to_upload(store: LocalStore) -> list[str]:
     """SHA-256s that unconfirmed mutations reference (signatures, photos, slips, photo answers)."""
     found: list[str] = []
     for table, fields_text in store.db.execute(
-        "SELECT table_name, fields FROM outbox WHERE state IN ('pending', 'sent') "
+        "SELECT table_name, fields FROM outbox WHERE state IN ('pending', 'sending', 'sent') "
         "ORDER BY mutation_id"
     ).fetchall():
         fields = json.loads(fields_text)
@@ -282,7 +299,7 @@ def adopt_epoch(store: LocalStore, new_epoch: str) -> bool:
         store.set_setting(EPOCH, new_epoch)
         if known is not None:
             store.db.execute(
-                "UPDATE outbox SET state = 'pending', server_seq = NULL "
+                "UPDATE outbox SET state = 'sending', server_seq = NULL "
                 "WHERE state IN ('sent', 'confirmed')"
             )
             start_resync(store)
@@ -330,7 +347,7 @@ def _dirty_fields(
     found: dict[tuple[str, str], list[tuple[set[str], int | None, str]]] = {}
     for table, record_id, fields, seq, state in store.db.execute(
         "SELECT table_name, record_id, fields, server_seq, state FROM outbox "
-        "WHERE state IN ('pending', 'sent')"
+        "WHERE state IN ('pending', 'sending', 'sent')"
     ).fetchall():
         found.setdefault((table, record_id), []).append((set(json.loads(fields)), seq, state))
     return found
@@ -345,7 +362,7 @@ def _dirty_at(
     """Fields of (table, id) whose local value the server row at ``seq`` does not hold yet."""
     dirty: set[str] = set()
     for names, server_seq, state in pending.get((table, record_id), []):
-        if state == "pending" or server_seq is None or server_seq > seq:
+        if state in ("pending", "sending") or server_seq is None or server_seq > seq:
             dirty |= names
     return dirty
 
@@ -634,12 +651,12 @@ __all__ = [
     "last_sync",
     "mark_results",
     "mark_synced",
-    "pending_mutations",
     "recover_from_restore",
     "rejected_mutations",
     "requeue_from",
     "server_url",
     "set_server_url",
     "start_resync",
+    "take_for_push",
     "unconfirmed_count",
 ]

@@ -8,7 +8,9 @@ technician, unlike the blobs that hang off a job.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
+import secrets
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -22,9 +24,10 @@ from sync.server.db import read_transaction, write_transaction
 from tech_app.demo import DEMO_SETTINGS
 from tech_app.errors import ValidationError
 from tech_app.records import CompanySettings, Job
-from tests.sync.conftest import Server, png_bytes
+from tests.sync.conftest import Server
 from tests.sync.test_commands import run
 from tests.sync.test_security import bearer, login
+from tests.tech_app.test_images import png
 
 
 @pytest.fixture
@@ -35,6 +38,12 @@ def restore_settings(server: Server) -> Any:
             conn,
             {f.name: getattr(DEMO_SETTINGS, f.name) for f in dataclasses.fields(DEMO_SETTINGS)},
         )
+
+
+def _unique_logo() -> bytes:
+    # The test server is shared: a logo's bytes become readable by every technician, so
+    # they must be bytes no other test uploads as a private blob.
+    return png(width=secrets.randbelow(3000) + 100, height=23)
 
 
 def _images(pdf: bytes, tmp_path: Path) -> list[str]:
@@ -51,7 +60,7 @@ def test_the_logo_reaches_a_laptop_and_its_slips(
 ) -> None:
     tech = server.technician()
     server.dispatch_demo(tech)
-    logo = png_bytes(7)
+    logo = _unique_logo()
     with write_transaction(server.engine) as conn:
         settings = company.set_logo(conn, logo)
     laptop = device_factory(server, tech)
@@ -66,12 +75,17 @@ def test_the_logo_reaches_a_laptop_and_its_slips(
 
 
 def test_every_technician_reads_the_logo(server: Server, restore_settings: Any) -> None:
+    logo = _unique_logo()
+    # The same bytes were uploaded by a technician first: the logo is still everyone's.
+    uploader = bearer(login(server, server.technician()).json()["access_token"])
+    sha = hashlib.sha256(logo).hexdigest()
+    assert requests.put(f"{server.url}/blobs/{sha}", data=logo, headers=uploader).ok
     with write_transaction(server.engine) as conn:
-        sha = company.set_logo(conn, png_bytes(8)).logo_sha256
+        assert company.set_logo(conn, logo).logo_sha256 == sha
     stranger = server.technician()
     headers = bearer(login(server, stranger).json()["access_token"])
     answer = requests.get(f"{server.url}/blobs/{sha}", headers=headers)
-    assert answer.status_code == 200 and answer.content == png_bytes(8)
+    assert answer.status_code == 200 and answer.content == logo
 
 
 def test_a_damaged_logo_is_refused_and_changes_nothing(
@@ -80,7 +94,7 @@ def test_a_damaged_logo_is_refused_and_changes_nothing(
     with read_transaction(server.engine) as conn:
         before = company.current(conn)
     with pytest.raises(ValidationError) as refused, write_transaction(server.engine) as conn:
-        company.set_logo(conn, png_bytes(9)[:-12])
+        company.set_logo(conn, _unique_logo()[:-12])
     assert refused.value.field == "logo" and "cut short" in refused.value.reason
     with read_transaction(server.engine) as conn:
         assert company.current(conn) == before
@@ -89,7 +103,7 @@ def test_a_damaged_logo_is_refused_and_changes_nothing(
 def test_the_office_command_sets_the_logo(tmp_path: Path, capsys: Any) -> None:
     office_db = f"sqlite:///{tmp_path / 'office.sqlite3'}"
     logo = tmp_path / "logo.png"
-    logo.write_bytes(png_bytes(3))
+    logo.write_bytes(_unique_logo())
     code, out, _ = run(
         ["office", "settings", "--db", office_db, "--logo", str(logo), "--json"], capsys
     )
