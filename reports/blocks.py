@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import TypeAlias
+from typing import Any, Final, TypeAlias
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from reports.facts import AssetFacts, Party, SignatureFacts, TermsFacts, WarrantyStatus
 from reports.formatting import day, stars, when
 from reports.labels import Labels
 from reports.qr_mark import QrMark
-from reports.styles import Styles, grid, plain
+from reports.styles import GRID_PADDING, PLAIN_PADDING, Styles, grid, plain
 
 Cell: TypeAlias = Flowable | str  # what a table cell may hold
+Command: TypeAlias = tuple[Any, ...]  # one table style command
 
 
 def text(value: str) -> str:
@@ -36,21 +39,50 @@ def heading(title: str, styles: Styles) -> Paragraph:
     return para(title, styles.heading)
 
 
+def _fits(value: str, style: ParagraphStyle, width: float) -> bool:
+    """A value that fits on one line needs no paragraph: a table draws it as a string.
+
+    Most cells of a slip are a short number, amount or word. As paragraphs, parsing and
+    wrapping them was most of a slip's own rendering time (``bench/slips.py``).
+    """
+    return "\n" not in value and (
+        stringWidth(value, style.fontName, style.fontSize) <= width - _WIDTH_SLACK
+    )
+
+
+# Points kept free when deciding that a string fits a cell, for rounding in the widths.
+_WIDTH_SLACK: Final = 0.5
+
+
+def _string_style(style: ParagraphStyle, rows: tuple[int, int] = (0, -1)) -> list[Command]:
+    """Table commands that draw string cells of ``rows`` as ``style`` would."""
+    first, last = (0, rows[0]), (-1, rows[1])
+    return [
+        ("FONTNAME", first, last, style.fontName),
+        ("FONTSIZE", first, last, style.fontSize),
+        ("LEADING", first, last, style.leading),
+        ("TEXTCOLOR", first, last, style.textColor),
+    ]
+
+
 def key_values(
     pairs: Sequence[tuple[str, str]], styles: Styles, width: float, columns: int = 2
 ) -> Table:
     """Label/value pairs in ``columns`` side-by-side groups (1 on narrow pages)."""
     label_width = width / columns * 0.32
     value_width = width / columns - label_width
+    room = value_width - PLAIN_PADDING * 2  # what plain() leaves of the column
     rows: list[list[Cell]] = []
     for start in range(0, len(pairs), columns):
         row: list[Cell] = []
         for label, value in pairs[start : start + columns]:
-            row += [para(label, styles.muted), para(value, styles.small)]
+            row.append(para(label, styles.muted))
+            row.append(value if _fits(value, styles.small, room) else para(value, styles.small))
         row += [""] * (2 * columns - len(row))
         rows.append(row)
     table = Table(rows, colWidths=[label_width, value_width] * columns, hAlign="LEFT")
     table.setStyle(plain(styles.font))
+    table.setStyle(TableStyle(_string_style(styles.small)))
     return table
 
 
@@ -69,16 +101,21 @@ def data_table(
     Row indexes in ``warn_rows`` and ``band_rows`` count data rows from 0.
     """
 
-    def cell(value: Cell, column: int) -> Cell:
-        if isinstance(value, str):
-            return para(value, styles.cell_right if column in right else styles.cell)
-        return value
+    rooms = [w - GRID_PADDING * 2 for w in widths]  # what grid() leaves of each column
+    spans = set(band_rows)  # a group row spans the table: it has the whole width
+
+    def cell(value: Cell, row: int, column: int) -> Cell:
+        if not isinstance(value, str):
+            return value
+        style = styles.cell_right if column in right else styles.cell
+        room = sum(rooms) if row in spans else rooms[column]
+        return value if _fits(value, style, room) else para(value, style)
 
     head: list[Cell] = [
-        para(h, styles.cell_head_right if c in right else styles.cell_head)
+        h if _fits(h, styles.cell_head, rooms[c]) else para(h, styles.cell_head)
         for c, h in enumerate(header)
     ]
-    body = [[cell(v, c) for c, v in enumerate(row)] for row in rows]
+    body = [[cell(v, r, c) for c, v in enumerate(row)] for r, row in enumerate(rows)]
     table = Table([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     table.setStyle(
         grid(
@@ -87,6 +124,9 @@ def data_table(
             band_rows=tuple(r + 1 for r in band_rows),
         )
     )
+    strings = _string_style(styles.cell, (1, -1)) + _string_style(styles.cell_head, (0, 0))
+    strings += [("ALIGN", (c, 0), (c, -1), "RIGHT") for c in right]
+    table.setStyle(TableStyle(strings))
     return table
 
 

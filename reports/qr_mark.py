@@ -5,6 +5,12 @@ receipt is laid out twice) and issues one rectangle operator per dark run, each
 with its own fill; encoding and painting were 40 % of a slip's render time.
 Here the module matrix is computed when the flowable is made, and the dark runs
 go into a single path filled once.
+
+The mask pattern is fixed instead of scored: ``QRCode.make`` lays the code out nine
+times to pick the mask with the fewest penalty points, most of what remained of the QR's
+cost. Any of the eight masks is a valid code; the penalty only steers clear of patterns
+that can confuse a scanner, and a slip's payload (an id and a hex hash) scans with this
+one (``tests/reports`` rasterises a slip and reads it back with zbar).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.platypus import Flowable
 
 QUIET_ZONE = 4  # modules of white border the QR standard asks for
+MASK_PATTERN = 2  # one of the standard's eight, 0-7 (see the module docstring)
 
 
 class QrMark(Flowable):
@@ -23,7 +30,8 @@ class QrMark(Flowable):
         self.width = self.height = size
         code = qrencoder.QRCode(None, getattr(qrencoder.QRErrorCorrectLevel, level))
         code.addData(payload)
-        code.make()
+        code.version = code.calculate_version()
+        code.makeImpl(False, MASK_PATTERN)
         self.modules: list[list[bool]] = [[bool(m) for m in row] for row in code.modules]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:

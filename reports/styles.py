@@ -22,6 +22,8 @@ WARN: Final = colors.HexColor("#b3261e")  # out of range, not covered
 WARN_BG: Final = colors.HexColor("#fde7e5")
 GOOD: Final = colors.HexColor("#1e6b37")  # in warranty
 
+GRID_PADDING: Final = 3  # points left and right in a grid() cell
+PLAIN_PADDING: Final = 2  # plain(): none on the left, twice this on the right
 LEADING: Final = 1.3  # line height as a multiple of the font size; CJK needs the room
 
 # ReportLab's CJK wrapping knows the Japanese rule "these marks never start a
@@ -115,7 +117,7 @@ def grid(
     header: bool = True,
     warn_rows: tuple[int, ...] = (),
     band_rows: tuple[int, ...] = (),
-    padding: float = 3,
+    padding: float = GRID_PADDING,
 ) -> TableStyle:
     """A light grid: header band, warning rows tinted red, group rows tinted grey."""
     commands: list[tuple[object, ...]] = [
@@ -138,7 +140,7 @@ def grid(
     return TableStyle(commands)
 
 
-def plain(font: str, padding: float = 2) -> TableStyle:
+def plain(font: str, padding: float = PLAIN_PADDING) -> TableStyle:
     """Layout-only table: no lines, tight padding."""
     return TableStyle(
         [
