@@ -113,8 +113,13 @@ class LocalStore:
         order_by: str = "rowid",
     ) -> list[R]:
         table = _table_for(cls)
-        rows = self.db[table].rows_where(where, list(params), order_by=order_by)
-        return [from_row(cls, r) for r in rows]
+        # Straight to SQLite: sqlite-utils' rows_where first lists every table and view
+        # to check this one exists, on every call (a slip makes dozens).
+        cursor = self.db.execute(
+            f"SELECT * FROM [{table}] WHERE {where} ORDER BY {order_by}", list(params)
+        )
+        names = [c[0] for c in cursor.description]
+        return [from_row(cls, dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
 
     def find_job(self, key: str) -> Job:
         """A job by its number (what people say) or its id (what links carry)."""
