@@ -28,7 +28,7 @@ from sync.server.office_input import (
 )
 from sync.server.sheet_columns import CSV_COLUMNS, REQUIRED_COLUMNS
 from tech_app.errors import TechAppError, ValidationError
-from tech_app.records import Asset, Customer, Job, JobAsset, Site
+from tech_app.records import Asset, Customer, Job, JobAsset, ServiceCard, Site
 from tech_app.records.codec import from_row, table_of, to_row
 
 _NS = uuid.UUID("2f8e4d1a-6c3b-4e57-9a0d-5b1c7e9f3a21")
@@ -71,9 +71,11 @@ def rekey(records: tuple[object, ...], technician: str, prefix: str | None = Non
             value = getattr(record, f.name)
             if (f.name == "id" or f.name.endswith("_id")) and value in mapping:
                 changes[f.name] = mapping[value]
+        label = prefix or technician[:2].upper()
         if isinstance(record, Job):
-            label = prefix or technician[:2].upper()
             changes["number"] = record.number.replace("SV-", f"{label}-", 1)
+        if isinstance(record, ServiceCard):  # card numbers are unique like job numbers
+            changes["number"] = f"{record.number}-{label}"
         out.append(dataclasses.replace(record, **changes))  # type: ignore[type-var]
     return out
 

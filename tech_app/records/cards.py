@@ -16,6 +16,8 @@ from tech_app.records.validate import (
 )
 from tech_app.vocab import CardPlan, JobType
 
+MAX_CARD_VISITS = 1000
+
 
 @dataclass(frozen=True, kw_only=True)
 class ServiceCard:
@@ -49,7 +51,8 @@ class ServiceCard:
             "job_type",
             JobType(check_choice("service_card.job_type", self.job_type, JobType)),
         )
-        check_count("service_card.visits", self.visits, minimum=1)
+        # A year of weekly visits is 52; a thousand is a typing slip, not a card.
+        check_count("service_card.visits", self.visits, minimum=1, maximum=MAX_CARD_VISITS)
         check_date("service_card.starts_on", self.starts_on)
         check_date("service_card.ends_on", self.ends_on)
         check_order("service_card.ends_on", self.starts_on, self.ends_on)

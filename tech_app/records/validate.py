@@ -78,11 +78,21 @@ def check_phone(field: str, value: str, *, required: bool = True) -> str:
     return text
 
 
-def check_count(field: str, value: object, *, minimum: int = 0) -> int:
+# The largest whole number any record holds: exact in JSON for every reader (a browser
+# included) and well inside SQLite's 64-bit integers, so an absurd value typed at head
+# office is refused there instead of failing on every laptop that pulls it.
+LARGEST_COUNT = 2**53 - 1
+
+
+def check_count(
+    field: str, value: object, *, minimum: int = 0, maximum: int = LARGEST_COUNT
+) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(field, f"{shown(value)} is not a whole number")
     if value < minimum:
         raise ValidationError(field, f"must be at least {minimum}")
+    if value > maximum:
+        raise ValidationError(field, f"must be at most {maximum}")
     return value
 
 

@@ -122,14 +122,14 @@ def test_selling_refuses_a_taken_number_an_unknown_customer_or_unit(
     office: str, tmp_path: Path, capsys: Any
 ) -> None:
     _import(office, _sheet(tmp_path, "a.csv", [f"WD-1,清洗,2026-03-01 09:00,{CUSTOMER},,"]))
-    base = ["office", "--db", office, "sell-card", "--plan", "monthly", "--visits", "4",
-            "--from", "2026-03-01"]  # fmt: skip
-    assert run([*base, "张伟", "--number", "M-7"], capsys)[0] == 0
+    base = ["office", "--db", office, "sell-card", "--plan", "monthly", "--from", "2026-03-01"]
+    assert run([*base, "张伟", "--number", "M-7", "--visits", "4"], capsys)[0] == 0
     for extra, says in (
-        (["张伟", "--number", "M-7"], "already sold"),
-        (["王芳"], "no customer '王芳'"),
-        (["张伟", "--serial", "XX-1"], "no unit with serial 'XX-1'"),
-        (["张伟", "--job-type", "dancing"], "is not a job type"),
+        (["张伟", "--number", "M-7", "--visits", "4"], "already sold"),
+        (["王芳", "--visits", "4"], "no customer '王芳'"),
+        (["张伟", "--serial", "XX-1", "--visits", "4"], "no unit with serial 'XX-1'"),
+        (["张伟", "--job-type", "dancing", "--visits", "4"], "is not a job type"),
+        (["张伟", "--visits", "99999999999999999999"], "must be at most 1000"),
     ):
         code, _, err = run([*base, *extra], capsys)
         assert code == 1 and says in err and "Traceback" not in err, err
@@ -168,3 +168,13 @@ def test_a_counter_job_from_the_sheet_has_no_call_out(office: str, tmp_path: Pat
         counter = job_bill.job_bill(conn, cards_job_id(conn, "J-1"))
         on_site = job_bill.job_bill(conn, cards_job_id(conn, "J-2"))
     assert counter.total == 0 and on_site.total > 0
+
+
+def test_the_demo_seed_sells_each_technician_a_card_of_its_own_number(
+    office: str, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TECH_APP_PASSWORD", "secret-pass")
+    assert run(["office", "--db", office, "seed-demo"], capsys)[0] == 0
+    _, out, _ = run(["office", "--db", office, "cards", "--json"], capsys)
+    numbers = [card["number"] for card in json.loads(out)]
+    assert len(numbers) == 2 and len(set(numbers)) == 2
