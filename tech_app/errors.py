@@ -36,6 +36,7 @@ class Invalid(StrEnum):
     LINE_REMOVED = "line_removed"
     ENDS_BEFORE_START = "ends_before_start"
     UNANSWERED = "unanswered"  # items, items_zh: the template's labels in each language
+    IN_FUTURE = "in_future"  # a moment later than now (the paper signed "tomorrow")
 
 
 class ValidationError(TechAppError):

@@ -72,6 +72,7 @@ _INVALID: dict[Invalid, object] = {
     Invalid.UNANSWERED: QT_TRANSLATE_NOOP(
         "Errors", "Required checklist items are unanswered: {items}"
     ),
+    Invalid.IN_FUTURE: QT_TRANSLATE_NOOP("Errors", "This time is later than now"),
 }
 # Fields whose refusal is shown in a box rather than next to the field: named in it.
 _FIELDS: dict[str, object] = {
