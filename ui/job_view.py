@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from tech_app import lifecycle
 from tech_app.coverage import job_assets, job_warranty
 from tech_app.errors import TechAppError, TransitionError
+from tech_app.job_flags import job_flags, note_flags
 from tech_app.job_sla import job_timers
 from tech_app.records import Contract, Customer, Job, Site
 from tech_app.records.jobs import next_steps
@@ -43,6 +44,7 @@ from ui.checklist_form import ChecklistForm
 from ui.context import AppContext
 from ui.history import collapse, describe, job_changes
 from ui.history_model import HistoryEntry, HistoryModel
+from ui.job_flags_banner import FlagBanner
 from ui.messages import show_error
 from ui.parts_panel import PartsPanel
 from ui.signoff_dialog import SignoffDialog
@@ -78,6 +80,7 @@ class JobView(QWidget):
         )
         self.frozen_label.setStyleSheet(MUTED_STYLE)
         self.frozen_label.setWordWrap(True)
+        self.flag_banner = FlagBanner(self)
         self.step_buttons: dict[JobStatus, QPushButton] = {}
         steps = QHBoxLayout()
         for status, text in (
@@ -123,12 +126,16 @@ class JobView(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(steps)
         layout.addWidget(self.frozen_label)
+        layout.addWidget(self.flag_banner)
         layout.addWidget(self.tabs, 1)
 
         for panel in (self.checklist, self.parts, self.time, self.charges):
             panel.changed.connect(self.on_panel_changed)
         self.parts.changed.connect(self.charges.refresh)
         self.time.changed.connect(self.charges.refresh)
+        # What changes a flag: parts and time (the bill), the cause and the consent.
+        for panel in (self.parts, self.time, self.charges):
+            panel.changed.connect(self.refresh_flags)
 
         self._history_stale = False
         self.tabs.currentChanged.connect(self.on_tab_changed)
@@ -271,6 +278,7 @@ class JobView(QWidget):
         for panel in (self.checklist, self.parts, self.time, self.charges):
             panel.set_read_only(frozen)
         self.refresh_clock()
+        self.refresh_flags()
         self._show_history()
 
     def _show_history(self) -> None:
@@ -282,6 +290,17 @@ class JobView(QWidget):
             for c in collapse(job_changes(store, self.job.id))
         ]
         self.history_model.set_entries(entries, self._zone)
+
+    def refresh_flags(self) -> None:
+        if self.job is None:
+            return
+        try:
+            flags = job_flags(self._ctx.store, self.job.id, self._ctx.today())
+        except TechAppError:
+            flags = note_flags(
+                self.job.flagged, self.job.status
+            )  # the bill cannot be priced: the note still shows
+        self.flag_banner.show_flags(flags)
 
     def refresh_clock(self) -> None:
         if self.job is None:
