@@ -36,6 +36,7 @@ from tech_app.job_flags import job_flags, note_flags
 from tech_app.job_sla import job_timers
 from tech_app.records import Contract, Customer, Job, Site
 from tech_app.records.jobs import next_steps
+from tech_app.timesheet import TimerChange, undo_timer_change
 from tech_app.vocab import JobStatus
 from ui import labels
 from ui.asset_history_view import AssetHistoryView
@@ -64,6 +65,9 @@ _CLOCK_MS = 30_000
 class JobView(QWidget):
     job_changed = Signal(str)  # job id
     status_message = Signal(str)
+    # A status step moved the timers: (TimerChange, what it did in words), for an undo offer.
+    timers_moved = Signal(object, str)
+    timers_settled = Signal()  # the offered undo no longer applies (the timers moved again)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,6 +140,7 @@ class JobView(QWidget):
         # What changes a flag: parts and time (the bill), the cause and the consent.
         for panel in (self.parts, self.time, self.charges):
             panel.changed.connect(self.refresh_flags)
+        self.time.changed.connect(self.timers_settled)  # a timer moved by hand: no undo
 
         self._history_stale = False
         self.tabs.currentChanged.connect(self.on_tab_changed)
@@ -313,8 +318,8 @@ class JobView(QWidget):
         if self.job is None:
             return
         try:
-            self.job = lifecycle.change_status(
-                self._ctx.store, self.job.id, status, now=self._ctx.now()
+            self.job, moved = lifecycle.take_step(
+                self._ctx.store, self.job.id, status, self._ctx.technician, now=self._ctx.now()
             )
         except TransitionError as exc:
             if status is JobStatus.COMPLETED:
@@ -324,7 +329,38 @@ class JobView(QWidget):
         except TechAppError as exc:
             show_error(self, exc)
             return
+        self.timers_settled.emit()
+        if moved:
+            self.time.load(self.job.id)
+            self.charges.refresh()
+            self.timers_moved.emit(moved, self._timer_words(moved))
         self._after_change()
+
+    def _timer_words(self, change: TimerChange) -> str:
+        started = change.started.kind if change.started else None
+        stopped = change.stopped.kind if change.stopped else None
+        if started and stopped:
+            return self.tr("{stopped} timer stopped, {started} timer started").format(
+                stopped=labels.word(stopped), started=labels.word(started)
+            )
+        if started:
+            return self.tr("{kind} timer started").format(kind=labels.word(started))
+        return self.tr("{kind} timer stopped").format(kind=labels.word(stopped))
+
+    def undo_timers(self, change: TimerChange) -> bool:
+        """Put back the timers a status step moved (the status stays); False if refused."""
+        try:
+            undo_timer_change(self._ctx.store, change)
+        except TechAppError as exc:
+            show_error(self, exc, self.tr("Cannot undo"))
+            return False
+        if self.job is not None and self.job.id == change.job_id:
+            self.time.load(change.job_id)
+            self.charges.refresh()
+            self.refresh_flags()
+        self._ctx.local_change()
+        self.status_message.emit(self.tr("Timers put back as they were"))
+        return True
 
     def take_next_step(self) -> None:
         if self.job is None:

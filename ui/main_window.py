@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QWidget
 from tech_app.errors import TechAppError
 from tech_app.job_list import JobFilter, list_jobs
 from tech_app.records import Job
+from tech_app.timesheet import TimerChange
 from tech_app.vocab import JobStatus
 from ui.context import AppContext
 from ui.job_list_panel import SEARCH_DELAY_MS, JobListPanel
@@ -67,6 +68,10 @@ class MainWindow(QMainWindow):
         self.job_list.job_selected.connect(self.job_view.show_job)
         self.job_view.job_changed.connect(self.on_job_changed)
         self.job_view.status_message.connect(self.on_status_message)
+        self.job_view.timers_moved.connect(self.on_timers_moved)
+        self.job_view.timers_settled.connect(self.status.withdraw_undo)
+        self.job_list.job_selected.connect(self.on_job_selected)
+        self._undo_job = ""
         self.model.load_failed.connect(self.on_load_failed)
         ctx.worker.busy_changed.connect(self.on_worker_busy_changed)
         ctx.sync_status.records_changed.connect(self.on_records_pulled)
@@ -201,6 +206,14 @@ class MainWindow(QMainWindow):
 
     def on_worker_busy_changed(self, busy: bool) -> None:
         self.status.on_busy_changed(busy, self._ctx.worker.busy_label)
+
+    def on_timers_moved(self, change: TimerChange, text: str) -> None:
+        self._undo_job = change.job_id
+        self.status.offer_undo(text, lambda: self.job_view.undo_timers(change))
+
+    def on_job_selected(self, job_id: str) -> None:
+        if job_id != self._undo_job:  # another job on screen: its timers are not the ones moved
+            self.status.withdraw_undo()
 
     def on_status_message(self, text: str) -> None:
         self.status.showMessage(text, 4000)

@@ -352,34 +352,107 @@
         <translation>检查表中还有必填项未填写：{items}</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="78"/>
+        <location filename="../error_words.py" line="75"/>
+        <source>This time is later than now</source>
+        <translation>这个时间晚于现在</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="76"/>
+        <source>The timers changed since; correct the time entries instead</source>
+        <translation>计时之后又有变动，请直接修改工时记录</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="82"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="79"/>
+        <location filename="../error_words.py" line="83"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="92"/>
+        <location filename="../error_words.py" line="96"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="109"/>
+        <location filename="../error_words.py" line="113"/>
         <source>tech-app may not write {path} (read-only or no permission).</source>
         <translation>tech-app 不能写入 {path}（只读或没有权限）。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="113"/>
+        <location filename="../error_words.py" line="117"/>
         <source>{path} is in the way: a file where a folder should be, or the other way round.</source>
         <translation>{path} 位置不对：应是文件夹的地方是文件，或者相反。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="117"/>
+        <location filename="../error_words.py" line="121"/>
         <source>The file {path} could not be used.</source>
         <translation>无法使用文件 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>Flags</name>
+    <message>
+        <location filename="../job_flags_banner.py" line="17"/>
+        <source>Recurring fault: replace the unit. {serial} was repaired in job {earlier_job}, promised until {promised_until}.</source>
+        <translation>重复故障：请更换整机。{serial} 已在工单 {earlier_job} 中维修，保证期至 {promised_until}。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="22"/>
+        <source>Warranty exclusion: {cause}. Covered work is charged.</source>
+        <translation>保修除外：{cause}。本应保修的项目需收费。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="25"/>
+        <source>Card {card}: all {visits} visits used. This visit is charged.</source>
+        <translation>服务卡 {card}：{visits} 次服务已全部用完，本次上门需收费。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="28"/>
+        <source>Card {card} is valid from {starts_on} to {ends_on} only. This visit is charged.</source>
+        <translation>服务卡 {card} 仅在 {starts_on} 至 {ends_on} 期间有效，本次上门需收费。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="31"/>
+        <source>No consent yet: the customer must agree to {bill_total} before the repair.</source>
+        <translation>尚未确认：维修前须经客户同意费用 {bill_total}。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="34"/>
+        <source>The bill {bill_total} is past the consented {consented_total}: ask again.</source>
+        <translation>费用 {bill_total} 已超过客户确认的 {consented_total}：请再次征得同意。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="39"/>
+        <source>Replace unit</source>
+        <translation>更换整机</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="40"/>
+        <source>Warranty exclusion</source>
+        <translation>保修除外</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="41"/>
+        <source>Card used up</source>
+        <translation>服务卡已用完</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="42"/>
+        <source>Card not valid</source>
+        <translation>服务卡无效</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="43"/>
+        <source>Consent missing</source>
+        <translation>未经客户确认</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="44"/>
+        <source>Consent exceeded</source>
+        <translation>超出确认金额</translation>
     </message>
 </context>
 <context>
@@ -592,47 +665,52 @@
 <context>
     <name>JobTableModel</name>
     <message>
-        <location filename="../job_table_model.py" line="300"/>
+        <location filename="../job_table_model.py" line="306"/>
         <source>Time window</source>
         <translation>预约时间</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="301"/>
+        <location filename="../job_table_model.py" line="307"/>
         <source>Job</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="302"/>
+        <location filename="../job_table_model.py" line="308"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="303"/>
+        <location filename="../job_table_model.py" line="309"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="304"/>
+        <location filename="../job_table_model.py" line="310"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="305"/>
+        <location filename="../job_table_model.py" line="311"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="306"/>
+        <location filename="../job_table_model.py" line="312"/>
         <source>SLA</source>
         <translation>服务时限</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="356"/>
+        <location filename="../job_table_model.py" line="362"/>
+        <source>{status} · ⚑ {flags}</source>
+        <translation>{status} · ⚑ {flags}</translation>
+    </message>
+    <message>
+        <location filename="../job_table_model.py" line="369"/>
         <source>{mark} {promise} {left}</source>
         <translation>{mark} {promise} {left}</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="367"/>
+        <location filename="../job_table_model.py" line="380"/>
         <source>{state}: {promise} due {deadline}</source>
         <translation>{state}：{promise}截止 {deadline}</translation>
     </message>
@@ -640,158 +718,183 @@
 <context>
     <name>JobView</name>
     <message>
-        <location filename="../job_view.py" line="77"/>
+        <location filename="../job_view.py" line="83"/>
         <source>Signed: this job is frozen. Later changes are recorded as amendments.</source>
         <translation>已签字：工单已锁定，之后的修改将作为更正记录。</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="84"/>
+        <location filename="../job_view.py" line="91"/>
         <source>En route</source>
         <translation>出发</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="85"/>
+        <location filename="../job_view.py" line="92"/>
         <source>On site</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="86"/>
+        <location filename="../job_view.py" line="93"/>
         <source>Waiting for parts</source>
         <translation>等待配件</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="87"/>
+        <location filename="../job_view.py" line="94"/>
         <source>Complete</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="94"/>
-        <location filename="../job_view.py" line="268"/>
+        <location filename="../job_view.py" line="101"/>
+        <location filename="../job_view.py" line="280"/>
         <source>Sign off…</source>
         <translation>签字确认…</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="114"/>
+        <location filename="../job_view.py" line="121"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="115"/>
+        <location filename="../job_view.py" line="122"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="116"/>
+        <location filename="../job_view.py" line="123"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="117"/>
+        <location filename="../job_view.py" line="124"/>
         <source>Time</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="118"/>
+        <location filename="../job_view.py" line="125"/>
         <source>Charges</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="119"/>
+        <location filename="../job_view.py" line="126"/>
         <source>Unit history</source>
         <translation>设备履历</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="120"/>
+        <location filename="../job_view.py" line="127"/>
         <source>History</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="147"/>
+        <location filename="../job_view.py" line="159"/>
         <source>Click to copy the phone number</source>
         <translation>点击复制电话号码</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="153"/>
+        <location filename="../job_view.py" line="165"/>
         <source>(click to copy)</source>
         <translation>（点击复制）</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="172"/>
+        <location filename="../job_view.py" line="184"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="173"/>
+        <location filename="../job_view.py" line="185"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="174"/>
+        <location filename="../job_view.py" line="186"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="175"/>
+        <location filename="../job_view.py" line="187"/>
         <source>Units</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="176"/>
+        <location filename="../job_view.py" line="188"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="177"/>
+        <location filename="../job_view.py" line="189"/>
         <source>Problem</source>
         <translation>故障描述</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="178"/>
+        <location filename="../job_view.py" line="190"/>
         <source>SLA</source>
         <translation>服务时限</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="205"/>
+        <location filename="../job_view.py" line="217"/>
         <source>{name} (class {cls})</source>
         <translation>{name}（{cls} 类客户）</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="214"/>
+        <location filename="../job_view.py" line="226"/>
         <source>{name} — {visits} visits a year, {fee} per unit per visit</source>
         <translation>{name} — 每年 {visits} 次，每台每次 {fee}</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="221"/>
+        <location filename="../job_view.py" line="233"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="239"/>
+        <location filename="../job_view.py" line="251"/>
         <source>No warranty terms</source>
         <translation>无保修条款</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="255"/>
+        <location filename="../job_view.py" line="267"/>
         <source>No units on this job</source>
         <translation>此工单没有设备</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="268"/>
+        <location filename="../job_view.py" line="280"/>
         <source>Slip…</source>
         <translation>服务单…</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="303"/>
+        <location filename="../job_view.py" line="327"/>
         <source>Cannot change the status</source>
         <translation>无法更改状态</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="331"/>
+        <location filename="../job_view.py" line="343"/>
+        <source>{stopped} timer stopped, {started} timer started</source>
+        <translation>{stopped}计时已停止，{started}计时已开始</translation>
+    </message>
+    <message>
+        <location filename="../job_view.py" line="347"/>
+        <source>{kind} timer started</source>
+        <translation>{kind}计时已开始</translation>
+    </message>
+    <message>
+        <location filename="../job_view.py" line="348"/>
+        <source>{kind} timer stopped</source>
+        <translation>{kind}计时已停止</translation>
+    </message>
+    <message>
+        <location filename="../job_view.py" line="355"/>
+        <source>Cannot undo</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <location filename="../job_view.py" line="362"/>
+        <source>Timers put back as they were</source>
+        <translation>计时已恢复原状</translation>
+    </message>
+    <message>
+        <location filename="../job_view.py" line="386"/>
         <source>Cannot sign yet</source>
         <translation>还不能签字</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="347"/>
+        <location filename="../job_view.py" line="402"/>
         <source>Copied {phone}</source>
         <translation>已复制 {phone}</translation>
     </message>
@@ -799,87 +902,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="48"/>
+        <location filename="../main_window.py" line="49"/>
         <source>tech-app — field service jobs</source>
         <translation>tech-app — 上门服务工单</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="83"/>
+        <location filename="../main_window.py" line="88"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="84"/>
+        <location filename="../main_window.py" line="89"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="90"/>
         <source>Sync &amp;problems…</source>
         <translation>同步问题(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87"/>
+        <location filename="../main_window.py" line="92"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="93"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90"/>
+        <location filename="../main_window.py" line="95"/>
         <source>&amp;Search jobs</source>
         <translation>搜索工单(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93"/>
+        <location filename="../main_window.py" line="98"/>
         <source>&amp;Next job</source>
         <translation>下一个工单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="101"/>
         <source>&amp;Previous job</source>
         <translation>上一个工单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98"/>
+        <location filename="../main_window.py" line="103"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="104"/>
         <source>&amp;Job</source>
         <translation>工单(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101"/>
+        <location filename="../main_window.py" line="106"/>
         <source>Next &amp;step</source>
         <translation>下一步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="110"/>
         <source>&amp;En route</source>
         <translation>出发(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106"/>
+        <location filename="../main_window.py" line="111"/>
         <source>&amp;On site</source>
         <translation>到场(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107"/>
+        <location filename="../main_window.py" line="112"/>
         <source>&amp;Waiting for parts</source>
         <translation>等待配件(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108"/>
+        <location filename="../main_window.py" line="113"/>
         <source>&amp;Complete</source>
         <translation>完工(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="116"/>
         <source>Sign &amp;off…</source>
         <translation>签字确认(&amp;O)…</translation>
     </message>
@@ -1171,124 +1274,186 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../signoff_dialog.py" line="64"/>
+        <location filename="../signoff_dialog.py" line="71"/>
         <source>Sign off job {number}</source>
         <translation>工单 {number} 签字确认</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="95"/>
+        <location filename="../signoff_dialog.py" line="104"/>
         <source>Let the customer read the slip: the work, the parts and the charges they sign for.</source>
         <translation>请客户先看服务单：所做的工作、使用的配件和要签字确认的费用。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="103"/>
+        <location filename="../signoff_dialog.py" line="112"/>
         <source>Print for a signature on paper…</source>
         <translation>打印纸质单签字…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="106"/>
+        <location filename="../signoff_dialog.py" line="116"/>
+        <source>The customer signed the paper copy…</source>
+        <translation>客户已在纸质单上签名…</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="119"/>
         <source>The customer has read it: sign</source>
         <translation>客户已看过：去签字</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="127"/>
+        <location filename="../signoff_dialog.py" line="141"/>
         <source>Preparing the slip for the customer to read…</source>
         <translation>正在生成服务单供客户查看…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="138"/>
+        <location filename="../signoff_dialog.py" line="152"/>
         <source>Preparing the slip</source>
         <translation>正在生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="156"/>
-        <source>Sent to the printer. After the customer signs the paper, keep it with the job.</source>
-        <translation>已发送到打印机。客户在纸质单上签字后，请随工单保存。</translation>
-    </message>
-    <message>
-        <location filename="../signoff_dialog.py" line="161"/>
+        <location filename="../signoff_dialog.py" line="178"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="175"/>
+        <location filename="../signoff_dialog.py" line="192"/>
         <source>Total to pay: &lt;b&gt;{total}&lt;/b&gt;</source>
         <translation>应付金额：&lt;b&gt;{total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="187"/>
+        <location filename="../signoff_dialog.py" line="204"/>
         <source>{n} of 5</source>
         <translation>{n} 星（满分 5）</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="192"/>
+        <location filename="../signoff_dialog.py" line="209"/>
         <source>Anything the customer wants to say</source>
         <translation>客户的意见或建议</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="201"/>
+        <location filename="../signoff_dialog.py" line="215"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="203"/>
+        <location filename="../signoff_dialog.py" line="217"/>
         <source>Sign and issue the slip</source>
         <translation>签字并生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="209"/>
+        <location filename="../signoff_dialog.py" line="223"/>
+        <location filename="../signoff_dialog.py" line="288"/>
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="210"/>
+        <location filename="../signoff_dialog.py" line="224"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="211"/>
+        <location filename="../signoff_dialog.py" line="225"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="212"/>
+        <location filename="../signoff_dialog.py" line="226"/>
+        <location filename="../signoff_dialog.py" line="291"/>
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="214"/>
+        <location filename="../signoff_dialog.py" line="228"/>
         <source>Customer signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="255"/>
+        <location filename="../signoff_dialog.py" line="256"/>
+        <source>Record the signature the customer put on the printed slip. The job is then signed and frozen as with the pad, and the issued slip says it was signed on paper.</source>
+        <translation>记录客户在打印的服务单上的签名。之后工单与手写板签名一样视为已签名并锁定，出具的服务单将注明已在纸质件上签名。</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="272"/>
+        <source>No photo (optional)</source>
+        <translation>未附照片（可选）</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="273"/>
+        <source>Attach a photo of the signed paper…</source>
+        <translation>附上已签名纸质单的照片…</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="279"/>
+        <source>Back to the slip</source>
+        <translation>返回服务单</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="283"/>
+        <source>Record the paper signature</source>
+        <translation>记录纸质签名</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="289"/>
+        <source>Signed at</source>
+        <translation>签名时间</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="290"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="308"/>
+        <source>Choose the photo of the signed paper</source>
+        <translation>选择已签名纸质单的照片</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="309"/>
+        <source>Images (*.jpg *.jpeg *.png *.heic *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="320"/>
+        <source>Photo: {name}</source>
+        <translation>照片：{name}</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="341"/>
+        <source>Cannot record the signature yet</source>
+        <translation>暂时无法记录签名</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="376"/>
         <source>Cannot sign yet</source>
         <translation>还不能签字</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="267"/>
-        <location filename="../signoff_dialog.py" line="278"/>
+        <location filename="../signoff_dialog.py" line="391"/>
+        <location filename="../signoff_dialog.py" line="402"/>
         <source>Signed. Issuing the slip…</source>
         <translation>已签字，正在生成服务单…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="311"/>
+        <location filename="../signoff_dialog.py" line="435"/>
         <source>Issuing the slip</source>
         <translation>正在生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="322"/>
+        <location filename="../signoff_dialog.py" line="446"/>
         <source>Signed. The slip is ready to print or send.</source>
         <translation>已签字，服务单可以打印或发送。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="145"/>
-        <location filename="../signoff_dialog.py" line="325"/>
+        <location filename="../signoff_dialog.py" line="159"/>
+        <location filename="../signoff_dialog.py" line="449"/>
         <source>The slip was saved to {path} but cannot be shown here</source>
         <translation>服务单已保存到 {path}，但无法在此显示</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="332"/>
+        <location filename="../signoff_dialog.py" line="170"/>
+        <source>Sent to the printer. When the customer has signed the paper, press “The customer signed the paper copy…” and keep the paper with the job.</source>
+        <translation>已发送到打印机。客户在纸质单上签名后，请点击“客户已在纸质单上签名…”，并将纸质单随工单保存。</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="456"/>
         <source>Signed, but the slip could not be made: {error}</source>
         <translation>已签字，但无法生成服务单：{error}</translation>
     </message>
@@ -1445,42 +1610,47 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../status_bar.py" line="70"/>
+        <location filename="../status_bar.py" line="46"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="86"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="70"/>
+        <location filename="../status_bar.py" line="86"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="74"/>
+        <location filename="../status_bar.py" line="90"/>
         <source>1 change waiting to sync</source>
         <translation>1 项更改待同步</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="76"/>
+        <location filename="../status_bar.py" line="92"/>
         <source>{n} changes waiting to sync</source>
         <translation>{n} 项更改待同步</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="80"/>
+        <location filename="../status_bar.py" line="96"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="81"/>
+        <location filename="../status_bar.py" line="97"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="89"/>
+        <location filename="../status_bar.py" line="105"/>
         <source>1 sync problem…</source>
         <translation>1 个同步问题…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="91"/>
+        <location filename="../status_bar.py" line="107"/>
         <source>{n} sync problems…</source>
         <translation>{n} 个同步问题…</translation>
     </message>
