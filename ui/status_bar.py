@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from ui import labels
+from ui.retranslate import Retranslating
 from ui.style import MUTED_STYLE, OK_STYLE
 from ui.sync_status import SyncStatusSource
 
@@ -24,7 +25,7 @@ def _busy_bar(parent: QWidget) -> QProgressBar:
     return bar
 
 
-class SyncStatusBar(QStatusBar):
+class SyncStatusBar(Retranslating, QStatusBar):
     problems_requested = Signal()  # the technician wants the list of sync problems
 
     def __init__(self, source: SyncStatusSource, parent: QWidget | None = None) -> None:
@@ -43,10 +44,11 @@ class SyncStatusBar(QStatusBar):
         self.busy_label = QLabel(self)
         # "Travel timer started  [Undo]": offered for a while after an automatic change.
         self.undo_label = QLabel(self)
-        self.undo_button = QPushButton(self.tr("Undo"), self)
+        self.undo_button = self.tr_button(lambda: self.tr("Undo"))
         self.undo_button.setObjectName("undo_button")
         self.undo_button.clicked.connect(self.on_undo_clicked)
         self._undo: Callable[[], object] | None = None
+        self._undo_words: Callable[[], str] = str
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.setInterval(UNDO_MS)
@@ -81,6 +83,11 @@ class SyncStatusBar(QStatusBar):
         self._connect(source)
         self.on_status_changed()
 
+    def on_language_changed(self) -> None:
+        self.on_status_changed()
+        if self._undo is not None:
+            self.undo_label.setText(self._undo_words())
+
     def on_status_changed(self) -> None:
         online = self._source.online()
         self.connection_label.setText(self.tr("Online") if online else self.tr("Offline"))
@@ -108,10 +115,12 @@ class SyncStatusBar(QStatusBar):
         )
         self.problems_button.setVisible(problems > 0)
 
-    def offer_undo(self, text: str, undo: Callable[[], object]) -> None:
-        """Show what just happened with an Undo button, for ``UNDO_MS`` or until withdrawn."""
+    def offer_undo(self, words: Callable[[], str], undo: Callable[[], object]) -> None:
+        """Show what just happened (``words``, asked again if the language changes) with an
+        Undo button, for ``UNDO_MS`` or until withdrawn."""
         self._undo = undo
-        self.undo_label.setText(text)
+        self._undo_words = words
+        self.undo_label.setText(words())
         self.undo_label.show()
         self.undo_button.show()
         self._undo_timer.start()
