@@ -528,22 +528,27 @@
         <translation>{name} 已签字</translation>
     </message>
     <message>
-        <location filename="../history.py" line="156"/>
-        <source>Slip issued (revision {n})</source>
-        <translation>已生成服务单（第 {n} 版）</translation>
+        <location filename="../history.py" line="159"/>
+        <source>Slip issued</source>
+        <translation>已出具服务单</translation>
     </message>
     <message>
         <location filename="../history.py" line="160"/>
+        <source>Slip issued again after a change (revision {n})</source>
+        <translation>修改后重新出具服务单（第 {n} 版）</translation>
+    </message>
+    <message>
+        <location filename="../history.py" line="164"/>
         <source>Photo added</source>
         <translation>已添加照片</translation>
     </message>
     <message>
-        <location filename="../history.py" line="162"/>
+        <location filename="../history.py" line="166"/>
         <source>Unit added to the job</source>
         <translation>已添加设备</translation>
     </message>
     <message>
-        <location filename="../history.py" line="164"/>
+        <location filename="../history.py" line="168"/>
         <source>Amendment: {reason}</source>
         <translation>更正：{reason}</translation>
     </message>
