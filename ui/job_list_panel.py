@@ -115,7 +115,7 @@ class JobListPanel(Retranslating, QWidget):
             (Column.CUSTOMER, 98),
             (Column.ADDRESS, 140),
             (Column.TYPE, 72),
-            (Column.STATUS, 76),
+            (Column.STATUS, 90),  # room for a flag mark (⚑ Replace unit)
         ):
             header.resizeSection(column, width)
         # No sort indicator until a header is clicked: the natural order is today first.

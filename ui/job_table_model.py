@@ -357,9 +357,10 @@ class JobTableModel(QAbstractTableModel):
         if column == Column.TYPE:
             return labels.word(row.type)
         if column == Column.STATUS:
+            # The mark leads, so a narrow column still shows it; the tooltip says why.
             flags = row.flags()
             if flags:
-                return self.tr("{status} · ⚑ {flags}").format(
+                return self.tr("⚑ {flags} · {status}").format(
                     status=labels.word(row.status), flags=", ".join(flag_name(f) for f in flags)
                 )
             return labels.word(row.status)

@@ -372,7 +372,7 @@ class JobView(Retranslating, QWidget):
         started = change.started.kind if change.started else None
         stopped = change.stopped.kind if change.stopped else None
         if started and stopped:
-            return self.tr("{stopped} timer stopped, {started} timer started").format(
+            return self.tr("{stopped} timer stopped · {started} timer started").format(
                 stopped=labels.word(stopped), started=labels.word(started)
             )
         if started:

@@ -16,10 +16,10 @@ be printed or opened in the system viewer.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -52,6 +52,7 @@ from ui.messages import error_text, show_error
 from ui.signature_pad import SignaturePad
 from ui.slip_preview import SlipPreview
 from ui.style import FLAG_STYLE
+from ui.time_panel import site_clock, site_moment
 
 RATINGS = range(1, 6)
 
@@ -263,9 +264,12 @@ class SignoffDialog(QDialog):
         self.paper_name_field = QLineEdit(customer.name, page)
         self.paper_name_field.setObjectName("paper_signer_name")
         self.paper_name_field.textChanged.connect(self.on_paper_inputs_changed)
-        now = QDateTime.fromSecsSinceEpoch(int(self._ctx.now().timestamp()))
+        # On the site's clock, as the time panel shows times (not the laptop's zone).
+        self._site_zone = (self.job.window_start or self.job.reported_at).tzinfo
+        now = site_clock(self._ctx.now(), self._site_zone)
         self.paper_time_field = QDateTimeEdit(now, page)
         self.paper_time_field.setObjectName("paper_signed_at")
+        self.paper_time_field.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.paper_time_field.setCalendarPopup(True)
         self.paper_time_field.setMaximumDateTime(now)  # not signed in the future
         self.paper_photo: bytes | None = None
@@ -323,7 +327,7 @@ class SignoffDialog(QDialog):
         self.paper_record_button.setEnabled(bool(self.paper_name_field.text().strip()))
 
     def paper_signed_at(self) -> datetime:
-        return datetime.fromtimestamp(self.paper_time_field.dateTime().toSecsSinceEpoch(), UTC)
+        return site_moment(self.paper_time_field.dateTime(), self._site_zone)
 
     def on_paper_record_clicked(self) -> None:
         try:

@@ -176,8 +176,8 @@ class TimePanel(Retranslating, QWidget):
             self.correction_box.setEnabled(False)
             return
         entry = self.model.entry(current.row())
-        self.start_edit.setDateTime(_qt(entry.started_at, self._zone))
-        self.end_edit.setDateTime(_qt(entry.ended_at or self._ctx.now(), self._zone))
+        self.start_edit.setDateTime(site_clock(entry.started_at, self._zone))
+        self.end_edit.setDateTime(site_clock(entry.ended_at or self._ctx.now(), self._zone))
         self.correction_box.setEnabled(entry.ended_at is not None)
 
     def on_correct_clicked(self) -> None:
@@ -185,8 +185,8 @@ class TimePanel(Retranslating, QWidget):
         if row < 0:
             return
         entry = self.model.entry(row)
-        started = _aware(self.start_edit.dateTime(), self._zone)
-        ended = _aware(self.end_edit.dateTime(), self._zone)
+        started = site_moment(self.start_edit.dateTime(), self._zone)
+        ended = site_moment(self.end_edit.dateTime(), self._zone)
         self._write(lambda: correct_entry(self._ctx.store, entry.id, started, ended))
 
     def set_read_only(self, read_only: bool) -> None:
@@ -197,12 +197,12 @@ class TimePanel(Retranslating, QWidget):
         self.table.setEnabled(not read_only)
 
 
-def _qt(moment: datetime, zone: tzinfo | None) -> QDateTime:
+def site_clock(moment: datetime, zone: tzinfo | None) -> QDateTime:
     """The moment as the site's wall-clock time, which is what the edit shows."""
     local = moment.astimezone(zone) if zone else moment
     return QDateTime.fromString(local.strftime("%Y-%m-%d %H:%M"), "yyyy-MM-dd HH:mm")
 
 
-def _aware(value: QDateTime, zone: tzinfo | None) -> datetime:
+def site_moment(value: QDateTime, zone: tzinfo | None) -> datetime:
     wall = datetime.strptime(value.toString("yyyy-MM-dd HH:mm"), "%Y-%m-%d %H:%M")
     return wall.replace(tzinfo=zone) if zone else wall.astimezone()

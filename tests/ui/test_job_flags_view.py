@@ -69,7 +69,7 @@ def test_the_job_list_marks_a_replace_unit_job(qtbot, ctx, qtmodeltester) -> Non
         for r in range(model.rowCount())
     }
     flagged = model.index(rows[HEATER_IN], Column.STATUS)
-    assert "⚑ Replace unit" in flagged.data()
+    assert flagged.data().startswith("⚑ Replace unit · ")
     tip = flagged.data(qt_api.QtCore.Qt.ItemDataRole.ToolTipRole)
     assert "replace the unit" in tip and "SV-260310-01" in tip
     plain = model.index(rows[HEATER_OUT], Column.STATUS)

@@ -209,7 +209,7 @@ def test_status_steps_move_the_timers_and_the_status_bar_offers_undo(qtbot, ctx)
     assert "Travel running since" in view.time.running_label.text()
     qtbot.mouseClick(view.step_buttons[JobStatus.ON_SITE], Qt.MouseButton.LeftButton)
     assert running_timer(ctx.store, HEATER_IN).kind is TimeKind.LABOUR  # type: ignore[union-attr]
-    assert "Travel timer stopped, Labour timer started" in status.undo_label.text()
+    assert "Travel timer stopped · Labour timer started" in status.undo_label.text()
     qtbot.mouseClick(status.undo_button, Qt.MouseButton.LeftButton)
     assert not status.undo_button.isVisible()
     assert running_timer(ctx.store, HEATER_IN).kind is TimeKind.TRAVEL  # type: ignore[union-attr]

@@ -705,17 +705,17 @@
         <translation>服务时限</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="362"/>
-        <source>{status} · ⚑ {flags}</source>
-        <translation>{status} · ⚑ {flags}</translation>
+        <location filename="../job_table_model.py" line="363"/>
+        <source>⚑ {flags} · {status}</source>
+        <translation>⚑ {flags} · {status}</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="369"/>
+        <location filename="../job_table_model.py" line="370"/>
         <source>{mark} {promise} {left}</source>
         <translation>{mark} {promise} {left}</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="380"/>
+        <location filename="../job_table_model.py" line="381"/>
         <source>{state}: {promise} due {deadline}</source>
         <translation>{state}：{promise}截止 {deadline}</translation>
     </message>
@@ -870,8 +870,8 @@
     </message>
     <message>
         <location filename="../job_view.py" line="375"/>
-        <source>{stopped} timer stopped, {started} timer started</source>
-        <translation>{stopped}计时已停止，{started}计时已开始</translation>
+        <source>{stopped} timer stopped · {started} timer started</source>
+        <translation>{stopped}计时已停止 · {started}计时已开始</translation>
     </message>
     <message>
         <location filename="../job_view.py" line="379"/>
@@ -1274,186 +1274,186 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../signoff_dialog.py" line="71"/>
+        <location filename="../signoff_dialog.py" line="72"/>
         <source>Sign off job {number}</source>
         <translation>工单 {number} 签字确认</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="104"/>
+        <location filename="../signoff_dialog.py" line="105"/>
         <source>Let the customer read the slip: the work, the parts and the charges they sign for.</source>
         <translation>请客户先看服务单：所做的工作、使用的配件和要签字确认的费用。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="112"/>
+        <location filename="../signoff_dialog.py" line="113"/>
         <source>Print for a signature on paper…</source>
         <translation>打印纸质单签字…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="116"/>
+        <location filename="../signoff_dialog.py" line="117"/>
         <source>The customer signed the paper copy…</source>
         <translation>客户已在纸质单上签名…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="119"/>
+        <location filename="../signoff_dialog.py" line="120"/>
         <source>The customer has read it: sign</source>
         <translation>客户已看过：去签字</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="141"/>
+        <location filename="../signoff_dialog.py" line="142"/>
         <source>Preparing the slip for the customer to read…</source>
         <translation>正在生成服务单供客户查看…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="152"/>
+        <location filename="../signoff_dialog.py" line="153"/>
         <source>Preparing the slip</source>
         <translation>正在生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="178"/>
+        <location filename="../signoff_dialog.py" line="179"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="192"/>
+        <location filename="../signoff_dialog.py" line="193"/>
         <source>Total to pay: &lt;b&gt;{total}&lt;/b&gt;</source>
         <translation>应付金额：&lt;b&gt;{total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="204"/>
+        <location filename="../signoff_dialog.py" line="205"/>
         <source>{n} of 5</source>
         <translation>{n} 星（满分 5）</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="209"/>
+        <location filename="../signoff_dialog.py" line="210"/>
         <source>Anything the customer wants to say</source>
         <translation>客户的意见或建议</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="215"/>
+        <location filename="../signoff_dialog.py" line="216"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="217"/>
+        <location filename="../signoff_dialog.py" line="218"/>
         <source>Sign and issue the slip</source>
         <translation>签字并生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="223"/>
-        <location filename="../signoff_dialog.py" line="288"/>
+        <location filename="../signoff_dialog.py" line="224"/>
+        <location filename="../signoff_dialog.py" line="292"/>
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="224"/>
+        <location filename="../signoff_dialog.py" line="225"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="225"/>
+        <location filename="../signoff_dialog.py" line="226"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="226"/>
-        <location filename="../signoff_dialog.py" line="291"/>
+        <location filename="../signoff_dialog.py" line="227"/>
+        <location filename="../signoff_dialog.py" line="295"/>
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="228"/>
+        <location filename="../signoff_dialog.py" line="229"/>
         <source>Customer signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="256"/>
+        <location filename="../signoff_dialog.py" line="257"/>
         <source>Record the signature the customer put on the printed slip. The job is then signed and frozen as with the pad, and the issued slip says it was signed on paper.</source>
         <translation>记录客户在打印的服务单上的签名。之后工单与手写板签名一样视为已签名并锁定，出具的服务单将注明已在纸质件上签名。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="272"/>
+        <location filename="../signoff_dialog.py" line="276"/>
         <source>No photo (optional)</source>
         <translation>未附照片（可选）</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="273"/>
+        <location filename="../signoff_dialog.py" line="277"/>
         <source>Attach a photo of the signed paper…</source>
         <translation>附上已签名纸质单的照片…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="279"/>
+        <location filename="../signoff_dialog.py" line="283"/>
         <source>Back to the slip</source>
         <translation>返回服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="283"/>
+        <location filename="../signoff_dialog.py" line="287"/>
         <source>Record the paper signature</source>
         <translation>记录纸质签名</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="289"/>
+        <location filename="../signoff_dialog.py" line="293"/>
         <source>Signed at</source>
         <translation>签名时间</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="290"/>
+        <location filename="../signoff_dialog.py" line="294"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="308"/>
+        <location filename="../signoff_dialog.py" line="312"/>
         <source>Choose the photo of the signed paper</source>
         <translation>选择已签名纸质单的照片</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="309"/>
+        <location filename="../signoff_dialog.py" line="313"/>
         <source>Images (*.jpg *.jpeg *.png *.heic *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp)</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="320"/>
+        <location filename="../signoff_dialog.py" line="324"/>
         <source>Photo: {name}</source>
         <translation>照片：{name}</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="341"/>
+        <location filename="../signoff_dialog.py" line="345"/>
         <source>Cannot record the signature yet</source>
         <translation>暂时无法记录签名</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="376"/>
+        <location filename="../signoff_dialog.py" line="380"/>
         <source>Cannot sign yet</source>
         <translation>还不能签字</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="391"/>
-        <location filename="../signoff_dialog.py" line="402"/>
+        <location filename="../signoff_dialog.py" line="395"/>
+        <location filename="../signoff_dialog.py" line="406"/>
         <source>Signed. Issuing the slip…</source>
         <translation>已签字，正在生成服务单…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="435"/>
+        <location filename="../signoff_dialog.py" line="439"/>
         <source>Issuing the slip</source>
         <translation>正在生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="446"/>
+        <location filename="../signoff_dialog.py" line="450"/>
         <source>Signed. The slip is ready to print or send.</source>
         <translation>已签字，服务单可以打印或发送。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="159"/>
-        <location filename="../signoff_dialog.py" line="449"/>
+        <location filename="../signoff_dialog.py" line="160"/>
+        <location filename="../signoff_dialog.py" line="453"/>
         <source>The slip was saved to {path} but cannot be shown here</source>
         <translation>服务单已保存到 {path}，但无法在此显示</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="170"/>
+        <location filename="../signoff_dialog.py" line="171"/>
         <source>Sent to the printer. When the customer has signed the paper, press “The customer signed the paper copy…” and keep the paper with the job.</source>
         <translation>已发送到打印机。客户在纸质单上签名后，请点击“客户已在纸质单上签名…”，并将纸质单随工单保存。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="456"/>
+        <location filename="../signoff_dialog.py" line="460"/>
         <source>Signed, but the slip could not be made: {error}</source>
         <translation>已签字，但无法生成服务单：{error}</translation>
     </message>
