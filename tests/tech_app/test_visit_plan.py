@@ -125,3 +125,11 @@ def test_the_demo_agreement_has_visits_due_in_the_coming_months_whatever_today_i
     assert contract.starts_on <= today <= contract_last_day(contract)
     later = plan_visits(contract, units, first=today, last=today + timedelta(days=183))
     assert len(later) >= 2  # more than one visit ahead: planning always has something
+
+
+def test_a_window_before_the_agreement_starts_owes_nothing() -> None:
+    """Head office plans every contract over one window: one starting later must not
+    refuse the whole planning (a demo agreement from September, planned for March)."""
+    later = dataclasses.replace(CONTRACT, starts_on=date(2026, 9, 1))
+    assert plan_visits(later, TRUCKS, first=date(2026, 3, 1), last=date(2026, 3, 31)) == ()
+    assert plan_visits(later, TRUCKS, first=date(2026, 3, 1), last=date(2026, 9, 1))
