@@ -275,11 +275,12 @@ def signature_block(
             details.append((labels["customer_comment"], signature.comment))
         details.append((labels["technician"], technician))
         image_width = width if narrow else width * 0.45
-        image = (
-            picture(signature.image, image_width - 6, image_height)
-            if signature.image
-            else para(labels["image_missing"], styles.muted)
-        )
+        if signature.on_paper:
+            image = para(labels["signed_on_paper"], styles.body)
+        elif signature.image:
+            image = picture(signature.image, image_width - 6, image_height)
+        else:
+            image = para(labels["image_missing"], styles.muted)
     facts = key_values(details, styles, width if narrow else width * 0.55, columns=1)
     rows: list[list[Cell]] = [[image], [facts]] if narrow else [[image, facts]]
     widths = [width] if narrow else [width * 0.45, width * 0.55]

@@ -91,6 +91,9 @@ class SignatureFacts:
     rating: int | None
     comment: str
     image: bytes | None = field(default=None, metadata=PRESENTATION, repr=False)
+    # Signed on the printed copy: the hash already tells it (no image hash), so this
+    # stays out of it and pad-signed slips keep their hashes.
+    on_paper: bool = field(default=False, metadata=PRESENTATION)
 
 
 @dataclass(frozen=True)

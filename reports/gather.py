@@ -245,7 +245,7 @@ def signature_facts(
         return None
     signature = found[0]
     image = None
-    if blobs is not None:
+    if blobs is not None and not signature.on_paper:
         try:
             image = blobs.get(signature.image_sha256)
         except NotFoundError:
@@ -257,4 +257,5 @@ def signature_facts(
         rating=signature.rating,
         comment=signature.comment,
         image=image,
+        on_paper=signature.on_paper,
     )

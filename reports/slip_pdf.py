@@ -63,8 +63,7 @@ class SlipRenderer:
             font=self.styles.font,
             header_left=data.company.name or labels["slip_title"],
             header_right=f"{labels['slip_title']} · {labels['job_number']} {data.job_number}",
-            footer_left=f"{labels['content_hash']} {short_hash(content_hash)} · "
-            f"{labels['revision']} {data.revision}",
+            footer_left=_footer(data, content_hash),
             page_label=lambda page, pages: labels.format("page", page=page, pages=pages),
         )
         info = DocumentInfo(
@@ -448,13 +447,23 @@ class SlipRenderer:
         for amendment in data.amendments:
             flowables.append(
                 para(
-                    f"{data.labels['revision']} {amendment.revision} · "
+                    f"{data.labels.format('amendment_no', n=amendment.revision)} · "
                     f"{when(amendment.created_at)} · {amendment.reason}",
                     s.muted,
                 )
             )
             flowables.append(para(amendment.text, s.body))
         return flowables
+
+
+def _footer(data: SlipData, content_hash: str) -> str:
+    """The content hash, and the revision only where it tells the reader something: on a
+    slip issued again after the job was amended."""
+    labels = data.labels
+    text = f"{labels['content_hash']} {short_hash(content_hash)}"
+    if data.revision > 1:
+        text += " · " + labels.format("reissued", n=data.revision)
+    return text
 
 
 def render_slip(data: SlipData, layout: str = "a4", *, font: str | None = None) -> bytes:

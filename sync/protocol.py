@@ -28,6 +28,9 @@ MAX_SCHEMA = RECORD_SCHEMA
 # Local schema 5 stores head office's summaries of units' earlier visits; older
 # devices are not sent them (they would not know the table).
 HISTORY_SCHEMA = 5
+# Local schema 9 stores a signature on paper (no image); an older device would refuse the
+# row, so it is not sent one (the job still arrives signed).
+PAPER_SIGNATURE_SCHEMA = 9
 
 PROTOCOL_HEADER = "X-Tech-App-Protocol"
 SCHEMA_HEADER = "X-Tech-App-Schema"

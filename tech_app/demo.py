@@ -228,6 +228,16 @@ def _customer(
     return customer, site
 
 
+def _two_months_back(today: date) -> date:
+    """The fleet agreement's start: the 1st of the month two months ago. Whatever day the
+    demo is built on, the 12-month term then runs ten more months and its next quarterly
+    visit is due within about a month (issue 13: an agreement from 1 January had nothing
+    left to plan in December)."""
+    index = today.year * 12 + today.month - 1 - 2
+    year, month = divmod(index, 12)
+    return date(year, month + 1, 1)
+
+
 def build_demo(today: date, technician: str = DEMO_TECHNICIANS[0]) -> DemoSet:
     """The demo day around ``today``: visits today and tomorrow, assigned to ``technician``."""
     records: list[object] = [DEMO_SETTINGS, *ALL_TEMPLATES, *PARTS]
@@ -291,7 +301,7 @@ def build_demo(today: date, technician: str = DEMO_TECHNICIANS[0]) -> DemoSet:
         visit_fee=80000,
         out_of_scope_per_hour=15000,
         waiting_per_hour=10000,
-        starts_on=date(today.year, 1, 1),
+        starts_on=_two_months_back(today),
         term_months=12,
         notice_days=30,
     )

@@ -36,6 +36,8 @@ class Invalid(StrEnum):
     LINE_REMOVED = "line_removed"
     ENDS_BEFORE_START = "ends_before_start"
     UNANSWERED = "unanswered"  # items, items_zh: the template's labels in each language
+    IN_FUTURE = "in_future"  # a moment later than now (the paper signed "tomorrow")
+    TIMERS_MOVED = "timers_moved"  # an undo of a timer change after the timers changed again
 
 
 class ValidationError(TechAppError):

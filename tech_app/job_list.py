@@ -25,6 +25,7 @@ class JobFilter:
 
 _COLUMNS = """jobs.id, jobs.number, jobs.job_type AS type, jobs.status, jobs.priority,
     jobs.window_start, jobs.window_end, jobs.reported_at, jobs.sla_policy, jobs.assignee,
+    jobs.flagged,
     customers.name AS customer, customers.phone AS phone, sites.address AS address"""
 _FROM = """FROM jobs JOIN customers ON customers.id = jobs.customer_id
     JOIN sites ON sites.id = jobs.site_id"""

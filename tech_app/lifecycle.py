@@ -11,6 +11,7 @@ from tech_app.errors import Invalid, TransitionError, ValidationError
 from tech_app.records import Amendment, Job, Signature
 from tech_app.records.jobs import check_transition
 from tech_app.store.local import LocalStore, utc_now
+from tech_app.timesheet import TimerChange, follow_status
 from tech_app.vocab import JobStatus, Outcome
 
 # The first time a job reaches these statuses is what the SLA promises measure.
@@ -69,6 +70,23 @@ def change_status(
     if outcome is not None:
         changes["outcome"] = Outcome(outcome)
     return store.save(dataclasses.replace(job, **changes))
+
+
+def take_step(
+    store: LocalStore,
+    job_id: str,
+    wanted: JobStatus | str,
+    technician: str,
+    *,
+    now: datetime | None = None,
+) -> tuple[Job, TimerChange]:
+    """A status step as the technician takes it: the status, and the timers it moves
+    (``timesheet.follow_status``), in one transaction. The ``TimerChange`` lets the
+    front end offer to undo the timers (``timesheet.undo_timer_change``)."""
+    moment = now or utc_now()
+    with store.transaction():
+        job = change_status(store, job_id, wanted, now=moment)
+        return job, follow_status(store, job_id, job.status, technician, now=moment)
 
 
 def amend(

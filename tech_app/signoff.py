@@ -8,11 +8,11 @@ from datetime import datetime
 from tech_app.blobs import BlobStore
 from tech_app.charges import charges_json, job_charges, job_estimate
 from tech_app.company import company_settings
-from tech_app.errors import ValidationError
+from tech_app.errors import Invalid, ValidationError
 from tech_app.lifecycle import change_status
 from tech_app.receipts import take_receipt_number
-from tech_app.records import Consent, Estimate, Job, Signature
-from tech_app.records.validate import check_choice
+from tech_app.records import Consent, Estimate, Job, Photo, Signature
+from tech_app.records.validate import check_aware, check_choice
 from tech_app.rules.consent import check_consent
 from tech_app.store.local import LocalStore, utc_now
 from tech_app.vocab import JobStatus, PaymentMethod
@@ -118,19 +118,92 @@ def sign_job(
     require_consent(store, job_id)
     moment = now or utc_now()
     sha256 = blobs.put(signature_png)
+    return _sign(
+        store,
+        job_id,
+        Signature(
+            job_id=job_id,
+            signer_name=signer_name,
+            signed_at=moment,
+            image_sha256=sha256,
+            rating=rating,
+            comment=comment,
+        ),
+        payment_method,
+        moment,
+    )
+
+
+# The item key of the photo of a slip the customer signed on paper.
+PAPER_COPY_PHOTO = "signed_paper_copy"
+
+
+def sign_on_paper(
+    store: LocalStore,
+    blobs: BlobStore,
+    job_id: str,
+    *,
+    signer_name: str,
+    signed_at: datetime,
+    photo: bytes | None = None,
+    rating: int | None = None,
+    comment: str = "",
+    payment_method: PaymentMethod | str | None = None,
+    now: datetime | None = None,
+) -> Signature:
+    """Record that the customer signed the printed, unsigned slip, and freeze the job.
+
+    The same rules as the pad (required answers, consent, payment) decide; the signature
+    row says ``on_paper`` and carries no image. ``photo`` (the signed paper, any image
+    file's bytes) becomes a ``Photo`` of the job in the same transaction, so the job
+    never freezes without it. ``signed_at`` is when the customer signed: not later than
+    ``now``.
+    """
+    moment = now or utc_now()
+    check_aware("signature.signed_at", signed_at)
+    if signed_at > moment:
+        raise ValidationError(
+            "signature.signed_at",
+            "the paper cannot have been signed later than now",
+            code=Invalid.IN_FUTURE,
+        )
+    require_consent(store, job_id)
+    sha256 = blobs.put(photo) if photo else None
+    with store.transaction():
+        photo_id = None
+        if sha256 is not None:
+            photo_id = store.save(
+                Photo(job_id=job_id, item_key=PAPER_COPY_PHOTO, sha256=sha256, taken_at=moment)
+            ).id
+        return _sign(
+            store,
+            job_id,
+            Signature(
+                job_id=job_id,
+                signer_name=signer_name,
+                signed_at=signed_at,
+                rating=rating,
+                comment=comment,
+                on_paper=True,
+                paper_photo_id=photo_id,
+            ),
+            payment_method,
+            moment,
+        )
+
+
+def _sign(
+    store: LocalStore,
+    job_id: str,
+    signature: Signature,
+    payment_method: PaymentMethod | str | None,
+    moment: datetime,
+) -> Signature:
+    """Complete (an on-site job), take the payment, save the signature, freeze: one step."""
     with store.transaction():
         if store.get(Job, job_id).status is JobStatus.ON_SITE:
             change_status(store, job_id, JobStatus.COMPLETED, now=moment)
         _record_payment(store, job_id, payment_method)
-        signature = store.save(
-            Signature(
-                job_id=job_id,
-                signer_name=signer_name,
-                signed_at=moment,
-                image_sha256=sha256,
-                rating=rating,
-                comment=comment,
-            )
-        )
+        saved = store.save(signature)
         change_status(store, job_id, JobStatus.SIGNED, now=moment)
-    return signature
+    return saved

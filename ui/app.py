@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tech_app.blobs import BlobStore
@@ -26,7 +26,13 @@ from tech_app.profile import blob_dir, database_path, default_data_dir
 from tech_app.store import remote
 from tech_app.store.local import open_store, utc_now
 from ui.context import AppContext
-from ui.i18n import choose_language, install_translator, is_chinese, remove_translators
+from ui.i18n import (
+    choose_language,
+    install_translator,
+    is_chinese,
+    remove_translators,
+    set_locale,
+)
 from ui.main_window import MainWindow
 from ui.messages import error_text, show_error
 from ui.settings import AppSettings, default_settings
@@ -128,7 +134,8 @@ class Started:
 
     def close(self) -> None:
         close_context(self.ctx)
-        remove_translators(self.app, self.translators)
+        # The language may have been switched since: whatever is installed now goes.
+        remove_translators(self.app, [*self.translators, *self.app.findChildren(QTranslator)])
         if self.guard is not None:
             self.guard.release()
 
@@ -143,7 +150,7 @@ def start(data_dir: Path | None = None) -> Started | None:
     language = choose_language(settings.language())
     translators = install_translator(app, language)
     if is_chinese(language):
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        set_locale(language)
     try:
         ctx = create_context(data_dir, settings, language=language)
     except (TechAppError, sqlite3.Error, OSError) as exc:  # error_text words each of them

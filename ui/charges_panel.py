@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from ui import labels
 from ui.charges_model import ChargesModel
 from ui.context import AppContext
 from ui.messages import show_error
+from ui.retranslate import Retranslating, announce_new_words
 from ui.style import OK_STYLE
 
 DEFAULT_PLANNED_MINUTES = 60
@@ -53,7 +53,7 @@ def _table(model: ChargesModel, parent: QWidget) -> QTableView:
     return table
 
 
-class ChargesPanel(QWidget):
+class ChargesPanel(Retranslating, QWidget):
     consent_recorded = Signal()
     changed = Signal()
 
@@ -62,30 +62,36 @@ class ChargesPanel(QWidget):
         self._ctx = ctx
         self._job_id = ""
 
-        estimate_box = QGroupBox(self.tr("Estimate before repair"), self)
+        estimate_box = QGroupBox(self)
+        self.keep_text(lambda: estimate_box.setTitle(self.tr("Estimate before repair")))
         self.planned_minutes = QSpinBox(estimate_box)
         self.planned_minutes.setRange(0, 24 * 60)
         self.planned_minutes.setSingleStep(15)
-        self.planned_minutes.setSuffix(self.tr(" min"))
+        self.keep_text(lambda: self.planned_minutes.setSuffix(self.tr(" min")))
         self.planned_minutes.setValue(DEFAULT_PLANNED_MINUTES)
         self.planned_minutes.setMaximumWidth(120)
         self.planned_minutes.valueChanged.connect(self.on_planned_changed)
         self.estimate_model = ChargesModel(self)
         self.estimate_table = _table(self.estimate_model, estimate_box)
         self.estimate_total = QLabel(estimate_box)
-        self.consent_check = QCheckBox(
-            self.tr("The customer has seen these charges and agrees to them"), estimate_box
+        self.consent_check = QCheckBox(estimate_box)
+        self.keep_text(
+            lambda: self.consent_check.setText(
+                self.tr("The customer has seen these charges and agrees to them")
+            )
         )
         self.consent_name = QLineEdit(estimate_box)
-        self.consent_name.setPlaceholderText(self.tr("Name of the person agreeing"))
-        self.consent_button = QPushButton(self.tr("Record consent"), estimate_box)
+        self.keep_text(
+            lambda: self.consent_name.setPlaceholderText(self.tr("Name of the person agreeing"))
+        )
+        self.consent_button = self.tr_button(lambda: self.tr("Record consent"), estimate_box)
         self.consent_button.clicked.connect(self.on_consent_clicked)
         self.consent_check.toggled.connect(self.on_consent_inputs_changed)
         self.consent_name.textChanged.connect(self.on_consent_inputs_changed)
         self.consent_label = QLabel(estimate_box)
         self.consent_label.setStyleSheet(OK_STYLE)
         planned = QFormLayout()
-        planned.addRow(self.tr("Planned labour"), self.planned_minutes)
+        self.tr_row(planned, lambda: self.tr("Planned labour"), self.planned_minutes)
         consent_row = QHBoxLayout()
         consent_row.addWidget(self.consent_name, 1)
         consent_row.addWidget(self.consent_button)
@@ -97,18 +103,20 @@ class ChargesPanel(QWidget):
         box.addLayout(consent_row)
         box.addWidget(self.consent_label)
 
-        running_box = QGroupBox(self.tr("Charges so far"), self)
+        running_box = QGroupBox(self)
+        self.keep_text(lambda: running_box.setTitle(self.tr("Charges so far")))
         self.running_model = ChargesModel(self)
         self.running_table = _table(self.running_model, running_box)
         self.running_total = QLabel(running_box)
         # The cause decides a warranty exclusion: the bill below follows it at once.
         self.fault_cause = QComboBox(running_box)
-        self.fault_cause.addItem(self.tr("Quality or installation fault"), "")
+        self.fault_cause.addItem("", "")
         for cause in Exclusion:
-            self.fault_cause.addItem(labels.word(cause.value), cause.value)
+            self.fault_cause.addItem("", cause.value)
+        self.keep_text(self._name_causes)
         self.fault_cause.activated.connect(self.on_fault_cause_chosen)
-        self.agree_bill_button = QPushButton(
-            self.tr("The customer agrees to the bill as it stands"), running_box
+        self.agree_bill_button = self.tr_button(
+            lambda: self.tr("The customer agrees to the bill as it stands"), running_box
         )
         self.agree_bill_button.clicked.connect(self.on_agree_bill_clicked)
         self.bill_warning = QLabel(running_box)
@@ -118,7 +126,7 @@ class ChargesPanel(QWidget):
         # show only when the customer has charges to agree to.
         total_row = QHBoxLayout()
         total_row.addWidget(self.running_total, 1)
-        total_row.addWidget(QLabel(self.tr("Cause of the fault"), running_box))
+        total_row.addWidget(self.tr_label(lambda: self.tr("Cause of the fault"), running_box))
         total_row.addWidget(self.fault_cause)
         agree_row = QHBoxLayout()
         agree_row.addWidget(self.bill_warning, 1)
@@ -131,6 +139,17 @@ class ChargesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(estimate_box, 3)
         layout.addWidget(running_box, 2)
+
+    def _name_causes(self) -> None:
+        self.fault_cause.setItemText(0, self.tr("Quality or installation fault"))
+        for index in range(1, self.fault_cause.count()):
+            self.fault_cause.setItemText(index, labels.word(self.fault_cause.itemData(index)))
+
+    def on_language_changed(self) -> None:
+        if self._job_id:
+            self.refresh()
+        for model in (self.estimate_model, self.running_model):
+            announce_new_words(model)
 
     def load(self, job_id: str) -> None:
         self._job_id = job_id

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -48,10 +47,11 @@ from ui.checklist_editors import ItemEditor, PhotoEditor, editor_for
 from ui.context import AppContext
 from ui.error_words import invalid_text
 from ui.messages import show_error
+from ui.retranslate import Retranslating
 from ui.style import FLAG_STYLE
 
 
-class ChecklistForm(QWidget):
+class ChecklistForm(Retranslating, QWidget):
     answer_saved = Signal(str, str)  # item key, stored value
     changed = Signal()  # something was written; the job list and status bar refresh
 
@@ -70,11 +70,11 @@ class ChecklistForm(QWidget):
         self._all_trucks = False
         self._done: set[str] = set()  # asset ids whose checklist is complete
         self.tabs: QTabWidget | None = None
-        self.empty_label = QLabel(self.tr("This job has no checklist."), self)
+        self.empty_label = self.tr_label(lambda: self.tr("This job has no checklist."))
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("unit_progress")
         self.progress_label.setStyleSheet("font-weight: bold;")
-        self.next_unit_button = QPushButton(self.tr("Next unit to do"), self)
+        self.next_unit_button = self.tr_button(lambda: self.tr("Next unit to do"))
         self.next_unit_button.setObjectName("next_unit")
         self.next_unit_button.clicked.connect(self.on_next_unit_clicked)
         progress = QHBoxLayout()
@@ -82,6 +82,16 @@ class ChecklistForm(QWidget):
         progress.addWidget(self.next_unit_button)
         self._layout.addLayout(progress)
         self._layout.addWidget(self.empty_label)
+
+    def on_language_changed(self) -> None:
+        """Labels, choices and notes come from the template in the language: built again,
+        on the same unit's tab."""
+        if not self._job_id:
+            return
+        unit = self.tabs.currentIndex() if self.tabs is not None else 0
+        self.load(self._job_id)
+        if self.tabs is not None:
+            self.tabs.setCurrentIndex(unit)
 
     # -- building ------------------------------------------------------------------
     def load(self, job_id: str) -> None:
@@ -91,6 +101,8 @@ class ChecklistForm(QWidget):
         self._units = []
         self.tabs = None
         if self._body is not None:
+            self._layout.removeWidget(self._body)
+            self._body.hide()  # gone from the screen now, deleted when control returns
             self._body.deleteLater()
             self._body = None
         store = self._ctx.store

@@ -72,6 +72,10 @@ _INVALID: dict[Invalid, object] = {
     Invalid.UNANSWERED: QT_TRANSLATE_NOOP(
         "Errors", "Required checklist items are unanswered: {items}"
     ),
+    Invalid.IN_FUTURE: QT_TRANSLATE_NOOP("Errors", "This time is later than now"),
+    Invalid.TIMERS_MOVED: QT_TRANSLATE_NOOP(
+        "Errors", "The timers changed since; correct the time entries instead"
+    ),
 }
 # Fields whose refusal is shown in a box rather than next to the field: named in it.
 _FIELDS: dict[str, object] = {

@@ -154,9 +154,13 @@ def describe(change: Change, store: LocalStore, chinese: bool) -> str:
             name=current.get("signer_name", "")
         )
     if change.table == "slips":
-        return QCoreApplication.translate("History", "Slip issued (revision {n})").format(
-            n=current.get("revision", 1)
-        )
+        # The revision only says something once the slip was issued again after a change.
+        revision = int(current.get("revision", 1) or 1)
+        if revision <= 1:
+            return QCoreApplication.translate("History", "Slip issued")
+        return QCoreApplication.translate(
+            "History", "Slip issued again after a change (revision {n})"
+        ).format(n=revision)
     if change.table == "photos":
         return QCoreApplication.translate("History", "Photo added")
     if change.table == "job_assets":

@@ -33,13 +33,14 @@ from tech_app.vocab import JobStatus, JobType
 from ui import labels
 from ui.context import AppContext
 from ui.job_table_model import Column, JobTableModel
+from ui.retranslate import Retranslating, announce_new_words
 from ui.style import NOTICE_STYLE
 
 SEARCH_DELAY_MS = 120
 DATE_CHOICES = ("any", "today", "tomorrow", "yesterday", "day")
 
 
-class JobListPanel(QWidget):
+class JobListPanel(Retranslating, QWidget):
     job_selected = Signal(str)
     count_changed = Signal(int)
 
@@ -61,9 +62,13 @@ class JobListPanel(QWidget):
         self.search_field = QLineEdit(self)
         self.search_field.setObjectName("search_field")
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.setPlaceholderText(self.tr("Search jobs (Ctrl+F)"))
-        self.search_field.setToolTip(
-            self.tr("Customer, address, phone, serial or job number; Chinese or English")
+        self.keep_text(
+            lambda: self.search_field.setPlaceholderText(self.tr("Search jobs (Ctrl+F)"))
+        )
+        self.keep_text(
+            lambda: self.search_field.setToolTip(
+                self.tr("Customer, address, phone, serial or job number; Chinese or English")
+            )
         )
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -72,26 +77,17 @@ class JobListPanel(QWidget):
         self.search_field.textChanged.connect(self.on_search_text_changed)
 
         self.status_combo = QComboBox(self)
-        self.status_combo.addItem(self.tr("All statuses"), None)
+        self.status_combo.addItem("", None)
         for status in JobStatus:
-            self.status_combo.addItem(labels.word(status), status.value)
+            self.status_combo.addItem("", status.value)
         self.type_combo = QComboBox(self)
-        self.type_combo.addItem(self.tr("All types"), None)
+        self.type_combo.addItem("", None)
         for job_type in JobType:
-            self.type_combo.addItem(labels.word(job_type), job_type.value)
+            self.type_combo.addItem("", job_type.value)
         self.date_combo = QComboBox(self)
-        for choice, text in zip(
-            DATE_CHOICES,
-            (
-                self.tr("Any day"),
-                self.tr("Today"),
-                self.tr("Tomorrow"),
-                self.tr("Yesterday"),
-                self.tr("On date"),
-            ),
-            strict=True,
-        ):
-            self.date_combo.addItem(text, choice)
+        for choice in DATE_CHOICES:
+            self.date_combo.addItem("", choice)
+        self.keep_text(self._name_choices)
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
@@ -119,7 +115,7 @@ class JobListPanel(QWidget):
             (Column.CUSTOMER, 98),
             (Column.ADDRESS, 140),
             (Column.TYPE, 72),
-            (Column.STATUS, 76),
+            (Column.STATUS, 90),  # room for a flag mark (⚑ Replace unit)
         ):
             header.resizeSection(column, width)
         # No sort indicator until a header is clicked: the natural order is today first.
@@ -140,7 +136,8 @@ class JobListPanel(QWidget):
         self.filter_notice = QLabel(self)
         self.filter_notice.setObjectName("filter_notice")
         self.filter_notice.setStyleSheet(NOTICE_STYLE)
-        self.show_all_button = QPushButton(self.tr("Show all jobs"), self)
+        self.show_all_button = QPushButton(self)
+        self.keep_text(lambda: self.show_all_button.setText(self.tr("Show all jobs")))
         self.show_all_button.setObjectName("show_all")
         self.show_all_button.clicked.connect(self.show_all)
         notice = QHBoxLayout()
@@ -153,6 +150,28 @@ class JobListPanel(QWidget):
         layout.addWidget(self.table, 1)
         self._show_filter_notice(JobFilter())
         layout.addWidget(self.count_label)
+
+    def _name_choices(self) -> None:
+        self.status_combo.setItemText(0, self.tr("All statuses"))
+        self.type_combo.setItemText(0, self.tr("All types"))
+        for combo in (self.status_combo, self.type_combo):
+            for index in range(1, combo.count()):
+                combo.setItemText(index, labels.word(combo.itemData(index)))
+        for index, text in enumerate(
+            (
+                self.tr("Any day"),
+                self.tr("Today"),
+                self.tr("Tomorrow"),
+                self.tr("Yesterday"),
+                self.tr("On date"),
+            )
+        ):
+            self.date_combo.setItemText(index, text)
+
+    def on_language_changed(self) -> None:
+        self._show_filter_notice(self.current_filter())
+        self.refresh_count()
+        announce_new_words(self.model)
 
     # -- filter ------------------------------------------------------------------------
     def current_filter(self) -> JobFilter:

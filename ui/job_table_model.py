@@ -29,12 +29,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from tech_app.job_flags import JobFlag, note_flags
 from tech_app.job_list import JobFilter
 from tech_app.job_sla import summary
 from tech_app.store.local import utc_now
 from tech_app.vocab import SlaState
 from ui import labels
-from ui.style import sla_colour
+from ui.job_flags_banner import flag_name, flag_text
+from ui.style import WARNING, sla_colour
 
 ListPage = Callable[[JobFilter, int, int, str], list[dict[str, Any]]]
 Index = QModelIndex | QPersistentModelIndex
@@ -84,6 +86,10 @@ class JobRow(NamedTuple):
     responded_at: str | None
     on_site_at: str | None
     completed_at: str | None
+    flagged: str | None  # head office's review notes: a "replace the unit" shows
+
+    def flags(self) -> tuple[JobFlag, ...]:
+        return note_flags(self.flagged or "", self.status)
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> JobRow:
@@ -329,6 +335,8 @@ class JobTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.SLA:
             found = summary(row._asdict(), self._now)
             return sla_colour(found.state) if found else None
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS and row.flags():
+            return WARNING
         if role == Qt.ItemDataRole.FontRole and self._is_today(row):
             font = QFont()
             font.setBold(True)
@@ -349,6 +357,12 @@ class JobTableModel(QAbstractTableModel):
         if column == Column.TYPE:
             return labels.word(row.type)
         if column == Column.STATUS:
+            # The mark leads, so a narrow column still shows it; the tooltip says why.
+            flags = row.flags()
+            if flags:
+                return self.tr("⚑ {flags} · {status}").format(
+                    status=labels.word(row.status), flags=", ".join(flag_name(f) for f in flags)
+                )
             return labels.word(row.status)
         found = summary(row._asdict(), self._now)
         if found is None:
@@ -372,6 +386,8 @@ class JobTableModel(QAbstractTableModel):
         if column == Column.WINDOW:
             start = _parse(row.window_start)
             return labels.date_time(start) if start else None
+        if column == Column.STATUS and row.flags():
+            return "\n".join(flag_text(f) for f in row.flags())
         if column in (Column.CUSTOMER, Column.ADDRESS):
             return f"{row.customer}\n{row.address}\n{row.phone}"
         return None

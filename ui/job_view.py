@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
 from tech_app import lifecycle
 from tech_app.coverage import job_assets, job_warranty
 from tech_app.errors import TechAppError, TransitionError
+from tech_app.job_flags import job_flags, note_flags
 from tech_app.job_sla import job_timers
 from tech_app.records import Contract, Customer, Job, Site
 from tech_app.records.jobs import next_steps
+from tech_app.timesheet import TimerChange, undo_timer_change
 from tech_app.vocab import JobStatus
 from ui import labels
 from ui.asset_history_view import AssetHistoryView
@@ -43,8 +45,10 @@ from ui.checklist_form import ChecklistForm
 from ui.context import AppContext
 from ui.history import collapse, describe, job_changes
 from ui.history_model import HistoryEntry, HistoryModel
+from ui.job_flags_banner import FlagBanner
 from ui.messages import show_error
 from ui.parts_panel import PartsPanel
+from ui.retranslate import Retranslating, announce_new_words
 from ui.signoff_dialog import SignoffDialog
 from ui.sla_panel import SlaPanel
 from ui.style import FLAG_STYLE, MUTED_STYLE, OK_STYLE
@@ -59,9 +63,12 @@ _HAS_SIGNOFF = _SIGNABLE | {JobStatus.SIGNED}  # a signed job's dialog shows its
 _CLOCK_MS = 30_000
 
 
-class JobView(QWidget):
+class JobView(Retranslating, QWidget):
     job_changed = Signal(str)  # job id
     status_message = Signal(str)
+    # A status step moved the timers (a TimerChange; ``timer_words`` says it), for an undo.
+    timers_moved = Signal(object)
+    timers_settled = Signal()  # the offered undo no longer applies (the timers moved again)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,25 +80,26 @@ class JobView(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("job_title")
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.frozen_label = QLabel(
-            self.tr("Signed: this job is frozen. Later changes are recorded as amendments."), self
+        self.frozen_label = self.tr_label(
+            lambda: self.tr("Signed: this job is frozen. Later changes are recorded as amendments.")
         )
         self.frozen_label.setStyleSheet(MUTED_STYLE)
         self.frozen_label.setWordWrap(True)
+        self.flag_banner = FlagBanner(self)
         self.step_buttons: dict[JobStatus, QPushButton] = {}
         steps = QHBoxLayout()
-        for status, text in (
-            (JobStatus.EN_ROUTE, self.tr("En route")),
-            (JobStatus.ON_SITE, self.tr("On site")),
-            (JobStatus.WAITING_PARTS, self.tr("Waiting for parts")),
-            (JobStatus.COMPLETED, self.tr("Complete")),
+        for status, words in (
+            (JobStatus.EN_ROUTE, lambda: self.tr("En route")),
+            (JobStatus.ON_SITE, lambda: self.tr("On site")),
+            (JobStatus.WAITING_PARTS, lambda: self.tr("Waiting for parts")),
+            (JobStatus.COMPLETED, lambda: self.tr("Complete")),
         ):
-            button = QPushButton(text, self)
+            button = self.tr_button(words, self)
             button.setObjectName(f"step_{status.value}")
             button.clicked.connect(self._stepper(status))
             self.step_buttons[status] = button
             steps.addWidget(button)
-        self.sign_button = QPushButton(self.tr("Sign off…"), self)
+        self.sign_button = self.tr_button(lambda: self.tr("Sign off…"), self)
         self.sign_button.setObjectName("sign_off")
         self.sign_button.clicked.connect(self.open_signoff)
         steps.addWidget(self.sign_button)
@@ -111,24 +119,33 @@ class JobView(QWidget):
         self.history_table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch
         )
-        self.tabs.addTab(self.overview, self.tr("Overview"))
-        self.tabs.addTab(self.checklist, self.tr("Checklist"))
-        self.tabs.addTab(self.parts, self.tr("Parts"))
-        self.tabs.addTab(self.time, self.tr("Time"))
-        self.tabs.addTab(self.charges, self.tr("Charges"))
-        self.tabs.addTab(self.unit_history, self.tr("Unit history"))
-        self.tabs.addTab(self.history_table, self.tr("History"))
+        for page in (
+            self.overview,
+            self.checklist,
+            self.parts,
+            self.time,
+            self.charges,
+            self.unit_history,
+            self.history_table,
+        ):
+            self.tabs.addTab(page, "")
+        self.keep_text(self._name_tabs)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(steps)
         layout.addWidget(self.frozen_label)
+        layout.addWidget(self.flag_banner)
         layout.addWidget(self.tabs, 1)
 
         for panel in (self.checklist, self.parts, self.time, self.charges):
             panel.changed.connect(self.on_panel_changed)
         self.parts.changed.connect(self.charges.refresh)
         self.time.changed.connect(self.charges.refresh)
+        # What changes a flag: parts and time (the bill), the cause and the consent.
+        for panel in (self.parts, self.time, self.charges):
+            panel.changed.connect(self.refresh_flags)
+        self.time.changed.connect(self.timers_settled)  # a timer moved by hand: no undo
 
         self._history_stale = False
         self.tabs.currentChanged.connect(self.on_tab_changed)
@@ -144,13 +161,15 @@ class JobView(QWidget):
         self.address_label = QLabel(page)
         self.phone_button = QToolButton(page)
         self.phone_button.setObjectName("phone_button")
-        self.phone_button.setToolTip(self.tr("Click to copy the phone number"))
+        self.keep_text(
+            lambda: self.phone_button.setToolTip(self.tr("Click to copy the phone number"))
+        )
         self.phone_button.clicked.connect(self.on_phone_clicked)
         self.phone_button.setAutoRaise(True)
         self.phone_button.setStyleSheet("color: #1565c0; text-decoration: underline;")
         self.phone_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.contact_label = QLabel(page)
-        copy_hint = QLabel(self.tr("(click to copy)"), page)
+        copy_hint = self.tr_label(lambda: self.tr("(click to copy)"), page)
         copy_hint.setStyleSheet(MUTED_STYLE)
         contact = QHBoxLayout()
         contact.addWidget(self.phone_button)
@@ -169,17 +188,38 @@ class JobView(QWidget):
         ):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.tr("Customer"), self.customer_label)
-        form.addRow(self.tr("Address"), self.address_label)
-        form.addRow(self.tr("Contact"), contact)
-        form.addRow(self.tr("Units"), self.assets_label)
-        form.addRow(self.tr("Contract"), self.contract_label)
-        form.addRow(self.tr("Problem"), self.problem_label)
-        form.addRow(self.tr("SLA"), self.sla_panel)
+        self.tr_row(form, lambda: self.tr("Customer"), self.customer_label)
+        self.tr_row(form, lambda: self.tr("Address"), self.address_label)
+        self.tr_row(form, lambda: self.tr("Contact"), contact)
+        self.tr_row(form, lambda: self.tr("Units"), self.assets_label)
+        self.tr_row(form, lambda: self.tr("Contract"), self.contract_label)
+        self.tr_row(form, lambda: self.tr("Problem"), self.problem_label)
+        self.tr_row(form, lambda: self.tr("SLA"), self.sla_panel)
         area = QScrollArea(self)
         area.setWidgetResizable(True)
         area.setWidget(page)
         return area
+
+    def _name_tabs(self) -> None:
+        for index, text in enumerate(
+            (
+                self.tr("Overview"),
+                self.tr("Checklist"),
+                self.tr("Parts"),
+                self.tr("Time"),
+                self.tr("Charges"),
+                self.tr("Unit history"),
+                self.tr("History"),
+            )
+        ):
+            self.tabs.setTabText(index, text)
+
+    def on_language_changed(self) -> None:
+        """The job's own texts again; each panel re-renders its part itself."""
+        if self.job is not None:
+            self._show_overview(self.job)
+            self._show_status()
+        announce_new_words(self.history_model)
 
     def _stepper(self, status: JobStatus) -> Callable[[], None]:
         return lambda: self.change_status(status)
@@ -199,6 +239,17 @@ class JobView(QWidget):
         self.job = job
         self._zone = (job.window_start or job.reported_at).tzinfo
         self.setEnabled(True)
+        self._show_overview(job)
+        self.checklist.load(job_id)
+        self.parts.load(job_id)
+        self.time.load(job_id)
+        self.charges.load(job_id)
+        self.unit_history.load(job_id, self._zone)
+        self._show_status()
+        self._clock.start()
+
+    def _show_overview(self, job: Job) -> None:
+        store = self._ctx.store
         customer = store.get(Customer, job.customer_id)
         site = store.get(Site, job.site_id)
         self.customer_label.setText(
@@ -220,13 +271,6 @@ class JobView(QWidget):
         else:
             self.contract_label.setText(self.tr("None"))
         self.problem_label.setText(job.problem)
-        self.checklist.load(job_id)
-        self.parts.load(job_id)
-        self.time.load(job_id)
-        self.charges.load(job_id)
-        self.unit_history.load(job_id, self._zone)
-        self._show_status()
-        self._clock.start()
 
     def _show_assets(self) -> None:
         assert self.job is not None
@@ -271,6 +315,7 @@ class JobView(QWidget):
         for panel in (self.checklist, self.parts, self.time, self.charges):
             panel.set_read_only(frozen)
         self.refresh_clock()
+        self.refresh_flags()
         self._show_history()
 
     def _show_history(self) -> None:
@@ -283,6 +328,17 @@ class JobView(QWidget):
         ]
         self.history_model.set_entries(entries, self._zone)
 
+    def refresh_flags(self) -> None:
+        if self.job is None:
+            return
+        try:
+            flags = job_flags(self._ctx.store, self.job.id, self._ctx.today())
+        except TechAppError:
+            flags = note_flags(
+                self.job.flagged, self.job.status
+            )  # the bill cannot be priced: the note still shows
+        self.flag_banner.show_flags(flags)
+
     def refresh_clock(self) -> None:
         if self.job is None:
             return
@@ -294,8 +350,8 @@ class JobView(QWidget):
         if self.job is None:
             return
         try:
-            self.job = lifecycle.change_status(
-                self._ctx.store, self.job.id, status, now=self._ctx.now()
+            self.job, moved = lifecycle.take_step(
+                self._ctx.store, self.job.id, status, self._ctx.technician, now=self._ctx.now()
             )
         except TransitionError as exc:
             if status is JobStatus.COMPLETED:
@@ -305,7 +361,38 @@ class JobView(QWidget):
         except TechAppError as exc:
             show_error(self, exc)
             return
+        self.timers_settled.emit()
+        if moved:
+            self.time.load(self.job.id)
+            self.charges.refresh()
+            self.timers_moved.emit(moved)
         self._after_change()
+
+    def timer_words(self, change: TimerChange) -> str:
+        started = change.started.kind if change.started else None
+        stopped = change.stopped.kind if change.stopped else None
+        if started and stopped:
+            return self.tr("{stopped} timer stopped · {started} timer started").format(
+                stopped=labels.word(stopped), started=labels.word(started)
+            )
+        if started:
+            return self.tr("{kind} timer started").format(kind=labels.word(started))
+        return self.tr("{kind} timer stopped").format(kind=labels.word(stopped))
+
+    def undo_timers(self, change: TimerChange) -> bool:
+        """Put back the timers a status step moved (the status stays); False if refused."""
+        try:
+            undo_timer_change(self._ctx.store, change)
+        except TechAppError as exc:
+            show_error(self, exc, self.tr("Cannot undo"))
+            return False
+        if self.job is not None and self.job.id == change.job_id:
+            self.time.load(change.job_id)
+            self.charges.refresh()
+            self.refresh_flags()
+        self._ctx.local_change()
+        self.status_message.emit(self.tr("Timers put back as they were"))
+        return True
 
     def take_next_step(self) -> None:
         if self.job is None:

@@ -5,19 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QWidget
 
 from tech_app.errors import TechAppError
 from tech_app.job_list import JobFilter, list_jobs
 from tech_app.records import Job
+from tech_app.timesheet import TimerChange
 from tech_app.vocab import JobStatus
 from ui.context import AppContext
+from ui.i18n import choose_language, switch_language
 from ui.job_list_panel import SEARCH_DELAY_MS, JobListPanel
 from ui.job_table_model import JobTableModel, ListPage
 from ui.job_view import JobView
 from ui.messages import show_error
+from ui.retranslate import Retranslating
 from ui.settings_dialog import SettingsDialog
 from ui.status_bar import SyncStatusBar
 from ui.sync_problems import SyncProblemsDialog, list_problems
@@ -34,7 +37,7 @@ def store_pages(ctx: AppContext) -> ListPage:
     return page
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(
         self,
         ctx: AppContext,
@@ -45,7 +48,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.setWindowTitle(self.tr("tech-app — field service jobs"))
+        self.keep_text(lambda: self.setWindowTitle(self.tr("tech-app — field service jobs")))
         self.model = JobTableModel(list_page or store_pages(ctx), clock=ctx.clock, parent=self)
         self.job_list = JobListPanel(
             ctx,
@@ -67,6 +70,10 @@ class MainWindow(QMainWindow):
         self.job_list.job_selected.connect(self.job_view.show_job)
         self.job_view.job_changed.connect(self.on_job_changed)
         self.job_view.status_message.connect(self.on_status_message)
+        self.job_view.timers_moved.connect(self.on_timers_moved)
+        self.job_view.timers_settled.connect(self.status.withdraw_undo)
+        self.job_list.job_selected.connect(self.on_job_selected)
+        self._undo_job = ""
         self.model.load_failed.connect(self.on_load_failed)
         ctx.worker.busy_changed.connect(self.on_worker_busy_changed)
         ctx.sync_status.records_changed.connect(self.on_records_pulled)
@@ -79,45 +86,60 @@ class MainWindow(QMainWindow):
         self._restore()
 
     def _build_menus(self) -> None:
-        menus = self.menuBar()
-        file_menu = menus.addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("&Settings…"), self.open_settings, "Ctrl+,")
-        self._action(file_menu, self.tr("Sync &problems…"), self.open_sync_problems, "Ctrl+Shift+Y")
+        file_menu = self._menu(lambda: self.tr("&File"))
+        self._action(file_menu, lambda: self.tr("&Settings…"), self.open_settings, "Ctrl+,")
+        self._action(
+            file_menu, lambda: self.tr("Sync &problems…"), self.open_sync_problems, "Ctrl+Shift+Y"
+        )
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        go_menu = menus.addMenu(self.tr("&Go"))
+        self._action(file_menu, lambda: self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        go_menu = self._menu(lambda: self.tr("&Go"))
         self.search_action = self._action(
-            go_menu, self.tr("&Search jobs"), self.job_list.focus_search, "Ctrl+F"
+            go_menu, lambda: self.tr("&Search jobs"), self.job_list.focus_search, "Ctrl+F"
         )
         self.next_action = self._action(
-            go_menu, self.tr("&Next job"), lambda: self.job_list.select_next(1), "Alt+Down"
+            go_menu, lambda: self.tr("&Next job"), lambda: self.job_list.select_next(1), "Alt+Down"
         )
         self._action(
-            go_menu, self.tr("&Previous job"), lambda: self.job_list.select_next(-1), "Alt+Up"
+            go_menu,
+            lambda: self.tr("&Previous job"),
+            lambda: self.job_list.select_next(-1),
+            "Alt+Up",
         )
-        self._action(go_menu, self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
-        job_menu = menus.addMenu(self.tr("&Job"))
+        self._action(
+            go_menu, lambda: self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh
+        )
+        job_menu = self._menu(lambda: self.tr("&Job"))
         self.next_step_action = self._action(
-            job_menu, self.tr("Next &step"), self.job_view.take_next_step, "Ctrl+Return"
+            job_menu, lambda: self.tr("Next &step"), self.job_view.take_next_step, "Ctrl+Return"
         )
         job_menu.addSeparator()
-        for key, status, text in (
-            ("Ctrl+1", JobStatus.EN_ROUTE, self.tr("&En route")),
-            ("Ctrl+2", JobStatus.ON_SITE, self.tr("&On site")),
-            ("Ctrl+3", JobStatus.WAITING_PARTS, self.tr("&Waiting for parts")),
-            ("Ctrl+4", JobStatus.COMPLETED, self.tr("&Complete")),
-        ):
-            self._action(job_menu, text, self._step(status), key)
-        self._action(job_menu, self.tr("Sign &off…"), self.job_view.open_signoff, "Ctrl+Shift+S")
+        steps: tuple[tuple[str, JobStatus, Callable[[], str]], ...] = (
+            ("Ctrl+1", JobStatus.EN_ROUTE, lambda: self.tr("&En route")),
+            ("Ctrl+2", JobStatus.ON_SITE, lambda: self.tr("&On site")),
+            ("Ctrl+3", JobStatus.WAITING_PARTS, lambda: self.tr("&Waiting for parts")),
+            ("Ctrl+4", JobStatus.COMPLETED, lambda: self.tr("&Complete")),
+        )
+        for key, status, words in steps:
+            self._action(job_menu, words, self._step(status), key)
+        self._action(
+            job_menu, lambda: self.tr("Sign &off…"), self.job_view.open_signoff, "Ctrl+Shift+S"
+        )
+
+    def _menu(self, words: Callable[[], str]) -> QMenu:
+        menu = self.menuBar().addMenu("")
+        self.keep_text(lambda: menu.setTitle(words()))
+        return menu
 
     def _action(
         self,
         menu: QMenu,
-        text: str,
+        words: Callable[[], str],
         slot: Callable[[], object],
         shortcut: str | QKeySequence.StandardKey,
     ) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)
+        self.keep_text(lambda: action.setText(words()))
         action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         menu.addAction(action)
@@ -202,6 +224,16 @@ class MainWindow(QMainWindow):
     def on_worker_busy_changed(self, busy: bool) -> None:
         self.status.on_busy_changed(busy, self._ctx.worker.busy_label)
 
+    def on_timers_moved(self, change: TimerChange) -> None:
+        self._undo_job = change.job_id
+        self.status.offer_undo(
+            lambda: self.job_view.timer_words(change), lambda: self.job_view.undo_timers(change)
+        )
+
+    def on_job_selected(self, job_id: str) -> None:
+        if job_id != self._undo_job:  # another job on screen: its timers are not the ones moved
+            self.status.withdraw_undo()
+
     def on_status_message(self, text: str) -> None:
         self.status.showMessage(text, 4000)
 
@@ -213,8 +245,18 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self._ctx.settings, self)
+        dialog = SettingsDialog(self._ctx.settings, self, apply_language=self.switch_language)
         dialog.open()
+
+    def switch_language(self, chosen: str | None) -> None:
+        """The language picked in Settings, now: the translators change and every widget
+        retranslates itself on the LanguageChange Qt sends (ui/retranslate.py); the profile,
+        the open job and the worker stay as they are (the demo's profile too)."""
+        language = choose_language(chosen, env={}) if chosen else choose_language(None)
+        self._ctx.language = language
+        app = QCoreApplication.instance()
+        if app is not None:
+            switch_language(app, language)
 
 
 # Room the window manager's title bar and borders take around the client area.

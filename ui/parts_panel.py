@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -42,12 +41,13 @@ from ui.context import AppContext
 from ui.error_words import invalid_text
 from ui.messages import ask, show_error
 from ui.part_usage_model import PartUsageModel, UsageLine
+from ui.retranslate import Retranslating, announce_new_words
 from ui.style import FLAG_STYLE
 
 _SEPARATOR = "  ·  "
 
 
-class PartsPanel(QWidget):
+class PartsPanel(Retranslating, QWidget):
     part_added = Signal(str)  # part number
     changed = Signal()
 
@@ -60,7 +60,11 @@ class PartsPanel(QWidget):
 
         self.part_field = QLineEdit(self)
         self.part_field.setObjectName("part_field")
-        self.part_field.setPlaceholderText(self.tr("Part number or name (or scan the barcode)"))
+        self.keep_text(
+            lambda: self.part_field.setPlaceholderText(
+                self.tr("Part number or name (or scan the barcode)")
+            )
+        )
         self._choices = QStringListModel(self)
         self.completer = QCompleter(self._choices, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -82,17 +86,29 @@ class PartsPanel(QWidget):
         self.asset_combo.currentIndexChanged.connect(self.on_asset_changed)
         self.serial_out_field = QLineEdit(self)
         self.serial_out_field.setObjectName("serial_out")
-        self.serial_out_field.setPlaceholderText(self.tr("Serial of the part taken out"))
+        self.keep_text(
+            lambda: self.serial_out_field.setPlaceholderText(
+                self.tr("Serial of the part taken out")
+            )
+        )
         self.serial_out_field.setMaxLength(60)
         self.serial_out_field.textEdited.connect(self.on_serial_out_edited)
         self.serial_in_field = QLineEdit(self)
         self.serial_in_field.setObjectName("serial_in")
-        self.serial_in_field.setPlaceholderText(self.tr("Serial of the part fitted"))
+        self.keep_text(
+            lambda: self.serial_in_field.setPlaceholderText(self.tr("Serial of the part fitted"))
+        )
         self.serial_in_field.setMaxLength(60)
         self.coverage_combo = QComboBox(self)
         for coverage in Coverage:
-            self.coverage_combo.addItem(labels.word(coverage), coverage.value)
-        self.add_button = QPushButton(self.tr("Add part"), self)
+            self.coverage_combo.addItem("", coverage.value)
+        self.keep_text(
+            lambda: [
+                self.coverage_combo.setItemText(i, labels.word(self.coverage_combo.itemData(i)))
+                for i in range(self.coverage_combo.count())
+            ]
+        )
+        self.add_button = self.tr_button(lambda: self.tr("Add part"), self)
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.on_add_clicked)
 
@@ -109,37 +125,37 @@ class PartsPanel(QWidget):
         self.line_quantity.setObjectName("line_quantity")
         self.line_quantity.setMaximumWidth(110)
         self.line_quantity.returnPressed.connect(self.on_correct_clicked)
-        self.correct_button = QPushButton(self.tr("Change quantity"), self)
+        self.correct_button = self.tr_button(lambda: self.tr("Change quantity"), self)
         self.correct_button.clicked.connect(self.on_correct_clicked)
-        self.remove_button = QPushButton(self.tr("Remove line"), self)
+        self.remove_button = self.tr_button(lambda: self.tr("Remove line"), self)
         self.remove_button.clicked.connect(self.on_remove_clicked)
         self._read_only = False
 
         form = QFormLayout()
-        form.addRow(self.tr("Part"), self.part_field)
+        self.tr_row(form, lambda: self.tr("Part"), self.part_field)
         form.addRow("", self.part_label)
-        form.addRow(self.tr("Van stock"), self.stock_label)
+        self.tr_row(form, lambda: self.tr("Van stock"), self.stock_label)
         line = QHBoxLayout()
         line.addWidget(self.quantity)
-        line.addWidget(QLabel(self.tr("For unit")))
+        line.addWidget(self.tr_label(lambda: self.tr("For unit")))
         line.addWidget(self.asset_combo, 1)
-        form.addRow(self.tr("Quantity"), line)
+        self.tr_row(form, lambda: self.tr("Quantity"), line)
         serials = QHBoxLayout()
-        serials.addWidget(QLabel(self.tr("Removed")))
+        serials.addWidget(self.tr_label(lambda: self.tr("Removed")))
         serials.addWidget(self.serial_out_field, 1)
-        serials.addWidget(QLabel(self.tr("Fitted")))
+        serials.addWidget(self.tr_label(lambda: self.tr("Fitted")))
         serials.addWidget(self.serial_in_field, 1)
-        form.addRow(self.tr("Serials"), serials)
+        self.tr_row(form, lambda: self.tr("Serials"), serials)
         covered = QHBoxLayout()
         covered.addWidget(self.coverage_combo, 1)
         covered.addWidget(self.add_button)
-        form.addRow(self.tr("Paid by"), covered)
+        self.tr_row(form, lambda: self.tr("Paid by"), covered)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Parts used on this job")))
+        layout.addWidget(self.tr_label(lambda: self.tr("Parts used on this job")))
         layout.addWidget(self.table, 1)
         fix = QHBoxLayout()
-        fix.addWidget(QLabel(self.tr("Selected line")))
+        fix.addWidget(self.tr_label(lambda: self.tr("Selected line")))
         fix.addWidget(self.line_quantity)
         fix.addWidget(self.correct_button)
         fix.addWidget(self.remove_button)
@@ -229,9 +245,17 @@ class PartsPanel(QWidget):
         self._part = part
         self.add_button.setEnabled(part is not None)
         self.part_label.setStyleSheet("")
+        self._show_pick()
+        if part is None:
+            self.stock_label.setText("")
+            return
+        self._show_stock(part)
+        self._prefill_coverage()
+
+    def _show_pick(self) -> None:
+        part = self._part
         if part is None:
             self.part_label.setText(self.tr("No part picked"))
-            self.stock_label.setText("")
             return
         name = part.name_zh if self._ctx.chinese and part.name_zh else part.name
         self.part_label.setText(
@@ -239,8 +263,16 @@ class PartsPanel(QWidget):
                 name=name, price=labels.money(part.unit_price), unit=labels.unit(part.unit)
             )
         )
-        self._show_stock(part)
-        self._prefill_coverage()
+
+    def on_language_changed(self) -> None:
+        # Lines and the catalogue in the new language; what was picked is said again.
+        if self._job_id:
+            self.load(self._job_id)
+        if not self.part_label.styleSheet():
+            self._show_pick()
+        if self._part is not None:
+            self._show_stock(self._part)
+        announce_new_words(self.model)
 
     def _show_stock(self, part: Part) -> None:
         stock = stock_of(self._ctx.store, self._ctx.technician, part.id).quantity

@@ -15,6 +15,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import argparse
+import dataclasses
 import math
 import sys
 import tempfile
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from tech_app.demo import demo_id, load_demo
 from tech_app.profile import database_path
-from tech_app.store.local import open_store
-from tech_app.vocab import JobStatus, TimeKind
+from tech_app.records import Job
+from tech_app.rules.recurring import recurring_note
+from tech_app.store.local import LocalStore, open_store
+from tech_app.vocab import JobStatus
 from ui.app import close_context, create_context
 from ui.checklist_editors import NumberEditor, YesNoEditor
 from ui.context import AppContext
@@ -40,7 +43,7 @@ from ui.signoff_dialog import SignoffDialog
 
 DEMO_DAY = date(2026, 11, 28)
 NOW = datetime(2026, 11, 28, 2, 30, tzinfo=UTC)  # 10:30 in Beijing
-WINDOW_SIZE = (1280, 800)
+WINDOW_SIZE = (1366, 740)  # a 1366×768 laptop less the title bar (issue 13)
 MAX_BYTES = 200_000
 HEATER_IN = demo_id("job:heater-in")
 # A signature: a looping first name and a flourish, as point lists in pad coordinates.
@@ -98,10 +101,19 @@ def visit_under_way(ctx: AppContext, window: MainWindow) -> None:
     assert isinstance(temperature, NumberEditor)
     temperature.field.setText("58")
     temperature.on_text_edited("58")
-    view.time.start(TimeKind.LABOUR)
     view.parts.pick_by_key("SH-TUBE-58")
     view.parts.add_part(confirm_negative=False)
     view.charges.refresh()
+
+
+def flag_recurring_fault(store: LocalStore) -> None:
+    """The heater as head office flags it on a repair inside the last repair's promise:
+    the job view's "replace the unit" chip shows in the screenshots."""
+    job = store.get(Job, HEATER_IN)
+    note = recurring_note(
+        "SH-2024-00871", "SV-260815-03", "liu", date(2026, 8, 15), date(2027, 8, 14)
+    )
+    store.save(dataclasses.replace(job, flagged=note))
 
 
 def draw_signature(dialog: SignoffDialog) -> None:
@@ -146,6 +158,7 @@ def shoot(language: str, out: Path, workdir: Path) -> list[Path]:
     profile = workdir / language
     store = open_store(database_path(profile))
     load_demo(store, DEMO_DAY)
+    flag_recurring_fault(store)
     store.close()
     clock_now = [NOW]
     ctx = create_context(
@@ -168,6 +181,10 @@ def shoot(language: str, out: Path, workdir: Path) -> list[Path]:
     window.on_clock_tick()
     view = window.job_view
     view.tabs.setCurrentWidget(view.overview)
+    # The whole window on site: the flags above the tabs, the status bar offering to
+    # undo the timers the steps moved.
+    shots.append(save(window, out / f"on_site_{language}.png"))
+    shots.append(save(window.status, out / f"status_bar_{language}.png"))
     shots.append(save(view, out / f"job_view_{language}.png"))
     view.tabs.setCurrentWidget(view.checklist)
     shots.append(save(view, out / f"checklist_{language}.png"))
@@ -184,6 +201,9 @@ def shoot(language: str, out: Path, workdir: Path) -> list[Path]:
     wait_for(lambda: dialog.draft_preview.document.pageCount() > 0, 5_000)
     let_pdf_view_paint()
     shots.append(save(dialog, out / f"signoff_review_{language}.png"))
+    dialog.paper_signed_button.click()  # the page for a slip signed on paper
+    shots.append(save(dialog, out / f"signoff_paper_{language}.png"))
+    dialog.paper_back_button.click()
     dialog.read_button.click()
     dialog.set_rating(5)
     dialog.comment_field.setPlainText(

@@ -9,17 +9,18 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from tech_app.rules.sla import SlaTimer
 from tech_app.vocab import SlaState
 from ui import labels
+from ui.retranslate import Retranslating
 from ui.style import sla_colour
 
 
-class SlaPanel(QWidget):
+class SlaPanel(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self.state_labels: dict[str, QLabel] = {}
         self._rows: list[QLabel] = []
-        self.none_label = QLabel(self.tr("No service-level promise on this job"), self)
+        self.none_label = self.tr_label(lambda: self.tr("No service-level promise on this job"))
         self._grid.addWidget(self.none_label, 0, 0)
 
     def show_timers(self, timers: tuple[SlaTimer, ...], zone: tzinfo | None) -> None:

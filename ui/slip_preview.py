@@ -9,9 +9,10 @@ from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.messages import error_text, show_error
+from ui.retranslate import Retranslating
 from ui.worker import Worker
 
 
@@ -71,7 +72,7 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> None:
     painter.end()
 
 
-class SlipPreview(QWidget):
+class SlipPreview(Retranslating, QWidget):
     printed = Signal()
 
     def __init__(self, parent: QWidget | None = None, worker: Worker | None = None) -> None:
@@ -85,9 +86,9 @@ class SlipPreview(QWidget):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.path_label = QLabel(self)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.print_button = self.tr_button(lambda: self.tr("Print…"))
         self.print_button.clicked.connect(self.on_print_clicked)
-        self.open_button = QPushButton(self.tr("Open in PDF viewer"), self)
+        self.open_button = self.tr_button(lambda: self.tr("Open in PDF viewer"))
         self.open_button.clicked.connect(self.on_open_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.path_label, 1)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from ui import labels
+from ui.retranslate import Retranslating
 from ui.style import MUTED_STYLE, OK_STYLE
 from ui.sync_status import SyncStatusSource
 
 _ERROR_STYLE = "color: #b00020;"
+UNDO_MS = 20_000  # how long "Undo" stays offered after an automatic timer change
 
 
 def _busy_bar(parent: QWidget) -> QProgressBar:
@@ -21,7 +25,7 @@ def _busy_bar(parent: QWidget) -> QProgressBar:
     return bar
 
 
-class SyncStatusBar(QStatusBar):
+class SyncStatusBar(Retranslating, QStatusBar):
     problems_requested = Signal()  # the technician wants the list of sync problems
 
     def __init__(self, source: SyncStatusSource, parent: QWidget | None = None) -> None:
@@ -38,8 +42,22 @@ class SyncStatusBar(QStatusBar):
         self.sync_progress = _busy_bar(self)
         self.progress = _busy_bar(self)
         self.busy_label = QLabel(self)
+        # "Travel timer started  [Undo]": offered for a while after an automatic change.
+        self.undo_label = QLabel(self)
+        self.undo_button = self.tr_button(lambda: self.tr("Undo"))
+        self.undo_button.setObjectName("undo_button")
+        self.undo_button.clicked.connect(self.on_undo_clicked)
+        self._undo: Callable[[], object] | None = None
+        self._undo_words: Callable[[], str] = str
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(UNDO_MS)
+        self._undo_timer.timeout.connect(self.withdraw_undo)
+        self.withdraw_undo()
         self.addWidget(self.busy_label)
         self.addWidget(self.progress)
+        self.addWidget(self.undo_label)
+        self.addWidget(self.undo_button)
         permanent: tuple[QWidget, ...] = (
             self.error_label,
             self.problems_button,
@@ -64,6 +82,11 @@ class SyncStatusBar(QStatusBar):
         self._source = source
         self._connect(source)
         self.on_status_changed()
+
+    def on_language_changed(self) -> None:
+        self.on_status_changed()
+        if self._undo is not None:
+            self.undo_label.setText(self._undo_words())
 
     def on_status_changed(self) -> None:
         online = self._source.online()
@@ -91,6 +114,28 @@ class SyncStatusBar(QStatusBar):
             else self.tr("{n} sync problems…").format(n=problems)
         )
         self.problems_button.setVisible(problems > 0)
+
+    def offer_undo(self, words: Callable[[], str], undo: Callable[[], object]) -> None:
+        """Show what just happened (``words``, asked again if the language changes) with an
+        Undo button, for ``UNDO_MS`` or until withdrawn."""
+        self._undo = undo
+        self._undo_words = words
+        self.undo_label.setText(words())
+        self.undo_label.show()
+        self.undo_button.show()
+        self._undo_timer.start()
+
+    def withdraw_undo(self) -> None:
+        self._undo = None
+        self._undo_timer.stop()
+        self.undo_label.hide()
+        self.undo_button.hide()
+
+    def on_undo_clicked(self) -> None:
+        undo = self._undo
+        self.withdraw_undo()
+        if undo is not None:
+            undo()
 
     def on_sync_busy_changed(self, busy: bool) -> None:
         self.sync_progress.setVisible(busy)

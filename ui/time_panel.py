@@ -32,12 +32,13 @@ from tech_app.vocab import TimeKind
 from ui import labels
 from ui.context import AppContext
 from ui.messages import show_error
+from ui.retranslate import Retranslating, announce_new_words
 from ui.time_entry_model import TimeEntryModel
 
 _TICK_MS = 15_000  # the running label counts minutes; four updates a minute are plenty
 
 
-class TimePanel(QWidget):
+class TimePanel(Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -47,17 +48,17 @@ class TimePanel(QWidget):
         self._zone: tzinfo | None = None
         self.start_buttons: dict[TimeKind, QPushButton] = {}
         buttons = QHBoxLayout()
-        for kind, text in (
-            (TimeKind.TRAVEL, self.tr("Start travel")),
-            (TimeKind.LABOUR, self.tr("Start labour")),
-            (TimeKind.WAITING, self.tr("Start waiting")),
+        for kind, words in (
+            (TimeKind.TRAVEL, lambda: self.tr("Start travel")),
+            (TimeKind.LABOUR, lambda: self.tr("Start labour")),
+            (TimeKind.WAITING, lambda: self.tr("Start waiting")),
         ):
-            button = QPushButton(text, self)
+            button = self.tr_button(words, self)
             button.setObjectName(f"start_{kind.value}")
             button.clicked.connect(self._starter(kind))
             self.start_buttons[kind] = button
             buttons.addWidget(button)
-        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.stop_button = self.tr_button(lambda: self.tr("Stop"), self)
         self.stop_button.clicked.connect(self.on_stop_clicked)
         buttons.addWidget(self.stop_button)
         self.running_label = QLabel(self)
@@ -72,18 +73,19 @@ class TimePanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self.on_entry_selected)
 
-        correction = QGroupBox(self.tr("Correct the selected entry"), self)
+        correction = QGroupBox(self)
+        self.keep_text(lambda: correction.setTitle(self.tr("Correct the selected entry")))
         self.start_edit = QDateTimeEdit(correction)
         self.end_edit = QDateTimeEdit(correction)
         for edit in (self.start_edit, self.end_edit):
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
             edit.setCalendarPopup(True)
-        self.correct_button = QPushButton(self.tr("Apply correction"), correction)
+        self.correct_button = self.tr_button(lambda: self.tr("Apply correction"), correction)
         self.correct_button.clicked.connect(self.on_correct_clicked)
         rows = QGridLayout(correction)
-        rows.addWidget(QLabel(self.tr("From")), 0, 0)
+        rows.addWidget(self.tr_label(lambda: self.tr("From")), 0, 0)
         rows.addWidget(self.start_edit, 0, 1)
-        rows.addWidget(QLabel(self.tr("to")), 1, 0)
+        rows.addWidget(self.tr_label(lambda: self.tr("to")), 1, 0)
         rows.addWidget(self.end_edit, 1, 1)
         rows.addWidget(self.correct_button, 1, 2)
         rows.setColumnStretch(3, 1)
@@ -124,6 +126,11 @@ class TimePanel(QWidget):
         )
         self.correction_box.setEnabled(False)
         self.on_tick()
+
+    def on_language_changed(self) -> None:
+        if self._job_id:
+            self._refresh()
+        announce_new_words(self.model)
 
     def on_tick(self) -> None:
         running = running_timer(self._ctx.store, self._job_id) if self._job_id else None
@@ -169,8 +176,8 @@ class TimePanel(QWidget):
             self.correction_box.setEnabled(False)
             return
         entry = self.model.entry(current.row())
-        self.start_edit.setDateTime(_qt(entry.started_at, self._zone))
-        self.end_edit.setDateTime(_qt(entry.ended_at or self._ctx.now(), self._zone))
+        self.start_edit.setDateTime(site_clock(entry.started_at, self._zone))
+        self.end_edit.setDateTime(site_clock(entry.ended_at or self._ctx.now(), self._zone))
         self.correction_box.setEnabled(entry.ended_at is not None)
 
     def on_correct_clicked(self) -> None:
@@ -178,8 +185,8 @@ class TimePanel(QWidget):
         if row < 0:
             return
         entry = self.model.entry(row)
-        started = _aware(self.start_edit.dateTime(), self._zone)
-        ended = _aware(self.end_edit.dateTime(), self._zone)
+        started = site_moment(self.start_edit.dateTime(), self._zone)
+        ended = site_moment(self.end_edit.dateTime(), self._zone)
         self._write(lambda: correct_entry(self._ctx.store, entry.id, started, ended))
 
     def set_read_only(self, read_only: bool) -> None:
@@ -190,12 +197,12 @@ class TimePanel(QWidget):
         self.table.setEnabled(not read_only)
 
 
-def _qt(moment: datetime, zone: tzinfo | None) -> QDateTime:
+def site_clock(moment: datetime, zone: tzinfo | None) -> QDateTime:
     """The moment as the site's wall-clock time, which is what the edit shows."""
     local = moment.astimezone(zone) if zone else moment
     return QDateTime.fromString(local.strftime("%Y-%m-%d %H:%M"), "yyyy-MM-dd HH:mm")
 
 
-def _aware(value: QDateTime, zone: tzinfo | None) -> datetime:
+def site_moment(value: QDateTime, zone: tzinfo | None) -> datetime:
     wall = datetime.strptime(value.toString("yyyy-MM-dd HH:mm"), "%Y-%m-%d %H:%M")
     return wall.replace(tzinfo=zone) if zone else wall.astimezone()

@@ -133,6 +133,13 @@ def _header_number(headers: dict[str, str], name: str) -> int | tuple[int, dict[
     return int(raw.strip())
 
 
+def _signed_on_paper(change: dict[str, Any]) -> bool:
+    row = change.get("row")
+    return (
+        change.get("table") == "signatures" and isinstance(row, dict) and bool(row.get("on_paper"))
+    )
+
+
 def _version_problem(path: str, headers: dict[str, str]) -> tuple[int, dict[str, Any]] | None:
     if not path.startswith(_VERSIONED):
         return None
@@ -560,8 +567,11 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
                     resync=True,
                 )
             schema = request.headers.get(p.SCHEMA_HEADER, "")
-            with_history = schema.isdigit() and int(schema) >= p.HISTORY_SCHEMA
+            version = int(schema) if schema.isdigit() else 0
+            with_history = version >= p.HISTORY_SCHEMA
             page = store.pull(conn, who.name, cursor, limit, with_history=with_history)
+            if version < p.PAPER_SIGNATURE_SCHEMA:
+                page["changes"] = [c for c in page["changes"] if not _signed_on_paper(c)]
             # The device sends this back with the cursor (restore detection).
             page["timeline"] = timeline_token(conn, int(page["cursor"]))
             return page

@@ -237,6 +237,7 @@ REFERENCES = {
     "template_id": "checklist_templates",
     "estimate_id": "estimates",
     "asset_id": "assets",
+    "paper_photo_id": "photos",  # the photo of a slip signed on paper
 }
 
 

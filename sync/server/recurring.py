@@ -17,10 +17,15 @@ from sync.server import company, dispatch, store
 from sync.server.record_rows import done_visits_by_asset, live_by_id, live_rows, local_day
 from tech_app.records import Job
 from tech_app.records.codec import from_row
-from tech_app.rules.recurring import PastRepair, promise_ends, recurring_fault
+from tech_app.rules.recurring import (
+    RECURRING_NOTE,
+    PastRepair,
+    promise_ends,
+    recurring_fault,
+    recurring_note,
+)
 from tech_app.vocab import JobType, Outcome
 
-RECURRING_NOTE = "recurring fault"
 # A repair that ended in a replacement or refund leaves no repair to promise.
 _REPAIRED = frozenset({None, Outcome.REPAIRED.value})
 
@@ -61,11 +66,12 @@ def flag_if_recurring(conn: Connection, job_id: str, asset_id: str) -> str | Non
     if earlier is None:
         return None
     asset: dict[str, Any] = live_by_id(conn, "assets").get(asset_id, {})
-    note = (
-        f"{RECURRING_NOTE}: {asset.get('serial', asset_id)} was repaired in job "
-        f"{earlier.job_number} by {earlier.technician or 'head office'} on "
-        f"{local_day(earlier.completed_at, company.zone(conn)).isoformat()}, promised until "
-        f"{promise_ends(earlier, job.reported_at.tzinfo).isoformat()}; policy: replace the unit"
+    note = recurring_note(
+        str(asset.get("serial", asset_id)),
+        earlier.job_number,
+        earlier.technician or "head office",
+        local_day(earlier.completed_at, company.zone(conn)),
+        promise_ends(earlier, job.reported_at.tzinfo),
     )
     flagged = "; ".join(p for p in (job.flagged, note) if p)
     dispatch.put_record(conn, dataclasses.replace(job, flagged=flagged))

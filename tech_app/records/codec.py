@@ -77,7 +77,8 @@ TABLES: dict[type, str] = {
 # and pull. It moves with the local store's schema (tests/tech_app/test_record_schema.py
 # holds the two equal); the wire format reads it here so it needs no client store.
 RECORD_SCHEMA: Final = (
-    8  # 7: company settings, service cards, money fields; 8: part lines removable
+    9  # 7: company settings, service cards, money fields; 8: part lines removable;
+    # 9: signatures on paper
 )
 RECORD_FOR_TABLE: dict[str, type] = {table: cls for cls, table in TABLES.items()}
 

@@ -93,20 +93,38 @@ class Consent:
 
 @dataclass(frozen=True, kw_only=True)
 class Signature:
+    """The customer's signature: drawn on the pad (its PNG a blob), or on a printed copy
+    of the slip (``on_paper``: no image; the photo of the signed paper, when one was
+    taken, is a ``Photo`` of the job named by ``paper_photo_id``)."""
+
     id: str = field(default_factory=new_id)
     job_id: str
     signer_name: str
     signed_at: datetime
-    image_sha256: str  # PNG of the strokes, stored as a blob
+    image_sha256: str = ""  # PNG of the strokes, stored as a blob; "" on paper
     rating: int | None = None
     comment: str = ""
+    on_paper: bool = False
+    paper_photo_id: str | None = None
 
     def __post_init__(self) -> None:
         check_id("signature.id", self.id)
         check_id("signature.job_id", self.job_id)
         check_text("signature.signer_name", self.signer_name, max_length=120)
         check_aware("signature.signed_at", self.signed_at)
-        _check_sha256("signature.image_sha256", self.image_sha256)
+        if self.on_paper:
+            if self.image_sha256:
+                raise ValidationError(
+                    "signature.image_sha256", "a signature on paper has no pad image"
+                )
+            if self.paper_photo_id is not None:
+                check_id("signature.paper_photo_id", self.paper_photo_id)
+        else:
+            _check_sha256("signature.image_sha256", self.image_sha256)
+            if self.paper_photo_id is not None:
+                raise ValidationError(
+                    "signature.paper_photo_id", "only a signature on paper has a photo of it"
+                )
         _check_rating("signature.rating", self.rating)
         check_text("signature.comment", self.comment, required=False, max_length=2000)
 

@@ -14,6 +14,7 @@ promise is flagged with the earlier repair, and the office decides on a replacem
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
@@ -66,3 +67,44 @@ def recurring_fault(repairs: Sequence[PastRepair], reported_at: datetime) -> Pas
         if r.completed_at <= reported_at and reported_at.date() <= promise_ends(r, zone)
     ]
     return max(holding, key=lambda r: r.completed_at, default=None)
+
+
+# The note head office puts in ``Job.flagged`` (office-facing English, like every review
+# note); written and read here, so the laptop can show the flag in its own words.
+RECURRING_NOTE: Final = "recurring fault"
+_NOTE = re.compile(
+    re.escape(RECURRING_NOTE) + r": (?P<serial>.*?) was repaired in job (?P<job>\S+) by .*? on "
+    r"(?P<on>\d{4}-\d{2}-\d{2}), promised until (?P<until>\d{4}-\d{2}-\d{2})"
+)
+
+
+@dataclass(frozen=True)
+class RecurringNote:
+    """What the note says: the unit, the earlier repair and how long its promise holds."""
+
+    serial: str
+    earlier_job: str
+    repaired_on: date
+    promised_until: date
+
+
+def recurring_note(
+    serial: str, earlier_job: str, technician: str, repaired_on: date, until: date
+) -> str:
+    return (
+        f"{RECURRING_NOTE}: {serial} was repaired in job {earlier_job} by {technician} on "
+        f"{repaired_on.isoformat()}, promised until {until.isoformat()}; policy: replace the unit"
+    )
+
+
+def read_recurring_note(flagged: str) -> RecurringNote | None:
+    """The recurring-fault note among a job's review notes, None without one."""
+    found = _NOTE.search(flagged)
+    if found is None:
+        return None
+    return RecurringNote(
+        serial=found["serial"],
+        earlier_job=found["job"],
+        repaired_on=date.fromisoformat(found["on"]),
+        promised_until=date.fromisoformat(found["until"]),
+    )

@@ -91,6 +91,8 @@ def plan_visits(
         raise ValidationError("until", "ends before the planning starts")
     plan = MaintenancePlan(contract.visits_per_year, contract.interval_hours)
     last = min(last, contract_last_day(contract))
+    if last < max(first, contract.starts_on):
+        return ()  # the window ends before the agreement starts, or starts after it ended
     grouped: dict[tuple[date, str], list[tuple[str, str]]] = defaultdict(list)
     for unit in units:
         for day, basis in _unit_dates(plan, contract, unit, first, last):

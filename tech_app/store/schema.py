@@ -260,4 +260,18 @@ def m008_part_line_removal(db: Database) -> None:
     _run(db, "ALTER TABLE part_usage ADD COLUMN removed_at TEXT;")
 
 
+@migrations()
+def m009_paper_signature(db: Database) -> None:
+    # A customer may sign a printed copy of the slip instead of the pad (issue 13): the
+    # signature row says so and names the photo of the signed paper, if one was taken.
+    # Existing rows are pad signatures.
+    _run(
+        db,
+        """
+    ALTER TABLE signatures ADD COLUMN on_paper INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE signatures ADD COLUMN paper_photo_id TEXT;
+    """,
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -48,7 +48,7 @@ def test_a_reprint_with_unchanged_content_is_the_same_revision(
     )
     assert first == again == roll
     assert store.select(Slip, "job_id = ?", [signed_heater_in]) == [first]
-    assert "Revision1" in squash(pdf_pages(tmp_path / "2.pdf")[0])
+    assert "evision" not in squash(pdf_pages(tmp_path / "2.pdf")[0])  # the first says none
 
 
 def test_a_changed_slip_is_the_next_revision_and_prints_it(
@@ -59,7 +59,7 @@ def test_a_changed_slip_is_the_next_revision_and_prints_it(
     second = issue_slip(store, blobs, signed_heater_in, tmp_path / "2.pdf", now=ISSUED)
     assert (first.revision, second.revision) == (1, 2)
     assert first.content_hash != second.content_hash
-    assert "Revision2" in squash(pdf_pages(tmp_path / "2.pdf")[0])
+    assert "Reissuedafterachange:revision2" in squash(pdf_pages(tmp_path / "2.pdf")[0])
 
 
 def test_a_job_is_found_by_number(
@@ -84,3 +84,16 @@ def test_unknown_job_layout_or_language_is_refused_before_writing(
         issue_slip(store, blobs, "SV-261128-02", out, lang="fr")
     assert not out.exists()
     assert store.select(Slip) == []
+
+
+def test_the_revision_shows_only_on_a_slip_issued_again_in_the_readers_words(
+    store: LocalStore, blobs: BlobStore, signed_heater_in: str, tmp_path: Path
+) -> None:
+    issue_slip(store, blobs, signed_heater_in, tmp_path / "1.pdf", lang="zh_CN", now=ISSUED)
+    first = squash("".join(pdf_pages(tmp_path / "1.pdf")))
+    assert "版" not in first and "Revision" not in first
+    amend(store, signed_heater_in, "配件数量有误", "管件 1 个，不是 2 个。", now=ISSUED)
+    issue_slip(store, blobs, signed_heater_in, tmp_path / "2.pdf", lang="zh_CN", now=ISSUED)
+    second = squash("".join(pdf_pages(tmp_path / "2.pdf")))
+    assert squash("修改后重新出具：第 2 版") in second
+    assert squash("第 2 次修订") in second  # the amendment itself, in the same words

@@ -178,3 +178,33 @@ def test_a_choice_answer_prints_as_the_templates_words_not_its_key() -> None:
     )
     assert answer_text(row, Labels("zh_CN")) == "已调整"
     assert answer_text(row, Labels("en")) == "Adjusted"
+
+
+def test_a_slip_signed_on_paper_says_so_instead_of_an_image(
+    store: LocalStore, blobs: BlobStore, tmp_path: Path
+) -> None:
+    from tech_app.signoff import sign_on_paper
+
+    end = heater_in_on_site(store, blobs)
+    sign_on_paper(
+        store,
+        blobs,
+        HEATER_IN,
+        signer_name="王建国",
+        signed_at=end + timedelta(minutes=4),
+        photo=b"\xff\xd8\xff\xe0" + bytes(200),
+        now=end + timedelta(minutes=5),
+    )
+    data = build_slip_data(store, HEATER_IN, blobs=blobs)
+    assert data.signature is not None and data.signature.on_paper
+    assert data.signature.image is None  # the photo of the paper is no signature image
+    for lang, words in (
+        ("zh_CN", "客户已在本单的纸质打印件上签名"),
+        ("zh_TW", "客戶已在本單的紙本列印件上簽名"),
+        ("en", "Signed on the printed paper copy of this slip"),
+    ):
+        out = tmp_path / f"paper-{lang}.pdf"
+        issue_slip(store, blobs, HEATER_IN, out, lang=lang)
+        text = squash("".join(pdf_pages(out)))
+        assert squash(words) in text, lang
+        assert squash("王建国") in text

@@ -183,3 +183,82 @@ def test_head_office_flags_a_signature_that_got_round_the_consent_rule(
     signed = server.visible(tech)[("jobs", stove)]
     assert signed["status"] == "signed"
     assert signed["flagged"].startswith("consent_missing: signed for ¥")
+
+
+def test_a_slip_signed_on_paper_reaches_head_office_like_a_pad_signature(
+    server: Server, device_factory: Any
+) -> None:
+    """The paper signature and the photo of the signed paper travel with the job: head
+    office stores both, reviews the consent as for the pad, and the photo's blob is there."""
+    from tech_app.records import Photo, Signature
+    from tech_app.signoff import sign_on_paper
+    from tech_app.store.local import utc_now
+
+    tech = server.technician()
+    jobs = server.dispatch_demo(tech)
+    laptop = device_factory(server, tech)
+    assert laptop.sync().ok
+    stove, store = jobs["stove"], laptop.store
+    change_status(store, stove, "en_route")
+    change_status(store, stove, "on_site")
+    answer_everything(store, laptop.blobs, stove)
+    record_part_usage(store, stove, "BAT-D", 2, "charged", tech)
+    record_consent(store, stove, "李梅", None)
+    photo = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8
+    signature = sign_on_paper(
+        store, laptop.blobs, stove, signer_name="李梅", signed_at=utc_now(), photo=photo
+    )
+    assert laptop.sync().ok
+    seen = server.visible(tech)
+    signed = seen[("jobs", stove)]
+    assert signed["status"] == "signed" and not signed["flagged"]
+    row = seen[("signatures", signature.id)]
+    assert row["on_paper"] is True and row["image_sha256"] == ""
+    (kept,) = store.select(Photo, "job_id = ?", [stove])
+    assert row["paper_photo_id"] == kept.id
+    assert server.blob(kept.sha256) == photo
+    # A second laptop of the technician pulls the same signature.
+    other = device_factory(server, tech)
+    assert other.sync().ok
+    assert other.store.get(Signature, signature.id) == signature
+
+
+def test_an_older_device_is_not_sent_a_signature_it_cannot_store(
+    server: Server, device_factory: Any
+) -> None:
+    """A schema-8 device knows no signature without an image: the job reaches it signed,
+    the paper signature's row does not (it would refuse the page)."""
+    import requests
+
+    from sync.protocol import PROTOCOL_HEADER, SCHEMA_HEADER
+    from tech_app.signoff import sign_on_paper
+    from tech_app.store.local import utc_now
+    from tests.sync.conftest import PASSWORD
+
+    tech = server.technician()
+    jobs = server.dispatch_demo(tech)
+    laptop = device_factory(server, tech)
+    assert laptop.sync().ok
+    stove, store = jobs["stove"], laptop.store
+    change_status(store, stove, "en_route")
+    change_status(store, stove, "on_site")
+    answer_everything(store, laptop.blobs, stove)
+    record_consent(store, stove, "李梅", None)
+    signature = sign_on_paper(store, laptop.blobs, stove, signer_name="李梅", signed_at=utc_now())
+    assert laptop.sync().ok
+
+    def pulled(schema: str) -> list[dict[str, Any]]:
+        versions = {PROTOCOL_HEADER: "1", SCHEMA_HEADER: schema}
+        token = requests.post(
+            f"{server.url}/auth/login", json={"user": tech, "password": PASSWORD}, headers=versions
+        ).json()["access_token"]
+        return requests.get(
+            f"{server.url}/sync/pull",
+            params={"cursor": 0, "limit": 1000},
+            headers={**versions, "Authorization": f"Bearer {token}"},
+        ).json()["changes"]
+
+    old = pulled("8")
+    assert all(c["id"] != signature.id for c in old)
+    assert any(c["id"] == stove and c["row"]["status"] == "signed" for c in old)
+    assert any(c["id"] == signature.id for c in pulled("9"))

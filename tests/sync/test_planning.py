@@ -225,11 +225,12 @@ def test_plan_visits_command_on_the_demo_fleet_contract(
     db = f"sqlite:///{tmp_path / 'office.sqlite3'}"
     assert run(["office", "seed-demo", "--db", db, "--today", "2026-11-28"], capsys)[0] == 0
     code, out, _ = run(
-        ["office", "plan-visits", "--db", db, "--from", "2026-01-01", "--until", "2026-12-31"],
+        ["office", "plan-visits", "--db", db, "--from", "2026-09-01", "--until", "2027-08-31"],
         capsys,
     )
-    # liu's and tom's demo each hold the fleet agreement of six trucks.
-    assert code == 0 and out.startswith("8 visit(s) owed 2026-01-01 to 2026-12-31: 8 new")
+    # liu's and tom's demo each hold the fleet agreement of six trucks; built on
+    # 2026-11-28, it runs from 2026-09-01 for twelve months (tech_app.demo).
+    assert code == 0 and out.startswith("8 visit(s) owed 2026-09-01 to 2027-08-31: 8 new")
     code, out, _ = run(
         [
             "office",
@@ -237,9 +238,9 @@ def test_plan_visits_command_on_the_demo_fleet_contract(
             "--db",
             db,
             "--from",
-            "2026-01-01",
+            "2026-09-01",
             "--until",
-            "2026-12-31",
+            "2027-08-31",
             "--json",
         ],
         capsys,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, timedelta
+
+import pytest
 
 from tech_app.records import Contract
 from tech_app.records.validate import new_id
 from tech_app.rules.schedule import ends_after_notice
-from tech_app.rules.visit_plan import UnitOnContract, plan_visits
+from tech_app.rules.visit_plan import UnitOnContract, contract_last_day, plan_visits
 
 SITE = new_id()
 OTHER_SITE = new_id()
@@ -101,3 +103,33 @@ def test_an_hours_only_contract_owes_a_visit_when_the_meter_reaches_the_interval
     assert [(v.due_on, v.asset_ids, v.basis) for v in visits] == [
         (date(2026, 5, 21), ("truck-1",), "hours")
     ]
+
+
+@pytest.mark.parametrize(
+    "today",
+    [date(2026, month, day) for month in range(1, 13) for day in (1, 15, 28)]
+    + [date(2026, 12, 31), date(2027, 2, 28)],
+)
+def test_the_demo_agreement_has_visits_due_in_the_coming_months_whatever_today_is(
+    today: date,
+) -> None:
+    from tech_app.demo import build_demo
+    from tech_app.records import Asset
+
+    demo = build_demo(today)
+    (contract,) = demo.of(Contract)  # type: ignore[attr-defined]
+    trucks = [a for a in demo.of(Asset) if a.category == "forklift"]  # type: ignore[attr-defined]
+    units = [UnitOnContract(t.id, t.site_id) for t in trucks]
+    coming = plan_visits(contract, units, first=today, last=today + timedelta(days=92))
+    assert coming, today
+    assert contract.starts_on <= today <= contract_last_day(contract)
+    later = plan_visits(contract, units, first=today, last=today + timedelta(days=183))
+    assert len(later) >= 2  # more than one visit ahead: planning always has something
+
+
+def test_a_window_before_the_agreement_starts_owes_nothing() -> None:
+    """Head office plans every contract over one window: one starting later must not
+    refuse the whole planning (a demo agreement from September, planned for March)."""
+    later = dataclasses.replace(CONTRACT, starts_on=date(2026, 9, 1))
+    assert plan_visits(later, TRUCKS, first=date(2026, 3, 1), last=date(2026, 3, 31)) == ()
+    assert plan_visits(later, TRUCKS, first=date(2026, 3, 1), last=date(2026, 9, 1))

@@ -86,8 +86,8 @@ def test_status_bar_shows_offline_pending_and_never_synced(qtbot, ctx) -> None: 
     before = ctx.store.pending_count()
     assert bar.pending_label.text() == f"{before} changes waiting to sync"
     window.job_list.select_job(HEATER_IN)
-    window.job_view.change_status(JobStatus.EN_ROUTE)
-    assert bar.pending_label.text() == f"{before + 1} changes waiting to sync"
+    window.job_view.change_status(JobStatus.EN_ROUTE)  # the status, and the travel timer
+    assert bar.pending_label.text() == f"{before + 2} changes waiting to sync"
 
 
 def test_progress_shows_while_long_work_runs(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -190,3 +190,34 @@ def test_the_window_opens_within_the_screen_and_remembers_its_size(qtbot, ctx) -
     window.close()  # saves the geometry
     again = open_window(qtbot, ctx)
     assert again.size() == chosen
+
+
+def test_status_steps_move_the_timers_and_the_status_bar_offers_undo(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from tech_app.records import TimeEntry
+    from tech_app.timesheet import running_timer
+    from tech_app.vocab import JobStatus, TimeKind
+    from tests.ui.conftest import HEATER_IN
+
+    window = MainWindow(ctx, search_delay_ms=0)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.job_list.select_job(HEATER_IN)
+    view, status = window.job_view, window.status
+    qtbot.mouseClick(view.step_buttons[JobStatus.EN_ROUTE], Qt.MouseButton.LeftButton)
+    assert running_timer(ctx.store, HEATER_IN).kind is TimeKind.TRAVEL  # type: ignore[union-attr]
+    assert status.undo_button.isVisible() and "Travel timer started" in status.undo_label.text()
+    assert "Travel running since" in view.time.running_label.text()
+    qtbot.mouseClick(view.step_buttons[JobStatus.ON_SITE], Qt.MouseButton.LeftButton)
+    assert running_timer(ctx.store, HEATER_IN).kind is TimeKind.LABOUR  # type: ignore[union-attr]
+    assert "Travel timer stopped · Labour timer started" in status.undo_label.text()
+    qtbot.mouseClick(status.undo_button, Qt.MouseButton.LeftButton)
+    assert not status.undo_button.isVisible()
+    assert running_timer(ctx.store, HEATER_IN).kind is TimeKind.TRAVEL  # type: ignore[union-attr]
+    assert ctx.store.get(type(view.job), HEATER_IN).status is JobStatus.ON_SITE  # status stays
+    entries = ctx.store.select(TimeEntry, "job_id = ?", [HEATER_IN])
+    assert len(entries) == 2 and sum(e.minutes for e in entries) == 0
+    # A timer moved by hand: the offer is withdrawn.
+    qtbot.mouseClick(view.step_buttons[JobStatus.WAITING_PARTS], Qt.MouseButton.LeftButton)
+    assert status.undo_button.isVisible()
+    qtbot.mouseClick(view.time.start_buttons[TimeKind.WAITING], Qt.MouseButton.LeftButton)
+    assert not status.undo_button.isVisible()

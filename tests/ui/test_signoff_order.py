@@ -74,3 +74,44 @@ def test_a_missing_pdf_viewer_is_said(
     (box,) = message_boxes(preview)
     assert "No program to open PDF files" in box.text() and str(preview.path) in box.text()
     press(qtbot, box, "OK")
+
+
+def test_a_printed_slip_signed_on_paper_is_recorded_and_the_job_freezes(
+    qtbot, view: JobView, ctx, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter
+
+    from tech_app.records import Job, Photo
+    from ui.slip_preview import new_printer
+
+    for key in ("tank_leak", "tubes_intact"):
+        record_answer(ctx.store, HEATER_IN, key, "yes")
+    record_answer(ctx.store, HEATER_IN, "water_pressure", "0.4")
+    view.open_signoff()
+    dialog = view.signoff_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.paper_signed_button.isEnabled, timeout=60_000)
+    printer = new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "paper.pdf"))
+    with qtbot.waitSignal(dialog.draft_printed, timeout=30_000):
+        dialog.draft_preview.print_to(printer)
+    assert "signed the paper" in dialog.status_label.text()  # what to do next is said
+    qtbot.mouseClick(dialog.paper_signed_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentWidget() is dialog.paper_page
+    assert dialog.paper_name_field.text()  # the customer's name, to correct if another signed
+    photo = tmp_path / "signed.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + bytes(300))
+    dialog.attach_paper_photo(photo)
+    assert "signed.jpg" in dialog.paper_photo_label.text()
+    with qtbot.waitSignal(dialog.slip_ready, timeout=60_000) as ready:
+        qtbot.mouseClick(dialog.paper_record_button, Qt.MouseButton.LeftButton)
+    (signature,) = ctx.store.select(Signature, "job_id = ?", [HEATER_IN])
+    assert signature.on_paper and signature.image_sha256 == ""
+    (kept,) = ctx.store.select(Photo, "job_id = ?", [HEATER_IN])
+    assert signature.paper_photo_id == kept.id
+    assert ctx.store.get(Job, HEATER_IN).status is JobStatus.SIGNED
+    text = "".join(page.extract_text() for page in PdfReader(Path(ready.args[0])).pages)
+    assert "paper copy" in text  # the slip says signed on paper, no signature image
+    assert dialog.pages.currentWidget() is dialog.preview
+    dialog.close()

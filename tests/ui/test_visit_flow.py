@@ -19,7 +19,7 @@ from tech_app.demo import demo_id
 from tech_app.errors import FrozenJobError
 from tech_app.records import Consent, Job, Part, PartUsage, Signature, Slip, TimeEntry
 from tech_app.signoff import record_consent
-from tech_app.vocab import Coverage, JobStatus
+from tech_app.vocab import Coverage, JobStatus, TimeKind
 from tests.ui.conftest import HEATER_IN
 from tests.ui.helpers import message_boxes, press, sign_with_strokes
 from ui.checklist_editors import NumberEditor, YesNoEditor
@@ -113,17 +113,18 @@ def test_a_whole_visit_through_the_widgets(qtbot, window: MainWindow, ctx) -> No
     assert str(used["SH-FIT-20"].quantity) == "2"
     assert parts.model.rowCount() == 2
 
-    # -- time: a labour timer, then a correction to 45 minutes -------------------------------
+    # -- time: the labour timer "On site" started, stopped, then corrected to 45 minutes -----
     time = view.time
     view.tabs.setCurrentWidget(time)
-    qtbot.mouseClick(time.start_buttons["labour"], Qt.MouseButton.LeftButton)  # type: ignore[index]
-    assert "running" in time.running_label.text()
+    assert "Labour running" in time.running_label.text()
     qtbot.mouseClick(time.stop_button, Qt.MouseButton.LeftButton)
-    time.table.selectRow(0)
+    kinds = [time.model.entry(r).kind for r in range(time.model.rowCount())]
+    assert sorted(kinds) == [TimeKind.LABOUR, TimeKind.TRAVEL]  # "En route" started travel
+    time.table.selectRow(kinds.index(TimeKind.LABOUR))
     start = time.start_edit.dateTime()
     time.end_edit.setDateTime(QDateTime(start).addSecs(45 * 60))
     qtbot.mouseClick(time.correct_button, Qt.MouseButton.LeftButton)
-    (entry,) = store.select(TimeEntry, "job_id = ?", [HEATER_IN])
+    (entry,) = store.select(TimeEntry, "job_id = ? AND kind = 'labour'", [HEATER_IN])
     assert entry.ended_at - entry.started_at == timedelta(minutes=45)
 
     # -- consent to the estimate -------------------------------------------------------------

@@ -155,6 +155,9 @@ def test_a_whole_visit_in_chinese_shows_no_english(qtbot, make_ctx, demo_profile
     assert dialog is not None
     qtbot.waitUntil(dialog.read_button.isEnabled, timeout=60_000)
     _no_english(dialog, allowed, "the slip the customer reads")
+    qtbot.mouseClick(dialog.paper_signed_button, Qt.MouseButton.LeftButton)
+    _no_english(dialog, allowed, "a signature on the printed paper")
+    qtbot.mouseClick(dialog.paper_back_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.read_button, Qt.MouseButton.LeftButton)
     _no_english(dialog, allowed, "the signature pad")
     dialog.close()

@@ -66,3 +66,24 @@ def install_translator(app: QCoreApplication, language: str) -> list[QTranslator
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def set_locale(language: str) -> None:
+    """Numbers and the words chosen by locale (``ui.error_words``) follow the language:
+    Chinese for zh_CN; for English the system's own locale unless that is Chinese."""
+    if is_chinese(language):
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    elif QLocale.system().language() == QLocale.Language.Chinese:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    else:
+        QLocale.setDefault(QLocale.system())
+
+
+def switch_language(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Change the running app's language: every translator of ``app`` goes, ``language``'s
+    come in. Qt then sends ``QEvent.LanguageChange`` to every widget (``ui.retranslate``)."""
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
+    set_locale(language)
+    return install_translator(app, language)

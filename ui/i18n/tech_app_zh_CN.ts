@@ -4,17 +4,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="80"/>
+        <location filename="../app.py" line="86"/>
         <source>tech-app cannot open your jobs</source>
         <translation>tech-app 无法打开您的工单</translation>
     </message>
     <message>
-        <location filename="../app.py" line="91"/>
+        <location filename="../app.py" line="97"/>
         <source>tech-app is already open</source>
         <translation>tech-app 已经打开</translation>
     </message>
     <message>
-        <location filename="../app.py" line="92"/>
+        <location filename="../app.py" line="98"/>
         <source>tech-app is already open on these jobs; its window was brought to the front.</source>
         <translation>tech-app 已经打开了这些工单，已把它的窗口调到最前面。</translation>
     </message>
@@ -22,47 +22,47 @@
 <context>
     <name>AssetHistoryView</name>
     <message>
-        <location filename="../asset_history_view.py" line="47"/>
+        <location filename="../asset_history_view.py" line="54"/>
         <source>No earlier visits of this unit on this device.</source>
         <translation>本机没有该设备以前的服务记录。</translation>
     </message>
     <message>
-        <location filename="../asset_history_view.py" line="58"/>
+        <location filename="../asset_history_view.py" line="65"/>
         <source>Last readings</source>
         <translation>上次读数</translation>
     </message>
     <message>
-        <location filename="../asset_history_view.py" line="62"/>
+        <location filename="../asset_history_view.py" line="69"/>
         <source>No units on this job</source>
         <translation>此工单没有设备</translation>
     </message>
     <message>
-        <location filename="../asset_history_view.py" line="68"/>
+        <location filename="../asset_history_view.py" line="75"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../asset_history_view.py" line="69"/>
+        <location filename="../asset_history_view.py" line="76"/>
         <source>Job</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../asset_history_view.py" line="70"/>
+        <location filename="../asset_history_view.py" line="77"/>
         <source>Technician</source>
         <translation>技术员</translation>
     </message>
     <message>
-        <location filename="../asset_history_view.py" line="71"/>
+        <location filename="../asset_history_view.py" line="78"/>
         <source>Hour meter</source>
         <translation>小时表</translation>
     </message>
     <message>
-        <location filename="../asset_history_view.py" line="72"/>
+        <location filename="../asset_history_view.py" line="79"/>
         <source>Parts replaced</source>
         <translation>更换的配件</translation>
     </message>
     <message>
-        <location filename="../asset_history_view.py" line="97"/>
+        <location filename="../asset_history_view.py" line="104"/>
         <source>serial {removed} → {fitted}</source>
         <translation>序列号 {removed} → {fitted}</translation>
     </message>
@@ -121,67 +121,67 @@
 <context>
     <name>ChargesPanel</name>
     <message>
-        <location filename="../charges_panel.py" line="65"/>
+        <location filename="../charges_panel.py" line="66"/>
         <source>Estimate before repair</source>
         <translation>维修前报价</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="69"/>
+        <location filename="../charges_panel.py" line="70"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="77"/>
+        <location filename="../charges_panel.py" line="80"/>
         <source>The customer has seen these charges and agrees to them</source>
         <translation>客户已看过以上费用并同意</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="80"/>
+        <location filename="../charges_panel.py" line="85"/>
         <source>Name of the person agreeing</source>
         <translation>同意人姓名</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="81"/>
+        <location filename="../charges_panel.py" line="87"/>
         <source>Record consent</source>
         <translation>记录同意</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="88"/>
+        <location filename="../charges_panel.py" line="94"/>
         <source>Planned labour</source>
         <translation>预计工时</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="100"/>
+        <location filename="../charges_panel.py" line="107"/>
         <source>Charges so far</source>
         <translation>当前费用</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="106"/>
+        <location filename="../charges_panel.py" line="144"/>
         <source>Quality or installation fault</source>
         <translation>质量或安装问题</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="111"/>
+        <location filename="../charges_panel.py" line="119"/>
         <source>The customer agrees to the bill as it stands</source>
         <translation>客户同意目前的费用</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="121"/>
+        <location filename="../charges_panel.py" line="129"/>
         <source>Cause of the fault</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="164"/>
+        <location filename="../charges_panel.py" line="183"/>
         <source>Subtotal {subtotal} · tax {tax} · &lt;b&gt;total {total}&lt;/b&gt;</source>
         <translation>小计 {subtotal} · 税 {tax} · &lt;b&gt;合计 {total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="179"/>
+        <location filename="../charges_panel.py" line="198"/>
         <source>✔ {name} agreed to {total} at {when}</source>
         <translation>✔ {name} 已于 {when} 同意 {total}</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="215"/>
+        <location filename="../charges_panel.py" line="234"/>
         <source>The customer must agree to these charges before signing.</source>
         <translation>签字前须经客户同意这些费用。</translation>
     </message>
@@ -199,37 +199,37 @@
         <translation>下一台未完成</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="144"/>
+        <location filename="../checklist_form.py" line="156"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="152"/>
+        <location filename="../checklist_form.py" line="164"/>
         <source>last visit: {value}</source>
         <translation>上次：{value}</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="162"/>
+        <location filename="../checklist_form.py" line="174"/>
         <source>* required</source>
         <translation>* 必填</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="193"/>
+        <location filename="../checklist_form.py" line="205"/>
         <source>Empty answers are not saved</source>
         <translation>空白答案不会保存</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="252"/>
+        <location filename="../checklist_form.py" line="264"/>
         <source>{change} since last visit, allowed ±{tolerance}</source>
         <translation>较上次变化 {change}，允许 ±{tolerance}</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="267"/>
+        <location filename="../checklist_form.py" line="279"/>
         <source>{done} of {total} trucks done</source>
         <translation>共 {total} 台叉车，已完成 {done} 台</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="269"/>
+        <location filename="../checklist_form.py" line="281"/>
         <source>{done} of {total} units done</source>
         <translation>共 {total} 台，已完成 {done} 台</translation>
     </message>
@@ -352,34 +352,107 @@
         <translation>检查表中还有必填项未填写：{items}</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="78"/>
+        <location filename="../error_words.py" line="75"/>
+        <source>This time is later than now</source>
+        <translation>这个时间晚于现在</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="76"/>
+        <source>The timers changed since; correct the time entries instead</source>
+        <translation>计时之后又有变动，请直接修改工时记录</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="82"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="79"/>
+        <location filename="../error_words.py" line="83"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="92"/>
+        <location filename="../error_words.py" line="96"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="109"/>
+        <location filename="../error_words.py" line="113"/>
         <source>tech-app may not write {path} (read-only or no permission).</source>
         <translation>tech-app 不能写入 {path}（只读或没有权限）。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="113"/>
+        <location filename="../error_words.py" line="117"/>
         <source>{path} is in the way: a file where a folder should be, or the other way round.</source>
         <translation>{path} 位置不对：应是文件夹的地方是文件，或者相反。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="117"/>
+        <location filename="../error_words.py" line="121"/>
         <source>The file {path} could not be used.</source>
         <translation>无法使用文件 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>Flags</name>
+    <message>
+        <location filename="../job_flags_banner.py" line="17"/>
+        <source>Recurring fault: replace the unit. {serial} was repaired in job {earlier_job}, promised until {promised_until}.</source>
+        <translation>重复故障：请更换整机。{serial} 已在工单 {earlier_job} 中维修，保证期至 {promised_until}。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="22"/>
+        <source>Warranty exclusion: {cause}. Covered work is charged.</source>
+        <translation>保修除外：{cause}。本应保修的项目需收费。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="25"/>
+        <source>Card {card}: all {visits} visits used. This visit is charged.</source>
+        <translation>服务卡 {card}：{visits} 次服务已全部用完，本次上门需收费。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="28"/>
+        <source>Card {card} is valid from {starts_on} to {ends_on} only. This visit is charged.</source>
+        <translation>服务卡 {card} 仅在 {starts_on} 至 {ends_on} 期间有效，本次上门需收费。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="31"/>
+        <source>No consent yet: the customer must agree to {bill_total} before the repair.</source>
+        <translation>尚未确认：维修前须经客户同意费用 {bill_total}。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="34"/>
+        <source>The bill {bill_total} is past the consented {consented_total}: ask again.</source>
+        <translation>费用 {bill_total} 已超过客户确认的 {consented_total}：请再次征得同意。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="39"/>
+        <source>Replace unit</source>
+        <translation>更换整机</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="40"/>
+        <source>Warranty exclusion</source>
+        <translation>保修除外</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="41"/>
+        <source>Card used up</source>
+        <translation>服务卡已用完</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="42"/>
+        <source>Card not valid</source>
+        <translation>服务卡无效</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="43"/>
+        <source>Consent missing</source>
+        <translation>未经客户确认</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="44"/>
+        <source>Consent exceeded</source>
+        <translation>超出确认金额</translation>
     </message>
 </context>
 <context>
@@ -455,22 +528,27 @@
         <translation>{name} 已签字</translation>
     </message>
     <message>
-        <location filename="../history.py" line="156"/>
-        <source>Slip issued (revision {n})</source>
-        <translation>已生成服务单（第 {n} 版）</translation>
+        <location filename="../history.py" line="159"/>
+        <source>Slip issued</source>
+        <translation>已出具服务单</translation>
     </message>
     <message>
         <location filename="../history.py" line="160"/>
+        <source>Slip issued again after a change (revision {n})</source>
+        <translation>修改后重新出具服务单（第 {n} 版）</translation>
+    </message>
+    <message>
+        <location filename="../history.py" line="164"/>
         <source>Photo added</source>
         <translation>已添加照片</translation>
     </message>
     <message>
-        <location filename="../history.py" line="162"/>
+        <location filename="../history.py" line="166"/>
         <source>Unit added to the job</source>
         <translation>已添加设备</translation>
     </message>
     <message>
-        <location filename="../history.py" line="164"/>
+        <location filename="../history.py" line="168"/>
         <source>Amendment: {reason}</source>
         <translation>更正：{reason}</translation>
     </message>
@@ -519,72 +597,72 @@
 <context>
     <name>JobListPanel</name>
     <message>
-        <location filename="../job_list_panel.py" line="64"/>
+        <location filename="../job_list_panel.py" line="66"/>
         <source>Search jobs (Ctrl+F)</source>
         <translation>搜索工单（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="66"/>
+        <location filename="../job_list_panel.py" line="70"/>
         <source>Customer, address, phone, serial or job number; Chinese or English</source>
         <translation>客户、地址、电话、序列号或工单号；中文或英文均可</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="75"/>
+        <location filename="../job_list_panel.py" line="155"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="79"/>
+        <location filename="../job_list_panel.py" line="156"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="86"/>
+        <location filename="../job_list_panel.py" line="162"/>
         <source>Any day</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="87"/>
+        <location filename="../job_list_panel.py" line="163"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="88"/>
+        <location filename="../job_list_panel.py" line="164"/>
         <source>Tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="89"/>
+        <location filename="../job_list_panel.py" line="165"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="90"/>
+        <location filename="../job_list_panel.py" line="166"/>
         <source>On date</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="143"/>
+        <location filename="../job_list_panel.py" line="140"/>
         <source>Show all jobs</source>
         <translation>显示全部工单</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="220"/>
+        <location filename="../job_list_panel.py" line="239"/>
         <source>Only jobs matching “{text}” are shown</source>
         <translation>只显示与“{text}”匹配的工单</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="222"/>
+        <location filename="../job_list_panel.py" line="241"/>
         <source>Only some jobs are shown (filter on)</source>
         <translation>只显示部分工单（已筛选）</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="250"/>
+        <location filename="../job_list_panel.py" line="269"/>
         <source>1 job</source>
         <translation>1 个工单</translation>
     </message>
     <message>
-        <location filename="../job_list_panel.py" line="250"/>
+        <location filename="../job_list_panel.py" line="269"/>
         <source>{n} jobs</source>
         <translation>{n} 个工单</translation>
     </message>
@@ -592,47 +670,52 @@
 <context>
     <name>JobTableModel</name>
     <message>
-        <location filename="../job_table_model.py" line="300"/>
+        <location filename="../job_table_model.py" line="306"/>
         <source>Time window</source>
         <translation>预约时间</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="301"/>
+        <location filename="../job_table_model.py" line="307"/>
         <source>Job</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="302"/>
+        <location filename="../job_table_model.py" line="308"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="303"/>
+        <location filename="../job_table_model.py" line="309"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="304"/>
+        <location filename="../job_table_model.py" line="310"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="305"/>
+        <location filename="../job_table_model.py" line="311"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="306"/>
+        <location filename="../job_table_model.py" line="312"/>
         <source>SLA</source>
         <translation>服务时限</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="356"/>
+        <location filename="../job_table_model.py" line="363"/>
+        <source>⚑ {flags} · {status}</source>
+        <translation>⚑ {flags} · {status}</translation>
+    </message>
+    <message>
+        <location filename="../job_table_model.py" line="370"/>
         <source>{mark} {promise} {left}</source>
         <translation>{mark} {promise} {left}</translation>
     </message>
     <message>
-        <location filename="../job_table_model.py" line="367"/>
+        <location filename="../job_table_model.py" line="381"/>
         <source>{state}: {promise} due {deadline}</source>
         <translation>{state}：{promise}截止 {deadline}</translation>
     </message>
@@ -640,158 +723,183 @@
 <context>
     <name>JobView</name>
     <message>
-        <location filename="../job_view.py" line="77"/>
+        <location filename="../job_view.py" line="84"/>
         <source>Signed: this job is frozen. Later changes are recorded as amendments.</source>
         <translation>已签字：工单已锁定，之后的修改将作为更正记录。</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="84"/>
+        <location filename="../job_view.py" line="92"/>
         <source>En route</source>
         <translation>出发</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="85"/>
+        <location filename="../job_view.py" line="93"/>
         <source>On site</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="86"/>
+        <location filename="../job_view.py" line="94"/>
         <source>Waiting for parts</source>
         <translation>等待配件</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="87"/>
+        <location filename="../job_view.py" line="95"/>
         <source>Complete</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="94"/>
-        <location filename="../job_view.py" line="268"/>
+        <location filename="../job_view.py" line="102"/>
+        <location filename="../job_view.py" line="312"/>
         <source>Sign off…</source>
         <translation>签字确认…</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="114"/>
+        <location filename="../job_view.py" line="206"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="115"/>
+        <location filename="../job_view.py" line="207"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="116"/>
+        <location filename="../job_view.py" line="208"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="117"/>
+        <location filename="../job_view.py" line="209"/>
         <source>Time</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="118"/>
+        <location filename="../job_view.py" line="210"/>
         <source>Charges</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="119"/>
+        <location filename="../job_view.py" line="211"/>
         <source>Unit history</source>
         <translation>设备履历</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="120"/>
+        <location filename="../job_view.py" line="212"/>
         <source>History</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="147"/>
+        <location filename="../job_view.py" line="165"/>
         <source>Click to copy the phone number</source>
         <translation>点击复制电话号码</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="153"/>
+        <location filename="../job_view.py" line="172"/>
         <source>(click to copy)</source>
         <translation>（点击复制）</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="172"/>
+        <location filename="../job_view.py" line="191"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="173"/>
+        <location filename="../job_view.py" line="192"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="174"/>
+        <location filename="../job_view.py" line="193"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="175"/>
+        <location filename="../job_view.py" line="194"/>
         <source>Units</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="176"/>
+        <location filename="../job_view.py" line="195"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="177"/>
+        <location filename="../job_view.py" line="196"/>
         <source>Problem</source>
         <translation>故障描述</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="178"/>
+        <location filename="../job_view.py" line="197"/>
         <source>SLA</source>
         <translation>服务时限</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="205"/>
+        <location filename="../job_view.py" line="256"/>
         <source>{name} (class {cls})</source>
         <translation>{name}（{cls} 类客户）</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="214"/>
+        <location filename="../job_view.py" line="265"/>
         <source>{name} — {visits} visits a year, {fee} per unit per visit</source>
         <translation>{name} — 每年 {visits} 次，每台每次 {fee}</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="221"/>
+        <location filename="../job_view.py" line="272"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="239"/>
+        <location filename="../job_view.py" line="283"/>
         <source>No warranty terms</source>
         <translation>无保修条款</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="255"/>
+        <location filename="../job_view.py" line="299"/>
         <source>No units on this job</source>
         <translation>此工单没有设备</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="268"/>
+        <location filename="../job_view.py" line="312"/>
         <source>Slip…</source>
         <translation>服务单…</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="303"/>
+        <location filename="../job_view.py" line="359"/>
         <source>Cannot change the status</source>
         <translation>无法更改状态</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="331"/>
+        <location filename="../job_view.py" line="375"/>
+        <source>{stopped} timer stopped · {started} timer started</source>
+        <translation>{stopped}计时已停止 · {started}计时已开始</translation>
+    </message>
+    <message>
+        <location filename="../job_view.py" line="379"/>
+        <source>{kind} timer started</source>
+        <translation>{kind}计时已开始</translation>
+    </message>
+    <message>
+        <location filename="../job_view.py" line="380"/>
+        <source>{kind} timer stopped</source>
+        <translation>{kind}计时已停止</translation>
+    </message>
+    <message>
+        <location filename="../job_view.py" line="387"/>
+        <source>Cannot undo</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <location filename="../job_view.py" line="394"/>
+        <source>Timers put back as they were</source>
+        <translation>计时已恢复原状</translation>
+    </message>
+    <message>
+        <location filename="../job_view.py" line="418"/>
         <source>Cannot sign yet</source>
         <translation>还不能签字</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="347"/>
+        <location filename="../job_view.py" line="434"/>
         <source>Copied {phone}</source>
         <translation>已复制 {phone}</translation>
     </message>
@@ -799,87 +907,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="48"/>
+        <location filename="../main_window.py" line="51"/>
         <source>tech-app — field service jobs</source>
         <translation>tech-app — 上门服务工单</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="83"/>
+        <location filename="../main_window.py" line="89"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="84"/>
+        <location filename="../main_window.py" line="90"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="92"/>
         <source>Sync &amp;problems…</source>
         <translation>同步问题(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87"/>
+        <location filename="../main_window.py" line="95"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="96"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90"/>
+        <location filename="../main_window.py" line="98"/>
         <source>&amp;Search jobs</source>
         <translation>搜索工单(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93"/>
+        <location filename="../main_window.py" line="101"/>
         <source>&amp;Next job</source>
         <translation>下一个工单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="105"/>
         <source>&amp;Previous job</source>
         <translation>上一个工单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98"/>
+        <location filename="../main_window.py" line="110"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="112"/>
         <source>&amp;Job</source>
         <translation>工单(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101"/>
+        <location filename="../main_window.py" line="114"/>
         <source>Next &amp;step</source>
         <translation>下一步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="118"/>
         <source>&amp;En route</source>
         <translation>出发(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106"/>
+        <location filename="../main_window.py" line="119"/>
         <source>&amp;On site</source>
         <translation>到场(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107"/>
+        <location filename="../main_window.py" line="120"/>
         <source>&amp;Waiting for parts</source>
         <translation>等待配件(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108"/>
+        <location filename="../main_window.py" line="121"/>
         <source>&amp;Complete</source>
         <translation>完工(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="126"/>
         <source>Sign &amp;off…</source>
         <translation>签字确认(&amp;O)…</translation>
     </message>
@@ -963,148 +1071,148 @@
 <context>
     <name>PartsPanel</name>
     <message>
-        <location filename="../parts_panel.py" line="63"/>
+        <location filename="../parts_panel.py" line="65"/>
         <source>Part number or name (or scan the barcode)</source>
         <translation>配件编号或名称（或扫描条码）</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="72"/>
-        <location filename="../parts_panel.py" line="233"/>
+        <location filename="../parts_panel.py" line="76"/>
+        <location filename="../parts_panel.py" line="258"/>
         <source>No part picked</source>
         <translation>未选择配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="85"/>
+        <location filename="../parts_panel.py" line="91"/>
         <source>Serial of the part taken out</source>
         <translation>拆下配件的序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="90"/>
+        <location filename="../parts_panel.py" line="99"/>
         <source>Serial of the part fitted</source>
         <translation>装上配件的序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="95"/>
+        <location filename="../parts_panel.py" line="111"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="112"/>
+        <location filename="../parts_panel.py" line="128"/>
         <source>Change quantity</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="114"/>
+        <location filename="../parts_panel.py" line="130"/>
         <source>Remove line</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="119"/>
+        <location filename="../parts_panel.py" line="135"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="121"/>
+        <location filename="../parts_panel.py" line="137"/>
         <source>Van stock</source>
         <translation>车上库存</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="124"/>
+        <location filename="../parts_panel.py" line="140"/>
         <source>For unit</source>
         <translation>用于设备</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="126"/>
+        <location filename="../parts_panel.py" line="142"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="128"/>
+        <location filename="../parts_panel.py" line="144"/>
         <source>Removed</source>
         <translation>拆下</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="130"/>
+        <location filename="../parts_panel.py" line="146"/>
         <source>Fitted</source>
         <translation>装上</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="132"/>
+        <location filename="../parts_panel.py" line="148"/>
         <source>Serials</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="136"/>
+        <location filename="../parts_panel.py" line="152"/>
         <source>Paid by</source>
         <translation>承担方</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="139"/>
+        <location filename="../parts_panel.py" line="155"/>
         <source>Parts used on this job</source>
         <translation>本工单已用配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="142"/>
+        <location filename="../parts_panel.py" line="158"/>
         <source>Selected line</source>
         <translation>所选配件行</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="161"/>
+        <location filename="../parts_panel.py" line="177"/>
         <source>The job</source>
         <translation>本工单</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="176"/>
+        <location filename="../parts_panel.py" line="192"/>
         <source>van: {n}</source>
         <translation>车上：{n}</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="238"/>
+        <location filename="../parts_panel.py" line="262"/>
         <source>{name} — {price} per {unit}</source>
         <translation>{name} — 每{unit} {price}</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="304"/>
-        <location filename="../parts_panel.py" line="385"/>
+        <location filename="../parts_panel.py" line="336"/>
+        <location filename="../parts_panel.py" line="417"/>
         <source>Not enough in the van</source>
         <translation>车上库存不足</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="306"/>
+        <location filename="../parts_panel.py" line="338"/>
         <source>The van holds {available} {unit} of {part}, {wanted} wanted.
 Record it anyway? The van stock will go below zero.</source>
         <translation>车上只有 {available} {unit} {part}，需要 {wanted}。
 仍然记录吗？车上库存将变为负数。</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="315"/>
+        <location filename="../parts_panel.py" line="347"/>
         <source>Record anyway</source>
         <translation>仍然记录</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="387"/>
+        <location filename="../parts_panel.py" line="419"/>
         <source>The van holds {available} {unit} of {part}, {wanted} more wanted.
 Change the line anyway? The van stock will go below zero.</source>
         <translation>车上 {part} 只有 {available} {unit}，还需要 {wanted}。
 仍然修改吗？车辆库存将低于零。</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="396"/>
+        <location filename="../parts_panel.py" line="428"/>
         <source>Change anyway</source>
         <translation>仍然修改</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="412"/>
+        <location filename="../parts_panel.py" line="444"/>
         <source>Remove part line</source>
         <translation>删除配件行</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="414"/>
+        <location filename="../parts_panel.py" line="446"/>
         <source>Remove {quantity} {unit} {part} from this job? They go back into the van.</source>
         <translation>从本工单删除 {quantity} {unit} {part}？这些配件将退回车上库存。</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="419"/>
+        <location filename="../parts_panel.py" line="451"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -1140,22 +1248,17 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="14"/>
+        <location filename="../settings_dialog.py" line="23"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="16"/>
+        <location filename="../settings_dialog.py" line="25"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="23"/>
-        <source>A new language is used from the next start.</source>
-        <translation>新的语言将在下次启动时生效。</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="30"/>
+        <location filename="../settings_dialog.py" line="38"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1171,124 +1274,186 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../signoff_dialog.py" line="64"/>
+        <location filename="../signoff_dialog.py" line="72"/>
         <source>Sign off job {number}</source>
         <translation>工单 {number} 签字确认</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="95"/>
+        <location filename="../signoff_dialog.py" line="105"/>
         <source>Let the customer read the slip: the work, the parts and the charges they sign for.</source>
         <translation>请客户先看服务单：所做的工作、使用的配件和要签字确认的费用。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="103"/>
+        <location filename="../signoff_dialog.py" line="113"/>
         <source>Print for a signature on paper…</source>
         <translation>打印纸质单签字…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="106"/>
+        <location filename="../signoff_dialog.py" line="117"/>
+        <source>The customer signed the paper copy…</source>
+        <translation>客户已在纸质单上签名…</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="120"/>
         <source>The customer has read it: sign</source>
         <translation>客户已看过：去签字</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="127"/>
+        <location filename="../signoff_dialog.py" line="142"/>
         <source>Preparing the slip for the customer to read…</source>
         <translation>正在生成服务单供客户查看…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="138"/>
+        <location filename="../signoff_dialog.py" line="153"/>
         <source>Preparing the slip</source>
         <translation>正在生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="156"/>
-        <source>Sent to the printer. After the customer signs the paper, keep it with the job.</source>
-        <translation>已发送到打印机。客户在纸质单上签字后，请随工单保存。</translation>
-    </message>
-    <message>
-        <location filename="../signoff_dialog.py" line="161"/>
+        <location filename="../signoff_dialog.py" line="179"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="175"/>
+        <location filename="../signoff_dialog.py" line="193"/>
         <source>Total to pay: &lt;b&gt;{total}&lt;/b&gt;</source>
         <translation>应付金额：&lt;b&gt;{total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="187"/>
+        <location filename="../signoff_dialog.py" line="205"/>
         <source>{n} of 5</source>
         <translation>{n} 星（满分 5）</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="192"/>
+        <location filename="../signoff_dialog.py" line="210"/>
         <source>Anything the customer wants to say</source>
         <translation>客户的意见或建议</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="201"/>
+        <location filename="../signoff_dialog.py" line="216"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="203"/>
+        <location filename="../signoff_dialog.py" line="218"/>
         <source>Sign and issue the slip</source>
         <translation>签字并生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="209"/>
+        <location filename="../signoff_dialog.py" line="224"/>
+        <location filename="../signoff_dialog.py" line="292"/>
         <source>Signed by</source>
         <translation>签字人</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="210"/>
+        <location filename="../signoff_dialog.py" line="225"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="211"/>
+        <location filename="../signoff_dialog.py" line="226"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="212"/>
+        <location filename="../signoff_dialog.py" line="227"/>
+        <location filename="../signoff_dialog.py" line="295"/>
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="214"/>
+        <location filename="../signoff_dialog.py" line="229"/>
         <source>Customer signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="255"/>
+        <location filename="../signoff_dialog.py" line="257"/>
+        <source>Record the signature the customer put on the printed slip. The job is then signed and frozen as with the pad, and the issued slip says it was signed on paper.</source>
+        <translation>记录客户在打印的服务单上的签名。之后工单与手写板签名一样视为已签名并锁定，出具的服务单将注明已在纸质件上签名。</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="276"/>
+        <source>No photo (optional)</source>
+        <translation>未附照片（可选）</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="277"/>
+        <source>Attach a photo of the signed paper…</source>
+        <translation>附上已签名纸质单的照片…</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="283"/>
+        <source>Back to the slip</source>
+        <translation>返回服务单</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="287"/>
+        <source>Record the paper signature</source>
+        <translation>记录纸质签名</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="293"/>
+        <source>Signed at</source>
+        <translation>签名时间</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="294"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="312"/>
+        <source>Choose the photo of the signed paper</source>
+        <translation>选择已签名纸质单的照片</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="313"/>
+        <source>Images (*.jpg *.jpeg *.png *.heic *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="324"/>
+        <source>Photo: {name}</source>
+        <translation>照片：{name}</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="345"/>
+        <source>Cannot record the signature yet</source>
+        <translation>暂时无法记录签名</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="380"/>
         <source>Cannot sign yet</source>
         <translation>还不能签字</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="267"/>
-        <location filename="../signoff_dialog.py" line="278"/>
+        <location filename="../signoff_dialog.py" line="395"/>
+        <location filename="../signoff_dialog.py" line="406"/>
         <source>Signed. Issuing the slip…</source>
         <translation>已签字，正在生成服务单…</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="311"/>
+        <location filename="../signoff_dialog.py" line="439"/>
         <source>Issuing the slip</source>
         <translation>正在生成服务单</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="322"/>
+        <location filename="../signoff_dialog.py" line="450"/>
         <source>Signed. The slip is ready to print or send.</source>
         <translation>已签字，服务单可以打印或发送。</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="145"/>
-        <location filename="../signoff_dialog.py" line="325"/>
+        <location filename="../signoff_dialog.py" line="160"/>
+        <location filename="../signoff_dialog.py" line="453"/>
         <source>The slip was saved to {path} but cannot be shown here</source>
         <translation>服务单已保存到 {path}，但无法在此显示</translation>
     </message>
     <message>
-        <location filename="../signoff_dialog.py" line="332"/>
+        <location filename="../signoff_dialog.py" line="171"/>
+        <source>Sent to the printer. When the customer has signed the paper, press “The customer signed the paper copy…” and keep the paper with the job.</source>
+        <translation>已发送到打印机。客户在纸质单上签名后，请点击“客户已在纸质单上签名…”，并将纸质单随工单保存。</translation>
+    </message>
+    <message>
+        <location filename="../signoff_dialog.py" line="460"/>
         <source>Signed, but the slip could not be made: {error}</source>
         <translation>已签字，但无法生成服务单：{error}</translation>
     </message>
@@ -1296,37 +1461,37 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>SlaPanel</name>
     <message>
-        <location filename="../sla_panel.py" line="22"/>
+        <location filename="../sla_panel.py" line="23"/>
         <source>No service-level promise on this job</source>
         <translation>此工单无服务时限承诺</translation>
     </message>
     <message>
-        <location filename="../sla_panel.py" line="37"/>
+        <location filename="../sla_panel.py" line="38"/>
         <source>due {deadline}</source>
         <translation>截止 {deadline}</translation>
     </message>
     <message>
-        <location filename="../sla_panel.py" line="56"/>
+        <location filename="../sla_panel.py" line="57"/>
         <source>Met ({margin} early)</source>
         <translation>已达成（提前 {margin}）</translation>
     </message>
     <message>
-        <location filename="../sla_panel.py" line="58"/>
+        <location filename="../sla_panel.py" line="59"/>
         <source>Breached ({late} late)</source>
         <translation>已超时（晚了 {late}）</translation>
     </message>
     <message>
-        <location filename="../sla_panel.py" line="60"/>
+        <location filename="../sla_panel.py" line="61"/>
         <source>Breached — overdue by {late}</source>
         <translation>已超时 — 超出 {late}</translation>
     </message>
     <message>
-        <location filename="../sla_panel.py" line="62"/>
+        <location filename="../sla_panel.py" line="63"/>
         <source>At risk — {left} left</source>
         <translation>有风险 — 剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../sla_panel.py" line="63"/>
+        <location filename="../sla_panel.py" line="64"/>
         <source>On track — {left} left</source>
         <translation>正常 — 剩余 {left}</translation>
     </message>
@@ -1334,37 +1499,37 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>SlipPreview</name>
     <message>
-        <location filename="../slip_preview.py" line="88"/>
+        <location filename="../slip_preview.py" line="89"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../slip_preview.py" line="90"/>
+        <location filename="../slip_preview.py" line="91"/>
         <source>Open in PDF viewer</source>
         <translation>用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../slip_preview.py" line="130"/>
+        <location filename="../slip_preview.py" line="131"/>
         <source>Printing the slip</source>
         <translation>正在打印服务单</translation>
     </message>
     <message>
-        <location filename="../slip_preview.py" line="141"/>
+        <location filename="../slip_preview.py" line="142"/>
         <source>The slip was not printed: the printer could not be opened.</source>
         <translation>服务单没有打印：无法打开打印机。</translation>
     </message>
     <message>
-        <location filename="../slip_preview.py" line="143"/>
+        <location filename="../slip_preview.py" line="144"/>
         <source>The slip was not printed: its file could not be read.</source>
         <translation>服务单没有打印：无法读取服务单文件。</translation>
     </message>
     <message>
-        <location filename="../slip_preview.py" line="145"/>
+        <location filename="../slip_preview.py" line="146"/>
         <source>The slip was not printed: {error}</source>
         <translation>服务单没有打印：{error}</translation>
     </message>
     <message>
-        <location filename="../slip_preview.py" line="156"/>
+        <location filename="../slip_preview.py" line="157"/>
         <source>No program to open PDF files was found. The slip is saved at {path}</source>
         <translation>没有找到可以打开 PDF 文件的程序。服务单已保存在 {path}</translation>
     </message>
@@ -1445,42 +1610,47 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../status_bar.py" line="70"/>
+        <location filename="../status_bar.py" line="47"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="93"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="70"/>
+        <location filename="../status_bar.py" line="93"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="74"/>
+        <location filename="../status_bar.py" line="97"/>
         <source>1 change waiting to sync</source>
         <translation>1 项更改待同步</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="76"/>
+        <location filename="../status_bar.py" line="99"/>
         <source>{n} changes waiting to sync</source>
         <translation>{n} 项更改待同步</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="80"/>
+        <location filename="../status_bar.py" line="103"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="81"/>
+        <location filename="../status_bar.py" line="104"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="89"/>
+        <location filename="../status_bar.py" line="112"/>
         <source>1 sync problem…</source>
         <translation>1 个同步问题…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="91"/>
+        <location filename="../status_bar.py" line="114"/>
         <source>{n} sync problems…</source>
         <translation>{n} 个同步问题…</translation>
     </message>
@@ -1516,57 +1686,57 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>TimePanel</name>
     <message>
-        <location filename="../time_panel.py" line="51"/>
+        <location filename="../time_panel.py" line="52"/>
         <source>Start travel</source>
         <translation>开始路途</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="52"/>
+        <location filename="../time_panel.py" line="53"/>
         <source>Start labour</source>
         <translation>开始工时</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="53"/>
+        <location filename="../time_panel.py" line="54"/>
         <source>Start waiting</source>
         <translation>开始等待</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="60"/>
+        <location filename="../time_panel.py" line="61"/>
         <source>Stop</source>
         <translation>停止计时</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="75"/>
+        <location filename="../time_panel.py" line="77"/>
         <source>Correct the selected entry</source>
         <translation>更正所选记录</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="81"/>
+        <location filename="../time_panel.py" line="83"/>
         <source>Apply correction</source>
         <translation>应用更正</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="84"/>
+        <location filename="../time_panel.py" line="86"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="86"/>
+        <location filename="../time_panel.py" line="88"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="121"/>
+        <location filename="../time_panel.py" line="123"/>
         <source>{kind}: {minutes} min</source>
         <translation>{kind}：{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="132"/>
+        <location filename="../time_panel.py" line="139"/>
         <source>No timer running</source>
         <translation>没有正在计时的项目</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="136"/>
+        <location filename="../time_panel.py" line="143"/>
         <source>{kind} running since {start} ({elapsed})</source>
         <translation>{kind}计时中，自 {start} 起（{elapsed}）</translation>
     </message>
