@@ -8,7 +8,7 @@ from datetime import datetime
 from tech_app.blobs import BlobStore
 from tech_app.charges import charges_json, job_charges, job_estimate
 from tech_app.company import company_settings
-from tech_app.errors import ValidationError
+from tech_app.errors import Invalid, ValidationError
 from tech_app.lifecycle import change_status
 from tech_app.receipts import take_receipt_number
 from tech_app.records import Consent, Estimate, Job, Signature
@@ -18,6 +18,17 @@ from tech_app.store.local import LocalStore, utc_now
 from tech_app.vocab import JobStatus, PaymentMethod
 
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def check_signature_png(field: str, png: bytes) -> None:
+    """Refuse an image that is no PNG or an empty pad (``Invalid.SIGNATURE_MISSING``): the
+    check every signature makes, at sign-off and at a jewellery counter's hand-in."""
+    if not png.startswith(_PNG_MAGIC):
+        raise ValidationError(
+            field, "the signature must be a PNG image", code=Invalid.SIGNATURE_MISSING
+        )
+    if len(png) < 100:
+        raise ValidationError(field, "the signature pad is empty", code=Invalid.SIGNATURE_MISSING)
 
 
 def record_consent(
@@ -111,10 +122,7 @@ def sign_job(
     A completed job is signed as is; an on-site job is completed first, so the
     checklist's required items are checked before the customer's name goes on it.
     """
-    if not signature_png.startswith(_PNG_MAGIC):
-        raise ValidationError("signature.image", "the signature must be a PNG image")
-    if len(signature_png) < 100:
-        raise ValidationError("signature.image", "the signature pad is empty")
+    check_signature_png("signature.image", signature_png)
     require_consent(store, job_id)
     moment = now or utc_now()
     sha256 = blobs.put(signature_png)

@@ -237,6 +237,7 @@ REFERENCES = {
     "template_id": "checklist_templates",
     "estimate_id": "estimates",
     "asset_id": "assets",
+    "intake_id": "jewellery_intakes",
 }
 
 
