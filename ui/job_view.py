@@ -43,6 +43,7 @@ from ui.checklist_form import ChecklistForm
 from ui.context import AppContext
 from ui.history import collapse, describe, job_changes
 from ui.history_model import HistoryEntry, HistoryModel
+from ui.intake_panel import IntakePanel, is_intake_job
 from ui.messages import show_error
 from ui.parts_panel import PartsPanel
 from ui.signoff_dialog import SignoffDialog
@@ -103,6 +104,8 @@ class JobView(QWidget):
         self.parts = PartsPanel(ctx, self)
         self.time = TimePanel(ctx, self)
         self.charges = ChargesPanel(ctx, self)
+        self.intake = IntakePanel(ctx, self)
+        self.intake.hide()  # until a counter job puts it in a tab
         self.unit_history = AssetHistoryView(ctx, self)
         self.history_model = HistoryModel(self)
         self.history_table = QTableView(self)
@@ -125,7 +128,7 @@ class JobView(QWidget):
         layout.addWidget(self.frozen_label)
         layout.addWidget(self.tabs, 1)
 
-        for panel in (self.checklist, self.parts, self.time, self.charges):
+        for panel in (self.checklist, self.parts, self.time, self.charges, self.intake):
             panel.changed.connect(self.on_panel_changed)
         self.parts.changed.connect(self.charges.refresh)
         self.time.changed.connect(self.charges.refresh)
@@ -224,9 +227,22 @@ class JobView(QWidget):
         self.parts.load(job_id)
         self.time.load(job_id)
         self.charges.load(job_id)
+        self._show_intake_tab(is_intake_job(job))
         self.unit_history.load(job_id, self._zone)
         self._show_status()
         self._clock.start()
+
+    def _show_intake_tab(self, shown: bool) -> None:
+        """A counter job (jewellery) gets the registration form as its second tab; other
+        jobs have no such tab at all."""
+        index = self.tabs.indexOf(self.intake)
+        if shown:
+            assert self.job is not None
+            if index < 0:
+                self.tabs.insertTab(1, self.intake, self.tr("Jewellery intake"))
+            self.intake.load(self.job.id)
+        elif index >= 0:
+            self.tabs.removeTab(index)
 
     def _show_assets(self) -> None:
         assert self.job is not None
@@ -268,7 +284,7 @@ class JobView(QWidget):
         self.sign_button.setText(self.tr("Slip…") if signed else self.tr("Sign off…"))
         frozen = job.status in (JobStatus.SIGNED, JobStatus.CANCELLED)
         self.frozen_label.setVisible(job.status is JobStatus.SIGNED)
-        for panel in (self.checklist, self.parts, self.time, self.charges):
+        for panel in (self.checklist, self.parts, self.time, self.charges, self.intake):
             panel.set_read_only(frozen)
         self.refresh_clock()
         self._show_history()

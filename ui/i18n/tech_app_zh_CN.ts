@@ -235,6 +235,19 @@
     </message>
 </context>
 <context>
+    <name>CounterfoilDialog</name>
+    <message>
+        <location filename="../intake_panel.py" line="529"/>
+        <source>Registration form and counterfoil</source>
+        <translation>登记表与回执联</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="537"/>
+        <source>The counterfoil was saved to {path} but cannot be shown here</source>
+        <translation>回执联已保存到 {path}，但无法在此显示</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../error_words.py" line="18"/>
@@ -313,6 +326,7 @@
     </message>
     <message>
         <location filename="../error_words.py" line="61"/>
+        <location filename="../error_words.py" line="77"/>
         <source>The customer has not signed yet</source>
         <translation>客户还没有签字</translation>
     </message>
@@ -352,32 +366,72 @@
         <translation>检查表中还有必填项未填写：{items}</translation>
     </message>
     <message>
+        <location filename="../error_words.py" line="75"/>
+        <source>This is required</source>
+        <translation>此项必填</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="76"/>
+        <source>Longer than {limit} characters</source>
+        <translation>超过 {limit} 个字</translation>
+    </message>
+    <message>
         <location filename="../error_words.py" line="78"/>
+        <source>Tick at least one service</source>
+        <translation>请至少勾选一项服务</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="79"/>
+        <source>Job {number} is not a counter job: nothing is handed in on it</source>
+        <translation>工单 {number} 不是门店收件工单，不能登记收件</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="82"/>
+        <source>Job {number} already has its registration form (counterfoil {counterfoil})</source>
+        <translation>工单 {number} 已有登记表（回执编号 {counterfoil}）</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="85"/>
+        <source>Nothing was handed in on job {number}</source>
+        <translation>工单 {number} 尚未登记收件</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="88"/>
+        <source>A piece that is “{current}” cannot become “{wanted}”</source>
+        <translation>货品状态为“{current}”，不能改为“{wanted}”</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="91"/>
+        <source>“{value}” is not the number on this piece&apos;s counterfoil</source>
+        <translation>“{value}”不是此件货品回执联上的编号</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="97"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="79"/>
+        <location filename="../error_words.py" line="98"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="92"/>
+        <location filename="../error_words.py" line="111"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="109"/>
+        <location filename="../error_words.py" line="128"/>
         <source>tech-app may not write {path} (read-only or no permission).</source>
         <translation>tech-app 不能写入 {path}（只读或没有权限）。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="113"/>
+        <location filename="../error_words.py" line="132"/>
         <source>{path} is in the way: a file where a folder should be, or the other way round.</source>
         <translation>{path} 位置不对：应是文件夹的地方是文件，或者相反。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="117"/>
+        <location filename="../error_words.py" line="136"/>
         <source>The file {path} could not be used.</source>
         <translation>无法使用文件 {path}。</translation>
     </message>
@@ -501,6 +555,263 @@
         <location filename="../history_model.py" line="48"/>
         <source>sent</source>
         <translation>已发送</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePanel</name>
+    <message>
+        <location filename="../intake_panel.py" line="89"/>
+        <source>e.g. 18K gold diamond ring</source>
+        <translation>例如：18K金钻石戒指</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="96"/>
+        <source>carats, e.g. 0.30 (empty: no stone)</source>
+        <translation>克拉，例如 0.30（无主石请留空）</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="99"/>
+        <source>colour / clarity, e.g. H / VS1</source>
+        <translation>颜色 / 净度，例如 H / VS1</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="112"/>
+        <source>sizes for a resize, what “other” means, what the customer was told</source>
+        <translation>改圈尺寸、“其他”的具体内容、已向顾客说明的事项</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="117"/>
+        <source>scratches, a bent or loose claw, a missing stone…</source>
+        <translation>划痕、爪变形或松动、缺石……</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="121"/>
+        <source>Product</source>
+        <translation>产品名称</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="122"/>
+        <source>Material</source>
+        <translation>材质</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="123"/>
+        <source>Main stone size</source>
+        <translation>钻石大小</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="124"/>
+        <source>Stone grade</source>
+        <translation>钻石级别</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="125"/>
+        <source>Requested services</source>
+        <translation>售后服务项目</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="126"/>
+        <source>Service notes</source>
+        <translation>服务说明</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="127"/>
+        <source>Other problems noticed</source>
+        <translation>货品其他问题</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="133"/>
+        <source>Customer signs the form…</source>
+        <translation>顾客签名确认…</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="136"/>
+        <source>Print counterfoil…</source>
+        <translation>打印回执联…</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="139"/>
+        <source>Mark ready for collection</source>
+        <translation>标记为可取件</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="150"/>
+        <source>number on the customer&apos;s counterfoil</source>
+        <translation>顾客回执联上的编号</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="152"/>
+        <source>Hand back</source>
+        <translation>交还顾客</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="163"/>
+        <source>Counterfoil no.</source>
+        <translation>回执编号</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="194"/>
+        <source>18K gold</source>
+        <translation>18K 金</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="195"/>
+        <source>Pure gold</source>
+        <translation>足金</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="196"/>
+        <source>K gold</source>
+        <translation>K 金</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="197"/>
+        <source>Platinum</source>
+        <translation>铂金</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="198"/>
+        <source>Silver</source>
+        <translation>银</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="199"/>
+        <source>Other material</source>
+        <translation>其他材质</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="204"/>
+        <source>Cleaning</source>
+        <translation>清洗</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="205"/>
+        <source>Polishing</source>
+        <translation>抛光</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="206"/>
+        <source>Resizing</source>
+        <translation>改圈口</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="207"/>
+        <source>Stone re-setting</source>
+        <translation>加固钻石 / 镶石</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="208"/>
+        <source>Reshaping</source>
+        <translation>整形</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="209"/>
+        <source>Engraving</source>
+        <translation>刻字</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="210"/>
+        <source>3-monthly stone check</source>
+        <translation>钻石松动检查（每 3 个月）</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="211"/>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="212"/>
+        <source>Other service</source>
+        <translation>其他服务</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="217"/>
+        <source>Handed in</source>
+        <translation>已收件</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="218"/>
+        <source>Ready for collection</source>
+        <translation>可取件</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="219"/>
+        <source>Collected</source>
+        <translation>已取件</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="245"/>
+        <source>Fill in the registration form with the customer, then let them sign it.</source>
+        <translation>与顾客一起填写售后服务登记表，再请顾客签名确认。</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="255"/>
+        <source>Counterfoil &lt;b&gt;{number}&lt;/b&gt; · signed by {signer} on {day} · &lt;span style=&apos;{style}&apos;&gt;{state}&lt;/span&gt;</source>
+        <translation>回执编号 &lt;b&gt;{number}&lt;/b&gt; · {signer} 于 {day} 签名 · &lt;span style=&apos;{style}&apos;&gt;{state}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="352"/>
+        <source>Cannot mark the piece ready</source>
+        <translation>无法标记为可取件</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="369"/>
+        <location filename="../intake_panel.py" line="373"/>
+        <source>Cannot hand the piece back</source>
+        <translation>无法交还货品</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="404"/>
+        <source>Preparing the counterfoil</source>
+        <translation>正在生成回执联</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="418"/>
+        <source>The counterfoil could not be made: {error}</source>
+        <translation>无法生成回执联：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeSignDialog</name>
+    <message>
+        <location filename="../intake_panel.py" line="440"/>
+        <source>Registration form of job {number}</source>
+        <translation>工单 {number} 的售后服务登记表</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="446"/>
+        <source>Requested: {services}</source>
+        <translation>服务项目：{services}</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="454"/>
+        <source>The customer checks the form and signs: it cannot be changed afterwards, and they keep the counterfoil to collect the piece.</source>
+        <translation>请顾客核对登记表后签名：签名后不能再修改，顾客凭回执联取件。</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="465"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="467"/>
+        <source>Sign and hand in</source>
+        <translation>签名并收件</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="478"/>
+        <source>Signed by</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="480"/>
+        <source>Customer signature</source>
+        <translation>顾客签名</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="518"/>
+        <source>Cannot record the form</source>
+        <translation>无法保存登记表</translation>
     </message>
 </context>
 <context>
@@ -640,158 +951,163 @@
 <context>
     <name>JobView</name>
     <message>
-        <location filename="../job_view.py" line="77"/>
+        <location filename="../job_view.py" line="78"/>
         <source>Signed: this job is frozen. Later changes are recorded as amendments.</source>
         <translation>已签字：工单已锁定，之后的修改将作为更正记录。</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="84"/>
+        <location filename="../job_view.py" line="85"/>
         <source>En route</source>
         <translation>出发</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="85"/>
+        <location filename="../job_view.py" line="86"/>
         <source>On site</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="86"/>
+        <location filename="../job_view.py" line="87"/>
         <source>Waiting for parts</source>
         <translation>等待配件</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="87"/>
+        <location filename="../job_view.py" line="88"/>
         <source>Complete</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="94"/>
-        <location filename="../job_view.py" line="268"/>
+        <location filename="../job_view.py" line="95"/>
+        <location filename="../job_view.py" line="284"/>
         <source>Sign off…</source>
         <translation>签字确认…</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="114"/>
+        <location filename="../job_view.py" line="117"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="115"/>
+        <location filename="../job_view.py" line="118"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="116"/>
+        <location filename="../job_view.py" line="119"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="117"/>
+        <location filename="../job_view.py" line="120"/>
         <source>Time</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="118"/>
+        <location filename="../job_view.py" line="121"/>
         <source>Charges</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="119"/>
+        <location filename="../job_view.py" line="122"/>
         <source>Unit history</source>
         <translation>设备履历</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="120"/>
+        <location filename="../job_view.py" line="123"/>
         <source>History</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="147"/>
+        <location filename="../job_view.py" line="150"/>
         <source>Click to copy the phone number</source>
         <translation>点击复制电话号码</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="153"/>
+        <location filename="../job_view.py" line="156"/>
         <source>(click to copy)</source>
         <translation>（点击复制）</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="172"/>
+        <location filename="../job_view.py" line="175"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="173"/>
+        <location filename="../job_view.py" line="176"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="174"/>
+        <location filename="../job_view.py" line="177"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="175"/>
+        <location filename="../job_view.py" line="178"/>
         <source>Units</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="176"/>
+        <location filename="../job_view.py" line="179"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="177"/>
+        <location filename="../job_view.py" line="180"/>
         <source>Problem</source>
         <translation>故障描述</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="178"/>
+        <location filename="../job_view.py" line="181"/>
         <source>SLA</source>
         <translation>服务时限</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="205"/>
+        <location filename="../job_view.py" line="208"/>
         <source>{name} (class {cls})</source>
         <translation>{name}（{cls} 类客户）</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="214"/>
+        <location filename="../job_view.py" line="217"/>
         <source>{name} — {visits} visits a year, {fee} per unit per visit</source>
         <translation>{name} — 每年 {visits} 次，每台每次 {fee}</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="221"/>
+        <location filename="../job_view.py" line="224"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="239"/>
+        <location filename="../job_view.py" line="242"/>
+        <source>Jewellery intake</source>
+        <translation>珠宝收件登记</translation>
+    </message>
+    <message>
+        <location filename="../job_view.py" line="255"/>
         <source>No warranty terms</source>
         <translation>无保修条款</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="255"/>
+        <location filename="../job_view.py" line="271"/>
         <source>No units on this job</source>
         <translation>此工单没有设备</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="268"/>
+        <location filename="../job_view.py" line="284"/>
         <source>Slip…</source>
         <translation>服务单…</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="303"/>
+        <location filename="../job_view.py" line="319"/>
         <source>Cannot change the status</source>
         <translation>无法更改状态</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="331"/>
+        <location filename="../job_view.py" line="347"/>
         <source>Cannot sign yet</source>
         <translation>还不能签字</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="347"/>
+        <location filename="../job_view.py" line="363"/>
         <source>Copied {phone}</source>
         <translation>已复制 {phone}</translation>
     </message>
@@ -1574,37 +1890,37 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>Units</name>
     <message>
-        <location filename="../labels.py" line="91"/>
+        <location filename="../labels.py" line="95"/>
         <source>pc</source>
         <translation>个</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="92"/>
+        <location filename="../labels.py" line="96"/>
         <source>m</source>
         <translation>米</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="93"/>
+        <location filename="../labels.py" line="97"/>
         <source>L</source>
         <translation>升</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="94"/>
+        <location filename="../labels.py" line="98"/>
         <source>kg</source>
         <translation>千克</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="95"/>
+        <location filename="../labels.py" line="99"/>
         <source>g</source>
         <translation>克</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="96"/>
+        <location filename="../labels.py" line="100"/>
         <source>h</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="97"/>
+        <location filename="../labels.py" line="101"/>
         <source>set</source>
         <translation>套</translation>
     </message>
@@ -1653,271 +1969,286 @@ Change the line anyway? The van stock will go below zero.</source>
     </message>
     <message>
         <location filename="../labels.py" line="34"/>
+        <source>Handed in</source>
+        <translation>已收件</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="35"/>
+        <source>Ready for collection</source>
+        <translation>可取件</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="36"/>
+        <source>Collected</source>
+        <translation>已取件</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="38"/>
         <source>Installation</source>
         <translation>安装调试</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="35"/>
+        <location filename="../labels.py" line="39"/>
         <source>Repair</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="36"/>
+        <location filename="../labels.py" line="40"/>
         <source>Maintenance</source>
         <translation>保养</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37"/>
+        <location filename="../labels.py" line="41"/>
         <source>Inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="42"/>
         <source>Cleaning</source>
         <translation>清洗</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="43"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="44"/>
         <source>Guidance</source>
         <translation>技术指导</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="46"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="47"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="48"/>
         <source>Charged</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45"/>
+        <location filename="../labels.py" line="49"/>
         <source>Prepaid card</source>
         <translation>服务卡</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46"/>
+        <location filename="../labels.py" line="50"/>
         <source>Free</source>
         <translation>免费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="48"/>
+        <location filename="../labels.py" line="52"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="49"/>
+        <location filename="../labels.py" line="53"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="54"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="51"/>
+        <location filename="../labels.py" line="55"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="52"/>
+        <location filename="../labels.py" line="56"/>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="53"/>
+        <location filename="../labels.py" line="57"/>
         <source>Invoice (pay later)</source>
         <translation>开票后付款</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55"/>
+        <location filename="../labels.py" line="59"/>
         <source>Call-out fee</source>
         <translation>上门费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="56"/>
+        <location filename="../labels.py" line="60"/>
         <source>Contract visit fee</source>
         <translation>协议保养费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="57"/>
+        <location filename="../labels.py" line="61"/>
         <source>Work outside the agreement</source>
         <translation>协议外工时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="59"/>
+        <location filename="../labels.py" line="63"/>
         <source>Travel</source>
         <translation>路途</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60"/>
+        <location filename="../labels.py" line="64"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="61"/>
+        <location filename="../labels.py" line="65"/>
         <source>Waiting</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63"/>
+        <location filename="../labels.py" line="67"/>
         <source>On track</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64"/>
+        <location filename="../labels.py" line="68"/>
         <source>At risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="65"/>
+        <location filename="../labels.py" line="69"/>
         <source>Met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="66"/>
+        <location filename="../labels.py" line="70"/>
         <source>Breached</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="68"/>
+        <location filename="../labels.py" line="72"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="69"/>
+        <location filename="../labels.py" line="73"/>
         <source>Solution plan</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="70"/>
+        <location filename="../labels.py" line="74"/>
         <source>Problem solved</source>
         <translation>解决问题</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71"/>
+        <location filename="../labels.py" line="75"/>
         <source>Phone response</source>
         <translation>电话响应</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="72"/>
+        <location filename="../labels.py" line="76"/>
         <source>Technician on site</source>
         <translation>技术员到场</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="73"/>
+        <location filename="../labels.py" line="77"/>
         <source>Repaired or replaced</source>
         <translation>修复或换机</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="74"/>
+        <location filename="../labels.py" line="78"/>
         <source>Follow-up call</source>
         <translation>电话回访</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="76"/>
+        <location filename="../labels.py" line="80"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="77"/>
+        <location filename="../labels.py" line="81"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="79"/>
+        <location filename="../labels.py" line="83"/>
         <source>dismantled by the user</source>
         <translation>用户自行拆卸</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="80"/>
+        <location filename="../labels.py" line="84"/>
         <source>repaired by a non-authorised repairer</source>
         <translation>非授权维修点维修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="81"/>
+        <location filename="../labels.py" line="85"/>
         <source>damaged in the user&apos;s transport or storage</source>
         <translation>用户运输或保管不当</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="84"/>
+        <location filename="../labels.py" line="88"/>
         <source>used against the manual</source>
         <translation>未按说明书使用</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="85"/>
+        <location filename="../labels.py" line="89"/>
         <source>the part is past its own warranty</source>
         <translation>配件已过其保修期</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="86"/>
+        <location filename="../labels.py" line="90"/>
         <source>force majeure</source>
         <translation>不可抗力</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="131"/>
+        <location filename="../labels.py" line="135"/>
         <source>In warranty until {date}</source>
         <translation>保修期内，至 {date}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="132"/>
+        <location filename="../labels.py" line="136"/>
         <source>In warranty</source>
         <translation>保修期内</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="134"/>
+        <location filename="../labels.py" line="138"/>
         <source>Warranty ended on {date}</source>
         <translation>保修已于 {date} 到期</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="136"/>
+        <location filename="../labels.py" line="140"/>
         <source>Over the warranty&apos;s operating hours</source>
         <translation>超出保修运行小时数</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="137"/>
+        <location filename="../labels.py" line="141"/>
         <source>Not covered: {why}</source>
         <translation>不在保修范围：{why}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="143"/>
+        <location filename="../labels.py" line="147"/>
         <source>{part} × {qty} @ {price}</source>
         <translation>{part} × {qty}，单价 {price}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="149"/>
+        <location filename="../labels.py" line="153"/>
         <source>{kind} {minutes} min @ {rate}/h</source>
         <translation>{kind} {minutes} 分钟，{rate}/小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="153"/>
+        <location filename="../labels.py" line="157"/>
         <source>{kind} {units} × {rate}</source>
         <translation>{kind} {units} × {rate}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="169"/>
+        <location filename="../labels.py" line="173"/>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="171"/>
+        <location filename="../labels.py" line="175"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="172"/>
+        <location filename="../labels.py" line="176"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
