@@ -352,3 +352,18 @@ def test_the_counterfoil_promises_what_the_pricing_charges(demo_store: LocalStor
     assert intake.servicing_terms(demo_store, STOVE) == intake.ServicingTerms(
         labour_free=False, call_out=True
     )
+
+
+# -- finding the job by what the customer brings back ---------------------------------------
+def test_the_job_is_found_by_its_counterfoil_number(
+    demo_store: LocalStore, blobs: BlobStore
+) -> None:
+    from tech_app.job_list import JobFilter, list_jobs
+
+    made = handed_in(demo_store, blobs)
+    ring = demo_store.get(Job, RING).number
+    device = made.counterfoil_number.split("-")[1]
+    for typed in (made.counterfoil_number, "C000001", f"{device}-C000001", "c000001"):
+        found = [row["number"] for row in list_jobs(demo_store, JobFilter(text=typed))]
+        assert found == [ring], typed
+    assert list_jobs(demo_store, JobFilter(text="C000002")) == []

@@ -16,6 +16,7 @@ from tech_app.demo import demo_id
 from tech_app.vocab import IntakeService, IntakeState
 from tests.ui.conftest import HEATER_IN
 from tests.ui.helpers import commit_text, sign_with_strokes
+from ui.history import collapse, describe, job_changes
 from ui.i18n import install_translator, remove_translators
 from ui.intake_panel import CounterfoilDialog, IntakeSignDialog
 from ui.job_view import JobView
@@ -126,3 +127,7 @@ def test_a_piece_is_handed_in_made_ready_and_handed_back_in_chinese(  # type: ig
     assert intake.intake_of(ctx.store, RING).state is IntakeState.COLLECTED  # type: ignore[union-attr]
     assert "已取件" in panel.status_label.text()
     assert not panel.collect_box.isVisible()
+    # The job's history tells the piece's story in Chinese.
+    lines = [describe(c, ctx.store, True) for c in collapse(job_changes(ctx.store, RING))]
+    assert f"货品已收件，陈静 签名确认登记表（回执编号 {number}）" in lines
+    assert "货品可取件" in lines and "凭回执联交还货品" in lines

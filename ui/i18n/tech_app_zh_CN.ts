@@ -237,12 +237,12 @@
 <context>
     <name>CounterfoilDialog</name>
     <message>
-        <location filename="../intake_panel.py" line="529"/>
+        <location filename="../intake_panel.py" line="561"/>
         <source>Registration form and counterfoil</source>
         <translation>登记表与回执联</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="537"/>
+        <location filename="../intake_panel.py" line="569"/>
         <source>The counterfoil was saved to {path} but cannot be shown here</source>
         <translation>回执联已保存到 {path}，但无法在此显示</translation>
     </message>
@@ -396,42 +396,42 @@
         <translation>工单 {number} 尚未登记收件</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="88"/>
+        <location filename="../error_words.py" line="86"/>
         <source>A piece that is “{current}” cannot become “{wanted}”</source>
         <translation>货品状态为“{current}”，不能改为“{wanted}”</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="91"/>
+        <location filename="../error_words.py" line="89"/>
         <source>“{value}” is not the number on this piece&apos;s counterfoil</source>
         <translation>“{value}”不是此件货品回执联上的编号</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="97"/>
+        <location filename="../error_words.py" line="95"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="98"/>
+        <location filename="../error_words.py" line="96"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="111"/>
+        <location filename="../error_words.py" line="109"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="128"/>
+        <location filename="../error_words.py" line="126"/>
         <source>tech-app may not write {path} (read-only or no permission).</source>
         <translation>tech-app 不能写入 {path}（只读或没有权限）。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="132"/>
+        <location filename="../error_words.py" line="130"/>
         <source>{path} is in the way: a file where a folder should be, or the other way round.</source>
         <translation>{path} 位置不对：应是文件夹的地方是文件，或者相反。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="136"/>
+        <location filename="../error_words.py" line="134"/>
         <source>The file {path} could not be used.</source>
         <translation>无法使用文件 {path}。</translation>
     </message>
@@ -439,94 +439,109 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../history.py" line="101"/>
+        <location filename="../history.py" line="103"/>
         <source>Job created</source>
         <translation>工单已创建</translation>
     </message>
     <message>
-        <location filename="../history.py" line="103"/>
+        <location filename="../history.py" line="105"/>
         <source>Status → {status}</source>
         <translation>状态 → {status}</translation>
     </message>
     <message>
-        <location filename="../history.py" line="106"/>
+        <location filename="../history.py" line="108"/>
         <source>Job details changed: {fields}</source>
         <translation>工单信息已更改：{fields}</translation>
     </message>
     <message>
-        <location filename="../history.py" line="112"/>
+        <location filename="../history.py" line="114"/>
         <source> (out of range)</source>
         <translation>（超出范围）</translation>
     </message>
     <message>
-        <location filename="../history.py" line="117"/>
+        <location filename="../history.py" line="119"/>
         <source>Checklist: {item} = {value}{flag}</source>
         <translation>检查表：{item} = {value}{flag}</translation>
     </message>
     <message>
-        <location filename="../history.py" line="123"/>
+        <location filename="../history.py" line="125"/>
         <source>Part line {number} removed</source>
         <translation>已删除配件行 {number}</translation>
     </message>
     <message>
-        <location filename="../history.py" line="126"/>
+        <location filename="../history.py" line="128"/>
         <source>Part {number} × {quantity} ({coverage})</source>
         <translation>配件 {number} × {quantity}（{coverage}）</translation>
     </message>
     <message>
-        <location filename="../history.py" line="128"/>
+        <location filename="../history.py" line="130"/>
         <source>Part line corrected: {number} × {quantity} ({coverage})</source>
         <translation>配件行已更正：{number} × {quantity}（{coverage}）</translation>
     </message>
     <message>
-        <location filename="../history.py" line="139"/>
+        <location filename="../history.py" line="141"/>
         <source>{kind} timer started</source>
         <translation>{kind}计时开始</translation>
     </message>
     <message>
-        <location filename="../history.py" line="141"/>
+        <location filename="../history.py" line="143"/>
         <source>{kind} time corrected</source>
         <translation>{kind}时间已更正</translation>
     </message>
     <message>
-        <location filename="../history.py" line="142"/>
+        <location filename="../history.py" line="144"/>
         <source>{kind} timer stopped</source>
         <translation>{kind}计时结束</translation>
     </message>
     <message>
-        <location filename="../history.py" line="144"/>
+        <location filename="../history.py" line="146"/>
         <source>Estimate shown: {total}</source>
         <translation>已出示报价：{total}</translation>
     </message>
     <message>
-        <location filename="../history.py" line="148"/>
+        <location filename="../history.py" line="150"/>
         <source>Consent given by {name}</source>
         <translation>{name} 已同意费用</translation>
     </message>
     <message>
-        <location filename="../history.py" line="152"/>
+        <location filename="../history.py" line="154"/>
         <source>Signed by {name}</source>
         <translation>{name} 已签字</translation>
     </message>
     <message>
-        <location filename="../history.py" line="156"/>
+        <location filename="../history.py" line="158"/>
         <source>Slip issued (revision {n})</source>
         <translation>已生成服务单（第 {n} 版）</translation>
     </message>
     <message>
-        <location filename="../history.py" line="160"/>
+        <location filename="../history.py" line="162"/>
         <source>Photo added</source>
         <translation>已添加照片</translation>
     </message>
     <message>
-        <location filename="../history.py" line="162"/>
+        <location filename="../history.py" line="164"/>
         <source>Unit added to the job</source>
         <translation>已添加设备</translation>
     </message>
     <message>
-        <location filename="../history.py" line="164"/>
+        <location filename="../history.py" line="166"/>
         <source>Amendment: {reason}</source>
         <translation>更正：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../history.py" line="170"/>
+        <source>Piece handed in, form signed by {name} (counterfoil {number})</source>
+        <translation>货品已收件，{name} 签名确认登记表（回执编号 {number}）</translation>
+    </message>
+    <message>
+        <location filename="../history.py" line="177"/>
+        <source>Piece handed back against counterfoil</source>
+        <translation>凭回执联交还货品</translation>
+    </message>
+    <message>
+        <location filename="../history.py" line="178"/>
+        <source>Piece ready for collection</source>
+        <translation>货品可取件</translation>
     </message>
 </context>
 <context>
@@ -560,213 +575,213 @@
 <context>
     <name>IntakePanel</name>
     <message>
-        <location filename="../intake_panel.py" line="89"/>
+        <location filename="../intake_panel.py" line="90"/>
         <source>e.g. 18K gold diamond ring</source>
         <translation>例如：18K金钻石戒指</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="96"/>
+        <location filename="../intake_panel.py" line="97"/>
         <source>carats, e.g. 0.30 (empty: no stone)</source>
         <translation>克拉，例如 0.30（无主石请留空）</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="99"/>
+        <location filename="../intake_panel.py" line="100"/>
         <source>colour / clarity, e.g. H / VS1</source>
         <translation>颜色 / 净度，例如 H / VS1</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="112"/>
+        <location filename="../intake_panel.py" line="113"/>
         <source>sizes for a resize, what “other” means, what the customer was told</source>
         <translation>改圈尺寸、“其他”的具体内容、已向顾客说明的事项</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="117"/>
+        <location filename="../intake_panel.py" line="118"/>
         <source>scratches, a bent or loose claw, a missing stone…</source>
         <translation>划痕、爪变形或松动、缺石……</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="121"/>
+        <location filename="../intake_panel.py" line="122"/>
         <source>Product</source>
         <translation>产品名称</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="122"/>
+        <location filename="../intake_panel.py" line="123"/>
         <source>Material</source>
         <translation>材质</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="123"/>
+        <location filename="../intake_panel.py" line="124"/>
         <source>Main stone size</source>
         <translation>钻石大小</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="124"/>
+        <location filename="../intake_panel.py" line="125"/>
         <source>Stone grade</source>
         <translation>钻石级别</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="125"/>
+        <location filename="../intake_panel.py" line="126"/>
         <source>Requested services</source>
         <translation>售后服务项目</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="126"/>
+        <location filename="../intake_panel.py" line="127"/>
         <source>Service notes</source>
         <translation>服务说明</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="127"/>
+        <location filename="../intake_panel.py" line="128"/>
         <source>Other problems noticed</source>
         <translation>货品其他问题</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="133"/>
+        <location filename="../intake_panel.py" line="150"/>
         <source>Customer signs the form…</source>
         <translation>顾客签名确认…</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="136"/>
+        <location filename="../intake_panel.py" line="153"/>
         <source>Print counterfoil…</source>
         <translation>打印回执联…</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="139"/>
+        <location filename="../intake_panel.py" line="156"/>
         <source>Mark ready for collection</source>
         <translation>标记为可取件</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="150"/>
+        <location filename="../intake_panel.py" line="167"/>
         <source>number on the customer&apos;s counterfoil</source>
         <translation>顾客回执联上的编号</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="152"/>
+        <location filename="../intake_panel.py" line="169"/>
         <source>Hand back</source>
         <translation>交还顾客</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="163"/>
+        <location filename="../intake_panel.py" line="180"/>
         <source>Counterfoil no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="194"/>
+        <location filename="../intake_panel.py" line="211"/>
         <source>18K gold</source>
         <translation>18K 金</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="195"/>
+        <location filename="../intake_panel.py" line="212"/>
         <source>Pure gold</source>
         <translation>足金</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="196"/>
+        <location filename="../intake_panel.py" line="213"/>
         <source>K gold</source>
         <translation>K 金</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="197"/>
+        <location filename="../intake_panel.py" line="214"/>
         <source>Platinum</source>
         <translation>铂金</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="198"/>
+        <location filename="../intake_panel.py" line="215"/>
         <source>Silver</source>
         <translation>银</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="199"/>
+        <location filename="../intake_panel.py" line="216"/>
         <source>Other material</source>
         <translation>其他材质</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="204"/>
+        <location filename="../intake_panel.py" line="221"/>
         <source>Cleaning</source>
         <translation>清洗</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="205"/>
+        <location filename="../intake_panel.py" line="222"/>
         <source>Polishing</source>
         <translation>抛光</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="206"/>
+        <location filename="../intake_panel.py" line="223"/>
         <source>Resizing</source>
         <translation>改圈口</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="207"/>
+        <location filename="../intake_panel.py" line="224"/>
         <source>Stone re-setting</source>
         <translation>加固钻石 / 镶石</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="208"/>
+        <location filename="../intake_panel.py" line="225"/>
         <source>Reshaping</source>
         <translation>整形</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="209"/>
+        <location filename="../intake_panel.py" line="226"/>
         <source>Engraving</source>
         <translation>刻字</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="210"/>
+        <location filename="../intake_panel.py" line="227"/>
         <source>3-monthly stone check</source>
         <translation>钻石松动检查（每 3 个月）</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="211"/>
+        <location filename="../intake_panel.py" line="228"/>
         <source>Repair</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="212"/>
+        <location filename="../intake_panel.py" line="229"/>
         <source>Other service</source>
         <translation>其他服务</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="217"/>
+        <location filename="../intake_panel.py" line="234"/>
         <source>Handed in</source>
         <translation>已收件</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="218"/>
+        <location filename="../intake_panel.py" line="235"/>
         <source>Ready for collection</source>
         <translation>可取件</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="219"/>
+        <location filename="../intake_panel.py" line="236"/>
         <source>Collected</source>
         <translation>已取件</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="245"/>
+        <location filename="../intake_panel.py" line="262"/>
         <source>Fill in the registration form with the customer, then let them sign it.</source>
         <translation>与顾客一起填写售后服务登记表，再请顾客签名确认。</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="255"/>
+        <location filename="../intake_panel.py" line="272"/>
         <source>Counterfoil &lt;b&gt;{number}&lt;/b&gt; · signed by {signer} on {day} · &lt;span style=&apos;{style}&apos;&gt;{state}&lt;/span&gt;</source>
         <translation>回执编号 &lt;b&gt;{number}&lt;/b&gt; · {signer} 于 {day} 签名 · &lt;span style=&apos;{style}&apos;&gt;{state}&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="352"/>
+        <location filename="../intake_panel.py" line="384"/>
         <source>Cannot mark the piece ready</source>
         <translation>无法标记为可取件</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="369"/>
-        <location filename="../intake_panel.py" line="373"/>
+        <location filename="../intake_panel.py" line="401"/>
+        <location filename="../intake_panel.py" line="405"/>
         <source>Cannot hand the piece back</source>
         <translation>无法交还货品</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="404"/>
+        <location filename="../intake_panel.py" line="436"/>
         <source>Preparing the counterfoil</source>
         <translation>正在生成回执联</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="418"/>
+        <location filename="../intake_panel.py" line="450"/>
         <source>The counterfoil could not be made: {error}</source>
         <translation>无法生成回执联：{error}</translation>
     </message>
@@ -774,42 +789,42 @@
 <context>
     <name>IntakeSignDialog</name>
     <message>
-        <location filename="../intake_panel.py" line="440"/>
+        <location filename="../intake_panel.py" line="472"/>
         <source>Registration form of job {number}</source>
         <translation>工单 {number} 的售后服务登记表</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="446"/>
+        <location filename="../intake_panel.py" line="478"/>
         <source>Requested: {services}</source>
         <translation>服务项目：{services}</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="454"/>
+        <location filename="../intake_panel.py" line="486"/>
         <source>The customer checks the form and signs: it cannot be changed afterwards, and they keep the counterfoil to collect the piece.</source>
         <translation>请顾客核对登记表后签名：签名后不能再修改，顾客凭回执联取件。</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="465"/>
+        <location filename="../intake_panel.py" line="497"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="467"/>
+        <location filename="../intake_panel.py" line="499"/>
         <source>Sign and hand in</source>
         <translation>签名并收件</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="478"/>
+        <location filename="../intake_panel.py" line="510"/>
         <source>Signed by</source>
         <translation>签名人</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="480"/>
+        <location filename="../intake_panel.py" line="512"/>
         <source>Customer signature</source>
         <translation>顾客签名</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="518"/>
+        <location filename="../intake_panel.py" line="550"/>
         <source>Cannot record the form</source>
         <translation>无法保存登记表</translation>
     </message>
@@ -1743,17 +1758,27 @@ Change the line anyway? The van stock will go below zero.</source>
         <translation>同意书</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="96"/>
+        <location filename="../sync_problems.py" line="90"/>
+        <source>registration form</source>
+        <translation>售后服务登记表</translation>
+    </message>
+    <message>
+        <location filename="../sync_problems.py" line="91"/>
+        <source>piece ready or handed back</source>
+        <translation>货品可取件或已交还</translation>
+    </message>
+    <message>
+        <location filename="../sync_problems.py" line="98"/>
         <source>Head office removed job {job} while your work on it was not yet synced. Your work is kept on this laptop and the job is flagged for review.</source>
         <translation>您在工单 {job} 上的工作尚未同步时，总部删除了该工单。您的工作已保留在本机，并已标记待审核。</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="99"/>
+        <location filename="../sync_problems.py" line="101"/>
         <source>(no job)</source>
         <translation>（无工单）</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="101"/>
+        <location filename="../sync_problems.py" line="103"/>
         <source>Your change to job {job} ({part}) was refused by head office: {reason}. It is kept on this laptop.</source>
         <translation>您对工单 {job}（{part}）的更改被总部拒绝：{reason}。更改已保留在本机。</translation>
     </message>
