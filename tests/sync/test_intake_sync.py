@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +21,7 @@ from tech_app import intake
 from tech_app.errors import Invalid, ValidationError
 from tech_app.records import IntakeForm, JewelleryIntake
 from tech_app.vocab import IntakeState
-from tests.sync.conftest import Server, assert_same, png_bytes
+from tests.sync.conftest import DAY, Server, assert_same, png_bytes
 from tests.sync.office_api import office_session
 from tests.sync.test_security import login, mutation, push
 
@@ -149,3 +150,33 @@ def test_head_office_refuses_to_change_a_signed_form(
     with read_transaction(server.engine) as conn:
         stored = server_store.load(conn, *key)
     assert stored is not None and stored.version == 1
+
+
+def test_the_demo_seed_brings_each_technician_the_signed_ring_form(tmp_path: Path) -> None:
+    """``tech-app demo`` shows the ring handed in: head office's seed has each technician's
+    form on their own ring job, with its signature image readable by them."""
+    from sync.server import blobs
+    from sync.server.db import make_engine, migrate
+    from sync.server.office import seed_demo
+    from tech_app.demo import DEMO_TECHNICIANS, build_demo_intake, demo_id
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'office.sqlite3'}")
+    migrate(engine)
+    with write_transaction(engine) as conn:
+        seed_demo(conn, DAY, "demo-pw")
+        seed_demo(conn, DAY, "demo-pw")  # seeding again changes nothing and is not refused
+    numbers = set()
+    with read_transaction(engine) as conn:
+        for technician in DEMO_TECHNICIANS:
+            seen = dispatch.records_visible_to(conn, technician)
+            (form,) = [row for (table, _id), row in seen.items() if table == "jewellery_intakes"]
+            ring = seen[("jobs", form["job_id"])]
+            assert ring["visit_mode"] == "counter" and ring["assignee"] == technician
+            assert form["signer_name"] == "陈静" and form["material"] == "gold_18k"
+            assert blobs.may_read(conn, form["signature_sha256"], technician, "technician")
+            image = blobs.get(conn, form["signature_sha256"])
+            assert image == build_demo_intake(DAY, technician).signature_png
+            numbers.add(form["counterfoil_number"])
+        assert seen[("jobs", form["job_id"])]["id"] != demo_id("job:ring")  # tom's is re-keyed
+    assert len(numbers) == 2  # two counters, two series
+    engine.dispose()
