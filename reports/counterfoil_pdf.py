@@ -31,6 +31,7 @@ from tech_app.vocab import IntakeService
 CUT_GAP: float = 7 * mm  # room above and below the cut line
 SIGNATURE_HEIGHT: float = 18 * mm
 COUNTERFOIL_QR: float = 24 * mm
+LOGO_HEIGHT: float = 10 * mm
 LABEL_SHARE: float = 0.22  # of the frame width, for the form's field names
 TICKED, UNTICKED = "■", "□"  # in GB2312 and Big5: every Chinese font has them
 
@@ -131,6 +132,8 @@ class CounterfoilRenderer:
     def _title_row(self, title: str, copy: str, data: CounterfoilData) -> Table:
         s, labels = self.styles, data.labels
         company: list[Flowable] = []
+        if data.company.logo:
+            company.append(blocks.picture(data.company.logo, self.width * 0.4, LOGO_HEIGHT))
         if data.company.name:
             company.append(para(data.company.name, s.company))
         if data.company.hotline:

@@ -36,6 +36,7 @@ from tech_app import intake
 from tech_app.errors import TechAppError, ValidationError
 from tech_app.intake import IntakeStatus
 from tech_app.records import Customer, IntakeForm, Job
+from tech_app.records.intake import read_carats
 from tech_app.store.local import LocalStore
 from tech_app.vocab import IntakeService, IntakeState, Material, VisitMode
 from ui.context import AppContext
@@ -349,7 +350,7 @@ class IntakePanel(QWidget):
         return IntakeForm(
             product=self.product_field.text(),
             material=self.material_combo.currentData(),
-            stone_size=self.stone_size_field.text(),
+            stone_size=read_carats(self.stone_size_field.text()),
             stone_grade=self.stone_grade_field.text(),
             services=tuple(s for s, box in self.service_boxes.items() if box.isChecked()),
             service_note=self.service_note_field.text(),

@@ -31,8 +31,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from reports import issue_slip
-from reports.counterfoil_pdf import write_counterfoil
 from reports.condition_report import write_condition_report
+from reports.counterfoil_pdf import write_counterfoil
 from tech_app.blobs import BlobStore
 from tech_app.checklist import record_answer
 from tech_app.demo import CHINA, DEMO_SETTINGS, demo_id, load_demo

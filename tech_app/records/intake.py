@@ -69,7 +69,7 @@ def _text(field_name: str, value: object, *, required: bool, max_length: int) ->
     return check_text(field_name, value, required=required, max_length=max_length)  # type: ignore[arg-type]
 
 
-def _carats(value: Decimal | str | int | None) -> Decimal | None:
+def read_carats(value: Decimal | str | int | None) -> Decimal | None:
     """The main stone's size as typed (０．３０, 0.30ct, 0.3 ct), or None without a stone."""
     where = "jewellery_intake.stone_size"
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -144,7 +144,7 @@ class IntakeForm:
             "material",
             Material(check_choice("jewellery_intake.material", self.material, Material)),
         )
-        object.__setattr__(self, "stone_size", _carats(self.stone_size))
+        object.__setattr__(self, "stone_size", read_carats(self.stone_size))
         object.__setattr__(
             self,
             "stone_grade",
