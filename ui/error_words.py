@@ -94,6 +94,8 @@ _INVALID: dict[Invalid, object] = {
 _FIELDS: dict[str, object] = {
     "part_usage.quantity": QT_TRANSLATE_NOOP("Errors", "Quantity"),
     "part_usage.part": QT_TRANSLATE_NOOP("Errors", "Part"),
+    "jewellery_intake.signer_name": QT_TRANSLATE_NOOP("Errors", "Signed by"),
+    "jewellery_intake.signature": QT_TRANSLATE_NOOP("Errors", "Customer signature"),
 }
 
 

@@ -92,6 +92,11 @@ def test_a_piece_is_handed_in_made_ready_and_handed_back_in_chinese(  # type: ig
     assert dialog.name_field.text() == "陈静" and not dialog.sign_button.isEnabled()
     assert dialog.asked_label.text() == "服务项目：清洗、抛光、改圈口"
     sign_with_strokes(dialog.pad)
+    dialog.name_field.setText("     ")  # the button follows the name; the core refuses blanks
+    dialog.on_sign_clicked()
+    assert dialog.error_label.text() == "签名人：此项必填"
+    assert intake.intake_of(ctx.store, RING) is None
+    dialog.name_field.setText("陈静")
     with qtbot.waitSignal(panel.counterfoil_ready, timeout=20_000) as printed:
         qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
     status = intake.intake_of(ctx.store, RING)

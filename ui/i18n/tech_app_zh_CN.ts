@@ -237,12 +237,12 @@
 <context>
     <name>CounterfoilDialog</name>
     <message>
-        <location filename="../intake_panel.py" line="561"/>
+        <location filename="../intake_panel.py" line="562"/>
         <source>Registration form and counterfoil</source>
         <translation>登记表与回执联</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="569"/>
+        <location filename="../intake_panel.py" line="570"/>
         <source>The counterfoil was saved to {path} but cannot be shown here</source>
         <translation>回执联已保存到 {path}，但无法在此显示</translation>
     </message>
@@ -416,22 +416,32 @@
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="109"/>
+        <location filename="../error_words.py" line="97"/>
+        <source>Signed by</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="98"/>
+        <source>Customer signature</source>
+        <translation>顾客签名</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="111"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="126"/>
+        <location filename="../error_words.py" line="128"/>
         <source>tech-app may not write {path} (read-only or no permission).</source>
         <translation>tech-app 不能写入 {path}（只读或没有权限）。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="130"/>
+        <location filename="../error_words.py" line="132"/>
         <source>{path} is in the way: a file where a folder should be, or the other way round.</source>
         <translation>{path} 位置不对：应是文件夹的地方是文件，或者相反。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="134"/>
+        <location filename="../error_words.py" line="136"/>
         <source>The file {path} could not be used.</source>
         <translation>无法使用文件 {path}。</translation>
     </message>
@@ -534,12 +544,12 @@
         <translation>货品已收件，{name} 签名确认登记表（回执编号 {number}）</translation>
     </message>
     <message>
-        <location filename="../history.py" line="177"/>
+        <location filename="../history.py" line="175"/>
         <source>Piece handed back against counterfoil</source>
         <translation>凭回执联交还货品</translation>
     </message>
     <message>
-        <location filename="../history.py" line="178"/>
+        <location filename="../history.py" line="176"/>
         <source>Piece ready for collection</source>
         <translation>货品可取件</translation>
     </message>
@@ -575,213 +585,213 @@
 <context>
     <name>IntakePanel</name>
     <message>
-        <location filename="../intake_panel.py" line="90"/>
+        <location filename="../intake_panel.py" line="91"/>
         <source>e.g. 18K gold diamond ring</source>
         <translation>例如：18K金钻石戒指</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="97"/>
+        <location filename="../intake_panel.py" line="98"/>
         <source>carats, e.g. 0.30 (empty: no stone)</source>
         <translation>克拉，例如 0.30（无主石请留空）</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="100"/>
+        <location filename="../intake_panel.py" line="101"/>
         <source>colour / clarity, e.g. H / VS1</source>
         <translation>颜色 / 净度，例如 H / VS1</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="113"/>
+        <location filename="../intake_panel.py" line="114"/>
         <source>sizes for a resize, what “other” means, what the customer was told</source>
         <translation>改圈尺寸、“其他”的具体内容、已向顾客说明的事项</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="118"/>
+        <location filename="../intake_panel.py" line="119"/>
         <source>scratches, a bent or loose claw, a missing stone…</source>
         <translation>划痕、爪变形或松动、缺石……</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="122"/>
+        <location filename="../intake_panel.py" line="123"/>
         <source>Product</source>
         <translation>产品名称</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="123"/>
+        <location filename="../intake_panel.py" line="124"/>
         <source>Material</source>
         <translation>材质</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="124"/>
+        <location filename="../intake_panel.py" line="125"/>
         <source>Main stone size</source>
         <translation>钻石大小</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="125"/>
+        <location filename="../intake_panel.py" line="126"/>
         <source>Stone grade</source>
         <translation>钻石级别</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="126"/>
+        <location filename="../intake_panel.py" line="127"/>
         <source>Requested services</source>
         <translation>售后服务项目</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="127"/>
+        <location filename="../intake_panel.py" line="128"/>
         <source>Service notes</source>
         <translation>服务说明</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="128"/>
+        <location filename="../intake_panel.py" line="129"/>
         <source>Other problems noticed</source>
         <translation>货品其他问题</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="150"/>
+        <location filename="../intake_panel.py" line="151"/>
         <source>Customer signs the form…</source>
         <translation>顾客签名确认…</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="153"/>
+        <location filename="../intake_panel.py" line="154"/>
         <source>Print counterfoil…</source>
         <translation>打印回执联…</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="156"/>
+        <location filename="../intake_panel.py" line="157"/>
         <source>Mark ready for collection</source>
         <translation>标记为可取件</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="167"/>
+        <location filename="../intake_panel.py" line="168"/>
         <source>number on the customer&apos;s counterfoil</source>
         <translation>顾客回执联上的编号</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="169"/>
+        <location filename="../intake_panel.py" line="170"/>
         <source>Hand back</source>
         <translation>交还顾客</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="180"/>
+        <location filename="../intake_panel.py" line="181"/>
         <source>Counterfoil no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="211"/>
+        <location filename="../intake_panel.py" line="212"/>
         <source>18K gold</source>
         <translation>18K 金</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="212"/>
+        <location filename="../intake_panel.py" line="213"/>
         <source>Pure gold</source>
         <translation>足金</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="213"/>
+        <location filename="../intake_panel.py" line="214"/>
         <source>K gold</source>
         <translation>K 金</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="214"/>
+        <location filename="../intake_panel.py" line="215"/>
         <source>Platinum</source>
         <translation>铂金</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="215"/>
+        <location filename="../intake_panel.py" line="216"/>
         <source>Silver</source>
         <translation>银</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="216"/>
+        <location filename="../intake_panel.py" line="217"/>
         <source>Other material</source>
         <translation>其他材质</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="221"/>
+        <location filename="../intake_panel.py" line="222"/>
         <source>Cleaning</source>
         <translation>清洗</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="222"/>
+        <location filename="../intake_panel.py" line="223"/>
         <source>Polishing</source>
         <translation>抛光</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="223"/>
+        <location filename="../intake_panel.py" line="224"/>
         <source>Resizing</source>
         <translation>改圈口</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="224"/>
+        <location filename="../intake_panel.py" line="225"/>
         <source>Stone re-setting</source>
         <translation>加固钻石 / 镶石</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="225"/>
+        <location filename="../intake_panel.py" line="226"/>
         <source>Reshaping</source>
         <translation>整形</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="226"/>
+        <location filename="../intake_panel.py" line="227"/>
         <source>Engraving</source>
         <translation>刻字</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="227"/>
+        <location filename="../intake_panel.py" line="228"/>
         <source>3-monthly stone check</source>
         <translation>钻石松动检查（每 3 个月）</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="228"/>
+        <location filename="../intake_panel.py" line="229"/>
         <source>Repair</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="229"/>
+        <location filename="../intake_panel.py" line="230"/>
         <source>Other service</source>
         <translation>其他服务</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="234"/>
+        <location filename="../intake_panel.py" line="235"/>
         <source>Handed in</source>
         <translation>已收件</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="235"/>
+        <location filename="../intake_panel.py" line="236"/>
         <source>Ready for collection</source>
         <translation>可取件</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="236"/>
+        <location filename="../intake_panel.py" line="237"/>
         <source>Collected</source>
         <translation>已取件</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="262"/>
+        <location filename="../intake_panel.py" line="263"/>
         <source>Fill in the registration form with the customer, then let them sign it.</source>
         <translation>与顾客一起填写售后服务登记表，再请顾客签名确认。</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="272"/>
+        <location filename="../intake_panel.py" line="273"/>
         <source>Counterfoil &lt;b&gt;{number}&lt;/b&gt; · signed by {signer} on {day} · &lt;span style=&apos;{style}&apos;&gt;{state}&lt;/span&gt;</source>
         <translation>回执编号 &lt;b&gt;{number}&lt;/b&gt; · {signer} 于 {day} 签名 · &lt;span style=&apos;{style}&apos;&gt;{state}&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="384"/>
+        <location filename="../intake_panel.py" line="385"/>
         <source>Cannot mark the piece ready</source>
         <translation>无法标记为可取件</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="401"/>
-        <location filename="../intake_panel.py" line="405"/>
+        <location filename="../intake_panel.py" line="402"/>
+        <location filename="../intake_panel.py" line="406"/>
         <source>Cannot hand the piece back</source>
         <translation>无法交还货品</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="436"/>
+        <location filename="../intake_panel.py" line="437"/>
         <source>Preparing the counterfoil</source>
         <translation>正在生成回执联</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="450"/>
+        <location filename="../intake_panel.py" line="451"/>
         <source>The counterfoil could not be made: {error}</source>
         <translation>无法生成回执联：{error}</translation>
     </message>
@@ -789,42 +799,42 @@
 <context>
     <name>IntakeSignDialog</name>
     <message>
-        <location filename="../intake_panel.py" line="472"/>
+        <location filename="../intake_panel.py" line="473"/>
         <source>Registration form of job {number}</source>
         <translation>工单 {number} 的售后服务登记表</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="478"/>
+        <location filename="../intake_panel.py" line="479"/>
         <source>Requested: {services}</source>
         <translation>服务项目：{services}</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="486"/>
+        <location filename="../intake_panel.py" line="487"/>
         <source>The customer checks the form and signs: it cannot be changed afterwards, and they keep the counterfoil to collect the piece.</source>
         <translation>请顾客核对登记表后签名：签名后不能再修改，顾客凭回执联取件。</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="497"/>
+        <location filename="../intake_panel.py" line="498"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="499"/>
+        <location filename="../intake_panel.py" line="500"/>
         <source>Sign and hand in</source>
         <translation>签名并收件</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="510"/>
+        <location filename="../intake_panel.py" line="511"/>
         <source>Signed by</source>
         <translation>签名人</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="512"/>
+        <location filename="../intake_panel.py" line="513"/>
         <source>Customer signature</source>
         <translation>顾客签名</translation>
     </message>
     <message>
-        <location filename="../intake_panel.py" line="550"/>
+        <location filename="../intake_panel.py" line="551"/>
         <source>Cannot record the form</source>
         <translation>无法保存登记表</translation>
     </message>
