@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from reports.condition_report import write_condition_report
+from reports.counterfoil_pdf import write_counterfoil
 from reports.issue import issue_slip
 from tech_app.cli_support import output_file, profile_blobs, profile_store
 
@@ -35,6 +36,18 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_counterfoil(args: argparse.Namespace) -> int:
+    output_file(args.out)
+    store = profile_store(args)
+    job = store.find_job(args.job)
+    data = write_counterfoil(store, profile_blobs(args), job.id, args.out, lang=args.lang)
+    print(
+        f"registration form and counterfoil {data.counterfoil_number} of {job.number} "
+        f"written to {args.out}"
+    )
+    return 0
+
+
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     slip = commands.add_parser("slip", help="write the service slip PDF of a job")
     slip.add_argument("job", metavar="JOB", help="job number or id")
@@ -48,3 +61,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     report.add_argument("--lang", choices=LANGUAGES, default="en")
     report.set_defaults(run=cmd_report)
+
+    counterfoil = commands.add_parser(
+        "counterfoil",
+        help="write the jewellery registration form and its counterfoil (回执联) PDF of a job",
+    )
+    counterfoil.add_argument("job", metavar="JOB", help="job number or id")
+    counterfoil.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    counterfoil.add_argument("--lang", choices=LANGUAGES, default="en")
+    counterfoil.set_defaults(run=cmd_counterfoil)

@@ -13,7 +13,7 @@ from datetime import date
 from importlib.metadata import entry_points
 from pathlib import Path
 
-from tech_app.cli_support import profile_store
+from tech_app.cli_support import profile_blobs, profile_store
 from tech_app.errors import StoreError, StoreProblem, TechAppError
 from tech_app.store.local import store_error
 
@@ -24,7 +24,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     from tech_app.demo import load_demo
 
     store = profile_store(args)
-    count = load_demo(store, args.today or date.today(), args.technician)
+    count = load_demo(store, args.today or date.today(), args.technician, profile_blobs(args))
     print(f"demo set loaded into {store.path}: {count} records")
     return 0
 

@@ -6,6 +6,8 @@ local demo and the head-office seed describe the same records.
 
 from __future__ import annotations
 
+import hashlib
+import math
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,6 +15,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
+from tech_app.blobs import BlobStore
 from tech_app.demo_templates import (
     ALL_TEMPLATES,
     DISPENSER_CLEANING,
@@ -29,6 +32,7 @@ from tech_app.records import (
     Contract,
     Customer,
     Entitlement,
+    JewelleryIntake,
     Job,
     JobAsset,
     LabourRate,
@@ -37,8 +41,10 @@ from tech_app.records import (
     Site,
     VanStock,
 )
+from tech_app.records.codec import TABLES
 from tech_app.store.local import LocalStore
-from tech_app.vocab import CardPlan, JobStatus, JobType, VisitMode
+from tech_app.stroke_png import strokes_png
+from tech_app.vocab import CardPlan, IntakeService, JobStatus, JobType, Material, VisitMode
 
 CHINA = timezone(timedelta(hours=8), "CST")
 
@@ -578,11 +584,76 @@ def _parents_first(records: Iterable[object]) -> list[object]:
     return sorted(records, key=lambda r: _SAVE_ORDER.index(type(r)))
 
 
-def load_demo(store: LocalStore, today: date, technician: str = DEMO_TECHNICIANS[0]) -> int:
-    """Save the demo set in one transaction; loading it twice changes nothing."""
+@dataclass(frozen=True)
+class DemoIntake:
+    """The ring's registration form as 陈静 signed it, and the PNG of her signature."""
+
+    intake: JewelleryIntake
+    signature_png: bytes
+
+
+def _demo_signature() -> bytes:
+    """A hand-drawn-looking signature: two loops and a flourish, 360 × 120 pixels."""
+    loop = [(60 + 28 * math.cos(t / 6) + t * 1.5, 60 + 30 * math.sin(t / 6)) for t in range(40)]
+    second = [(170 + 22 * math.cos(t / 5) + t, 62 + 26 * math.sin(t / 5)) for t in range(34)]
+    flourish = [(90 + 6 * t, 96 - 12 * math.sin(t / 4)) for t in range(38)]
+    return strokes_png([loop, second, flourish], 360, 120, pen=3)
+
+
+def build_demo_intake(today: date, technician: str = DEMO_TECHNICIANS[0]) -> DemoIntake:
+    """The demo ring handed in at the counter five days ago (seed 001's form): resize,
+    clean and polish, check the main stone; the counterfoil is the first of a counter
+    laptop named after the technician, so two demo technicians never share a number."""
+    device = hashlib.sha256(f"demo-counter:{technician}".encode()).hexdigest()[:6].upper()
+    png = _demo_signature()
+    intake = JewelleryIntake(
+        id=demo_id("intake:ring"),
+        job_id=demo_id("job:ring"),
+        counterfoil_number=f"{DEMO_SETTINGS.receipt_prefix}-{device}-C000001",
+        product="周大生 18K金钻石戒指",
+        material=Material.GOLD_18K,
+        stone_size=Decimal("0.30"),
+        stone_grade="H / VS1",
+        services=(
+            IntakeService.CLEANING,
+            IntakeService.POLISHING,
+            IntakeService.RESIZING,
+            IntakeService.STONE_CHECK,
+        ),
+        service_note="改圈口 14→16 号；抛光有轻微金损，已事先向顾客说明",
+        other_problems="主石一爪轻微松动；戒圈内侧有细微划痕",
+        received_by=technician,
+        signer_name="陈静",
+        signature_sha256=hashlib.sha256(png).hexdigest(),
+        handed_in_at=_at(today - timedelta(days=5), 15, 10),
+    )
+    return DemoIntake(intake, png)
+
+
+def load_demo(
+    store: LocalStore,
+    today: date,
+    technician: str = DEMO_TECHNICIANS[0],
+    blobs: BlobStore | None = None,
+) -> int:
+    """Save the demo set in one transaction; loading it twice changes nothing.
+
+    With ``blobs`` (where the profile keeps signatures) the ring's signed registration
+    form comes too: a form is never stored without the signature it was signed with.
+    """
     demo = build_demo(today, technician)
+    records: list[object] = list(demo.records)
+    if blobs is not None:
+        signed = build_demo_intake(today, technician)
+        blobs.put(signed.signature_png)
+        records.append(signed.intake)
     with store.transaction():
-        for record in demo.records:
+        for record in records:
+            # A recorded form is never saved again, not even unchanged.
+            if isinstance(record, JewelleryIntake) and store.row(
+                TABLES[JewelleryIntake], record.id
+            ):
+                continue
             store.save(record)
         store.set_setting("technician", technician)
-    return len(demo.records)
+    return len(records)

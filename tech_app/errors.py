@@ -38,6 +38,16 @@ class Invalid(StrEnum):
     UNANSWERED = "unanswered"  # items, items_zh: the template's labels in each language
     IN_FUTURE = "in_future"  # a moment later than now (the paper signed "tomorrow")
     TIMERS_MOVED = "timers_moved"  # an undo of a timer change after the timers changed again
+    REQUIRED = "required"
+    TOO_LONG = "too_long"  # limit
+    SIGNATURE_MISSING = "signature_missing"  # the pad is empty or the image is no PNG
+    # Jewellery intake (tech_app.intake).
+    NO_SERVICE = "no_service"  # the form asks for no service
+    NOT_COUNTER_JOB = "not_counter_job"  # number: an intake belongs to a counter job
+    ALREADY_HANDED_IN = "already_handed_in"  # number, counterfoil
+    NOT_HANDED_IN = "not_handed_in"  # number: no intake form on the job
+    INTAKE_STEP_NOT_ALLOWED = "intake_step_not_allowed"  # current, wanted: IntakeState codes
+    COUNTERFOIL_MISMATCH = "counterfoil_mismatch"  # value: what was typed
 
 
 class ValidationError(TechAppError):

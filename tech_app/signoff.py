@@ -20,6 +20,17 @@ from tech_app.vocab import JobStatus, PaymentMethod
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
+def check_signature_png(field: str, png: bytes) -> None:
+    """Refuse an image that is no PNG or an empty pad (``Invalid.SIGNATURE_MISSING``): the
+    check every signature makes, at sign-off and at a jewellery counter's hand-in."""
+    if not png.startswith(_PNG_MAGIC):
+        raise ValidationError(
+            field, "the signature must be a PNG image", code=Invalid.SIGNATURE_MISSING
+        )
+    if len(png) < 100:
+        raise ValidationError(field, "the signature pad is empty", code=Invalid.SIGNATURE_MISSING)
+
+
 def record_consent(
     store: LocalStore,
     job_id: str,
@@ -111,10 +122,7 @@ def sign_job(
     A completed job is signed as is; an on-site job is completed first, so the
     checklist's required items are checked before the customer's name goes on it.
     """
-    if not signature_png.startswith(_PNG_MAGIC):
-        raise ValidationError("signature.image", "the signature must be a PNG image")
-    if len(signature_png) < 100:
-        raise ValidationError("signature.image", "the signature pad is empty")
+    check_signature_png("signature.image", signature_png)
     require_consent(store, job_id)
     moment = now or utc_now()
     sha256 = blobs.put(signature_png)

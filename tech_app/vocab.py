@@ -159,3 +159,37 @@ class Exclusion(StrEnum):
     MISUSE = "misuse"
     PART_PAST_PERIOD = "part_past_period"
     FORCE_MAJEURE = "force_majeure"
+
+
+class IntakeState(StrEnum):
+    """Where a piece handed in at a jewellery counter is (售后服务登记表 → 回执联)."""
+
+    HANDED_IN = "handed_in"  # the customer signed the registration form and left the piece
+    READY = "ready"  # the work is done; the piece waits for the customer
+    COLLECTED = "collected"  # handed back against the counterfoil
+
+
+class IntakeService(StrEnum):
+    """What a customer asks for on the registration form (seed 001: 清洗, 拋光, 改圈,
+    加固鑽石; seed 000: 整形, 刻字, the 3-monthly loose-stone check). Listed in this order."""
+
+    CLEANING = "cleaning"  # 清洗
+    POLISHING = "polishing"  # 抛光 (free; some gold is lost, said beforehand)
+    RESIZING = "resizing"  # 改圈口 (rings only)
+    STONE_SETTING = "stone_setting"  # 加固 / 重新镶石
+    RESHAPING = "reshaping"  # 整形
+    ENGRAVING = "engraving"  # 刻字
+    STONE_CHECK = "stone_check"  # 3-monthly check for loose stones (钻石松动检查)
+    REPAIR = "repair"  # 维修
+    OTHER = "other"  # said in words on the form
+
+
+class Material(StrEnum):
+    """What the piece is made of (seed 000: 黄金、K金、铂金, 18K)."""
+
+    GOLD_18K = "gold_18k"  # 18K 金
+    PURE_GOLD = "pure_gold"  # 足金
+    K_GOLD = "k_gold"  # K 金 (other than 18K)
+    PLATINUM = "platinum"  # 铂金
+    SILVER = "silver"  # 银
+    OTHER = "other"

@@ -24,11 +24,16 @@ INSERT_ONLY_TABLES = frozenset(
         "estimates",
         "consents",
         "stock_movements",
+        # The jewellery registration form is recorded when the customer signs it, and
+        # each later step of the piece (ready, collected) once.
+        "jewellery_intakes",
+        "intake_steps",
     }
 )
-# What may still be added to a signed job: reprints and amendments of the slip, and
-# head office's follow-up (the call and what the customer said on it).
-ADDED_AFTER_SIGNATURE = frozenset({"slips", "amendments", "feedback", "follow_ups"})
+# What may still be added to a signed job: reprints and amendments of the slip, head
+# office's follow-up (the call and what the customer said on it), and the steps of a
+# piece left at a jewellery counter (the slip may be signed before it is collected).
+ADDED_AFTER_SIGNATURE = frozenset({"slips", "amendments", "feedback", "follow_ups", "intake_steps"})
 # ...and of those, what may still change: the follow-up is done later, its answer recorded.
 CHANGED_AFTER_SIGNATURE = frozenset({"feedback", "follow_ups"})
 

@@ -76,11 +76,30 @@ _INVALID: dict[Invalid, object] = {
     Invalid.TIMERS_MOVED: QT_TRANSLATE_NOOP(
         "Errors", "The timers changed since; correct the time entries instead"
     ),
+    Invalid.REQUIRED: QT_TRANSLATE_NOOP("Errors", "This is required"),
+    Invalid.TOO_LONG: QT_TRANSLATE_NOOP("Errors", "Longer than {limit} characters"),
+    Invalid.SIGNATURE_MISSING: QT_TRANSLATE_NOOP("Errors", "The customer has not signed yet"),
+    Invalid.NO_SERVICE: QT_TRANSLATE_NOOP("Errors", "Tick at least one service"),
+    Invalid.NOT_COUNTER_JOB: QT_TRANSLATE_NOOP(
+        "Errors", "Job {number} is not a counter job: nothing is handed in on it"
+    ),
+    Invalid.ALREADY_HANDED_IN: QT_TRANSLATE_NOOP(
+        "Errors", "Job {number} already has its registration form (counterfoil {counterfoil})"
+    ),
+    Invalid.NOT_HANDED_IN: QT_TRANSLATE_NOOP("Errors", "Nothing was handed in on job {number}"),
+    Invalid.INTAKE_STEP_NOT_ALLOWED: QT_TRANSLATE_NOOP(
+        "Errors", "A piece that is “{current}” cannot become “{wanted}”"
+    ),
+    Invalid.COUNTERFOIL_MISMATCH: QT_TRANSLATE_NOOP(
+        "Errors", "“{value}” is not the number on this piece's counterfoil"
+    ),
 }
 # Fields whose refusal is shown in a box rather than next to the field: named in it.
 _FIELDS: dict[str, object] = {
     "part_usage.quantity": QT_TRANSLATE_NOOP("Errors", "Quantity"),
     "part_usage.part": QT_TRANSLATE_NOOP("Errors", "Part"),
+    "jewellery_intake.signer_name": QT_TRANSLATE_NOOP("Errors", "Signed by"),
+    "jewellery_intake.signature": QT_TRANSLATE_NOOP("Errors", "Customer signature"),
 }
 
 

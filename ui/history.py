@@ -34,6 +34,8 @@ _JOB_TABLES = (
     "feedback",
     "follow_ups",
     "amendments",
+    "jewellery_intakes",
+    "intake_steps",
 )
 _CHUNK = 500  # stay under SQLite's bound-parameter limit
 
@@ -169,6 +171,14 @@ def describe(change: Change, store: LocalStore, chinese: bool) -> str:
         return QCoreApplication.translate("History", "Amendment: {reason}").format(
             reason=current.get("reason", "")
         )
+    if change.table == "jewellery_intakes":
+        return QCoreApplication.translate(
+            "History", "Piece handed in, form signed by {name} (counterfoil {number})"
+        ).format(name=current.get("signer_name", ""), number=current.get("counterfoil_number", ""))
+    if change.table == "intake_steps":
+        if current.get("state") == "collected":
+            return QCoreApplication.translate("History", "Piece handed back against counterfoil")
+        return QCoreApplication.translate("History", "Piece ready for collection")
     return f"{change.table} {change.op}"
 
 

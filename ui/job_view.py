@@ -45,6 +45,7 @@ from ui.checklist_form import ChecklistForm
 from ui.context import AppContext
 from ui.history import collapse, describe, job_changes
 from ui.history_model import HistoryEntry, HistoryModel
+from ui.intake_panel import IntakePanel, is_intake_job
 from ui.job_flags_banner import FlagBanner
 from ui.messages import show_error
 from ui.parts_panel import PartsPanel
@@ -111,6 +112,8 @@ class JobView(Retranslating, QWidget):
         self.parts = PartsPanel(ctx, self)
         self.time = TimePanel(ctx, self)
         self.charges = ChargesPanel(ctx, self)
+        self.intake = IntakePanel(ctx, self)
+        self.intake.hide()  # until a counter job puts it in a tab
         self.unit_history = AssetHistoryView(ctx, self)
         self.history_model = HistoryModel(self)
         self.history_table = QTableView(self)
@@ -138,7 +141,7 @@ class JobView(Retranslating, QWidget):
         layout.addWidget(self.flag_banner)
         layout.addWidget(self.tabs, 1)
 
-        for panel in (self.checklist, self.parts, self.time, self.charges):
+        for panel in (self.checklist, self.parts, self.time, self.charges, self.intake):
             panel.changed.connect(self.on_panel_changed)
         self.parts.changed.connect(self.charges.refresh)
         self.time.changed.connect(self.charges.refresh)
@@ -201,18 +204,20 @@ class JobView(Retranslating, QWidget):
         return area
 
     def _name_tabs(self) -> None:
-        for index, text in enumerate(
-            (
-                self.tr("Overview"),
-                self.tr("Checklist"),
-                self.tr("Parts"),
-                self.tr("Time"),
-                self.tr("Charges"),
-                self.tr("Unit history"),
-                self.tr("History"),
-            )
+        # By page, not by position: a counter job's intake tab comes and goes at index 1.
+        for page, text in (
+            (self.overview, self.tr("Overview")),
+            (self.intake, self.tr("Jewellery intake")),
+            (self.checklist, self.tr("Checklist")),
+            (self.parts, self.tr("Parts")),
+            (self.time, self.tr("Time")),
+            (self.charges, self.tr("Charges")),
+            (self.unit_history, self.tr("Unit history")),
+            (self.history_table, self.tr("History")),
         ):
-            self.tabs.setTabText(index, text)
+            index = self.tabs.indexOf(page)
+            if index >= 0:
+                self.tabs.setTabText(index, text)
 
     def on_language_changed(self) -> None:
         """The job's own texts again; each panel re-renders its part itself."""
@@ -244,6 +249,7 @@ class JobView(Retranslating, QWidget):
         self.parts.load(job_id)
         self.time.load(job_id)
         self.charges.load(job_id)
+        self._show_intake_tab(is_intake_job(job))
         self.unit_history.load(job_id, self._zone)
         self._show_status()
         self._clock.start()
@@ -271,6 +277,18 @@ class JobView(Retranslating, QWidget):
         else:
             self.contract_label.setText(self.tr("None"))
         self.problem_label.setText(job.problem)
+
+    def _show_intake_tab(self, shown: bool) -> None:
+        """A counter job (jewellery) gets the registration form as its second tab; other
+        jobs have no such tab at all."""
+        index = self.tabs.indexOf(self.intake)
+        if shown:
+            assert self.job is not None
+            if index < 0:
+                self.tabs.insertTab(1, self.intake, self.tr("Jewellery intake"))
+            self.intake.load(self.job.id)
+        elif index >= 0:
+            self.tabs.removeTab(index)
 
     def _show_assets(self) -> None:
         assert self.job is not None
@@ -312,7 +330,7 @@ class JobView(Retranslating, QWidget):
         self.sign_button.setText(self.tr("Slip…") if signed else self.tr("Sign off…"))
         frozen = job.status in (JobStatus.SIGNED, JobStatus.CANCELLED)
         self.frozen_label.setVisible(job.status is JobStatus.SIGNED)
-        for panel in (self.checklist, self.parts, self.time, self.charges):
+        for panel in (self.checklist, self.parts, self.time, self.charges, self.intake):
             panel.set_read_only(frozen)
         self.refresh_clock()
         self.refresh_flags()

@@ -30,6 +30,10 @@ _WORDS: dict[str, object] = {
     "completed": QT_TRANSLATE_NOOP("Vocab", "Completed"),
     "signed": QT_TRANSLATE_NOOP("Vocab", "Signed"),
     "cancelled": QT_TRANSLATE_NOOP("Vocab", "Cancelled"),
+    # where a piece left at a jewellery counter is (tech_app.vocab.IntakeState)
+    "handed_in": QT_TRANSLATE_NOOP("Vocab", "Handed in"),
+    "ready": QT_TRANSLATE_NOOP("Vocab", "Ready for collection"),
+    "collected": QT_TRANSLATE_NOOP("Vocab", "Collected"),
     # job type
     "installation": QT_TRANSLATE_NOOP("Vocab", "Installation"),
     "repair": QT_TRANSLATE_NOOP("Vocab", "Repair"),

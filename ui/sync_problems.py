@@ -87,6 +87,8 @@ class SyncProblemsDialog(QDialog):
             "slips": self.tr("service slip"),
             "estimates": self.tr("estimate"),
             "consents": self.tr("consent"),
+            "jewellery_intakes": self.tr("registration form"),
+            "intake_steps": self.tr("piece ready or handed back"),
         }
         return names.get(table, table)
 

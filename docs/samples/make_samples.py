@@ -32,6 +32,7 @@ from PIL import Image, ImageDraw
 
 from reports import issue_slip
 from reports.condition_report import write_condition_report
+from reports.counterfoil_pdf import write_counterfoil
 from tech_app.blobs import BlobStore
 from tech_app.checklist import record_answer
 from tech_app.demo import CHINA, DEMO_SETTINGS, demo_id, load_demo
@@ -405,7 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as temp:
         store = open_store(Path(temp) / "db.sqlite3")
         blobs = BlobStore(Path(temp) / "blobs")
-        load_demo(store, DEMO_DAY, TECHNICIAN)
+        load_demo(store, DEMO_DAY, TECHNICIAN, blobs)  # with the ring's signed intake form
         configure_company(store, blobs)
         jobs = {
             "heater-in": heater_in(store, blobs),
@@ -430,6 +431,10 @@ def main(argv: list[str] | None = None) -> int:
         report = write_condition_report(store, blobs, jobs["fleet"], out / "condition-fleet-en.pdf")
         print(f"{report.name}")
         preview(report)
+        counterfoil = out / "counterfoil-ring-zh_CN.pdf"
+        write_counterfoil(store, blobs, demo_id("job:ring"), counterfoil, lang="zh_CN")
+        print(f"{counterfoil.name}")
+        preview(counterfoil)
         store.close()
     return 0
 

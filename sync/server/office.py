@@ -83,21 +83,26 @@ def rekey(records: tuple[object, ...], technician: str, prefix: str | None = Non
 def seed_demo(conn: Connection, today: date, password: str) -> int:
     """Both demo technicians, liu's demo day as built, and a re-keyed copy for tom.
 
+    Each day comes with the ring's signed registration form, and head office keeps its
+    signature image as if the counter's laptop had uploaded it.
     The seed-demo command is the demo itself: the only place head office reads the demo
     set (imported here, so nothing else at head office loads it).
     """
-    from tech_app.demo import DEMO_TECHNICIANS, build_demo
+    from sync.server import blobs
+    from tech_app.demo import DEMO_TECHNICIANS, build_demo, build_demo_intake
 
     for name in DEMO_TECHNICIANS:
         auth.add_technician(conn, name, password)
     count = 0
-    first, second = DEMO_TECHNICIANS
-    for record in build_demo(today, first).records:
-        dispatch.put_record(conn, record)
-        count += 1
-    for record in rekey(build_demo(today, second).records, second):
-        dispatch.put_record(conn, record)
-        count += 1
+    first, _second = DEMO_TECHNICIANS
+    for technician in DEMO_TECHNICIANS:
+        signed = build_demo_intake(today, technician)
+        records: tuple[object, ...] = (*build_demo(today, technician).records, signed.intake)
+        png = signed.signature_png
+        blobs.put(conn, signed.intake.signature_sha256, technician, png, 0, len(png))
+        for record in records if technician == first else rekey(records, technician):
+            dispatch.put_record(conn, record)
+            count += 1
     return count
 
 

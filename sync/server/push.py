@@ -238,6 +238,7 @@ REFERENCES = {
     "estimate_id": "estimates",
     "asset_id": "assets",
     "paper_photo_id": "photos",  # the photo of a slip signed on paper
+    "intake_id": "jewellery_intakes",
 }
 
 

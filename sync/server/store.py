@@ -46,6 +46,7 @@ BLOB_FIELD = {
     "photos": "sha256",
     "slips": "pdf_sha256",
     "company_settings": "logo_sha256",
+    "jewellery_intakes": "signature_sha256",
 }
 EVERYONE = "*"
 # A feed entry that stands for a colleague's job on the technician's units: the pull

@@ -13,6 +13,7 @@ from tech_app.records.checklists import (
     ChoiceLabel,
 )
 from tech_app.records.contracts import Contract
+from tech_app.records.intake import IntakeForm, IntakeStep, JewelleryIntake
 from tech_app.records.jobs import Amendment, Job, JobAsset
 from tech_app.records.parties import Customer, Site
 from tech_app.records.parts import Part, PartUsage, StockMovement, VanStock
@@ -43,6 +44,9 @@ __all__ = [
     "Estimate",
     "Feedback",
     "FollowUp",
+    "IntakeForm",
+    "IntakeStep",
+    "JewelleryIntake",
     "Job",
     "JobAsset",
     "LabourRate",

@@ -31,6 +31,8 @@ from tech_app.records import (
     Estimate,
     Feedback,
     FollowUp,
+    IntakeStep,
+    JewelleryIntake,
     Job,
     JobAsset,
     Part,
@@ -72,14 +74,15 @@ TABLES: dict[type, str] = {
     Feedback: "feedback",
     FollowUp: "follow_ups",
     Amendment: "amendments",
+    JewelleryIntake: "jewellery_intakes",
+    IntakeStep: "intake_steps",
 }
 # The version of the record shapes this build writes, carried by every outbox entry
 # and pull. It moves with the local store's schema (tests/tech_app/test_record_schema.py
 # holds the two equal); the wire format reads it here so it needs no client store.
-RECORD_SCHEMA: Final = (
-    9  # 7: company settings, service cards, money fields; 8: part lines removable;
-    # 9: signatures on paper
-)
+# 7: company settings, service cards, money fields; 8: part lines removable;
+# 9: signatures on paper; 10: jewellery intake forms and their steps
+RECORD_SCHEMA: Final = 10
 RECORD_FOR_TABLE: dict[str, type] = {table: cls for cls, table in TABLES.items()}
 
 

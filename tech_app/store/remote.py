@@ -55,8 +55,11 @@ JOB_CHILDREN = (
     "feedback",
     "follow_ups",
     "amendments",
+    "intake_steps",
+    "jewellery_intakes",
 )
-# Children that point at other children must go first when a job is removed.
+# Children that point at other children must go first when a job is removed
+# (a consent names its estimate, a step of a piece its intake form).
 _CHILD_DELETE_ORDER = ("consents", *[c for c in JOB_CHILDREN if c != "consents"])
 # Who points at a head-office row: it stays while any of these still does.
 REFERENCED_BY: dict[str, tuple[tuple[str, str], ...]] = {
@@ -90,12 +93,15 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "van_stock": ("technician", "part_id"),
     "slips": ("job_id", "revision"),
     "amendments": ("job_id", "revision"),
+    "jewellery_intakes": ("job_id",),
+    "intake_steps": ("intake_id", "state"),
 }
 BLOB_FIELDS = {
     "signatures": ("image_sha256",),
     "photos": ("sha256",),
     "slips": ("pdf_sha256",),
     "company_settings": ("logo_sha256",),  # every slip prints it, offline too
+    "jewellery_intakes": ("signature_sha256",),
 }
 KEPT_FLAG = "kept on this device: head office removed it while work here was not yet synced"
 

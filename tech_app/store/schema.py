@@ -274,4 +274,36 @@ def m009_paper_signature(db: Database) -> None:
     )
 
 
+@migrations()
+def m010_jewellery_intake(db: Database) -> None:
+    # The jewellery counter's registration form, recorded once when the customer signs it
+    # (tech_app.records.intake), and one row per later step of the piece (ready,
+    # collected). One form per job; a step's id is derived from its intake and state, and
+    # (intake_id, state) is unique, so a step cannot be taken twice.
+    _run(
+        db,
+        f"""
+    CREATE TABLE jewellery_intakes (
+        id TEXT PRIMARY KEY, job_id TEXT NOT NULL UNIQUE REFERENCES jobs(id) {_FK},
+        counterfoil_number TEXT NOT NULL, product TEXT NOT NULL, material TEXT NOT NULL,
+        stone_size TEXT, stone_grade TEXT NOT NULL, services TEXT NOT NULL,
+        service_note TEXT NOT NULL, other_problems TEXT NOT NULL, received_by TEXT NOT NULL,
+        signer_name TEXT NOT NULL, signature_sha256 TEXT NOT NULL, handed_in_at TEXT NOT NULL,
+        {_COMMON});
+    CREATE INDEX jewellery_intakes_counterfoil ON jewellery_intakes(counterfoil_number);
+    CREATE TABLE intake_steps (
+        id TEXT PRIMARY KEY,
+        intake_id TEXT NOT NULL REFERENCES jewellery_intakes(id) {_FK},
+        job_id TEXT NOT NULL REFERENCES jobs(id) {_FK}, state TEXT NOT NULL,
+        stepped_at TEXT NOT NULL, staff TEXT NOT NULL, counterfoil_number TEXT NOT NULL,
+        {_COMMON}, UNIQUE (intake_id, state));
+    CREATE INDEX intake_steps_job ON intake_steps(job_id);
+    """,
+    )
+    # A device before schema 10 skipped the intake rows head office sent (it had no table for
+    # them, e.g. a form taken in on the counter's other laptop) and its cursor moved past
+    # them: pull everything again, keeping the outbox, as m007 did.
+    db.execute("UPDATE settings SET value = '0' WHERE key = 'sync.cursor'")
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -56,6 +56,13 @@ def job_text(db: Database, job_id: str) -> str:
     # The type and the unit's category in both languages: 维修 and 热水器 find the job.
     parts += job_type_words(row[7])
     parts += [w for asset in assets if asset[0] for w in category_words(asset[0])]
+    # A piece left at a jewellery counter: its counterfoil number as printed and without
+    # separators (the customer brings the counterfoil; the counter types what it says),
+    # and the product on the registration form.
+    for number, product in db.execute(
+        "SELECT counterfoil_number, product FROM jewellery_intakes WHERE job_id = ?", [job_id]
+    ).fetchall():
+        parts += [number, re.sub(r"[^0-9A-Za-z]", "", number), product]
     return "\n".join(parts)
 
 
@@ -82,6 +89,7 @@ def jobs_touched_by(db: Database, table: str, record_id: str) -> list[str]:
         "sites": "SELECT id FROM jobs WHERE site_id = ?",
         "assets": "SELECT job_id FROM job_assets WHERE asset_id = ?",
         "job_assets": "SELECT job_id FROM job_assets WHERE id = ?",
+        "jewellery_intakes": "SELECT job_id FROM jewellery_intakes WHERE id = ?",
     }.get(table)
     if query is None:
         return []
@@ -89,7 +97,7 @@ def jobs_touched_by(db: Database, table: str, record_id: str) -> list[str]:
 
 
 # Bump when ``job_text`` changes: profiles indexed before are re-indexed once on open.
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"  # 3: a jewellery intake's counterfoil number and product
 INDEX_VERSION_SETTING = "search.index_version"
 
 

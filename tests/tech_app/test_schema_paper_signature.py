@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from tech_app.demo import build_demo, demo_id
-from tech_app.records import Signature
+from tech_app.records import IntakeStep, JewelleryIntake, Signature
 from tech_app.records.codec import table_of, to_row
 from tech_app.store.local import open_store
 from tech_app.store.schema import SCHEMA_VERSION, migrations
@@ -31,7 +31,12 @@ def test_a_schema_8_database_opens_with_every_record(tmp_path: Path) -> None:
         image_sha256="b" * 64,
         rating=5,
     )
-    records = [*build_demo(DEMO_DAY).records, signature]
+    # The intake tables come with schema 10, after this one.
+    later = (JewelleryIntake, IntakeStep)
+    records = [
+        *(r for r in build_demo(DEMO_DAY).records if not isinstance(r, later)),
+        signature,
+    ]
     for record in records:
         table = table_of(record)
         columns = {c.name for c in db[table].columns}  # type: ignore[union-attr]

@@ -15,8 +15,10 @@ from typing import Any
 import pytest
 import requests
 
+from tech_app.blobs import BlobStore
 from tech_app.cli import build_parser
-from tech_app.profile import database_path
+from tech_app.profile import blob_dir, database_path
+from tech_app.records import JewelleryIntake
 from tech_app.store import remote
 from tech_app.store.local import open_store
 from ui.app import close_context, create_context
@@ -54,6 +56,11 @@ def test_demo_starts_head_office_logs_liu_in_and_syncs_the_demo_day(
             assert remote.server_url(store) == session.url
             assert store.setting(remote.TECHNICIAN) == "liu"
             assert store.db.execute("SELECT count(*) FROM jobs").fetchone()[0] > 0
+            # The ring was handed in at the counter: its signed form and signature came too.
+            (form,) = store.select(JewelleryIntake)
+            assert form.signer_name == "陈静"
+            assert session.first_sync.blobs_down >= 1
+            assert BlobStore(blob_dir(profile)).has(form.signature_sha256)
         finally:
             store.close()
         ctx = create_context(profile, AppSettings(settings_at(tmp_path / "settings.ini")))

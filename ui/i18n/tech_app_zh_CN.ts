@@ -235,6 +235,19 @@
     </message>
 </context>
 <context>
+    <name>CounterfoilDialog</name>
+    <message>
+        <location filename="../intake_panel.py" line="562"/>
+        <source>Registration form and counterfoil</source>
+        <translation>登记表与回执联</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="570"/>
+        <source>The counterfoil was saved to {path} but cannot be shown here</source>
+        <translation>回执联已保存到 {path}，但无法在此显示</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../error_words.py" line="18"/>
@@ -313,6 +326,7 @@
     </message>
     <message>
         <location filename="../error_words.py" line="61"/>
+        <location filename="../error_words.py" line="81"/>
         <source>The customer has not signed yet</source>
         <translation>客户还没有签字</translation>
     </message>
@@ -362,32 +376,82 @@
         <translation>计时之后又有变动，请直接修改工时记录</translation>
     </message>
     <message>
+        <location filename="../error_words.py" line="79"/>
+        <source>This is required</source>
+        <translation>此项必填</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="80"/>
+        <source>Longer than {limit} characters</source>
+        <translation>超过 {limit} 个字</translation>
+    </message>
+    <message>
         <location filename="../error_words.py" line="82"/>
+        <source>Tick at least one service</source>
+        <translation>请至少勾选一项服务</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="83"/>
+        <source>Job {number} is not a counter job: nothing is handed in on it</source>
+        <translation>工单 {number} 不是门店收件工单，不能登记收件</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="86"/>
+        <source>Job {number} already has its registration form (counterfoil {counterfoil})</source>
+        <translation>工单 {number} 已有登记表（回执编号 {counterfoil}）</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="89"/>
+        <source>Nothing was handed in on job {number}</source>
+        <translation>工单 {number} 尚未登记收件</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="90"/>
+        <source>A piece that is “{current}” cannot become “{wanted}”</source>
+        <translation>货品状态为“{current}”，不能改为“{wanted}”</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="93"/>
+        <source>“{value}” is not the number on this piece&apos;s counterfoil</source>
+        <translation>“{value}”不是此件货品回执联上的编号</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="99"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="83"/>
+        <location filename="../error_words.py" line="100"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="96"/>
+        <location filename="../error_words.py" line="101"/>
+        <source>Signed by</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="102"/>
+        <source>Customer signature</source>
+        <translation>顾客签名</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="115"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="113"/>
+        <location filename="../error_words.py" line="132"/>
         <source>tech-app may not write {path} (read-only or no permission).</source>
         <translation>tech-app 不能写入 {path}（只读或没有权限）。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="117"/>
+        <location filename="../error_words.py" line="136"/>
         <source>{path} is in the way: a file where a folder should be, or the other way round.</source>
         <translation>{path} 位置不对：应是文件夹的地方是文件，或者相反。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="121"/>
+        <location filename="../error_words.py" line="140"/>
         <source>The file {path} could not be used.</source>
         <translation>无法使用文件 {path}。</translation>
     </message>
@@ -458,99 +522,114 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../history.py" line="101"/>
+        <location filename="../history.py" line="104"/>
         <source>Job created</source>
         <translation>工单已创建</translation>
     </message>
     <message>
-        <location filename="../history.py" line="103"/>
+        <location filename="../history.py" line="106"/>
         <source>Status → {status}</source>
         <translation>状态 → {status}</translation>
     </message>
     <message>
-        <location filename="../history.py" line="106"/>
+        <location filename="../history.py" line="109"/>
         <source>Job details changed: {fields}</source>
         <translation>工单信息已更改：{fields}</translation>
     </message>
     <message>
-        <location filename="../history.py" line="112"/>
+        <location filename="../history.py" line="115"/>
         <source> (out of range)</source>
         <translation>（超出范围）</translation>
     </message>
     <message>
-        <location filename="../history.py" line="117"/>
+        <location filename="../history.py" line="120"/>
         <source>Checklist: {item} = {value}{flag}</source>
         <translation>检查表：{item} = {value}{flag}</translation>
     </message>
     <message>
-        <location filename="../history.py" line="123"/>
+        <location filename="../history.py" line="126"/>
         <source>Part line {number} removed</source>
         <translation>已删除配件行 {number}</translation>
     </message>
     <message>
-        <location filename="../history.py" line="126"/>
+        <location filename="../history.py" line="129"/>
         <source>Part {number} × {quantity} ({coverage})</source>
         <translation>配件 {number} × {quantity}（{coverage}）</translation>
     </message>
     <message>
-        <location filename="../history.py" line="128"/>
+        <location filename="../history.py" line="131"/>
         <source>Part line corrected: {number} × {quantity} ({coverage})</source>
         <translation>配件行已更正：{number} × {quantity}（{coverage}）</translation>
     </message>
     <message>
-        <location filename="../history.py" line="139"/>
+        <location filename="../history.py" line="142"/>
         <source>{kind} timer started</source>
         <translation>{kind}计时开始</translation>
     </message>
     <message>
-        <location filename="../history.py" line="141"/>
+        <location filename="../history.py" line="144"/>
         <source>{kind} time corrected</source>
         <translation>{kind}时间已更正</translation>
     </message>
     <message>
-        <location filename="../history.py" line="142"/>
+        <location filename="../history.py" line="145"/>
         <source>{kind} timer stopped</source>
         <translation>{kind}计时结束</translation>
     </message>
     <message>
-        <location filename="../history.py" line="144"/>
+        <location filename="../history.py" line="147"/>
         <source>Estimate shown: {total}</source>
         <translation>已出示报价：{total}</translation>
     </message>
     <message>
-        <location filename="../history.py" line="148"/>
+        <location filename="../history.py" line="151"/>
         <source>Consent given by {name}</source>
         <translation>{name} 已同意费用</translation>
     </message>
     <message>
-        <location filename="../history.py" line="152"/>
+        <location filename="../history.py" line="155"/>
         <source>Signed by {name}</source>
         <translation>{name} 已签字</translation>
     </message>
     <message>
-        <location filename="../history.py" line="159"/>
+        <location filename="../history.py" line="162"/>
         <source>Slip issued</source>
         <translation>已出具服务单</translation>
     </message>
     <message>
-        <location filename="../history.py" line="160"/>
+        <location filename="../history.py" line="163"/>
         <source>Slip issued again after a change (revision {n})</source>
         <translation>修改后重新出具服务单（第 {n} 版）</translation>
     </message>
     <message>
-        <location filename="../history.py" line="164"/>
+        <location filename="../history.py" line="167"/>
         <source>Photo added</source>
         <translation>已添加照片</translation>
     </message>
     <message>
-        <location filename="../history.py" line="166"/>
+        <location filename="../history.py" line="169"/>
         <source>Unit added to the job</source>
         <translation>已添加设备</translation>
     </message>
     <message>
-        <location filename="../history.py" line="168"/>
+        <location filename="../history.py" line="171"/>
         <source>Amendment: {reason}</source>
         <translation>更正：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../history.py" line="175"/>
+        <source>Piece handed in, form signed by {name} (counterfoil {number})</source>
+        <translation>货品已收件，{name} 签名确认登记表（回执编号 {number}）</translation>
+    </message>
+    <message>
+        <location filename="../history.py" line="180"/>
+        <source>Piece handed back against counterfoil</source>
+        <translation>凭回执联交还货品</translation>
+    </message>
+    <message>
+        <location filename="../history.py" line="181"/>
+        <source>Piece ready for collection</source>
+        <translation>货品可取件</translation>
     </message>
 </context>
 <context>
@@ -571,14 +650,271 @@
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../history_model.py" line="48"/>
+        <location filename="../history_model.py" line="49"/>
         <source>waiting</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../history_model.py" line="48"/>
+        <location filename="../history_model.py" line="49"/>
         <source>sent</source>
         <translation>已发送</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePanel</name>
+    <message>
+        <location filename="../intake_panel.py" line="91"/>
+        <source>e.g. 18K gold diamond ring</source>
+        <translation>例如：18K金钻石戒指</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="98"/>
+        <source>carats, e.g. 0.30 (empty: no stone)</source>
+        <translation>克拉，例如 0.30（无主石请留空）</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="101"/>
+        <source>colour / clarity, e.g. H / VS1</source>
+        <translation>颜色 / 净度，例如 H / VS1</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="114"/>
+        <source>sizes for a resize, what “other” means, what the customer was told</source>
+        <translation>改圈尺寸、“其他”的具体内容、已向顾客说明的事项</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="119"/>
+        <source>scratches, a bent or loose claw, a missing stone…</source>
+        <translation>划痕、爪变形或松动、缺石……</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="123"/>
+        <source>Product</source>
+        <translation>产品名称</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="124"/>
+        <source>Material</source>
+        <translation>材质</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="125"/>
+        <source>Main stone size</source>
+        <translation>钻石大小</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="126"/>
+        <source>Stone grade</source>
+        <translation>钻石级别</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="127"/>
+        <source>Requested services</source>
+        <translation>售后服务项目</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="128"/>
+        <source>Service notes</source>
+        <translation>服务说明</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="129"/>
+        <source>Other problems noticed</source>
+        <translation>货品其他问题</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="151"/>
+        <source>Customer signs the form…</source>
+        <translation>顾客签名确认…</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="154"/>
+        <source>Print counterfoil…</source>
+        <translation>打印回执联…</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="157"/>
+        <source>Mark ready for collection</source>
+        <translation>标记为可取件</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="168"/>
+        <source>number on the customer&apos;s counterfoil</source>
+        <translation>顾客回执联上的编号</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="170"/>
+        <source>Hand back</source>
+        <translation>交还顾客</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="181"/>
+        <source>Counterfoil no.</source>
+        <translation>回执编号</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="212"/>
+        <source>18K gold</source>
+        <translation>18K 金</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="213"/>
+        <source>Pure gold</source>
+        <translation>足金</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="214"/>
+        <source>K gold</source>
+        <translation>K 金</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="215"/>
+        <source>Platinum</source>
+        <translation>铂金</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="216"/>
+        <source>Silver</source>
+        <translation>银</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="217"/>
+        <source>Other material</source>
+        <translation>其他材质</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="222"/>
+        <source>Cleaning</source>
+        <translation>清洗</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="223"/>
+        <source>Polishing</source>
+        <translation>抛光</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="224"/>
+        <source>Resizing</source>
+        <translation>改圈口</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="225"/>
+        <source>Stone re-setting</source>
+        <translation>加固钻石 / 镶石</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="226"/>
+        <source>Reshaping</source>
+        <translation>整形</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="227"/>
+        <source>Engraving</source>
+        <translation>刻字</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="228"/>
+        <source>3-monthly stone check</source>
+        <translation>钻石松动检查（每 3 个月）</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="229"/>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="230"/>
+        <source>Other service</source>
+        <translation>其他服务</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="235"/>
+        <source>Handed in</source>
+        <translation>已收件</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="236"/>
+        <source>Ready for collection</source>
+        <translation>可取件</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="237"/>
+        <source>Collected</source>
+        <translation>已取件</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="263"/>
+        <source>Fill in the registration form with the customer, then let them sign it.</source>
+        <translation>与顾客一起填写售后服务登记表，再请顾客签名确认。</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="273"/>
+        <source>Counterfoil &lt;b&gt;{number}&lt;/b&gt; · signed by {signer} on {day} · &lt;span style=&apos;{style}&apos;&gt;{state}&lt;/span&gt;</source>
+        <translation>回执编号 &lt;b&gt;{number}&lt;/b&gt; · {signer} 于 {day} 签名 · &lt;span style=&apos;{style}&apos;&gt;{state}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="385"/>
+        <source>Cannot mark the piece ready</source>
+        <translation>无法标记为可取件</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="402"/>
+        <location filename="../intake_panel.py" line="406"/>
+        <source>Cannot hand the piece back</source>
+        <translation>无法交还货品</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="437"/>
+        <source>Preparing the counterfoil</source>
+        <translation>正在生成回执联</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="451"/>
+        <source>The counterfoil could not be made: {error}</source>
+        <translation>无法生成回执联：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeSignDialog</name>
+    <message>
+        <location filename="../intake_panel.py" line="473"/>
+        <source>Registration form of job {number}</source>
+        <translation>工单 {number} 的售后服务登记表</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="479"/>
+        <source>Requested: {services}</source>
+        <translation>服务项目：{services}</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="487"/>
+        <source>The customer checks the form and signs: it cannot be changed afterwards, and they keep the counterfoil to collect the piece.</source>
+        <translation>请顾客核对登记表后签名：签名后不能再修改，顾客凭回执联取件。</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="498"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="500"/>
+        <source>Sign and hand in</source>
+        <translation>签名并收件</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="511"/>
+        <source>Signed by</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="513"/>
+        <source>Customer signature</source>
+        <translation>顾客签名</translation>
+    </message>
+    <message>
+        <location filename="../intake_panel.py" line="551"/>
+        <source>Cannot record the form</source>
+        <translation>无法保存登记表</translation>
     </message>
 </context>
 <context>
@@ -723,183 +1059,189 @@
 <context>
     <name>JobView</name>
     <message>
-        <location filename="../job_view.py" line="84"/>
+        <location filename="../job_view.py" line="85"/>
         <source>Signed: this job is frozen. Later changes are recorded as amendments.</source>
         <translation>已签字：工单已锁定，之后的修改将作为更正记录。</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="92"/>
+        <location filename="../job_view.py" line="93"/>
         <source>En route</source>
         <translation>出发</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="93"/>
+        <location filename="../job_view.py" line="94"/>
         <source>On site</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="94"/>
+        <location filename="../job_view.py" line="95"/>
         <source>Waiting for parts</source>
         <translation>等待配件</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="95"/>
+        <location filename="../job_view.py" line="96"/>
         <source>Complete</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="102"/>
-        <location filename="../job_view.py" line="312"/>
+        <location filename="../job_view.py" line="103"/>
+        <location filename="../job_view.py" line="330"/>
         <source>Sign off…</source>
         <translation>签字确认…</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="206"/>
+        <location filename="../job_view.py" line="209"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="207"/>
+        <location filename="../job_view.py" line="211"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="208"/>
+        <location filename="../job_view.py" line="212"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="209"/>
+        <location filename="../job_view.py" line="213"/>
         <source>Time</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="210"/>
+        <location filename="../job_view.py" line="214"/>
         <source>Charges</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="211"/>
+        <location filename="../job_view.py" line="215"/>
         <source>Unit history</source>
         <translation>设备履历</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="212"/>
+        <location filename="../job_view.py" line="216"/>
         <source>History</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="165"/>
+        <location filename="../job_view.py" line="168"/>
         <source>Click to copy the phone number</source>
         <translation>点击复制电话号码</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="172"/>
+        <location filename="../job_view.py" line="175"/>
         <source>(click to copy)</source>
         <translation>（点击复制）</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="191"/>
+        <location filename="../job_view.py" line="194"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="192"/>
+        <location filename="../job_view.py" line="195"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="193"/>
+        <location filename="../job_view.py" line="196"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="194"/>
+        <location filename="../job_view.py" line="197"/>
         <source>Units</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="195"/>
+        <location filename="../job_view.py" line="198"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="196"/>
+        <location filename="../job_view.py" line="199"/>
         <source>Problem</source>
         <translation>故障描述</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="197"/>
+        <location filename="../job_view.py" line="200"/>
         <source>SLA</source>
         <translation>服务时限</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="256"/>
+        <location filename="../job_view.py" line="210"/>
+        <location filename="../job_view.py" line="288"/>
+        <source>Jewellery intake</source>
+        <translation>珠宝收件登记</translation>
+    </message>
+    <message>
+        <location filename="../job_view.py" line="262"/>
         <source>{name} (class {cls})</source>
         <translation>{name}（{cls} 类客户）</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="265"/>
+        <location filename="../job_view.py" line="271"/>
         <source>{name} — {visits} visits a year, {fee} per unit per visit</source>
         <translation>{name} — 每年 {visits} 次，每台每次 {fee}</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="272"/>
+        <location filename="../job_view.py" line="278"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="283"/>
+        <location filename="../job_view.py" line="301"/>
         <source>No warranty terms</source>
         <translation>无保修条款</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="299"/>
+        <location filename="../job_view.py" line="317"/>
         <source>No units on this job</source>
         <translation>此工单没有设备</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="312"/>
+        <location filename="../job_view.py" line="330"/>
         <source>Slip…</source>
         <translation>服务单…</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="359"/>
+        <location filename="../job_view.py" line="377"/>
         <source>Cannot change the status</source>
         <translation>无法更改状态</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="375"/>
+        <location filename="../job_view.py" line="393"/>
         <source>{stopped} timer stopped · {started} timer started</source>
         <translation>{stopped}计时已停止 · {started}计时已开始</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="379"/>
+        <location filename="../job_view.py" line="397"/>
         <source>{kind} timer started</source>
         <translation>{kind}计时已开始</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="380"/>
+        <location filename="../job_view.py" line="398"/>
         <source>{kind} timer stopped</source>
         <translation>{kind}计时已停止</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="387"/>
+        <location filename="../job_view.py" line="405"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="394"/>
+        <location filename="../job_view.py" line="412"/>
         <source>Timers put back as they were</source>
         <translation>计时已恢复原状</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="418"/>
+        <location filename="../job_view.py" line="436"/>
         <source>Cannot sign yet</source>
         <translation>还不能签字</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="434"/>
+        <location filename="../job_view.py" line="452"/>
         <source>Copied {phone}</source>
         <translation>已复制 {phone}</translation>
     </message>
@@ -1592,17 +1934,27 @@ Change the line anyway? The van stock will go below zero.</source>
         <translation>同意书</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="96"/>
+        <location filename="../sync_problems.py" line="90"/>
+        <source>registration form</source>
+        <translation>售后服务登记表</translation>
+    </message>
+    <message>
+        <location filename="../sync_problems.py" line="91"/>
+        <source>piece ready or handed back</source>
+        <translation>货品可取件或已交还</translation>
+    </message>
+    <message>
+        <location filename="../sync_problems.py" line="98"/>
         <source>Head office removed job {job} while your work on it was not yet synced. Your work is kept on this laptop and the job is flagged for review.</source>
         <translation>您在工单 {job} 上的工作尚未同步时，总部删除了该工单。您的工作已保留在本机，并已标记待审核。</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="99"/>
+        <location filename="../sync_problems.py" line="101"/>
         <source>(no job)</source>
         <translation>（无工单）</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="101"/>
+        <location filename="../sync_problems.py" line="103"/>
         <source>Your change to job {job} ({part}) was refused by head office: {reason}. It is kept on this laptop.</source>
         <translation>您对工单 {job}（{part}）的更改被总部拒绝：{reason}。更改已保留在本机。</translation>
     </message>
@@ -1744,37 +2096,37 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>Units</name>
     <message>
-        <location filename="../labels.py" line="91"/>
+        <location filename="../labels.py" line="95"/>
         <source>pc</source>
         <translation>个</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="92"/>
+        <location filename="../labels.py" line="96"/>
         <source>m</source>
         <translation>米</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="93"/>
+        <location filename="../labels.py" line="97"/>
         <source>L</source>
         <translation>升</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="94"/>
+        <location filename="../labels.py" line="98"/>
         <source>kg</source>
         <translation>千克</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="95"/>
+        <location filename="../labels.py" line="99"/>
         <source>g</source>
         <translation>克</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="96"/>
+        <location filename="../labels.py" line="100"/>
         <source>h</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="97"/>
+        <location filename="../labels.py" line="101"/>
         <source>set</source>
         <translation>套</translation>
     </message>
@@ -1823,271 +2175,286 @@ Change the line anyway? The van stock will go below zero.</source>
     </message>
     <message>
         <location filename="../labels.py" line="34"/>
+        <source>Handed in</source>
+        <translation>已收件</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="35"/>
+        <source>Ready for collection</source>
+        <translation>可取件</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="36"/>
+        <source>Collected</source>
+        <translation>已取件</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="38"/>
         <source>Installation</source>
         <translation>安装调试</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="35"/>
+        <location filename="../labels.py" line="39"/>
         <source>Repair</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="36"/>
+        <location filename="../labels.py" line="40"/>
         <source>Maintenance</source>
         <translation>保养</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37"/>
+        <location filename="../labels.py" line="41"/>
         <source>Inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="42"/>
         <source>Cleaning</source>
         <translation>清洗</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="43"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="44"/>
         <source>Guidance</source>
         <translation>技术指导</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="46"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="47"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="48"/>
         <source>Charged</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45"/>
+        <location filename="../labels.py" line="49"/>
         <source>Prepaid card</source>
         <translation>服务卡</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46"/>
+        <location filename="../labels.py" line="50"/>
         <source>Free</source>
         <translation>免费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="48"/>
+        <location filename="../labels.py" line="52"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="49"/>
+        <location filename="../labels.py" line="53"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="54"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="51"/>
+        <location filename="../labels.py" line="55"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="52"/>
+        <location filename="../labels.py" line="56"/>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="53"/>
+        <location filename="../labels.py" line="57"/>
         <source>Invoice (pay later)</source>
         <translation>开票后付款</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55"/>
+        <location filename="../labels.py" line="59"/>
         <source>Call-out fee</source>
         <translation>上门费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="56"/>
+        <location filename="../labels.py" line="60"/>
         <source>Contract visit fee</source>
         <translation>协议保养费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="57"/>
+        <location filename="../labels.py" line="61"/>
         <source>Work outside the agreement</source>
         <translation>协议外工时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="59"/>
+        <location filename="../labels.py" line="63"/>
         <source>Travel</source>
         <translation>路途</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60"/>
+        <location filename="../labels.py" line="64"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="61"/>
+        <location filename="../labels.py" line="65"/>
         <source>Waiting</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63"/>
+        <location filename="../labels.py" line="67"/>
         <source>On track</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64"/>
+        <location filename="../labels.py" line="68"/>
         <source>At risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="65"/>
+        <location filename="../labels.py" line="69"/>
         <source>Met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="66"/>
+        <location filename="../labels.py" line="70"/>
         <source>Breached</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="68"/>
+        <location filename="../labels.py" line="72"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="69"/>
+        <location filename="../labels.py" line="73"/>
         <source>Solution plan</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="70"/>
+        <location filename="../labels.py" line="74"/>
         <source>Problem solved</source>
         <translation>解决问题</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71"/>
+        <location filename="../labels.py" line="75"/>
         <source>Phone response</source>
         <translation>电话响应</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="72"/>
+        <location filename="../labels.py" line="76"/>
         <source>Technician on site</source>
         <translation>技术员到场</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="73"/>
+        <location filename="../labels.py" line="77"/>
         <source>Repaired or replaced</source>
         <translation>修复或换机</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="74"/>
+        <location filename="../labels.py" line="78"/>
         <source>Follow-up call</source>
         <translation>电话回访</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="76"/>
+        <location filename="../labels.py" line="80"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="77"/>
+        <location filename="../labels.py" line="81"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="79"/>
+        <location filename="../labels.py" line="83"/>
         <source>dismantled by the user</source>
         <translation>用户自行拆卸</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="80"/>
+        <location filename="../labels.py" line="84"/>
         <source>repaired by a non-authorised repairer</source>
         <translation>非授权维修点维修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="81"/>
+        <location filename="../labels.py" line="85"/>
         <source>damaged in the user&apos;s transport or storage</source>
         <translation>用户运输或保管不当</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="84"/>
+        <location filename="../labels.py" line="88"/>
         <source>used against the manual</source>
         <translation>未按说明书使用</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="85"/>
+        <location filename="../labels.py" line="89"/>
         <source>the part is past its own warranty</source>
         <translation>配件已过其保修期</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="86"/>
+        <location filename="../labels.py" line="90"/>
         <source>force majeure</source>
         <translation>不可抗力</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="131"/>
+        <location filename="../labels.py" line="135"/>
         <source>In warranty until {date}</source>
         <translation>保修期内，至 {date}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="132"/>
+        <location filename="../labels.py" line="136"/>
         <source>In warranty</source>
         <translation>保修期内</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="134"/>
+        <location filename="../labels.py" line="138"/>
         <source>Warranty ended on {date}</source>
         <translation>保修已于 {date} 到期</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="136"/>
+        <location filename="../labels.py" line="140"/>
         <source>Over the warranty&apos;s operating hours</source>
         <translation>超出保修运行小时数</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="137"/>
+        <location filename="../labels.py" line="141"/>
         <source>Not covered: {why}</source>
         <translation>不在保修范围：{why}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="143"/>
+        <location filename="../labels.py" line="147"/>
         <source>{part} × {qty} @ {price}</source>
         <translation>{part} × {qty}，单价 {price}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="149"/>
+        <location filename="../labels.py" line="153"/>
         <source>{kind} {minutes} min @ {rate}/h</source>
         <translation>{kind} {minutes} 分钟，{rate}/小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="153"/>
+        <location filename="../labels.py" line="157"/>
         <source>{kind} {units} × {rate}</source>
         <translation>{kind} {units} × {rate}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="169"/>
+        <location filename="../labels.py" line="173"/>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="171"/>
+        <location filename="../labels.py" line="175"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="172"/>
+        <location filename="../labels.py" line="176"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
