@@ -458,97 +458,97 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../history.py" line="101"/>
+        <location filename="../history.py" line="102"/>
         <source>Job created</source>
         <translation>工单已创建</translation>
     </message>
     <message>
-        <location filename="../history.py" line="103"/>
+        <location filename="../history.py" line="104"/>
         <source>Status → {status}</source>
         <translation>状态 → {status}</translation>
     </message>
     <message>
-        <location filename="../history.py" line="106"/>
+        <location filename="../history.py" line="107"/>
         <source>Job details changed: {fields}</source>
         <translation>工单信息已更改：{fields}</translation>
     </message>
     <message>
-        <location filename="../history.py" line="112"/>
+        <location filename="../history.py" line="113"/>
         <source> (out of range)</source>
         <translation>（超出范围）</translation>
     </message>
     <message>
-        <location filename="../history.py" line="117"/>
+        <location filename="../history.py" line="118"/>
         <source>Checklist: {item} = {value}{flag}</source>
         <translation>检查表：{item} = {value}{flag}</translation>
     </message>
     <message>
-        <location filename="../history.py" line="123"/>
+        <location filename="../history.py" line="124"/>
         <source>Part line {number} removed</source>
         <translation>已删除配件行 {number}</translation>
     </message>
     <message>
-        <location filename="../history.py" line="126"/>
+        <location filename="../history.py" line="127"/>
         <source>Part {number} × {quantity} ({coverage})</source>
         <translation>配件 {number} × {quantity}（{coverage}）</translation>
     </message>
     <message>
-        <location filename="../history.py" line="128"/>
+        <location filename="../history.py" line="129"/>
         <source>Part line corrected: {number} × {quantity} ({coverage})</source>
         <translation>配件行已更正：{number} × {quantity}（{coverage}）</translation>
     </message>
     <message>
-        <location filename="../history.py" line="139"/>
+        <location filename="../history.py" line="140"/>
         <source>{kind} timer started</source>
         <translation>{kind}计时开始</translation>
     </message>
     <message>
-        <location filename="../history.py" line="141"/>
+        <location filename="../history.py" line="142"/>
         <source>{kind} time corrected</source>
         <translation>{kind}时间已更正</translation>
     </message>
     <message>
-        <location filename="../history.py" line="142"/>
+        <location filename="../history.py" line="143"/>
         <source>{kind} timer stopped</source>
         <translation>{kind}计时结束</translation>
     </message>
     <message>
-        <location filename="../history.py" line="144"/>
+        <location filename="../history.py" line="145"/>
         <source>Estimate shown: {total}</source>
         <translation>已出示报价：{total}</translation>
     </message>
     <message>
-        <location filename="../history.py" line="148"/>
+        <location filename="../history.py" line="149"/>
         <source>Consent given by {name}</source>
         <translation>{name} 已同意费用</translation>
     </message>
     <message>
-        <location filename="../history.py" line="152"/>
+        <location filename="../history.py" line="153"/>
         <source>Signed by {name}</source>
         <translation>{name} 已签字</translation>
     </message>
     <message>
-        <location filename="../history.py" line="159"/>
+        <location filename="../history.py" line="160"/>
         <source>Slip issued</source>
         <translation>已出具服务单</translation>
     </message>
     <message>
-        <location filename="../history.py" line="160"/>
+        <location filename="../history.py" line="161"/>
         <source>Slip issued again after a change (revision {n})</source>
         <translation>修改后重新出具服务单（第 {n} 版）</translation>
     </message>
     <message>
-        <location filename="../history.py" line="164"/>
+        <location filename="../history.py" line="165"/>
         <source>Photo added</source>
         <translation>已添加照片</translation>
     </message>
     <message>
-        <location filename="../history.py" line="166"/>
+        <location filename="../history.py" line="167"/>
         <source>Unit added to the job</source>
         <translation>已添加设备</translation>
     </message>
     <message>
-        <location filename="../history.py" line="168"/>
+        <location filename="../history.py" line="169"/>
         <source>Amendment: {reason}</source>
         <translation>更正：{reason}</translation>
     </message>
@@ -571,12 +571,12 @@
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../history_model.py" line="48"/>
+        <location filename="../history_model.py" line="49"/>
         <source>waiting</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../history_model.py" line="48"/>
+        <location filename="../history_model.py" line="49"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
@@ -1678,7 +1678,12 @@ Change the line anyway? The van stock will go below zero.</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../time_entry_model.py" line="48"/>
+        <location filename="../time_entry_model.py" line="45"/>
+        <source>{kind}, outside the agreement</source>
+        <translation>{kind}（协议外）</translation>
+    </message>
+    <message>
+        <location filename="../time_entry_model.py" line="52"/>
         <source>running</source>
         <translation>计时中</translation>
     </message>
@@ -1686,57 +1691,67 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>TimePanel</name>
     <message>
-        <location filename="../time_panel.py" line="52"/>
+        <location filename="../time_panel.py" line="54"/>
         <source>Start travel</source>
         <translation>开始路途</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="53"/>
+        <location filename="../time_panel.py" line="55"/>
         <source>Start labour</source>
         <translation>开始工时</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="54"/>
+        <location filename="../time_panel.py" line="56"/>
         <source>Start waiting</source>
         <translation>开始等待</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="61"/>
+        <location filename="../time_panel.py" line="63"/>
         <source>Stop</source>
         <translation>停止计时</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="77"/>
+        <location filename="../time_panel.py" line="71"/>
+        <source>Labour outside the agreement (billed)</source>
+        <translation>协议外工时（另行收费）</translation>
+    </message>
+    <message>
+        <location filename="../time_panel.py" line="87"/>
         <source>Correct the selected entry</source>
         <translation>更正所选记录</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="83"/>
+        <location filename="../time_panel.py" line="93"/>
         <source>Apply correction</source>
         <translation>应用更正</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="86"/>
+        <location filename="../time_panel.py" line="97"/>
+        <source>Outside the agreement (billed)</source>
+        <translation>协议外（另行收费）</translation>
+    </message>
+    <message>
+        <location filename="../time_panel.py" line="101"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="88"/>
+        <location filename="../time_panel.py" line="103"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="123"/>
+        <location filename="../time_panel.py" line="144"/>
         <source>{kind}: {minutes} min</source>
         <translation>{kind}：{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="139"/>
+        <location filename="../time_panel.py" line="160"/>
         <source>No timer running</source>
         <translation>没有正在计时的项目</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="143"/>
+        <location filename="../time_panel.py" line="164"/>
         <source>{kind} running since {start} ({elapsed})</source>
         <translation>{kind}计时中，自 {start} 起（{elapsed}）</translation>
     </message>
