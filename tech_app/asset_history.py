@@ -120,29 +120,20 @@ def _earlier_jobs(store: LocalStore, asset_id: str, current_job_id: str | None) 
     return sorted(jobs, key=visit_time, reverse=True)
 
 
-def _of_unit(table: str) -> str:
-    # Lines without a unit belong to the unit when the job had only one.
-    return (
-        f"SELECT id FROM {table} WHERE job_id = :job AND (asset_id = :asset OR (asset_id IS NULL "
-        "AND (SELECT count(*) FROM job_assets WHERE job_id = :job) = 1))"
-    )
+# Rows of one unit on a job; lines without a unit belong to it when the job had only one.
+_OF_UNIT = (
+    "job_id = ? AND (asset_id = ? OR (asset_id IS NULL "
+    "AND (SELECT count(*) FROM job_assets WHERE job_id = ?) = 1))"
+)
 
 
 def _visit(store: LocalStore, job: Job, asset_id: str) -> PastVisit:
-    params = {"job": job.id, "asset": asset_id}
+    params = [job.id, asset_id, job.id]
     at = visit_time(job)
-    answers = [
-        store.get(ChecklistAnswer, row[0])
-        for row in store.db.execute(_of_unit("checklist_answers"), params).fetchall()
-    ]
+    answers = store.select(ChecklistAnswer, _OF_UNIT, params)
     usages = sorted(
-        (
-            store.get(PartUsage, row[0])
-            for row in store.db.execute(
-                _of_unit("part_usage") + " AND removed_at IS NULL", params
-            ).fetchall()
-        ),
-        key=lambda u: u.used_at,
+        store.select(PartUsage, _OF_UNIT + " AND removed_at IS NULL", params),
+        key=lambda u: u.used_at,  # as moments: stored texts may carry different offsets
     )
     parts = []
     for usage in usages:

@@ -19,7 +19,7 @@ from tech_app.bill import (
     visit_day,
 )
 from tech_app.company import company_settings
-from tech_app.coverage import installed_part_warranty, job_assets
+from tech_app.coverage import InstalledPart, fitted_part_warranty, installed_parts, job_assets
 from tech_app.records import Contract, Job, JobAsset, Part, PartUsage, ServiceCard, TimeEntry
 from tech_app.rules.pricing import Bill, ChargeLine
 from tech_app.store.local import LocalStore
@@ -81,12 +81,16 @@ def job_records(store: LocalStore, job_id: str, on_date: date | None = None) -> 
     usages = tuple(store.select(PartUsage, "job_id = ?", [job_id], order_by="used_at"))
     parts = {u.part_id: store.get(Part, u.part_id) for u in usages}
     own = {}
+    fitted: dict[str, list[InstalledPart]] = {}  # the unit's fitting history, read once
     for usage in usages:
         asset_id = usage.asset_id or (assets[0].id if assets else None)
-        if asset_id is not None:
-            own[usage.id] = installed_part_warranty(
-                store, job_id, asset_id, parts[usage.part_id], day, serial_out=usage.serial_out
-            )
+        if asset_id is None:
+            continue
+        if asset_id not in fitted:
+            fitted[asset_id] = installed_parts(store, asset_id, current_job_id=job_id)
+        own[usage.id] = fitted_part_warranty(
+            fitted[asset_id], parts[usage.part_id], day, serial_out=usage.serial_out
+        )
     return JobRecords(
         job=job,
         settings=settings,

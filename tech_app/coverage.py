@@ -56,10 +56,13 @@ def installed_parts(
     Fittings on this technician's jobs come from their usage lines; fittings by
     colleagues from head office's summaries of the unit's earlier visits.
     """
+    # Through the unit's job links (indexed), not part_usage.asset_id (which is not): a
+    # line names a unit of its own job.
     usages = store.select(
         PartUsage,
-        "asset_id = ? AND serial_in != '' AND job_id != ?",
-        [asset_id, current_job_id or ""],
+        "job_id IN (SELECT job_id FROM job_assets WHERE asset_id = ?) "
+        "AND asset_id = ? AND serial_in != '' AND job_id != ?",
+        [asset_id, asset_id, current_job_id or ""],
     )
     usages = [u for u in usages if u.in_effect]
     fitted = [

@@ -73,14 +73,24 @@ def stop_timer(store: LocalStore, job_id: str, now: datetime | None = None) -> T
 
 
 def correct_entry(
-    store: LocalStore, entry_id: str, started_at: datetime, ended_at: datetime
+    store: LocalStore,
+    entry_id: str,
+    started_at: datetime,
+    ended_at: datetime,
+    *,
+    out_of_scope: bool | None = None,
 ) -> TimeEntry:
+    """Correct an entry's times and, with ``out_of_scope``, whether it was work outside
+    the agreement (a contract visit's labour is covered by the visit fee unless so)."""
     entry = store.get(TimeEntry, entry_id)
     if ended_at < started_at:
         raise ValidationError(
             "time_entry.ended_at", "ends before it starts", code=Invalid.ENDS_BEFORE_START
         )
-    return store.save(dataclasses.replace(entry, started_at=started_at, ended_at=ended_at))
+    scope = entry.out_of_scope if out_of_scope is None else out_of_scope
+    return store.save(
+        dataclasses.replace(entry, started_at=started_at, ended_at=ended_at, out_of_scope=scope)
+    )
 
 
 def minutes_by_kind(store: LocalStore, job_id: str) -> dict[TimeKind, int]:

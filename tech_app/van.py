@@ -61,6 +61,21 @@ def stock_of(store: LocalStore, technician: str, part_id: str) -> VanStock:
     )
 
 
+def stock_by_part(store: LocalStore, technician: str) -> dict[str, Decimal]:
+    """What the van holds of every part it has a balance or a movement of, in two
+    queries: the parts list shows the van's stock beside each of hundreds of parts."""
+    held: dict[str, Decimal] = {}
+    for part_id, quantity in store.db.execute(
+        "SELECT part_id, quantity FROM van_stock WHERE technician = ?", [technician]
+    ):
+        held[part_id] = Decimal(str(quantity))
+    for part_id, quantity in store.db.execute(
+        "SELECT part_id, quantity FROM stock_movements WHERE technician = ?", [technician]
+    ):
+        held[part_id] = held.get(part_id, Decimal(0)) + Decimal(quantity)
+    return held
+
+
 def record_part_usage(
     store: LocalStore,
     job_id: str,

@@ -17,6 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -34,7 +35,13 @@ from tech_app.coverage import default_coverage, job_assets
 from tech_app.errors import TechAppError, ValidationError
 from tech_app.part_lines import correct_part_line, part_lines, remove_part_line
 from tech_app.records import Part, PartUsage
-from tech_app.van import NegativeStockError, find_part, record_part_usage, stock_of
+from tech_app.van import (
+    NegativeStockError,
+    find_part,
+    record_part_usage,
+    stock_by_part,
+    stock_of,
+)
 from tech_app.vocab import Coverage
 from ui import labels
 from ui.context import AppContext
@@ -55,6 +62,7 @@ class PartsPanel(Retranslating, QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._job_id = ""
+        self._catalogue_stale = True
         self._part: Part | None = None
         self._serials: dict[str, str] = {}
 
@@ -183,11 +191,26 @@ class PartsPanel(Retranslating, QWidget):
         self._enable_line_controls()
 
     def _load_catalogue(self) -> None:
+        """The part field's completions (number, name, van stock), built when the panel
+        is seen: opening a job shows its overview first, and hundreds of parts with
+        their stock are work the technician waits for only on this tab."""
+        self._catalogue_stale = True
+        if self.isVisible():
+            self._build_catalogue()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._catalogue_stale:
+            self._build_catalogue()
+
+    def _build_catalogue(self) -> None:
+        self._catalogue_stale = False
         store, technician = self._ctx.store, self._ctx.technician
         entries = []
+        held = stock_by_part(store, technician)
         for part in store.select(Part, order_by="number"):
             name = part.name_zh if self._ctx.chinese and part.name_zh else part.name
-            stock = stock_of(store, technician, part.id).quantity
+            stock = held.get(part.id, Decimal(0))
             entries.append(
                 _SEPARATOR.join((part.number, name, self.tr("van: {n}").format(n=_quantity(stock))))
             )

@@ -41,6 +41,10 @@ class TimeEntryModel(ReadOnlyTable):
         entry = self._entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
+                if entry.out_of_scope:
+                    return self.tr("{kind}, outside the agreement").format(
+                        kind=labels.word(entry.kind)
+                    )
                 return labels.word(entry.kind)
             if index.column() == 1:
                 return labels.date_time(entry.started_at, self._zone)

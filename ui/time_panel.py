@@ -7,6 +7,7 @@ from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QDateTime, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateTimeEdit,
     QGridLayout,
     QGroupBox,
@@ -46,6 +47,7 @@ class TimePanel(Retranslating, QWidget):
         self._ctx = ctx
         self._job_id = ""
         self._zone: tzinfo | None = None
+        self._on_contract = False
         self.start_buttons: dict[TimeKind, QPushButton] = {}
         buttons = QHBoxLayout()
         for kind, words in (
@@ -61,6 +63,14 @@ class TimePanel(Retranslating, QWidget):
         self.stop_button = self.tr_button(lambda: self.tr("Stop"), self)
         self.stop_button.clicked.connect(self.on_stop_clicked)
         buttons.addWidget(self.stop_button)
+        # On a contract visit the visit fee covers the agreed work; what the technician
+        # does beyond it is billed by the hour, so they say which work that is.
+        self.outside_box = QCheckBox(self)
+        self.outside_box.setObjectName("outside_agreement")
+        self.keep_text(
+            lambda: self.outside_box.setText(self.tr("Labour outside the agreement (billed)"))
+        )
+        self.outside_box.setVisible(False)
         self.running_label = QLabel(self)
         self.totals_label = QLabel(self)
 
@@ -82,11 +92,17 @@ class TimePanel(Retranslating, QWidget):
             edit.setCalendarPopup(True)
         self.correct_button = self.tr_button(lambda: self.tr("Apply correction"), correction)
         self.correct_button.clicked.connect(self.on_correct_clicked)
+        self.entry_outside_box = QCheckBox(correction)
+        self.keep_text(
+            lambda: self.entry_outside_box.setText(self.tr("Outside the agreement (billed)"))
+        )
+        self.entry_outside_box.setVisible(False)
         rows = QGridLayout(correction)
         rows.addWidget(self.tr_label(lambda: self.tr("From")), 0, 0)
         rows.addWidget(self.start_edit, 0, 1)
         rows.addWidget(self.tr_label(lambda: self.tr("to")), 1, 0)
         rows.addWidget(self.end_edit, 1, 1)
+        rows.addWidget(self.entry_outside_box, 2, 1)
         rows.addWidget(self.correct_button, 1, 2)
         rows.setColumnStretch(3, 1)
         self.correction_box = correction
@@ -94,6 +110,7 @@ class TimePanel(Retranslating, QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addWidget(self.outside_box)
         layout.addWidget(self.running_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals_label)
@@ -111,6 +128,10 @@ class TimePanel(Retranslating, QWidget):
         self._job_id = job_id
         job = self._ctx.store.get(Job, job_id)
         self._zone = (job.window_start or job.reported_at).tzinfo
+        self._on_contract = on_contract = job.contract_id is not None
+        self.outside_box.setVisible(on_contract)
+        self.outside_box.setChecked(False)
+        self.entry_outside_box.setVisible(on_contract)
         self._refresh()
 
     def _refresh(self) -> None:
@@ -151,9 +172,15 @@ class TimePanel(Retranslating, QWidget):
 
     # -- timers ---------------------------------------------------------------------------
     def start(self, kind: TimeKind) -> None:
+        outside = kind is TimeKind.LABOUR and self.outside_box.isChecked()
         self._write(
             lambda: start_timer(
-                self._ctx.store, self._job_id, kind, self._ctx.technician, now=self._ctx.now()
+                self._ctx.store,
+                self._job_id,
+                kind,
+                self._ctx.technician,
+                now=self._ctx.now(),
+                out_of_scope=outside,
             )
         )
 
@@ -178,6 +205,7 @@ class TimePanel(Retranslating, QWidget):
         entry = self.model.entry(current.row())
         self.start_edit.setDateTime(site_clock(entry.started_at, self._zone))
         self.end_edit.setDateTime(site_clock(entry.ended_at or self._ctx.now(), self._zone))
+        self.entry_outside_box.setChecked(entry.out_of_scope)
         self.correction_box.setEnabled(entry.ended_at is not None)
 
     def on_correct_clicked(self) -> None:
@@ -187,11 +215,15 @@ class TimePanel(Retranslating, QWidget):
         entry = self.model.entry(row)
         started = site_moment(self.start_edit.dateTime(), self._zone)
         ended = site_moment(self.end_edit.dateTime(), self._zone)
-        self._write(lambda: correct_entry(self._ctx.store, entry.id, started, ended))
+        outside = self.entry_outside_box.isChecked() if self._on_contract else None
+        self._write(
+            lambda: correct_entry(self._ctx.store, entry.id, started, ended, out_of_scope=outside)
+        )
 
     def set_read_only(self, read_only: bool) -> None:
         for button in self.start_buttons.values():
             button.setEnabled(not read_only)
+        self.outside_box.setEnabled(not read_only)
         self.stop_button.setEnabled(not read_only)
         self.correction_box.setEnabled(False)
         self.table.setEnabled(not read_only)

@@ -1413,148 +1413,148 @@
 <context>
     <name>PartsPanel</name>
     <message>
-        <location filename="../parts_panel.py" line="65"/>
+        <location filename="../parts_panel.py" line="73"/>
         <source>Part number or name (or scan the barcode)</source>
         <translation>配件编号或名称（或扫描条码）</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="76"/>
-        <location filename="../parts_panel.py" line="258"/>
+        <location filename="../parts_panel.py" line="84"/>
+        <location filename="../parts_panel.py" line="281"/>
         <source>No part picked</source>
         <translation>未选择配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="91"/>
+        <location filename="../parts_panel.py" line="99"/>
         <source>Serial of the part taken out</source>
         <translation>拆下配件的序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="99"/>
+        <location filename="../parts_panel.py" line="107"/>
         <source>Serial of the part fitted</source>
         <translation>装上配件的序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="111"/>
+        <location filename="../parts_panel.py" line="119"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="128"/>
+        <location filename="../parts_panel.py" line="136"/>
         <source>Change quantity</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="130"/>
+        <location filename="../parts_panel.py" line="138"/>
         <source>Remove line</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="135"/>
+        <location filename="../parts_panel.py" line="143"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="137"/>
+        <location filename="../parts_panel.py" line="145"/>
         <source>Van stock</source>
         <translation>车上库存</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="140"/>
+        <location filename="../parts_panel.py" line="148"/>
         <source>For unit</source>
         <translation>用于设备</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="142"/>
+        <location filename="../parts_panel.py" line="150"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="144"/>
+        <location filename="../parts_panel.py" line="152"/>
         <source>Removed</source>
         <translation>拆下</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="146"/>
+        <location filename="../parts_panel.py" line="154"/>
         <source>Fitted</source>
         <translation>装上</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="148"/>
+        <location filename="../parts_panel.py" line="156"/>
         <source>Serials</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="152"/>
+        <location filename="../parts_panel.py" line="160"/>
         <source>Paid by</source>
         <translation>承担方</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="155"/>
+        <location filename="../parts_panel.py" line="163"/>
         <source>Parts used on this job</source>
         <translation>本工单已用配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="158"/>
+        <location filename="../parts_panel.py" line="166"/>
         <source>Selected line</source>
         <translation>所选配件行</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="177"/>
+        <location filename="../parts_panel.py" line="185"/>
         <source>The job</source>
         <translation>本工单</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="192"/>
+        <location filename="../parts_panel.py" line="215"/>
         <source>van: {n}</source>
         <translation>车上：{n}</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="262"/>
+        <location filename="../parts_panel.py" line="285"/>
         <source>{name} — {price} per {unit}</source>
         <translation>{name} — 每{unit} {price}</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="336"/>
-        <location filename="../parts_panel.py" line="417"/>
+        <location filename="../parts_panel.py" line="359"/>
+        <location filename="../parts_panel.py" line="440"/>
         <source>Not enough in the van</source>
         <translation>车上库存不足</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="338"/>
+        <location filename="../parts_panel.py" line="361"/>
         <source>The van holds {available} {unit} of {part}, {wanted} wanted.
 Record it anyway? The van stock will go below zero.</source>
         <translation>车上只有 {available} {unit} {part}，需要 {wanted}。
 仍然记录吗？车上库存将变为负数。</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="347"/>
+        <location filename="../parts_panel.py" line="370"/>
         <source>Record anyway</source>
         <translation>仍然记录</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="419"/>
+        <location filename="../parts_panel.py" line="442"/>
         <source>The van holds {available} {unit} of {part}, {wanted} more wanted.
 Change the line anyway? The van stock will go below zero.</source>
         <translation>车上 {part} 只有 {available} {unit}，还需要 {wanted}。
 仍然修改吗？车辆库存将低于零。</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="428"/>
+        <location filename="../parts_panel.py" line="451"/>
         <source>Change anyway</source>
         <translation>仍然修改</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="444"/>
+        <location filename="../parts_panel.py" line="467"/>
         <source>Remove part line</source>
         <translation>删除配件行</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="446"/>
+        <location filename="../parts_panel.py" line="469"/>
         <source>Remove {quantity} {unit} {part} from this job? They go back into the van.</source>
         <translation>从本工单删除 {quantity} {unit} {part}？这些配件将退回车上库存。</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="451"/>
+        <location filename="../parts_panel.py" line="474"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -2030,7 +2030,12 @@ Change the line anyway? The van stock will go below zero.</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../time_entry_model.py" line="48"/>
+        <location filename="../time_entry_model.py" line="45"/>
+        <source>{kind}, outside the agreement</source>
+        <translation>{kind}（协议外）</translation>
+    </message>
+    <message>
+        <location filename="../time_entry_model.py" line="52"/>
         <source>running</source>
         <translation>计时中</translation>
     </message>
@@ -2038,57 +2043,67 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>TimePanel</name>
     <message>
-        <location filename="../time_panel.py" line="52"/>
+        <location filename="../time_panel.py" line="54"/>
         <source>Start travel</source>
         <translation>开始路途</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="53"/>
+        <location filename="../time_panel.py" line="55"/>
         <source>Start labour</source>
         <translation>开始工时</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="54"/>
+        <location filename="../time_panel.py" line="56"/>
         <source>Start waiting</source>
         <translation>开始等待</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="61"/>
+        <location filename="../time_panel.py" line="63"/>
         <source>Stop</source>
         <translation>停止计时</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="77"/>
+        <location filename="../time_panel.py" line="71"/>
+        <source>Labour outside the agreement (billed)</source>
+        <translation>协议外工时（另行收费）</translation>
+    </message>
+    <message>
+        <location filename="../time_panel.py" line="87"/>
         <source>Correct the selected entry</source>
         <translation>更正所选记录</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="83"/>
+        <location filename="../time_panel.py" line="93"/>
         <source>Apply correction</source>
         <translation>应用更正</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="86"/>
+        <location filename="../time_panel.py" line="97"/>
+        <source>Outside the agreement (billed)</source>
+        <translation>协议外（另行收费）</translation>
+    </message>
+    <message>
+        <location filename="../time_panel.py" line="101"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="88"/>
+        <location filename="../time_panel.py" line="103"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="123"/>
+        <location filename="../time_panel.py" line="144"/>
         <source>{kind}: {minutes} min</source>
         <translation>{kind}：{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="139"/>
+        <location filename="../time_panel.py" line="160"/>
         <source>No timer running</source>
         <translation>没有正在计时的项目</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="143"/>
+        <location filename="../time_panel.py" line="164"/>
         <source>{kind} running since {start} ({elapsed})</source>
         <translation>{kind}计时中，自 {start} 起（{elapsed}）</translation>
     </message>
