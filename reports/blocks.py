@@ -160,7 +160,7 @@ def component_name(component: str, labels: Labels) -> str:
 def warranty_paragraph(
     statuses: Sequence[WarrantyStatus], labels: Labels, styles: Styles
 ) -> Paragraph:
-    """One line per component: localised status and date, then the rules' reason in English."""
+    """One line per component: its name and localised status with the date."""
     lines = []
     for status in statuses:
         words = labels.get(f"warranty.{status.kind}", status.code)
@@ -172,7 +172,10 @@ def warranty_paragraph(
             component_name(status.component, labels) + labels["colon"] if status.component else ""
         )
         line = f'{text(name)}<font color="{colour}">{text(words)}</font>'
-        if not labels.chinese or status.kind == "unknown":
+        if status.kind == "unknown":
+            # Only then are the words above not the whole decision. The rules' reason is
+            # an English sentence naming components by code ("main_unit"), so it is not
+            # printed beside words that already say it in the reader's language.
             line += f'<br/><font color="#5b6570">{text(status.reason)}</font>'
         lines.append(line)
     return Paragraph("<br/>".join(lines), styles.cell)
