@@ -12,17 +12,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-import requests
 from PySide6.QtCore import QObject, QTimer
 
-from sync.client import SyncError, SyncReport, client_for, sync_once
 from tech_app.blobs import BlobStore
 from tech_app.store import remote
 from tech_app.store.local import LocalStore
 from ui.sync_problems import list_problems
 from ui.sync_status import SyncStatusSource
 from ui.worker import Worker
+
+if TYPE_CHECKING:
+    from sync.client import SyncReport
+
+# The sync client (requests, keyring, the protocol) is imported by the first round, on
+# the worker thread, not with this module: it was a fifth of the app's start-up, spent
+# before the job list could paint.
 
 
 @dataclass(frozen=True)
@@ -130,6 +136,8 @@ class BackgroundSync(SyncStatusSource):
 
     # -- worker thread ------------------------------------------------------------------------
     def _round(self, store: LocalStore) -> SyncReport:
+        from sync.client import SyncError, SyncReport, client_for, sync_once
+
         try:
             client = client_for(
                 store, timeout=self._timing.request_timeout_s, attempts=self._timing.attempts
@@ -178,6 +186,8 @@ class BackgroundSync(SyncStatusSource):
 
 def head_office_answers(url: str, timeout: float) -> bool:
     """Whether the health endpoint answers: the network is back when it does."""
+    import requests
+
     try:
         return requests.get(f"{url}/health", timeout=timeout).status_code == 200
     except requests.RequestException:
