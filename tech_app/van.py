@@ -40,40 +40,35 @@ def find_part(store: LocalStore, key: str) -> Part:
     return parts[0]
 
 
+def _held(store: LocalStore, technician: str, part_id: str | None = None) -> dict[str, Decimal]:
+    """The rule for what a van holds: its opening balance (the ``van_stock`` row head
+    office set) plus every movement since, per part; one part's or all of them."""
+    where, params = "technician = ?", [technician]
+    if part_id is not None:
+        where, params = where + " AND part_id = ?", [technician, part_id]
+    held: dict[str, Decimal] = {}
+    for table in ("van_stock", "stock_movements"):
+        for part, quantity in store.db.execute(
+            f"SELECT part_id, quantity FROM {table} WHERE {where}", params
+        ):
+            held[part] = held.get(part, Decimal(0)) + Decimal(str(quantity))
+    return held
+
+
 def stock_of(store: LocalStore, technician: str, part_id: str) -> VanStock:
     """What the van holds of a part: the opening balance plus every movement since."""
     found = store.select(VanStock, "technician = ? AND part_id = ?", [technician, part_id])
     opening = (
         found[0] if found else VanStock(technician=technician, part_id=part_id, quantity=Decimal(0))
     )
-    moved = sum(
-        (
-            Decimal(row[0])
-            for row in store.db.execute(
-                "SELECT quantity FROM stock_movements WHERE technician = ? AND part_id = ?",
-                [technician, part_id],
-            )
-        ),
-        Decimal(0),
-    )
-    return VanStock(
-        id=opening.id, technician=technician, part_id=part_id, quantity=opening.quantity + moved
-    )
+    quantity = _held(store, technician, part_id).get(part_id, Decimal(0))
+    return VanStock(id=opening.id, technician=technician, part_id=part_id, quantity=quantity)
 
 
 def stock_by_part(store: LocalStore, technician: str) -> dict[str, Decimal]:
     """What the van holds of every part it has a balance or a movement of, in two
     queries: the parts list shows the van's stock beside each of hundreds of parts."""
-    held: dict[str, Decimal] = {}
-    for part_id, quantity in store.db.execute(
-        "SELECT part_id, quantity FROM van_stock WHERE technician = ?", [technician]
-    ):
-        held[part_id] = Decimal(str(quantity))
-    for part_id, quantity in store.db.execute(
-        "SELECT part_id, quantity FROM stock_movements WHERE technician = ?", [technician]
-    ):
-        held[part_id] = held.get(part_id, Decimal(0)) + Decimal(quantity)
-    return held
+    return _held(store, technician)
 
 
 def record_part_usage(
