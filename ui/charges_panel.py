@@ -249,30 +249,18 @@ class ChargesPanel(Retranslating, QWidget):
         self.changed.emit()
 
     def on_agree_bill_clicked(self) -> None:
-        try:
-            record_consent(
-                self._ctx.store,
-                self._job_id,
-                self.consent_name.text().strip(),
-                None,
-                now=self._ctx.now(),
-            )
-        except TechAppError as exc:
-            show_error(self, exc)
-            return
-        self.consent_check.setChecked(False)
-        self._show_consent()
-        self._ctx.local_change()
-        self.consent_recorded.emit()
-        self.changed.emit()
+        self._record_consent(None)  # to the bill as it stands
 
     def on_consent_clicked(self) -> None:
+        self._record_consent(self.planned_minutes.value())  # to the estimate
+
+    def _record_consent(self, planned_minutes: int | None) -> None:
         try:
             record_consent(
                 self._ctx.store,
                 self._job_id,
                 self.consent_name.text().strip(),
-                self.planned_minutes.value(),
+                planned_minutes,
                 now=self._ctx.now(),
             )
         except TechAppError as exc:

@@ -14,6 +14,7 @@ removed lets the core find that earlier fitting and pre-fill "warranty".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
@@ -110,12 +111,7 @@ class PartsPanel(Retranslating, QWidget):
         self.coverage_combo = QComboBox(self)
         for coverage in Coverage:
             self.coverage_combo.addItem("", coverage.value)
-        self.keep_text(
-            lambda: [
-                self.coverage_combo.setItemText(i, labels.word(self.coverage_combo.itemData(i)))
-                for i in range(self.coverage_combo.count())
-            ]
-        )
+        self.keep_text(self._word_coverages)
         self.add_button = self.tr_button(lambda: self.tr("Add part"), self)
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.on_add_clicked)
@@ -215,6 +211,29 @@ class PartsPanel(Retranslating, QWidget):
                 _SEPARATOR.join((part.number, name, self.tr("van: {n}").format(n=_quantity(stock))))
             )
         self._choices.setStringList(entries)
+
+    def _word_coverages(self) -> None:
+        for i in range(self.coverage_combo.count()):
+            self.coverage_combo.setItemText(i, labels.word(self.coverage_combo.itemData(i)))
+
+    def _confirm_below_zero(
+        self,
+        message: str,
+        exc: NegativeStockError,
+        unit: str,
+        part_number: str,
+        again: Callable[[], None],
+        yes_text: str,
+    ) -> None:
+        """Ask before a change takes the van below zero; ``message`` is already worded
+        (the two callers' sentences differ and stay literal for the catalogue)."""
+        text = message.format(
+            available=_quantity(exc.available),
+            unit=labels.unit(unit),
+            part=part_number,
+            wanted=_quantity(exc.wanted),
+        )
+        ask(self, self.tr("Not enough in the van"), text, again, yes_text=yes_text)
 
     def _line(self, usage: PartUsage) -> UsageLine:
         part = self._ctx.store.get(Part, usage.part_id)
@@ -354,20 +373,16 @@ class PartsPanel(Retranslating, QWidget):
                 now=self._ctx.now(),
             )
         except NegativeStockError as exc:
-            ask(
-                self,
-                self.tr("Not enough in the van"),
+            self._confirm_below_zero(
                 self.tr(
                     "The van holds {available} {unit} of {part}, {wanted} wanted.\n"
                     "Record it anyway? The van stock will go below zero."
-                ).format(
-                    available=_quantity(exc.available),
-                    unit=labels.unit(part.unit),
-                    part=part.number,
-                    wanted=_quantity(exc.wanted),
                 ),
+                exc,
+                part.unit,
+                part.number,
                 lambda: self.add_part(confirm_negative=True),
-                yes_text=self.tr("Record anyway"),
+                self.tr("Record anyway"),
             )
             return
         except TechAppError as exc:
@@ -435,20 +450,16 @@ class PartsPanel(Retranslating, QWidget):
                 now=self._ctx.now(),
             )
         except NegativeStockError as exc:
-            ask(
-                self,
-                self.tr("Not enough in the van"),
+            self._confirm_below_zero(
                 self.tr(
                     "The van holds {available} {unit} of {part}, {wanted} more wanted.\n"
                     "Change the line anyway? The van stock will go below zero."
-                ).format(
-                    available=_quantity(exc.available),
-                    unit=labels.unit(line.unit),
-                    part=line.part_number,
-                    wanted=_quantity(exc.wanted),
                 ),
+                exc,
+                line.unit,
+                line.part_number,
                 lambda: self.correct_line(confirm_negative=True),
-                yes_text=self.tr("Change anyway"),
+                self.tr("Change anyway"),
             )
             return
         except TechAppError as exc:

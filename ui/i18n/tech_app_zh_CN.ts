@@ -70,27 +70,27 @@
 <context>
     <name>BackgroundSync</name>
     <message>
-        <location filename="../sync_worker.py" line="169"/>
+        <location filename="../sync_worker.py" line="177"/>
         <source>Your head office login has expired: log in again.</source>
         <translation>总部登录已过期：请重新登录。</translation>
     </message>
     <message>
-        <location filename="../sync_worker.py" line="171"/>
+        <location filename="../sync_worker.py" line="179"/>
         <source>Head office needs a newer version: please update tech-app.</source>
         <translation>总部需要更新的版本：请更新 tech-app。</translation>
     </message>
     <message>
-        <location filename="../sync_worker.py" line="173"/>
+        <location filename="../sync_worker.py" line="181"/>
         <source>Head office has a problem right now; sync will try again.</source>
         <translation>总部服务器暂时出现问题，稍后将自动重试同步。</translation>
     </message>
     <message>
-        <location filename="../sync_worker.py" line="175"/>
+        <location filename="../sync_worker.py" line="183"/>
         <source>Head office asked for a fresh start; sync will try again.</source>
         <translation>总部要求重新同步，稍后将自动重试。</translation>
     </message>
     <message>
-        <location filename="../sync_worker.py" line="176"/>
+        <location filename="../sync_worker.py" line="184"/>
         <source>Head office refused the sync: {detail}</source>
         <translation>总部拒绝了同步：{detail}</translation>
     </message>
@@ -1413,148 +1413,147 @@
 <context>
     <name>PartsPanel</name>
     <message>
-        <location filename="../parts_panel.py" line="73"/>
+        <location filename="../parts_panel.py" line="74"/>
         <source>Part number or name (or scan the barcode)</source>
         <translation>配件编号或名称（或扫描条码）</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="84"/>
-        <location filename="../parts_panel.py" line="281"/>
+        <location filename="../parts_panel.py" line="85"/>
+        <location filename="../parts_panel.py" line="300"/>
         <source>No part picked</source>
         <translation>未选择配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="99"/>
+        <location filename="../parts_panel.py" line="100"/>
         <source>Serial of the part taken out</source>
         <translation>拆下配件的序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="107"/>
+        <location filename="../parts_panel.py" line="108"/>
         <source>Serial of the part fitted</source>
         <translation>装上配件的序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="119"/>
+        <location filename="../parts_panel.py" line="115"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="136"/>
+        <location filename="../parts_panel.py" line="132"/>
         <source>Change quantity</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="138"/>
+        <location filename="../parts_panel.py" line="134"/>
         <source>Remove line</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="143"/>
+        <location filename="../parts_panel.py" line="139"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="145"/>
+        <location filename="../parts_panel.py" line="141"/>
         <source>Van stock</source>
         <translation>车上库存</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="148"/>
+        <location filename="../parts_panel.py" line="144"/>
         <source>For unit</source>
         <translation>用于设备</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="150"/>
+        <location filename="../parts_panel.py" line="146"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="152"/>
+        <location filename="../parts_panel.py" line="148"/>
         <source>Removed</source>
         <translation>拆下</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="154"/>
+        <location filename="../parts_panel.py" line="150"/>
         <source>Fitted</source>
         <translation>装上</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="156"/>
+        <location filename="../parts_panel.py" line="152"/>
         <source>Serials</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="160"/>
+        <location filename="../parts_panel.py" line="156"/>
         <source>Paid by</source>
         <translation>承担方</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="163"/>
+        <location filename="../parts_panel.py" line="159"/>
         <source>Parts used on this job</source>
         <translation>本工单已用配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="166"/>
+        <location filename="../parts_panel.py" line="162"/>
         <source>Selected line</source>
         <translation>所选配件行</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="185"/>
+        <location filename="../parts_panel.py" line="181"/>
         <source>The job</source>
         <translation>本工单</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="215"/>
+        <location filename="../parts_panel.py" line="211"/>
         <source>van: {n}</source>
         <translation>车上：{n}</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="285"/>
+        <location filename="../parts_panel.py" line="304"/>
         <source>{name} — {price} per {unit}</source>
         <translation>{name} — 每{unit} {price}</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="359"/>
-        <location filename="../parts_panel.py" line="440"/>
+        <location filename="../parts_panel.py" line="236"/>
         <source>Not enough in the van</source>
         <translation>车上库存不足</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="361"/>
+        <location filename="../parts_panel.py" line="378"/>
         <source>The van holds {available} {unit} of {part}, {wanted} wanted.
 Record it anyway? The van stock will go below zero.</source>
         <translation>车上只有 {available} {unit} {part}，需要 {wanted}。
 仍然记录吗？车上库存将变为负数。</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="370"/>
+        <location filename="../parts_panel.py" line="385"/>
         <source>Record anyway</source>
         <translation>仍然记录</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="442"/>
+        <location filename="../parts_panel.py" line="455"/>
         <source>The van holds {available} {unit} of {part}, {wanted} more wanted.
 Change the line anyway? The van stock will go below zero.</source>
         <translation>车上 {part} 只有 {available} {unit}，还需要 {wanted}。
 仍然修改吗？车辆库存将低于零。</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="451"/>
+        <location filename="../parts_panel.py" line="462"/>
         <source>Change anyway</source>
         <translation>仍然修改</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="467"/>
+        <location filename="../parts_panel.py" line="478"/>
         <source>Remove part line</source>
         <translation>删除配件行</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="469"/>
+        <location filename="../parts_panel.py" line="480"/>
         <source>Remove {quantity} {unit} {part} from this job? They go back into the van.</source>
         <translation>从本工单删除 {quantity} {unit} {part}？这些配件将退回车上库存。</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="474"/>
+        <location filename="../parts_panel.py" line="485"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
