@@ -392,7 +392,7 @@ def cmd_sell_card(args: argparse.Namespace) -> int:
             asset_serial=args.serial,
             job_type=parse_job_type("--job-type", args.job_type),
         )
-        (state,) = [s for s in cards.card_states(conn, card.customer_id) if s.card.id == card.id]
+        state = cards.state_of(conn, card)
         today = company_today(_now(args, conn), company.zone(conn))
     _print_cards([_card_row(state, today)], args.json)
     return 0

@@ -23,13 +23,13 @@ technician B could read technician A's customer's signature by naming its hash.
 from __future__ import annotations
 
 import hashlib
-import json
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from sync.protocol import MAX_BLOB_SIZE
+from sync.server import store
 from sync.server import tables as t
 from sync.server.db import now
 from tech_app.errors import TechAppError
@@ -75,12 +75,8 @@ def may_read(conn: Connection, sha256: str, technician: str, role: str) -> bool:
 
 
 def _company_logo(conn: Connection) -> str:
-    row = conn.execute(
-        sa.select(t.records.c.data).where(
-            t.records.c.table_name == "company_settings", t.records.c.id == SETTINGS_ID
-        )
-    ).first()
-    return str(json.loads(row.data).get("logo_sha256") or "") if row else ""
+    found = store.load(conn, "company_settings", SETTINGS_ID)
+    return str(found.data.get("logo_sha256") or "") if found and not found.deleted else ""
 
 
 def note_reference(

@@ -153,16 +153,18 @@ def _used(conn: Connection, card_id: str) -> int:
 def card_states(conn: Connection, customer_key: str | None = None) -> list[CardState]:
     """Every card (or one customer's), with the visits used so far."""
     customer = find_customer(conn, customer_key) if customer_key else None
-    names: dict[str, str] = {}
-    found = []
-    for card in _cards(conn):
-        if customer is not None and card.customer_id != customer.id:
-            continue
-        if card.customer_id not in names:
-            row = store.load(conn, "customers", card.customer_id)
-            names[card.customer_id] = str(row.data["name"]) if row else "?"
-        found.append(CardState(card, names[card.customer_id], _used(conn, card.id)))
+    found = [
+        state_of(conn, card)
+        for card in _cards(conn)
+        if customer is None or card.customer_id == customer.id
+    ]
     return sorted(found, key=lambda s: (s.customer, s.card.starts_on, s.card.number))
+
+
+def state_of(conn: Connection, card: ServiceCard) -> CardState:
+    """One card with its customer's name and the visits used so far."""
+    row = store.load(conn, "customers", card.customer_id)
+    return CardState(card, str(row.data["name"]) if row else "?", _used(conn, card.id))
 
 
 def card_for_sheet(conn: Connection, customer_id: str, number: str) -> ServiceCard:
