@@ -3,7 +3,7 @@ by the real ``tech-app server`` in its own process on loopback.
 
 Filling it through ``dispatch.put_record`` would take one transaction per record
 (half an hour for 170,000 of them); the bulk load writes the same ``records``
-rows a put would (owner, job, sequence, codec JSON), plus ``job_refs`` and the
+rows a put would (bookkeeping and typed fields), plus ``job_refs`` and the
 technician's ``grants``, in a few statements. Parents get lower sequence numbers
 than their children, as the real writes give them.
 """
@@ -29,7 +29,13 @@ from sqlalchemy.engine import Connection, Engine
 from sync.server import auth
 from sync.server import tables as t
 from sync.server.db import make_engine, migrate, next_seq, now, write_transaction
-from sync.server.store import EVERYONE, JOB_CHILDREN, SHARED, first_version_row
+from sync.server.store import (
+    EVERYONE,
+    JOB_CHILDREN,
+    SHARED,
+    first_version_row,
+    insert_first_versions,
+)
 from tech_app.records.codec import RECORD_FOR_TABLE, from_row, to_row
 
 PASSWORD = "bench-password"
@@ -129,7 +135,7 @@ def load_profile(engine: Engine, db_file: Path, technician: str) -> dict[str, in
                     first_version_row(table, data, owner=owner, seq=first + n, updated_at=stamp)
                 )
             for start in range(0, len(records), _CHUNK):
-                conn.execute(t.records.insert(), records[start : start + _CHUNK])
+                insert_first_versions(conn, records[start : start + _CHUNK])
             for start in range(0, len(refs), _CHUNK):
                 conn.execute(t.job_refs.insert(), refs[start : start + _CHUNK])
             for start in range(0, len(grants), _CHUNK):

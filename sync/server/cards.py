@@ -9,7 +9,6 @@ pricing counts by), and the visit after the last one is charged like any other.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from sqlalchemy.engine import Connection
 
 from sync.server import dispatch, store
 from sync.server import tables as t
+from sync.server.record_rows import live_rows
 from tech_app.bill import counts_as_visit
 from tech_app.errors import NotFoundError, ValidationError
 from tech_app.records import Asset, Customer, Job, ServiceCard
@@ -28,16 +28,6 @@ from tech_app.rules.schedule import term_ends_on
 from tech_app.vocab import CardPlan, JobType
 
 PLAN_MONTHS = {CardPlan.MONTHLY: 1, CardPlan.YEARLY: 12}
-
-
-def _live(conn: Connection, table: str, like: str | None = None) -> list[tuple[str, dict]]:  # type: ignore[type-arg]
-    """(id, data) of the table's records not deleted, narrowed by a text the JSON holds."""
-    query = sa.select(t.records.c.id, t.records.c.data).where(
-        t.records.c.table_name == table, t.records.c.deleted.is_(False)
-    )
-    if like:
-        query = query.where(t.records.c.data.contains(like, autoescape=True))
-    return [(row.id, json.loads(row.data)) for row in conn.execute(query)]
 
 
 def _digits(text: str) -> str:
@@ -53,7 +43,7 @@ def find_customer(conn: Connection, key: str) -> Customer:
     digits = _digits(text)
     matches = [
         data
-        for _, data in _live(conn, "customers")
+        for data in live_rows(conn, "customers")
         if data["name"] == text or (len(digits) >= 6 and _digits(data["phone"]) == digits)
     ]
     if not matches:
@@ -65,10 +55,12 @@ def find_customer(conn: Connection, key: str) -> Customer:
 
 
 def _unit(conn: Connection, customer: Customer, serial: str) -> Asset:
+    assets = t.kinds["assets"].c
     units = [
         from_row(Asset, data)
-        for _, data in _live(conn, "assets", serial)
-        if data["customer_id"] == customer.id and data["serial"] == serial
+        for data in live_rows(
+            conn, "assets", assets.customer_id == customer.id, assets.serial == serial
+        )
     ]
     if not units:
         raise ValidationError("asset", f"{customer.name} has no unit with serial {serial!r}")
@@ -76,7 +68,7 @@ def _unit(conn: Connection, customer: Customer, serial: str) -> Asset:
 
 
 def _cards(conn: Connection) -> list[ServiceCard]:
-    return [from_row(ServiceCard, data) for _, data in _live(conn, "service_cards")]
+    return [from_row(ServiceCard, data) for data in live_rows(conn, "service_cards")]
 
 
 def _next_number(cards: list[ServiceCard], starts_on: date) -> str:

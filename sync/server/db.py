@@ -84,6 +84,8 @@ def make_engine(url: str) -> Engine:
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA busy_timeout = 30000")
+            # SQLite checks the record tables' foreign keys only when asked, per connection.
+            cursor.execute("PRAGMA foreign_keys = ON")
             cursor.close()
 
         @sa.event.listens_for(engine, "begin")
@@ -103,7 +105,7 @@ def migrate(engine: Engine) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    with engine.begin() as conn:
+    with engine.connect() as conn, _foreign_keys_unchecked(conn), conn.begin():
         if is_postgres(conn):
             # Several workers may start at once; one migrates, the others wait and find it done.
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_KEY})
@@ -118,6 +120,23 @@ def migrate(engine: Engine) -> None:
                 ],
             )
             conn.execute(t.counters.insert(), [{"name": "seq", "value": 0}])
+
+
+@contextmanager
+def _foreign_keys_unchecked(conn: Connection) -> Iterator[None]:
+    """On SQLite, migrations copy rows as they were, even one an earlier bug left pointing
+    at nothing (PostgreSQL adds its keys NOT VALID instead). The pragma only takes effect
+    outside a transaction, so it is set on the raw connection before BEGIN."""
+    if is_postgres(conn):
+        yield
+        return
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys = ON")
 
 
 @contextmanager

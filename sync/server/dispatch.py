@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 
 from sync.server import auth, gate, store
 from sync.server import tables as t
+from sync.server.record_rows import data_of, joined
 from tech_app.errors import NotFoundError, TechAppError, ValidationError
 from tech_app.records import Job
 from tech_app.records.codec import from_row, table_of, to_row
@@ -100,13 +101,12 @@ def find_job(conn: Connection, key: str) -> store.Stored:
     found = store.load(conn, "jobs", key)
     if found is not None:
         return found
-    for row in conn.execute(
-        sa.select(t.records.c.id, t.records.c.data).where(t.records.c.table_name == "jobs")
-    ):
-        if json.loads(row.data).get("number") == key:
-            job = store.load(conn, "jobs", row.id)
-            assert job is not None
-            return job
+    jobs = t.kinds["jobs"]
+    numbered = conn.execute(sa.select(jobs.c.id).where(jobs.c.number == key)).first()
+    if numbered is not None:
+        job = store.load(conn, "jobs", numbered.id)
+        assert job is not None
+        return job
     raise NotFoundError("job", key)
 
 
@@ -171,27 +171,19 @@ def list_jobs(conn: Connection, *, include_deleted: bool = True) -> list[dict[st
             sa.select(t.conflict_log.c.job_id, sa.func.count()).group_by(t.conflict_log.c.job_id)
         ).all()
     )
-    customers = {
-        row.id: json.loads(row.data).get("name", "")
-        for row in conn.execute(
-            sa.select(t.records.c.id, t.records.c.data).where(t.records.c.table_name == "customers")
-        )
-    }
+    named = t.kinds["customers"]
+    customers = dict(conn.execute(sa.select(named.c.id, named.c.name)).all())
     jobs = []
-    for row in conn.execute(
-        sa.select(t.records.c.id, t.records.c.data, t.records.c.deleted).where(
-            t.records.c.table_name == "jobs"
-        )
-    ):
-        data = json.loads(row.data)
-        if row.deleted and not (include_deleted and data.get("flagged")):
+    for row in conn.execute(joined("jobs")):
+        data = data_of("jobs", row)
+        if row.sync_deleted and not (include_deleted and data.get("flagged")):
             continue
         jobs.append(
             {
                 "id": row.id,
                 "number": data["number"],
                 "assignee": data.get("assignee", ""),
-                "status": "deleted" if row.deleted else data["status"],
+                "status": "deleted" if row.sync_deleted else data["status"],
                 "customer": customers.get(data["customer_id"], ""),
                 "window_start": data.get("window_start"),
                 "flagged": data.get("flagged", ""),

@@ -33,6 +33,7 @@ from sqlalchemy.engine import Connection
 from sync.server import store
 from sync.server import tables as t
 from sync.server.db import current_seq, now
+from sync.server.record_tables import REFERENCES
 from tech_app.errors import TechAppError
 from tech_app.vocab import JobStatus, StockMove
 from tech_app.write_rules import (
@@ -172,7 +173,24 @@ def _decide(
     if existing is not None and not changed and existing.deleted == deleted:
         return None
     check_frozen(table, existing, job, changed=changed, deleting=deleted)
+    if not deleted:
+        check_references(conn, table, row, changed)
     return row, changed, job
+
+
+def check_references(
+    conn: Connection, table: str, row: dict[str, Any], changed: list[str]
+) -> None:
+    """A row must point at records head office has (a deleted one counts: a job still
+    names a merged-away customer), or devices could not store it; the database's
+    foreign keys would refuse it at commit, with no word of which row."""
+    for name in changed:
+        target = REFERENCES.get(name)
+        value = row.get(name)
+        if target is None or target == table or value is None:
+            continue
+        if store.load(conn, target, str(value)) is None:
+            raise Refused(f"{name}: head office has no {_label(target).rstrip('s')} {value}")
 
 
 def check_office_write(conn: Connection, table: str, row: dict[str, Any]) -> None:

@@ -26,6 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from sync.server import tables as t
+from sync.server.record_rows import data_of, joined, live_rows
 from tech_app.asset_history import HISTORY_VISITS, visit_time
 from tech_app.records import Job
 from tech_app.records.codec import from_row, to_row
@@ -95,14 +96,10 @@ def expand(conn: Connection, technician: str, page: list[dict[str, Any]]) -> lis
 
 
 def _load(conn: Connection, table: str, record_id: str) -> dict[str, Any] | None:
-    row = conn.execute(
-        sa.select(t.records.c.data, t.records.c.owner, t.records.c.deleted).where(
-            t.records.c.table_name == table, t.records.c.id == record_id
-        )
-    ).first()
-    if row is None or row.deleted:
+    row = conn.execute(joined(table).where(t.kinds[table].c.id == record_id)).first()
+    if row is None or row.sync_deleted:
         return None
-    return {"data": json.loads(row.data), "owner": row.owner}
+    return {"data": data_of(table, row), "owner": row.sync_owner}
 
 
 def _assets_of(conn: Connection, job_id: str) -> set[str]:
@@ -132,14 +129,7 @@ def _recent_jobs(conn: Connection, asset_id: str) -> list[str]:
 
 
 def _children(conn: Connection, table: str, job_id: str) -> Iterable[dict[str, Any]]:
-    for row in conn.execute(
-        sa.select(t.records.c.data).where(
-            t.records.c.table_name == table,
-            t.records.c.job_id == job_id,
-            t.records.c.deleted.is_(False),
-        )
-    ):
-        yield json.loads(row.data)
+    return live_rows(conn, table, t.kinds[table].c.job_id == job_id)
 
 
 def build_summary(conn: Connection, job_data: dict[str, Any], asset_id: str) -> dict[str, Any]:

@@ -229,13 +229,11 @@ def _sheet_rows(conn: Connection, path: Path, encoding: str | None) -> list[_She
     """
     templates: dict[str, str] = {}
     revisions: dict[str, int] = {}
-    for row in conn.execute(
-        sa.select(t.records.c.data).where(t.records.c.table_name == "checklist_templates")
-    ):
-        data = json.loads(row.data)
-        if data["code"] not in revisions or data["revision"] > revisions[data["code"]]:
-            templates[data["code"]] = data["id"]  # a code names its latest revision
-            revisions[data["code"]] = data["revision"]
+    kind = t.kinds["checklist_templates"]
+    for row in conn.execute(sa.select(kind.c.id, kind.c.code, kind.c.revision)):
+        if row.code not in revisions or row.revision > revisions[row.code]:
+            templates[row.code] = row.id  # a code names its latest revision
+            revisions[row.code] = row.revision
     try:
         sheet = read_sheet(Path(path), encoding)
     except OSError as exc:
@@ -368,7 +366,7 @@ def bulk_jobs(conn: Connection, technician: str, count: int, *, prefix: str = "B
         ]
         assigned.append({"job_id": job.id, "technician": technician})
     for start in range(0, count, 2000):
-        conn.execute(t.records.insert(), rows[start : start + 2000])
+        store.insert_first_versions(conn, rows[start : start + 2000])
         conn.execute(t.job_refs.insert(), refs[2 * start : 2 * (start + 2000)])
         conn.execute(t.assignments.insert(), assigned[start : start + 2000])
     return ids

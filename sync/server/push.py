@@ -18,6 +18,7 @@ from sync.protocol import MAX_ID_LENGTH, MAX_SCHEMA, MIN_SCHEMA, OPS, Mutation, 
 from sync.server import gate, store
 from sync.server import tables as t
 from sync.server.db import current_seq, lazy_savepoint, now, stamp
+from sync.server.record_tables import REFERENCES
 from tech_app.errors import TechAppError, ValidationError
 from tech_app.records.codec import RECORD_FOR_TABLE, from_row, to_row
 from tech_app.records.validate import text_problem
@@ -226,31 +227,8 @@ def _apply(conn: Connection, tech: str, client_id: str, seen_seq: int, m: Mutati
     except (TypeError, ValueError, KeyError) as exc:
         raise Rejected(f"{_label(m.table)} is incomplete or malformed: {exc}") from None
     row = json.loads(json.dumps(to_row(record), ensure_ascii=False))
-    _check_references(conn, m.table, row)
     actor = gate.Actor.technician(tech, client_id, seen_seq)
     return gate.write(conn, actor, m.table, row, existing=existing, loaded=True)
-
-
-REFERENCES = {
-    "job_id": "jobs",
-    "part_id": "parts",
-    "template_id": "checklist_templates",
-    "estimate_id": "estimates",
-    "asset_id": "assets",
-    "paper_photo_id": "photos",  # the photo of a slip signed on paper
-    "intake_id": "jewellery_intakes",
-}
-
-
-def _check_references(conn: Connection, table: str, row: dict[str, Any]) -> None:
-    """A row must point at records head office has, or devices could not store it."""
-    for name, target in REFERENCES.items():
-        value = row.get(name)
-        if value is None or table == target:
-            continue
-        found = store.load(conn, target, str(value))
-        if found is None:
-            raise Rejected(f"{name}: head office has no {_label(target).rstrip('s')} {value}")
 
 
 _ALIASES = "push_aliases"
@@ -287,15 +265,22 @@ def _same_natural_key(conn: Connection, m: Mutation) -> store.Stored | None:
     key = NATURAL_KEYS.get(m.table)
     if key is None or any(k not in m.fields for k in key if k != "asset_id"):
         return None
+    wanted = {k: m.fields.get(k) for k in key}
+    if not all(value is None or isinstance(value, str) for value in wanted.values()):
+        return None  # not a row the codec would accept; _apply refuses it by name
     store.flush_pending(conn)  # the rows below are read by SQL
-    column = t.records.c.job_id if m.table == "checklist_answers" else t.records.c.owner
-    anchor = m.fields["job_id"] if m.table == "checklist_answers" else m.fields["technician"]
-    for row in conn.execute(
-        sa.select(t.records.c.id, t.records.c.data).where(
-            t.records.c.table_name == m.table, column == anchor, t.records.c.deleted.is_(False)
+    kind = t.kinds[m.table].c
+    found = conn.execute(
+        sa.select(kind.id)
+        .select_from(
+            t.kinds[m.table].join(
+                t.records, sa.and_(t.records.c.table_name == m.table, t.records.c.id == kind.id)
+            )
         )
-    ):
-        data = json.loads(row.data)
-        if all(data.get(k) == m.fields.get(k) for k in key):
-            return store.load(conn, m.table, row.id)
-    return None
+        .where(
+            t.records.c.deleted.is_(False),
+            *(kind[k].is_(None) if v is None else kind[k] == v for k, v in wanted.items()),
+        )
+        .limit(1)
+    ).first()
+    return None if found is None else store.load(conn, m.table, found.id)

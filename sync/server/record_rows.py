@@ -1,14 +1,14 @@
 """Reading head-office records as codec rows, for the office reports and planners.
 
-Records of every kind live as JSON in one table (see ``tables``); these helpers give
-the live (not deleted) rows of one kind, and the done visits of a unit, so planning,
-follow-ups and the SLA overview do not each repeat the same query.
+These helpers give the live (not deleted) rows of one kind from its table (see
+``tables``), and the done visits of a unit, so planning, follow-ups and the SLA
+overview do not each repeat the same query.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Any
@@ -17,21 +17,53 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from sync.server import tables as t
+from sync.server.record_tables import fields_of
 from tech_app.vocab import JobStatus
 
 DONE_STATUSES = frozenset({JobStatus.COMPLETED.value, JobStatus.SIGNED.value})
 
 
-def live_rows(conn: Connection, table: str) -> list[dict[str, Any]]:
-    """Every row of one kind of record that is not deleted, in sequence order."""
-    return [
-        json.loads(row.data)
-        for row in conn.execute(
-            sa.select(t.records.c.data)
-            .where(t.records.c.table_name == table, t.records.c.deleted.is_(False))
-            .order_by(t.records.c.seq)
-        )
-    ]
+# The bookkeeping columns read with a record's fields, named apart from them.
+_BOOKKEEPING = ("owner", "job_id", "version", "seq", "deleted", "writers", "updated_at")
+
+
+def joined(table: str) -> sa.Select[Any]:
+    """A select of one kind's rows: every field by its own name, and the bookkeeping as
+    ``sync_owner``, ``sync_seq``, … (``record_rows`` narrows it with ``where``)."""
+    kind = t.kinds[table]
+    r = t.records.c
+    return sa.select(
+        *(r[name].label(f"sync_{name}") for name in _BOOKKEEPING), *kind.c
+    ).select_from(t.records.join(kind, sa.and_(r.table_name == table, r.id == kind.c.id)))
+
+
+def data_of(table: str, row: Any) -> dict[str, Any]:
+    """The codec row of a record from a row of ``joined`` (or of its kind's table)."""
+    mapping = row._mapping
+    return {name: mapping[name] for name in fields_of(t.kinds[table])}
+
+
+def fields_by_key(
+    conn: Connection, keys: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """The codec rows of the given records, one statement per kind among them."""
+    by_table: dict[str, set[str]] = {}
+    for table, record_id in keys:
+        by_table.setdefault(table, set()).add(record_id)
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for table, ids in by_table.items():
+        kind = t.kinds[table]
+        for row in conn.execute(sa.select(*kind.c).where(kind.c.id.in_(sorted(ids)))):
+            found[(table, row.id)] = data_of(table, row)
+    return found
+
+
+def live_rows(conn: Connection, table: str, *where: Any) -> list[dict[str, Any]]:
+    """Every row of one kind of record that is not deleted, in sequence order; ``where``
+    narrows by the kind's columns (``t.kinds[table].c``) or the bookkeeping
+    (``t.records.c``)."""
+    query = joined(table).where(t.records.c.deleted.is_(False), *where)
+    return [data_of(table, row) for row in conn.execute(query.order_by(t.records.c.seq))]
 
 
 def live_by_id(conn: Connection, table: str) -> dict[str, dict[str, Any]]:

@@ -1,5 +1,9 @@
 """Head-office record storage: writes with sequence numbers, who sees what, and pulls.
 
+Each record is two rows: its fields in its kind's typed table (``t.kinds``) and its
+sync bookkeeping in ``records`` (``tables`` explains both); ``load`` and ``write`` keep
+the pair together, and callers see the codec's plain row as ``Stored.data``.
+
 Visibility is kept materialised so a pull is a few index ranges on the change
 sequence: ``records.owner`` is the technician of a job and of everything hanging off
 it (and of a van-stock row), ``*`` for the shared catalogue (parts, checklist
@@ -29,6 +33,8 @@ from sqlalchemy.engine import Connection
 from sync.server import history
 from sync.server import tables as t
 from sync.server.db import current_seq, meta_value, next_seq, now, stamp
+from sync.server.record_rows import data_of, fields_by_key, joined
+from sync.server.record_tables import fields_of
 from tech_app.records.codec import RECORD_FOR_TABLE
 
 # The company settings (one row) reach every device, like the catalogue.
@@ -71,36 +77,38 @@ class Stored:
 
 def load(conn: Connection, table: str, record_id: str) -> Stored | None:
     cache: dict[tuple[str, str], Any] | None = conn.info.get(_CACHE)
+    found: _Cached | None
     if cache is not None and (table, record_id) in cache:
-        row = cache[(table, record_id)]
+        found = cache[(table, record_id)]
     elif (waiting := _waiting(conn, table, record_id)) is not None:
-        row = waiting
+        found = waiting
     else:
-        row = conn.execute(
-            sa.select(*_STORED).where(t.records.c.table_name == table, t.records.c.id == record_id)
-        ).first()
+        kind = t.kinds[table]
+        row = conn.execute(joined(table).where(kind.c.id == record_id)).first()
+        found = None if row is None else _cached(table, row)
         if cache is not None:
-            cache[(table, record_id)] = row
-    return None if row is None else _stored(table, record_id, row)
+            cache[(table, record_id)] = found
+    return None if found is None else _stored(table, record_id, found)
 
 
-_STORED = (
-    t.records.c.data,
-    t.records.c.owner,
-    t.records.c.job_id,
-    t.records.c.version,
-    t.records.c.seq,
-    t.records.c.deleted,
-    t.records.c.writers,
-)
+def _cached(table: str, row: Any) -> _Cached:
+    return _Cached(
+        data_of(table, row),
+        row.sync_owner,
+        row.sync_job_id,
+        row.sync_version,
+        row.sync_seq,
+        bool(row.sync_deleted),
+        row.sync_writers,
+    )
 
 
-def _stored(table: str, record_id: str, row: Any) -> Stored:
-    # Parsed afresh on every load: a caller may change what it gets.
+def _stored(table: str, record_id: str, row: _Cached) -> Stored:
+    # Copied on every load: a caller may change what it gets.
     return Stored(
         table=table,
         id=record_id,
-        data=json.loads(row.data),
+        data=dict(row.data),
         owner=row.owner,
         job_id=row.job_id,
         version=row.version,
@@ -116,7 +124,10 @@ _OWN_WRITE = "store_writing"
 _PENDING = "pending_inserts"
 # What the remembered rows (records, and who holds a job's units) are read from.
 _CHANGES_WHAT_IS_REMEMBERED = re.compile(
-    r"\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(records|grants|job_refs)\b", re.I
+    r"\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?("
+    + "|".join(["records", "grants", "job_refs", *sorted(t.kinds)])
+    + r")\b",
+    re.I,
 )
 # Rows whose first version a push may insert together at the end: no hook reads them
 # back by SQL (jobs and unit links feed set_job_refs; blobs note their first row).
@@ -124,7 +135,7 @@ _DEFERRABLE = frozenset(JOB_CHILDREN - {"job_assets"} - set(BLOB_FIELD))
 
 
 class _Cached(NamedTuple):
-    data: str
+    data: dict[str, Any]
     owner: str | None
     job_id: str | None
     version: int
@@ -203,11 +214,36 @@ def flush_pending(conn: Connection) -> None:
 
 
 def _insert(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Insert first versions (rows of ``first_version_row``): the bookkeeping in one
+    statement, the fields in one per kind."""
+    if not rows:
+        return
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_kind.setdefault(row["table_name"], []).append(
+            _fields_row(row["table_name"], row["data"])
+        )
     conn.info[_OWN_WRITE] = True
     try:
-        conn.execute(t.records.insert(), list(rows))
+        conn.execute(t.records.insert(), [_bookkeeping(row) for row in rows])
+        for table, fields in by_kind.items():
+            conn.execute(t.kinds[table].insert(), fields)
     finally:
         conn.info.pop(_OWN_WRITE, None)
+
+
+def insert_first_versions(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Bulk-insert records built by ``first_version_row`` (no hooks run: the caller
+    grants and references what they need)."""
+    _insert(conn, rows)
+
+
+def _bookkeeping(row: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in row.items() if name != "data"}
+
+
+def _fields_row(table: str, data: dict[str, Any]) -> dict[str, Any]:
+    return {name: data.get(name) for name in fields_of(t.kinds[table])}
 
 
 def begin_mutation(conn: Connection) -> None:
@@ -250,16 +286,14 @@ def any_of(table_column: Any, id_column: Any, keys: Iterable[tuple[str, str]]) -
 def _prefetch(
     conn: Connection, cache: dict[tuple[str, str], Any], keys: set[tuple[str, str]]
 ) -> None:
-    if not keys:
-        return
-    r = t.records.c
-    found = conn.execute(
-        sa.select(r.table_name, r.id, *_STORED).where(any_of(r.table_name, r.id, keys))
-    ).all()
-    for key in keys:
-        cache[key] = None  # absent unless found below
-    for row in found:
-        cache[(row.table_name, row.id)] = row
+    by_table: dict[str, list[str]] = {}
+    for table, record_id in keys:
+        cache[(table, record_id)] = None  # absent unless found below
+        by_table.setdefault(table, []).append(record_id)
+    for table, ids in by_table.items():
+        kind = t.kinds[table]
+        for row in conn.execute(joined(table).where(kind.c.id.in_(ids))):
+            cache[(table, row.id)] = _cached(table, row)
 
 
 def owner_for(conn: Connection, table: str, data: dict[str, Any], deleted: bool) -> str | None:
@@ -280,14 +314,15 @@ def owner_for(conn: Connection, table: str, data: dict[str, Any], deleted: bool)
 def first_version_row(
     table: str, data: dict[str, Any], *, owner: str | None, seq: int, updated_at: float
 ) -> dict[str, Any]:
-    """The records row of a record's first version, for bulk inserts that bypass ``write``."""
+    """A record's first version for ``insert_first_versions`` (bulk inserts that bypass
+    ``write``): its bookkeeping, with its fields as ``data``."""
     return {
         "table_name": table,
         "id": str(data["id"]),
         "owner": owner,
         "job_id": str(data["id"]) if table == "jobs" else data.get("job_id"),
         "blob_sha": data.get(BLOB_FIELD[table]) if table in BLOB_FIELD else None,
-        "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
+        "data": data,
         "version": 1,
         "seq": seq,
         "deleted": False,
@@ -318,13 +353,12 @@ def write(
         writers[name] = [writer, seq]
     owner = owner_for(conn, table, data, deleted)
     job_id = record_id if table == "jobs" else (str(data["job_id"]) if data.get("job_id") else None)
-    encoded = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    fields_row = _fields_row(table, data)
     writers_text = json.dumps(writers, sort_keys=True)
     values: dict[str, Any] = {
         "owner": owner,
         "job_id": job_id,
         "blob_sha": data.get(BLOB_FIELD[table]) if table in BLOB_FIELD else None,
-        "data": encoded,
         "seq": seq,
         "deleted": deleted,
         "writers": writers_text,
@@ -335,9 +369,12 @@ def write(
     deferred = existing is None and batch is not None and table in _DEFERRABLE
     if deferred:
         assert batch is not None
-        batch.rows.append({"table_name": table, "id": record_id, "version": 1, **values})
+        batch.rows.append(
+            {"table_name": table, "id": record_id, "version": 1, **values, "data": fields_row}
+        )
     else:
         flush_pending(conn)  # an update may be of a row still waiting
+    kind = t.kinds[table]
     conn.info[_OWN_WRITE] = True
     try:
         if deferred:
@@ -346,18 +383,22 @@ def write(
             conn.execute(
                 t.records.insert().values(table_name=table, id=record_id, version=1, **values)
             )
+            conn.execute(kind.insert().values(**fields_row))
         else:
             conn.execute(
                 t.records.update()
                 .where(t.records.c.table_name == table, t.records.c.id == record_id)
                 .values(version=version, **values)
             )
+            changed = {k: v for k, v in fields_row.items() if existing.data.get(k) != v}
+            if changed:
+                conn.execute(kind.update().where(kind.c.id == record_id).values(**changed))
     finally:
         conn.info.pop(_OWN_WRITE, None)
     cache = conn.info.get(_CACHE)
     if cache is not None:
         cache[(table, record_id)] = _Cached(
-            encoded, owner, job_id, version, seq, deleted, writers_text
+            fields_row, owner, job_id, version, seq, deleted, writers_text
         )
     if values["blob_sha"]:
         # The first row naming a blob decides who may read it (sync.server.blobs; imported
@@ -506,14 +547,18 @@ def set_job_refs(conn: Connection, job_id: str) -> None:
         refs.add(("contracts", job.data["contract_id"]))
     if job.data.get("card_id"):
         refs.add(("service_cards", job.data["card_id"]))
-    for row in conn.execute(
-        sa.select(t.records.c.data).where(
-            t.records.c.table_name == "job_assets",
-            t.records.c.job_id == job_id,
-            t.records.c.deleted.is_(False),
+    links = t.kinds["job_assets"]
+    for asset_id in conn.execute(
+        sa.select(links.c.asset_id)
+        .select_from(
+            links.join(
+                t.records,
+                sa.and_(t.records.c.table_name == "job_assets", t.records.c.id == links.c.id),
+            )
         )
-    ):
-        refs.add(("assets", json.loads(row.data)["asset_id"]))
+        .where(links.c.job_id == job_id, t.records.c.deleted.is_(False))
+    ).scalars():
+        refs.add(("assets", asset_id))
     if refs:
         conn.execute(
             t.job_refs.insert(),
@@ -612,7 +657,7 @@ def pull(
     technician's own rows and the catalogue (records by owner, seq), their feed and
     their tombstones. An idle pull costs four index probes, whatever the data size."""
     r = t.records.c
-    columns = (r.table_name, r.id, r.data, r.version, r.seq, r.deleted, r.updated_at)
+    columns = (r.table_name, r.id, r.version, r.seq, r.deleted, r.updated_at)
     owned = [
         conn.execute(
             sa.select(*columns)
@@ -638,13 +683,19 @@ def pull(
         .order_by(t.tombstones.c.seq)
         .limit(limit + 1)
     ).all()
-    changes: list[dict[str, Any]] = [_change(row.seq, row) for rows in owned for row in rows]
+    fields = fields_by_key(
+        conn,
+        [(row.table_name, row.id) for rows in (*owned, fed) for row in rows if row.id is not None],
+    )
+    changes: list[dict[str, Any]] = [
+        _change(row.seq, row, fields) for rows in owned for row in rows
+    ]
     for row in fed:
         if row.entry == HISTORY_ENTRY:
             if with_history:
                 changes.append({"seq": row.feed_seq, history.TRIGGER: row.record_id})
         elif row.id is not None:  # a row purged since it was granted has nothing to send
-            changes.append(_change(row.feed_seq, row))
+            changes.append(_change(row.feed_seq, row, fields))
     changes += [{"seq": g.seq, "table": g.table_name, "id": g.record_id, "row": None} for g in gone]
     changes.sort(key=lambda c: c["seq"])
     # Each range was read one deeper than a page, so the first ``limit`` of the merge
@@ -664,12 +715,13 @@ def pull(
     }
 
 
-def _change(seq: int, row: Any) -> dict[str, Any]:
+def _change(seq: int, row: Any, fields: dict[tuple[str, str], dict[str, Any]]) -> dict[str, Any]:
+    data = fields.get((row.table_name, row.id))
     return {
         "seq": seq,
         "table": row.table_name,
         "id": row.id,
-        "row": None if row.deleted else wire_row(json.loads(row.data), row.version, row.updated_at),
+        "row": None if row.deleted or data is None else wire_row(data, row.version, row.updated_at),
     }
 
 
@@ -688,10 +740,38 @@ def purge_tombstones(conn: Connection, older_than: float) -> int:
     if horizon is None:
         return int(meta_value(conn, "purged_through_seq"))
     conn.execute(t.tombstones.delete().where(t.tombstones.c.seq <= horizon))
-    conn.execute(
-        t.records.delete().where(t.records.c.deleted.is_(True), t.records.c.seq <= horizon)
-    )
+    _purge_deleted(conn, horizon)
     conn.execute(
         t.meta.update().where(t.meta.c.key == "purged_through_seq").values(value=str(horizon))
     )
     return int(horizon)
+
+
+def _purge_deleted(conn: Connection, horizon: int) -> None:
+    """Forget records deleted at or before ``horizon``, both rows of each; one still
+    referred to by a row that stays (a merged-away customer a job still names) is kept.
+    Kinds go referrers first, so a deleted job's deleted rows make way for the job."""
+    r = t.records.c
+    kinds_in_order = [
+        table for table in reversed(t.metadata.sorted_tables) if table.name in t.kinds
+    ]
+    for kind in kinds_in_order:
+        doomed = sa.select(r.id).where(
+            r.table_name == kind.name, r.deleted.is_(True), r.seq <= horizon
+        )
+        still_named = [
+            sa.exists().where(column == kind.c.id)
+            for other in t.kinds.values()
+            for column in other.columns
+            for key in column.foreign_keys
+            if key.column.table is kind
+        ]
+        conn.execute(kind.delete().where(kind.c.id.in_(doomed), *(sa.not_(e) for e in still_named)))
+        conn.execute(
+            t.records.delete().where(
+                r.table_name == kind.name,
+                r.deleted.is_(True),
+                r.seq <= horizon,
+                ~sa.exists().where(kind.c.id == r.id),
+            )
+        )

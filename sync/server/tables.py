@@ -1,17 +1,20 @@
 """Head-office tables (SQLAlchemy Core). The schema itself is made by the Alembic
 migrations in ``sync/server/migrations``; these definitions are what the code queries.
 
-Records of every kind live in one ``records`` table as the codec row (JSON text), the
-same rows the clients store: the shared record definitions stay the single source of
-truth, and a new record field needs no server migration. The columns beside ``data``
-are what the server queries by: who may see the row (``owner``: a technician, ``*``
-for the shared catalogue, NULL for head office only), the job it hangs off, the blob
-it references, and ``seq``, its place in the one global change sequence.
+Each kind of record has its own table with a typed column per field
+(``record_tables``, derived from the shared records). Beside them, ``records`` holds
+one row per record of any kind with what syncing needs: who may see it (``owner``: a
+technician, ``*`` for the shared catalogue, NULL for head office only), the job it
+hangs off, the blob it references, its version, who wrote each field, whether it is
+deleted, and ``seq``, its place in the one global change sequence. A pull reads an
+index range of ``records`` and then the rows it names from their kinds' tables.
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
+
+from sync.server import record_tables
 
 metadata = sa.MetaData()
 
@@ -37,13 +40,19 @@ records = sa.Table(
     sa.Column("owner", sa.String(60), nullable=True),
     sa.Column("job_id", sa.String(36), nullable=True),
     sa.Column("blob_sha", sa.String(64), nullable=True),
-    sa.Column("data", sa.Text, nullable=False),
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("seq", sa.BigInteger, nullable=False),
     sa.Column("deleted", sa.Boolean, nullable=False),
     sa.Column("writers", sa.Text, nullable=False),  # JSON {field: [client, seq]}
     sa.Column("updated_at", sa.Float, nullable=False),
+    sa.Index("records_seq", "seq", unique=True),
+    sa.Index("records_owner", "owner", "seq"),
+    sa.Index("records_job", "job_id"),
+    sa.Index("records_blob", "blob_sha"),
 )
+
+# The fields of each kind of record, by kind (``jobs``, ``part_usage``, ...).
+kinds: dict[str, sa.Table] = record_tables.define(metadata)
 
 # What each technician receives beyond their own jobs' rows and the shared catalogue
 # (both indexed by ``records.owner``): granted customers, sites, contracts and units,

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 
 from sync.server import auth, gate
 from sync.server import tables as t
+from sync.server.record_rows import live_rows
 from tech_app.errors import NotFoundError, ValidationError
 from tech_app.records import StockMovement
 from tech_app.records.codec import to_row
@@ -25,16 +26,7 @@ from tech_app.vocab import StockMove
 
 
 def _rows(conn: Connection, table: str, technician: str) -> list[dict[str, Any]]:
-    return [
-        json.loads(data)
-        for (data,) in conn.execute(
-            sa.select(t.records.c.data).where(
-                t.records.c.table_name == table,
-                t.records.c.owner == technician,
-                t.records.c.deleted.is_(False),
-            )
-        )
-    ]
+    return live_rows(conn, table, t.kinds[table].c.technician == technician)
 
 
 def on_hand(conn: Connection, technician: str) -> dict[str, Decimal]:
@@ -48,12 +40,15 @@ def on_hand(conn: Connection, technician: str) -> dict[str, Decimal]:
 
 
 def _part_id(conn: Connection, key: str) -> str:
-    for row_id, data in conn.execute(
-        sa.select(t.records.c.id, t.records.c.data).where(t.records.c.table_name == "parts")
-    ):
-        if row_id == key or json.loads(data).get("number") == key:
-            return str(row_id)
-    raise NotFoundError("part", key)
+    parts = t.kinds["parts"]
+    found = conn.execute(
+        sa.select(parts.c.id)
+        .where(sa.or_(parts.c.id == key, parts.c.number == key))
+        .order_by(parts.c.id != key)
+    ).first()
+    if found is None:
+        raise NotFoundError("part", key)
+    return str(found.id)
 
 
 def record_movement(

@@ -130,6 +130,19 @@ def _strip_optional(hint: Any) -> Any:
     return hint
 
 
+def field_kinds(cls: type) -> dict[str, tuple[Any, bool]]:
+    """Each field's type without ``| None`` and whether it may be None, in field order:
+    what head office's typed columns follow."""
+    hints = _hints(cls)
+    return {
+        f.name: (
+            _strip_optional(hints[f.name]),
+            _strip_optional(hints[f.name]) is not hints[f.name],
+        )
+        for f in dataclasses.fields(cls)
+    }
+
+
 @cache
 def _label(cls: type) -> str:
     """``PartUsage`` → ``part_usage``: how validation messages name a record."""
@@ -202,4 +215,12 @@ def from_row(cls: type[R], row: typing.Mapping[str, object]) -> R:
     return cls(**kwargs)
 
 
-__all__ = ["RECORD_FOR_TABLE", "TABLES", "ChecklistItem", "from_row", "table_of", "to_row"]
+__all__ = [
+    "RECORD_FOR_TABLE",
+    "TABLES",
+    "ChecklistItem",
+    "field_kinds",
+    "from_row",
+    "table_of",
+    "to_row",
+]
