@@ -5,8 +5,8 @@ that job) in one ``POST /sync/push``, as the client sends an outbox of 20, all
 technicians at once, to ``tech-app server --workers 2`` on a fresh PostgreSQL
 database. Reported: mutations per second, the 99th percentile of the push
 latency, and errors (the target is none). The baseline inserts the same record
-rows into the same ``records`` table directly with psycopg, one transaction per
-technician, on a pool of connections.
+rows into the same tables (``records`` and ``time_entries``) directly with psycopg, one
+transaction per technician, on a pool of connections.
 
 PostgreSQL: ``$TECH_APP_BENCH_PG`` (default ``postgresql://127.0.0.1:5432/test``)
 is used only to create and finally drop the database ``tech_app_bench``.
@@ -150,24 +150,29 @@ async def _push_all(base: str, bodies: dict[str, dict[str, Any]], tokens: dict[s
 
 
 def _psycopg_baseline(rows_of: dict[str, list[dict[str, Any]]]) -> tuple[float, list[float]]:
-    """The same record rows inserted straight into ``records``, one transaction per technician."""
+    """The same record rows inserted straight into the tables, one transaction per technician."""
     url = _bench_url()
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("CREATE SEQUENCE IF NOT EXISTS bench_seq START 100000000")
         conn.execute("DELETE FROM records WHERE table_name = 'time_entries'")
+        conn.execute("DELETE FROM time_entries")
     stamp = now()
+
+    fields = [column.name for column in t.kinds["time_entries"].columns]
 
     def insert(name: str, conn: psycopg.Connection[Any]) -> float:
         began = time.perf_counter()
         with conn.transaction(), conn.cursor() as cursor:
             cursor.executemany(
-                "INSERT INTO records (table_name, id, owner, job_id, blob_sha, data, version, "
+                "INSERT INTO records (table_name, id, owner, job_id, blob_sha, version, "
                 "seq, deleted, writers, updated_at) VALUES ('time_entries', %s, %s, %s, NULL, "
-                "%s, 1, nextval('bench_seq'), false, '{}', %s)",
-                [
-                    (row["id"], name, row["job_id"], json.dumps(row, sort_keys=True), stamp)
-                    for row in rows_of[name]
-                ],
+                "1, nextval('bench_seq'), false, '{}', %s)",
+                [(row["id"], name, row["job_id"], stamp) for row in rows_of[name]],
+            )
+            cursor.executemany(
+                f"INSERT INTO time_entries ({', '.join(fields)}) "
+                f"VALUES ({', '.join(['%s'] * len(fields))})",
+                [tuple(row[f] for f in fields) for row in rows_of[name]],
             )
         return time.perf_counter() - began
 

@@ -24,6 +24,7 @@ A technician's push (``sync.server.push``), an office API call or command
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -162,6 +163,7 @@ def _decide(
     row: dict[str, Any],
     existing: store.Stored | None,
     deleted: bool,
+    planned: Collection[tuple[str, str]] = (),
 ) -> tuple[dict[str, Any], list[str], store.Stored | None] | None:
     """The row as it may be written, the fields it changes and its job; None when it
     changes nothing. Raises ``Refused`` for a change to a frozen or insert-only row."""
@@ -174,31 +176,41 @@ def _decide(
         return None
     check_frozen(table, existing, job, changed=changed, deleting=deleted)
     if not deleted:
-        check_references(conn, table, row, changed)
+        check_references(conn, table, row, changed, planned)
     return row, changed, job
 
 
 def check_references(
-    conn: Connection, table: str, row: dict[str, Any], changed: list[str]
+    conn: Connection,
+    table: str,
+    row: dict[str, Any],
+    changed: list[str],
+    planned: Collection[tuple[str, str]] = (),
 ) -> None:
     """A row must point at records head office has (a deleted one counts: a job still
-    names a merged-away customer), or devices could not store it; the database's
-    foreign keys would refuse it at commit, with no word of which row."""
+    names a merged-away customer) or ``planned`` ones (written before it in the same
+    import), or devices could not store it; the database's foreign keys would refuse
+    it at commit, with no word of which row."""
     for name in changed:
         target = REFERENCES.get(name)
         value = row.get(name)
         if target is None or target == table or value is None:
             continue
+        if (target, str(value)) in planned:
+            continue
         if store.load(conn, target, str(value)) is None:
             raise Refused(f"{name}: head office has no {_label(target).rstrip('s')} {value}")
 
 
-def check_office_write(conn: Connection, table: str, row: dict[str, Any]) -> None:
+def check_office_write(
+    conn: Connection, table: str, row: dict[str, Any], planned: Collection[tuple[str, str]] = ()
+) -> None:
     """Raise ``Refused`` if the office writing this row would be refused; writes nothing.
 
-    A long import checks its whole file this way before it writes the first batch.
+    A long import checks its whole file this way before it writes the first batch;
+    ``planned`` are the records its earlier rows will write, which this one may name.
     """
-    _decide(conn, OFFICE, table, row, store.load(conn, table, str(row["id"])), False)
+    _decide(conn, OFFICE, table, row, store.load(conn, table, str(row["id"])), False, planned)
 
 
 # -- the office ------------------------------------------------------------------------

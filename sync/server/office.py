@@ -242,6 +242,7 @@ def _sheet_rows(conn: Connection, path: Path, encoding: str | None) -> list[_She
         raise ImportFailed(exc.line, str(exc)) from None
     rows: list[_SheetRow] = []
     numbers: set[str] = set()
+    planned: set[tuple[str, str]] = set()  # what earlier rows will write: later ones may name it
     with io.StringIO(sheet.text, newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
@@ -263,7 +264,9 @@ def _sheet_rows(conn: Connection, path: Path, encoding: str | None) -> list[_She
                 numbers.add(cells["job_number"].strip())
                 records = _records_of_row(conn, cells, templates)
                 for record in records:
-                    gate.check_office_write(conn, table_of(record), dispatch.plain_row(record))
+                    row = dispatch.plain_row(record)
+                    gate.check_office_write(conn, table_of(record), row, planned)
+                    planned.add((table_of(record), str(row["id"])))
             except ValidationError as exc:
                 raise ImportFailed(line, f"{exc.field}: {exc.reason}") from None
             except (ValueError, TypeError, TechAppError) as exc:

@@ -266,7 +266,10 @@ def _same_natural_key(conn: Connection, m: Mutation) -> store.Stored | None:
     if key is None or any(k not in m.fields for k in key if k != "asset_id"):
         return None
     wanted = {k: m.fields.get(k) for k in key}
-    if not all(value is None or isinstance(value, str) for value in wanted.values()):
+    if not all(
+        value is None or (isinstance(value, str) and text_problem(value) is None)
+        for value in wanted.values()
+    ):
         return None  # not a row the codec would accept; _apply refuses it by name
     store.flush_pending(conn)  # the rows below are read by SQL
     kind = t.kinds[m.table].c

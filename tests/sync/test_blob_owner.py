@@ -22,7 +22,7 @@ from alembic.config import Config
 
 from sync.server import dispatch
 from sync.server import tables as t
-from sync.server.db import make_engine, migrate, read_transaction, write_transaction
+from sync.server.db import make_engine, read_transaction, write_transaction
 from tech_app.store.schema import SCHEMA_VERSION
 from tests.sync.conftest import PG_ADMIN, Server, png_bytes
 from tests.sync.test_security import bearer, login
@@ -235,8 +235,10 @@ def test_the_migration_takes_the_first_reference_from_existing_rows(empty_databa
         row("jobs", job_a, None, 1),
     ]
     with engine.begin() as conn:
-        conn.execute(t.records.insert(), rows)
-    migrate(engine)
+        # The records table as it was then, with the JSON column.
+        conn.execute(sa.Table("records", sa.MetaData(), autoload_with=conn).insert(), rows)
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0003")
     with read_transaction(engine) as conn:
         found = {
             r.sha256: (r.table_name, r.record_id, r.job_id, r.created_at)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import os
 import signal
 import socket
@@ -21,7 +20,7 @@ import requests
 import sqlalchemy as sa
 
 from sync.client import round as sync_round
-from sync.server import auth, dispatch, office
+from sync.server import auth, dispatch, office, store
 from sync.server import tables as t
 from sync.server.db import read_transaction, write_transaction
 from tech_app.records import Job, Photo
@@ -317,13 +316,9 @@ def test_office_cancels_reassigns_deletes_jobs_completed_offline(
         assert local[key] == visible[key], key
     with read_transaction(server.engine) as conn:
         for table, record_id in kept:
-            data = json.loads(
-                conn.execute(
-                    sa.select(t.records.c.data).where(
-                        t.records.c.table_name == table, t.records.c.id == record_id
-                    )
-                ).scalar_one()
-            )
+            found = store.load(conn, table, record_id)
+            assert found is not None
+            data = found.data
             if table in ("customers", "sites", "assets", "contracts"):
                 continue
             if table != "jobs":

@@ -22,6 +22,7 @@ import pytest
 import requests
 import sqlalchemy as sa
 
+from sync.server import store
 from sync.server import tables as t
 from sync.server.db import current_seq, read_transaction
 from tech_app.demo import demo_id
@@ -52,6 +53,7 @@ def state(server: Server) -> dict[str, int]:
     """What a refused request must not move."""
     counted = {
         "records": t.records,
+        **t.kinds,
         "tombstones": t.tombstones,
         "blob_chunks": t.blob_chunks,
         "clients": t.clients,
@@ -70,12 +72,8 @@ def state(server: Server) -> dict[str, int]:
 
 def stored_row(server: Server, table: str, record_id: str) -> dict[str, Any] | None:
     with read_transaction(server.engine) as conn:
-        row = conn.execute(
-            sa.select(t.records.c.data).where(
-                t.records.c.table_name == table, t.records.c.id == record_id
-            )
-        ).first()
-    return json.loads(row.data) if row else None
+        found = store.load(conn, table, record_id)
+    return found.data if found else None
 
 
 def client_id() -> str:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from sync.server import gate
+from sync.server import gate, store
 from sync.server import tables as t
 from sync.server.db import read_transaction, write_transaction
 from sync.server.planning import plan_contract, visit_id
@@ -167,13 +167,9 @@ def test_a_visit_under_way_keeps_its_units_when_the_contract_ends(server: Server
     plan(office, server, fleet, **{"from": "2026-07-01", "until": "2026-07-01"})
     july = visit_id(fleet.contract.id, fleet.site.id, date(2026, 7, 1))
     with read_transaction(server.engine) as conn:
-        row = json.loads(
-            conn.execute(
-                sa.select(t.records.c.data).where(
-                    t.records.c.table_name == "jobs", t.records.c.id == july
-                )
-            ).scalar_one()
-        )
+        found = store.load(conn, "jobs", july)
+        assert found is not None
+        row = found.data
     # The technician has arrived (as their push leaves it; the office cannot set on_site).
     with write_transaction(server.engine) as conn:
         gate.write(conn, gate.SERVER, "jobs", {**row, "status": "on_site"})

@@ -219,9 +219,9 @@ def test_a_row_naming_a_record_head_office_lacks_is_refused_by_name(
     engine = make_engine(url)
     migrate(engine)
     site = Site(customer_id=str(uuid.uuid4()), address="上海市 1 号")
-    with pytest.raises(TechAppError, match="customer_id: head office has no customer"):
-        with write_transaction(engine) as conn:
-            dispatch.put_record(conn, site)
+    refused = pytest.raises(TechAppError, match="customer_id: head office has no customer")
+    with refused, write_transaction(engine) as conn:
+        dispatch.put_record(conn, site)
     with read_transaction(engine) as conn:
         assert store.load(conn, "sites", site.id) is None
         assert conn.execute(sa.select(sa.func.count()).select_from(t.records)).scalar_one() == 0

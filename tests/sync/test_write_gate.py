@@ -9,6 +9,7 @@ a former assignee's late push overwrote the new assignee's findings without a tr
 from __future__ import annotations
 
 import dataclasses
+import json
 import uuid
 from pathlib import Path
 from typing import Any
@@ -37,16 +38,15 @@ CSV_HEADER = (
 def job_rows(server: Server, job_id: str) -> dict[tuple[str, str], tuple[str, int, bool]]:
     """Every stored row of a job (the job and what hangs off it): data, version, deleted."""
     with read_transaction(server.engine) as conn:
-        rows = conn.execute(
-            sa.select(
-                t.records.c.table_name,
-                t.records.c.id,
-                t.records.c.data,
-                t.records.c.version,
-                t.records.c.deleted,
-            ).where(t.records.c.job_id == job_id)
+        keys = conn.execute(
+            sa.select(t.records.c.table_name, t.records.c.id).where(t.records.c.job_id == job_id)
         ).all()
-    return {(r.table_name, r.id): (r.data, r.version, bool(r.deleted)) for r in rows}
+        rows = [store.load(conn, key.table_name, key.id) for key in keys]
+    return {
+        (r.table, r.id): (json.dumps(r.data, sort_keys=True), r.version, r.deleted)
+        for r in rows
+        if r is not None
+    }
 
 
 def stored_job(server: Server, job_id: str) -> dict[str, Any]:

@@ -424,4 +424,25 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    raise NotImplementedError("the records' JSON column is gone; restore a backup instead")
+    """Back to one JSON column: each record's fields as the codec row they are."""
+    bind = op.get_bind()
+    postgres = bind.dialect.name == "postgresql"
+    op.execute("ALTER TABLE records ADD COLUMN data TEXT NOT NULL DEFAULT '{}'")
+    metadata = sa.MetaData()
+    for name in KINDS:
+        table = _table(metadata, name, with_keys=False)
+        rows = [dict(row._mapping) for row in bind.execute(sa.select(table))]
+        for start in range(0, len(rows), _CHUNK):
+            bind.execute(
+                sa.text("UPDATE records SET data = :data WHERE table_name = :name AND id = :id"),
+                [
+                    {
+                        "data": json.dumps(row, ensure_ascii=False, sort_keys=True),
+                        "name": name,
+                        "id": row["id"],
+                    }
+                    for row in rows[start : start + _CHUNK]
+                ],
+            )
+    for name in KINDS:
+        op.execute(f"DROP TABLE {name}{' CASCADE' if postgres else ''}")
