@@ -264,9 +264,9 @@ def _sheet_rows(conn: Connection, path: Path, encoding: str | None) -> list[_She
                 numbers.add(cells["job_number"].strip())
                 records = _records_of_row(conn, cells, templates)
                 for record in records:
-                    row = dispatch.plain_row(record)
-                    gate.check_office_write(conn, table_of(record), row, planned)
-                    planned.add((table_of(record), str(row["id"])))
+                    plain = dispatch.plain_row(record)
+                    gate.check_office_write(conn, table_of(record), plain, planned)
+                    planned.add((table_of(record), str(plain["id"])))
             except ValidationError as exc:
                 raise ImportFailed(line, f"{exc.field}: {exc.reason}") from None
             except (ValueError, TypeError, TechAppError) as exc:
