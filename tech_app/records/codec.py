@@ -84,6 +84,11 @@ TABLES: dict[type, str] = {
 # 9: signatures on paper; 10: jewellery intake forms and their steps
 RECORD_SCHEMA: Final = 10
 RECORD_FOR_TABLE: dict[str, type] = {table: cls for cls, table in TABLES.items()}
+# Bounds every stored number keeps, whatever a row from the wire says: whole numbers
+# exact in JavaScript and in a 64-bit column, decimals far beyond any price or quantity.
+MAX_WHOLE: Final = 2**53 - 1
+MAX_DIGITS: Final = 14  # digits before the point, less one
+MAX_PLACES: Final = 12
 
 
 def table_of(record: object) -> str:
@@ -167,7 +172,16 @@ def _parse(hint: Any, value: object, where: str) -> object:
     if hint is str:
         return _text(where, value)
     if hint is bool:
-        return bool(value)
+        # bool is an int; the local store's rows hold 0/1
+        if isinstance(value, int) and value in (0, 1):
+            return bool(value)
+        raise ValidationError(where, f"{shown(value)} is not yes or no")
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(where, f"{shown(value)} is not a whole number")
+        if abs(value) > MAX_WHOLE:
+            raise ValidationError(where, f"{shown(value)} is too large")
+        return value
     if hint is Decimal:
         if not isinstance(value, str | int | float | Decimal) or isinstance(value, bool):
             raise ValidationError(where, f"{shown(value)} is not a number")
@@ -177,6 +191,8 @@ def _parse(hint: Any, value: object, where: str) -> object:
             raise ValidationError(where, f"{shown(value)} is not a number") from None
         if not number.is_finite():
             raise ValidationError(where, f"{shown(value)} is not a number")
+        if number and (number.adjusted() > MAX_DIGITS or number.as_tuple().exponent < -MAX_PLACES):  # type: ignore[operator]
+            raise ValidationError(where, f"{shown(value)} is out of range")
         return number
     if hint is datetime:
         return datetime.fromisoformat(str(value))
