@@ -31,6 +31,7 @@ import os
 import secrets
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -94,8 +95,10 @@ def make_engine(url: str) -> Engine:
             deferred = conn.get_execution_options().get("read_only_snapshot", False)
             conn.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
 
-        return engine
-    return sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        return _watch_for_lazy_savepoints(engine)
+    return _watch_for_lazy_savepoints(
+        sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    )
 
 
 def migrate(engine: Engine) -> None:
@@ -177,6 +180,25 @@ class _Block:
 
 
 _savepoints = itertools.count(1)
+_LAZY = "lazy_savepoints"  # conn.info: the open lazy savepoints, [name, taken] each
+_listening: weakref.WeakSet[Engine] = weakref.WeakSet()
+_watched: weakref.WeakSet[Connection] = weakref.WeakSet()
+
+
+def _watch_for_lazy_savepoints(engine: Engine) -> Engine:
+    sa.event.listen(engine, "before_cursor_execute", _take_lazy_savepoints)
+    _listening.add(engine)
+    return engine
+
+
+def _take_lazy_savepoints(conn: Connection, cursor: Any, statement: str, *_rest: Any) -> None:
+    pending: list[list[Any]] | None = conn.info.get(_LAZY)
+    if not pending or pending[-1][1] or statement.lstrip()[:6].upper() == "SELECT":
+        return
+    for entry in pending:  # outer ones first, should a block be nested
+        if not entry[1]:
+            cursor.execute(f"SAVEPOINT {entry[0]}")
+            entry[1] = True
 
 
 @contextmanager
@@ -186,28 +208,28 @@ def lazy_savepoint(conn: Connection) -> Iterator[None]:
 
     Most mutations of a push only read (their rows wait for the push's one batch
     insert), so a savepoint each would double the statements of a push. An error in the
-    block rolls back to the savepoint, if one was taken, and propagates.
+    block rolls back to the savepoint, if one was taken, and propagates. One listener
+    per engine watches the statements (adding and removing one per block cost more than
+    the block's own work).
     """
-    name = f"lazy_sp_{next(_savepoints)}"
-    taken = False
-
-    def before(_c: Any, cursor: Any, statement: str, *_rest: Any) -> None:
-        nonlocal taken
-        if not taken and statement.lstrip()[:6].upper() != "SELECT":
-            cursor.execute(f"SAVEPOINT {name}")
-            taken = True
-
-    sa.event.listen(conn, "before_cursor_execute", before)
+    if conn.engine not in _listening and conn not in _watched:
+        # An engine not made by make_engine: watch this connection (an engine's listener
+        # added now would not reach a connection that began without any).
+        sa.event.listen(conn, "before_cursor_execute", _take_lazy_savepoints)
+        _watched.add(conn)
+    entry: list[Any] = [f"lazy_sp_{next(_savepoints)}", False]
+    pending: list[list[Any]] = conn.info.setdefault(_LAZY, [])
+    pending.append(entry)
     try:
         yield
     except BaseException:
-        sa.event.remove(conn, "before_cursor_execute", before)
-        if taken:
-            conn.exec_driver_sql(f"ROLLBACK TO SAVEPOINT {name}")
+        pending.remove(entry)
+        if entry[1]:
+            conn.exec_driver_sql(f"ROLLBACK TO SAVEPOINT {entry[0]}")
         raise
-    sa.event.remove(conn, "before_cursor_execute", before)
-    if taken:
-        conn.exec_driver_sql(f"RELEASE SAVEPOINT {name}")
+    pending.remove(entry)
+    if entry[1]:
+        conn.exec_driver_sql(f"RELEASE SAVEPOINT {entry[0]}")
 
 
 @contextmanager

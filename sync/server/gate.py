@@ -28,7 +28,6 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from sync.server import store
@@ -437,10 +436,18 @@ def log_conflict(
             created_at=now(),
         )
     )
+    conn.info[_LOGGED] = conflicts_logged(conn) + 1
 
 
-def conflict_mark(conn: Connection) -> int:
-    """The newest conflict log entry, to count what one push added."""
-    return int(
-        conn.execute(sa.select(sa.func.coalesce(sa.func.max(t.conflict_log.c.id), 0))).scalar_one()
-    )
+# How many conflicts this connection has logged: a push counts what it added (a
+# difference, so the count may go on across transactions).
+_LOGGED = "conflicts_logged"
+
+
+def conflicts_logged(conn: Connection) -> int:
+    return int(conn.info.get(_LOGGED, 0))
+
+
+def unlog_conflicts(conn: Connection, mark: int) -> None:
+    """After a savepoint rolled back: the conflicts logged since ``mark`` are gone."""
+    conn.info[_LOGGED] = mark

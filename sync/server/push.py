@@ -58,7 +58,7 @@ def push(conn: Connection, technician: str, request: PushRequest) -> dict[str, A
     if client is not None and client.technician != technician:
         raise PermissionError("this device is registered to another technician")
     last = first_new = int(client.last_mutation_id) if client else 0
-    conflicts_before = gate.conflict_mark(conn)
+    conflicts_before = gate.conflicts_logged(conn)
     results: list[dict[str, Any]] = []
     # Rows of one push mostly hang off the same job: read each record once, and every
     # record the push names (and its job, parts, template) in one statement up front.
@@ -66,18 +66,22 @@ def push(conn: Connection, technician: str, request: PushRequest) -> dict[str, A
     try:
         with store.remembering(conn, _named(request.mutations)):
             last = _apply_all(conn, technician, request, last, results)
+            values = {"technician": technician, "last_mutation_id": last, "updated_at": now()}
+            if client is None:
+                conn.execute(t.clients.insert().values(client_id=request.client_id, **values))
+            else:
+                conn.execute(
+                    t.clients.update()
+                    .where(t.clients.c.client_id == request.client_id)
+                    .values(**values)
+                )
+            # The answer names real numbers (the device compares them with its pull
+            # cursor), so the commit-ordering step comes now, as the last thing before
+            # COMMIT; the push's waiting first versions go in after it, already real.
+            real = stamp(conn)
+            store.flush_pending(conn, renumber=real)
     finally:
         conn.info.pop(_ALIASES, None)
-    values = {"technician": technician, "last_mutation_id": last, "updated_at": now()}
-    if client is None:
-        conn.execute(t.clients.insert().values(client_id=request.client_id, **values))
-    else:
-        conn.execute(
-            t.clients.update().where(t.clients.c.client_id == request.client_id).values(**values)
-        )
-    # The answer names real numbers (the device compares them with its pull cursor), so
-    # the commit-ordering step comes now, as the last thing before COMMIT.
-    real = stamp(conn)
     logged_now = []
     for result in results:
         result["seq"] = real(int(result["seq"]))
@@ -98,7 +102,7 @@ def push(conn: Connection, technician: str, request: PushRequest) -> dict[str, A
         "last_mutation_id": last,
         "seq": current_seq(conn),
         "results": results,
-        "conflicts": gate.conflict_mark(conn) - conflicts_before,
+        "conflicts": gate.conflicts_logged(conn) - conflicts_before,
     }
 
 
@@ -164,19 +168,19 @@ def apply_one(
     conn: Connection, technician: str, client_id: str, seen_seq: int, mutation: Mutation
 ) -> Outcome:
     store.begin_mutation(conn)
+    conflicts = gate.conflicts_logged(conn)
     try:
         with lazy_savepoint(conn):
             seq = _apply(conn, technician, client_id, seen_seq, mutation)
         return Outcome("applied", seq=seq)
-    except Rejected as exc:
-        store.mutation_refused(conn)
-        return Outcome("rejected", str(exc), current_seq(conn))
     except ValidationError as exc:
-        store.mutation_refused(conn)
-        return Outcome("rejected", f"{exc.field}: {exc.reason}", current_seq(conn))
-    except TechAppError as exc:
-        store.mutation_refused(conn)
-        return Outcome("rejected", str(exc), current_seq(conn))
+        reason = f"{exc.field}: {exc.reason}"
+    except TechAppError as exc:  # Rejected among them
+        reason = str(exc)
+    # Its savepoint is rolled back: nothing it wrote or logged stays.
+    store.mutation_refused(conn)
+    gate.unlog_conflicts(conn, conflicts)
+    return Outcome("rejected", reason, current_seq(conn))
 
 
 def _label(table: str) -> str:

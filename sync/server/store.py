@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -201,12 +201,23 @@ def _waiting(conn: Connection, table: str, record_id: str) -> _Cached | None:
     return None
 
 
-def flush_pending(conn: Connection) -> None:
+def flush_pending(conn: Connection, renumber: Callable[[int], int] | None = None) -> None:
     """Insert the first versions a push has decided so far, in one statement. Called
-    before anything reads ``records`` by SQL or changes a row that may be among them."""
+    before anything reads ``records`` by SQL or changes a row that may be among them.
+
+    A push flushes last just after the commit-ordering step (``db.stamp``) with its
+    ``renumber``: its rows go in with their real numbers, so the step had none of them to
+    shift or to fix writers of."""
     batch: _Batch | None = conn.info.get(_PENDING)
     if batch is None or not batch.rows:
         return
+    if renumber is not None:
+        for row in batch.rows:
+            row["seq"] = renumber(int(row["seq"]))
+            writers = json.loads(row["writers"])
+            for entry in writers.values():
+                entry[1] = renumber(int(entry[1]))
+            row["writers"] = json.dumps(writers, sort_keys=True)
     _insert(conn, batch.rows)
     batch.earlier += batch.rows[: batch.start]
     batch.rows.clear()
