@@ -100,7 +100,14 @@ def reading_change(
 
 def visit_time(job: Job) -> datetime:
     """When the visit happened: its completion, else arrival on site, else the report."""
-    return job.completed_at or job.on_site_at or job.reported_at
+    return visit_moment(job.completed_at, job.on_site_at, job.reported_at)
+
+
+def visit_moment(
+    completed_at: datetime | None, on_site_at: datetime | None, reported_at: datetime
+) -> datetime:
+    """``visit_time`` from the job's three moments alone (head office reads just those)."""
+    return completed_at or on_site_at or reported_at
 
 
 def _earlier_jobs(store: LocalStore, asset_id: str, current_job_id: str | None) -> list[Job]:

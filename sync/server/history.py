@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -26,8 +27,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from sync.server import tables as t
-from sync.server.record_rows import data_of, joined, live_rows
-from tech_app.asset_history import HISTORY_VISITS, visit_time
+from sync.server.record_rows import data_of, joined, live_rows, moment
+from tech_app.asset_history import HISTORY_VISITS, visit_moment, visit_time
 from tech_app.records import Job
 from tech_app.records.codec import from_row, to_row
 from tech_app.records.history import (
@@ -63,12 +64,15 @@ def expand(conn: Connection, technician: str, page: list[dict[str, Any]]) -> lis
     """Replace trigger entries by the summaries they stand for; add the history of units sent.
 
     Each summary goes out once per page, at the sequence of the newest change behind it.
+    A page costs a few statements for its units and their jobs together, then the rows of
+    each summary it sends.
     """
     units_of = {str(c[TRIGGER]): _assets_of(conn, c[TRIGGER]) for c in page if TRIGGER in c}
     candidates = {str(c["id"]) for c in page if c.get("table") == "assets" and c.get("row")}
     candidates = candidates.union(*units_of.values())
     # Only the units this page names are looked up: an idle pull costs nothing here.
     granted = _granted_among(conn, technician, candidates)
+    recent = _recent_jobs(conn, candidates & granted)
     wanted: dict[tuple[str, str], int] = {}
     out = []
     for change in page:
@@ -79,20 +83,30 @@ def expand(conn: Connection, technician: str, page: list[dict[str, Any]]) -> lis
             continue
         out.append(change)
         if change["table"] == "assets" and change["row"] is not None and change["id"] in granted:
-            for job_id in _recent_jobs(conn, str(change["id"])):
+            for job_id in recent[str(change["id"])]:
                 key = (job_id, str(change["id"]))
                 wanted[key] = max(wanted.get(key, 0), int(change["seq"]))
-    recent: dict[str, set[str]] = {}
+    jobs = _live_jobs(conn, {job_id for job_id, _asset in wanted})
     for (job_id, asset_id), seq in sorted(wanted.items(), key=lambda item: item[1]):
-        if asset_id not in recent:
-            recent[asset_id] = set(_recent_jobs(conn, asset_id))
-        job = _load(conn, "jobs", job_id)
+        job = jobs.get(job_id)
         if job_id not in recent[asset_id] or job is None or job["owner"] == technician:
             continue
         summary = build_summary(conn, job["data"], asset_id)
         out.append({"seq": seq, "table": TABLE, "id": summary["id"], "row": summary})
     out.sort(key=lambda c: c["seq"])
     return out
+
+
+def _live_jobs(conn: Connection, job_ids: set[str]) -> dict[str, dict[str, Any]]:
+    """The jobs not deleted among ``job_ids``: their rows and owners, in one statement."""
+    if not job_ids:
+        return {}
+    jobs = t.kinds["jobs"]
+    query = joined("jobs").where(jobs.c.id.in_(sorted(job_ids)), t.records.c.deleted.is_(False))
+    return {
+        row.id: {"data": data_of("jobs", row), "owner": row.sync_owner}
+        for row in conn.execute(query)
+    }
 
 
 def _load(conn: Connection, table: str, record_id: str) -> dict[str, Any] | None:
@@ -112,20 +126,41 @@ def _assets_of(conn: Connection, job_id: str) -> set[str]:
     )
 
 
-def _recent_jobs(conn: Connection, asset_id: str) -> list[str]:
-    """The unit's last finished visits, newest first, as many as the job view shows."""
-    job_ids = conn.execute(
-        sa.select(t.job_refs.c.job_id).where(
-            t.job_refs.c.table_name == "assets", t.job_refs.c.record_id == asset_id
+def _recent_jobs(conn: Connection, asset_ids: set[str]) -> dict[str, list[str]]:
+    """Each unit's last finished visits, newest first, as many as the job view shows: one
+    query for the units' done jobs and the three moments that date a visit."""
+    recent: dict[str, list[str]] = {asset_id: [] for asset_id in asset_ids}
+    if not asset_ids:
+        return recent
+    jobs, refs, r = t.kinds["jobs"], t.job_refs.c, t.records.c
+    found = conn.execute(
+        sa.select(
+            refs.record_id, jobs.c.id, jobs.c.completed_at, jobs.c.on_site_at, jobs.c.reported_at
         )
-    ).scalars()
-    done: list[Job] = []
-    for job_id in job_ids:
-        found = _load(conn, "jobs", job_id)
-        if found is not None and found["data"].get("status") in _DONE:
-            done.append(from_row(Job, found["data"]))
-    done.sort(key=visit_time, reverse=True)
-    return [job.id for job in done[:HISTORY_VISITS]]
+        .select_from(
+            t.job_refs.join(jobs, jobs.c.id == refs.job_id).join(
+                t.records, sa.and_(r.table_name == "jobs", r.id == jobs.c.id)
+            )
+        )
+        .where(
+            refs.table_name == "assets",
+            refs.record_id.in_(sorted(asset_ids)),
+            jobs.c.status.in_(sorted(_DONE)),
+            r.deleted.is_(False),
+        )
+    ).all()
+    dated: dict[str, list[tuple[datetime, str]]] = {asset_id: [] for asset_id in asset_ids}
+    for row in found:
+        when = visit_moment(moment(row.completed_at), moment(row.on_site_at), _at(row.reported_at))
+        dated[row.record_id].append((when, row.id))
+    for asset_id, visits in dated.items():
+        visits.sort(reverse=True)
+        recent[asset_id] = [job_id for _when, job_id in visits[:HISTORY_VISITS]]
+    return recent
+
+
+def _at(value: str) -> datetime:
+    return datetime.fromisoformat(value)
 
 
 def _children(conn: Connection, table: str, job_id: str) -> Iterable[dict[str, Any]]:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -27,6 +28,7 @@ DONE_STATUSES = frozenset({JobStatus.COMPLETED.value, JobStatus.SIGNED.value})
 _BOOKKEEPING = ("owner", "job_id", "version", "seq", "deleted", "writers", "updated_at")
 
 
+@cache
 def joined(table: str) -> sa.Select[Any]:
     """A select of one kind's rows: every field by its own name, and the bookkeeping as
     ``sync_owner``, ``sync_seq``, … (``record_rows`` narrows it with ``where``)."""

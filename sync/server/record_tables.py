@@ -25,6 +25,7 @@ import typing
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -147,5 +148,6 @@ def define(metadata: sa.MetaData) -> dict[str, sa.Table]:
     return {name: _kind_table(metadata, name) for name in RECORD_FOR_TABLE}
 
 
+@cache
 def fields_of(table: sa.Table) -> list[str]:
     return [column.name for column in table.columns]
