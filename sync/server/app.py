@@ -403,7 +403,8 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
         response.headers["x-tech-app-accepted-protocol"] = f"{p.MIN_PROTOCOL}-{p.MAX_PROTOCOL}"
         return response
 
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    # Level 5: nearly the size of level 9 (the default) for JSON pages, in a third of the time.
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
     app.add_middleware(LimitsMiddleware)
 
     @app.exception_handler(Exception)
@@ -539,7 +540,7 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
         client_id: str | None = None,
         acknowledged: int = 0,
         timeline: str = "",
-    ) -> dict[str, Any]:
+    ) -> Response:
         if not 0 <= cursor <= p.MAX_INT64 or not 1 <= limit <= p.MAX_PULL_LIMIT:
             raise HTTPProblem(
                 400, f"cursor must be 0 to {p.MAX_INT64} and limit 1 to {p.MAX_PULL_LIMIT}"
@@ -574,7 +575,12 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
                 page["changes"] = [c for c in page["changes"] if not _signed_on_paper(c)]
             # The device sends this back with the cursor (restore detection).
             page["timeline"] = timeline_token(conn, int(page["cursor"]))
-            return page
+        # Encoded here: a page is plain JSON already, and FastAPI's generic encoder would
+        # walk its thousands of values again (25 ms a page of 500) before dumping it.
+        return Response(
+            content=json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode(),
+            media_type="application/json",
+        )
 
     # -- blobs ------------------------------------------------------------------------
     @app.head("/blobs/{sha256}", tags=["blobs"])
