@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -128,52 +129,77 @@ def _push(store: LocalStore, client: SyncClient, report: SyncReport) -> None:
 
 def _pull(store: LocalStore, client: SyncClient, report: SyncReport, wanted: set[str]) -> bool:
     """Page until done. False when head office announced a new epoch or turned out to be
-    restored from a backup (start the round again: push, then pull from 0)."""
-    while True:
+    restored from a backup (start the round again: push, then pull from 0).
+
+    The next page is fetched while this one is applied (one helper thread; the store is
+    used on this thread only), so head office and the laptop work at the same time. The
+    cursor is stored with each applied page, as before: a round cut short resumes there,
+    and a page fetched ahead but not applied is simply fetched again.
+    """
+    acknowledged = remote.acknowledged_through(store)
+
+    def fetch(cursor: int, timeline: str) -> p.PullResponse:
+        return client.pull(
+            cursor,
+            PULL_LIMIT,
+            client_id=store_client_id,
+            acknowledged=acknowledged,
+            timeline=timeline if cursor else "",
+        )
+
+    store_client_id = store.client_id
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull-ahead") as ahead:
         cursor = remote.cursor(store)
-        try:
-            page = client.pull(
-                cursor,
-                PULL_LIMIT,
-                client_id=store.client_id,
-                acknowledged=remote.acknowledged_through(store),
-                timeline=remote.timeline(store) if cursor else "",
-            )
-        except SyncError as exc:
-            if exc.kind == "resync" and cursor > 0:
-                remote.start_resync(store)
-                continue
-            body = exc.body if isinstance(exc.body, dict) else {}
-            if exc.kind == "restored" and not report.restored:
-                # Head office is behind this device: re-push what it lost, then re-pull.
-                report.restored = True
-                remote.recover_from_restore(store, int(body.get("expected", 1)))
+        next_page = ahead.submit(fetch, cursor, remote.timeline(store))
+        while True:
+            try:
+                page = next_page.result()
+            except SyncError as exc:
+                if exc.kind == "resync" and cursor > 0:
+                    remote.start_resync(store)
+                    cursor = remote.cursor(store)
+                    next_page = ahead.submit(fetch, cursor, remote.timeline(store))
+                    continue
+                body = exc.body if isinstance(exc.body, dict) else {}
+                if exc.kind == "restored" and not report.restored:
+                    # Head office is behind this device: re-push what it lost, then re-pull.
+                    report.restored = True
+                    remote.recover_from_restore(store, int(body.get("expected", 1)))
+                    return False
+                raise
+            if remote.adopt_epoch(store, page.epoch):
                 return False
-            raise
-        if remote.adopt_epoch(store, page.epoch):
-            return False
-        changes = [{"seq": c.seq, "table": c.table, "id": c.id, "row": c.row} for c in page.changes]
-        try:
-            result = remote.apply_pull_page(
-                store, changes, page.cursor, page.epoch, timeline=page.timeline
-            )
-        except sqlite3.IntegrityError as exc:
-            # Rows that point at what this device never received: its cursor cannot be
-            # trusted. Nothing of the page was kept; the next round pulls everything again.
-            remote.start_resync(store)
-            raise SyncError(
-                "server",
-                "head office sent changes that do not fit what this laptop holds; "
-                "the next sync pulls everything again",
-            ) from exc
-        report.pages += 1
-        report.pulled += result.applied
-        report.deleted += result.deleted
-        report.kept += result.kept
-        wanted |= result.blobs
-        if not page.has_more:
-            remote.finish_pull(store)
-            return True
+            if page.has_more:
+                cursor = page.cursor
+                next_page = ahead.submit(fetch, page.cursor, page.timeline)
+            _apply_page(store, page, report, wanted)
+            if not page.has_more:
+                remote.finish_pull(store)
+                return True
+
+
+def _apply_page(
+    store: LocalStore, page: p.PullResponse, report: SyncReport, wanted: set[str]
+) -> None:
+    changes = [{"seq": c.seq, "table": c.table, "id": c.id, "row": c.row} for c in page.changes]
+    try:
+        result = remote.apply_pull_page(
+            store, changes, page.cursor, page.epoch, timeline=page.timeline
+        )
+    except sqlite3.IntegrityError as exc:
+        # Rows that point at what this device never received: its cursor cannot be
+        # trusted. Nothing of the page was kept; the next round pulls everything again.
+        remote.start_resync(store)
+        raise SyncError(
+            "server",
+            "head office sent changes that do not fit what this laptop holds; "
+            "the next sync pulls everything again",
+        ) from exc
+    report.pages += 1
+    report.pulled += result.applied
+    report.deleted += result.deleted
+    report.kept += result.kept
+    wanted |= result.blobs
 
 
 def _download_blobs(
