@@ -634,3 +634,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     output.add_argument("--json", action="store_true", help="print JSON")
     output.add_argument("--csv", action="store_true", help="print CSV")
     sla.set_defaults(run=cmd_sla)
+
+    from sync.service_commands import register_service_commands
+
+    register_service_commands(add, at_help)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tech_app import lifecycle
+from tech_app import lifecycle, service_visits
 from tech_app.coverage import job_assets, job_warranty
 from tech_app.errors import TechAppError, TransitionError
 from tech_app.job_flags import job_flags, note_flags
@@ -360,7 +360,11 @@ class JobView(Retranslating, QWidget):
     def refresh_clock(self) -> None:
         if self.job is None:
             return
-        timers = job_timers(dataclasses.asdict(self.job), self._ctx.now())
+        timers = job_timers(
+            dataclasses.asdict(self.job),
+            self._ctx.now(),
+            replaced_at=service_visits.replaced_at(self._ctx.store, self.job.id),
+        )
         self.sla_panel.show_timers(timers, self._zone)
 
     # -- actions ---------------------------------------------------------------------------

@@ -47,8 +47,9 @@ from tech_app.write_rules import (
 HEAD_OFFICE_TABLES = store.SHARED | store.REFERENCE
 # What a device may add to its own van's ledger; restocks and transfers are the office's.
 TECHNICIAN_STOCK_MOVES = frozenset({StockMove.USE.value, StockMove.CORRECTION.value})
-# Rows of a job that head office keeps for itself beside the visit.
-OFFICE_JOB_ROWS = frozenset({"follow_ups"})
+# Rows of a job that head office keeps for itself beside the visit: the follow-up call,
+# and the refund of an overcharge it found.
+OFFICE_JOB_ROWS = frozenset({"follow_ups", "refunds"})
 
 
 class Refused(TechAppError):

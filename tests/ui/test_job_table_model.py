@@ -70,7 +70,7 @@ def test_todays_jobs_come_first_then_the_rest_by_window(demo_store: LocalStore) 
     assert starts == sorted(starts)
     assert model.index(0, Column.WINDOW).data() == "08:00–09:00"
     assert model.index(5, Column.WINDOW).data() == "11-29 08:30–14:30"
-    assert len(set(numbers(model))) == 8  # no job listed twice across the two segments
+    assert len(set(numbers(model))) == 13  # no job listed twice across the two segments
     today = model.index(0, Column.NUMBER).data(Qt.ItemDataRole.FontRole)
     tomorrow = model.index(6, Column.NUMBER).data(Qt.ItemDataRole.FontRole)
     assert today.bold() and tomorrow is None
