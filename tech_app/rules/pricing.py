@@ -284,6 +284,8 @@ def _fee_lines(
     job: Job, facts: Facts, settings: CompanySettings, cover: _Cover
 ) -> list[ChargeLine]:
     contract = facts.contract
+    if contract is not None and job.job_type in FREE_JOB_TYPES:
+        return []  # the agreement's free training (or a complaint) owes no visit fee
     if contract is not None:
         # The fee per unit per visit replaces the call-out and pays for the in-scope
         # work and travel; a unit's free visit inside its warranty takes its fee off.
