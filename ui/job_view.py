@@ -50,6 +50,7 @@ from ui.job_flags_banner import FlagBanner
 from ui.messages import show_error
 from ui.parts_panel import PartsPanel
 from ui.retranslate import Retranslating, announce_new_words
+from ui.service_panel import ServicePanel
 from ui.signoff_dialog import SignoffDialog
 from ui.sla_panel import SlaPanel
 from ui.style import FLAG_STYLE, MUTED_STYLE, OK_STYLE
@@ -114,6 +115,7 @@ class JobView(Retranslating, QWidget):
         self.charges = ChargesPanel(ctx, self)
         self.intake = IntakePanel(ctx, self)
         self.intake.hide()  # until a counter job puts it in a tab
+        self.service = ServicePanel(ctx, self)
         self.unit_history = AssetHistoryView(ctx, self)
         self.history_model = HistoryModel(self)
         self.history_table = QTableView(self)
@@ -124,6 +126,7 @@ class JobView(Retranslating, QWidget):
         )
         for page in (
             self.overview,
+            self.service,
             self.checklist,
             self.parts,
             self.time,
@@ -143,6 +146,8 @@ class JobView(Retranslating, QWidget):
 
         for panel in (self.checklist, self.parts, self.time, self.charges, self.intake):
             panel.changed.connect(self.on_panel_changed)
+        self.service.changed.connect(self.on_panel_changed)
+        self.service.changed.connect(self.refresh_clock)  # a loaner may keep the 8 h promise
         self.parts.changed.connect(self.charges.refresh)
         self.time.changed.connect(self.charges.refresh)
         # What changes a flag: parts and time (the bill), the cause and the consent.
@@ -208,6 +213,7 @@ class JobView(Retranslating, QWidget):
         for page, text in (
             (self.overview, self.tr("Overview")),
             (self.intake, self.tr("Jewellery intake")),
+            (self.service, self.tr("Service")),
             (self.checklist, self.tr("Checklist")),
             (self.parts, self.tr("Parts")),
             (self.time, self.tr("Time")),
@@ -249,6 +255,7 @@ class JobView(Retranslating, QWidget):
         self.parts.load(job_id)
         self.time.load(job_id)
         self.charges.load(job_id)
+        self.service.load(job_id)
         self._show_intake_tab(is_intake_job(job))
         self.unit_history.load(job_id, self._zone)
         self._show_status()

@@ -50,7 +50,7 @@ def test_filters_by_status_type_and_day(qtbot, ctx) -> None:  # type: ignore[no-
     window = open_window(qtbot, ctx)
     panel = window.job_list
     panel.date_combo.setCurrentIndex(panel.date_combo.findData("tomorrow"))
-    assert len(customers(window)) == 3
+    assert len(customers(window)) == 5
     panel.type_combo.setCurrentIndex(panel.type_combo.findData("cleaning"))
     assert customers(window) == ["张伟"]
     panel.date_combo.setCurrentIndex(panel.date_combo.findData("any"))
@@ -121,7 +121,7 @@ def test_geometry_columns_and_filter_are_remembered(qtbot, make_ctx, demo_profil
     assert again.job_list.date_choice == "tomorrow"
     flt = again.model.job_filter
     assert flt == JobFilter(status="assigned", day="2026-11-29")
-    assert len(customers(again)) == 3
+    assert len(customers(again)) == 5
 
 
 def test_clicking_a_header_sorts_and_a_third_click_restores_today_first(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
