@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Final
 
 SERVICE_EN: Final = {
+    "inspection_title": "Inspection report",
     "job_type.oil_testing": "Oil test",
     "job_type.complaint": "Complaint",
     "job_type.training": "Operator training",
@@ -48,6 +49,7 @@ SERVICE_EN: Final = {
 }
 
 SERVICE_ZH_CN: Final = {
+    "inspection_title": "巡检报告",
     "job_type.oil_testing": "油品检测",
     "job_type.complaint": "投诉处理",
     "job_type.training": "操作培训",
@@ -90,6 +92,7 @@ SERVICE_ZH_CN: Final = {
 }
 
 SERVICE_ZH_TW: Final = {
+    "inspection_title": "巡檢報告",
     "job_type.oil_testing": "油品檢測",
     "job_type.complaint": "投訴處理",
     "job_type.training": "操作培訓",

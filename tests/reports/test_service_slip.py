@@ -110,3 +110,32 @@ def test_a_visit_without_service_sections_keeps_its_content_hash(store: LocalSto
     assert isinstance(trained, dict) and trained["service"]["attendance"] == [
         {"attendee": "周强", "role": ""}
     ]
+
+
+@pdftotext
+def test_a_quarterly_inspection_round_ends_in_an_inspection_report(
+    store: LocalStore, tmp_path: Path
+) -> None:
+    """Seed 003: 承诺按季度进行巡检，每年提供4次巡检 … 提交巡检报告."""
+    from reports.condition_data import build_condition_data
+    from reports.condition_report import ConditionReportRenderer
+    from reports.fonts import register_cjk_font
+
+    job = demo_id("job:xinda-inspection")
+    printers = [demo_id(f"asset:xinda-printer{n}") for n in (1, 2, 3)]
+    for n, asset in enumerate(printers):
+        for key, value in (
+            ("page_count", str(12000 + 1000 * n)),
+            ("errors_logged", "7" if n == 2 else "1"),
+            ("firmware_current", "yes"),
+            ("cleaned", "yes"),
+        ):
+            record_answer(store, job, key, value, asset_id=asset, now=at(10))
+    data = build_condition_data(store, job, "zh_CN")
+    assert data.contract_name.startswith("打印设备技术支持协议") and len(data.units) == 3
+    pdf = tmp_path / "inspection.pdf"
+    pdf.write_bytes(ConditionReportRenderer(register_cjk_font()).render(data))
+    done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    text = squash(done.stdout)
+    assert "巡检报告" in text and "LNV-LJ2405-X0003" in text
+    assert "上次巡检以来的故障记录数" in text  # 7 errors > 5 allowed: flagged on the report
