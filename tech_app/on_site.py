@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import quote
 
+from tech_app.blobs import BlobStore
 from tech_app.errors import NotFoundError
-from tech_app.records import Asset, Part
-from tech_app.store.local import LocalStore
+from tech_app.images import read_image
+from tech_app.records import Asset, Part, Photo
+from tech_app.store.local import LocalStore, utc_now
 
 
 def dialable(phone: str) -> str:
@@ -61,3 +64,33 @@ def find_scanned(store: LocalStore, code: str) -> Scanned:
     if assets:
         return Scanned(asset=assets[0])
     raise NotFoundError("part or unit", typed)
+
+
+def add_photo(
+    store: LocalStore,
+    blobs: BlobStore,
+    job_id: str,
+    data: bytes,
+    *,
+    caption: str = "",
+    asset_id: str | None = None,
+    now: datetime | None = None,
+) -> Photo:
+    """A photo of the visit (from the laptop's camera or a file): checked whole, kept as
+    a blob, recorded on the job (insert-only, like every photo)."""
+    read_image("photo.sha256", data)
+    job = store.find_job(job_id)
+    return store.save(
+        Photo(
+            job_id=job.id,
+            asset_id=asset_id,
+            sha256=blobs.put(data),
+            caption=caption,
+            taken_at=now or utc_now(),
+        )
+    )
+
+
+def photos_of(store: LocalStore, job_id: str) -> list[Photo]:
+    """The visit's own photos (not checklist answers nor the photo of a paper slip)."""
+    return store.select(Photo, "job_id = ? AND item_key = ''", [job_id], order_by="taken_at")

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from html import escape
 
-from PySide6.QtCore import QDateTime, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDateTime, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +39,7 @@ from tech_app.errors import NotFoundError, TechAppError, ValidationError
 from tech_app.records import Contract, Customer, Job, Site
 from tech_app.vocab import ComplaintType, JobStatus, JobType
 from ui import labels
+from ui.camera import CameraDialog, Cameras, ChooseFile, available_cameras, choose_photo_file
 from ui.context import AppContext
 from ui.error_words import invalid_text
 from ui.messages import show_error
@@ -47,6 +48,7 @@ from ui.style import FLAG_STYLE, MUTED_STYLE, OK_STYLE
 
 OpenUrl = Callable[[QUrl], object]
 COMPLAINT_TIME_LIMIT = timedelta(hours=24)  # the time limit offered until one is typed
+THUMBNAIL = 96  # pixels: the newest photo of the visit beside the count
 
 
 def _qt_moment(moment: datetime) -> QDateTime:
@@ -62,10 +64,15 @@ class ServicePanel(Retranslating, QWidget):
         parent: QWidget | None = None,
         *,
         open_url: OpenUrl = QDesktopServices.openUrl,
+        cameras: Cameras = available_cameras,
+        choose_file: ChooseFile = choose_photo_file,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._open_url = open_url
+        self._cameras = cameras
+        self._choose_file = choose_file
+        self.camera_dialog: CameraDialog | None = None
         self.job: Job | None = None
         self.file_dialog: CustomerFileDialog | None = None
         self._phone = ""
@@ -99,8 +106,16 @@ class ServicePanel(Retranslating, QWidget):
         self.sms_button.clicked.connect(lambda: self._open(on_site.sms_url(self._phone)))
         self.map_button.clicked.connect(lambda: self._open(on_site.map_url(self._address)))
         self.file_button.clicked.connect(self.open_customer_file)
+        self.photo_button = self.tr_button(lambda: self.tr("Photo…"), box)
+        self.photo_button.clicked.connect(self.on_take_photo)
         buttons = QHBoxLayout()
-        for button in (self.call_button, self.sms_button, self.map_button, self.file_button):
+        for button in (
+            self.call_button,
+            self.sms_button,
+            self.map_button,
+            self.photo_button,
+            self.file_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.scan_edit = QLineEdit(box)
@@ -113,10 +128,18 @@ class ServicePanel(Retranslating, QWidget):
         self.scan_edit.returnPressed.connect(self.on_scanned)
         self.scan_result = QLabel(box)
         self.scan_result.setWordWrap(True)
+        self.thumbnail = QLabel(box)
+        self.thumbnail.setObjectName("photo_thumbnail")
+        self.photo_count = QLabel(box)
+        self.photo_count.setStyleSheet(MUTED_STYLE)
+        photos = QHBoxLayout()
+        photos.addWidget(self.thumbnail)
+        photos.addWidget(self.photo_count, 1)
         layout = QVBoxLayout(box)
         layout.addLayout(buttons)
         layout.addWidget(self.scan_edit)
         layout.addWidget(self.scan_result)
+        layout.addLayout(photos)
         return box
 
     def _build_complaint(self, parent: QWidget) -> QGroupBox:
@@ -228,14 +251,39 @@ class ServicePanel(Retranslating, QWidget):
         self._show_complaint()
         self._show_loans()
         self._show_attendance()
+        self._show_photos()
         frozen = self.job.status in (JobStatus.SIGNED, JobStatus.CANCELLED)
-        for widget in (self.save_complaint_button, self.add_attendee_button, self.lend_button):
+        for widget in (
+            self.save_complaint_button,
+            self.add_attendee_button,
+            self.lend_button,
+            self.photo_button,
+        ):
             widget.setEnabled(not frozen)
 
     def on_language_changed(self) -> None:
         if self.job is not None:
             self._show_loans()
             self._show_attendance()
+            self._show_photos()
+
+    def _show_photos(self) -> None:
+        assert self.job is not None
+        photos = on_site.photos_of(self._ctx.store, self.job.id)
+        self.thumbnail.clear()
+        self.photo_count.setText(
+            self.tr("{n} photo(s) of this visit").format(n=len(photos)) if photos else ""
+        )
+        if photos and self._ctx.blobs.has(photos[-1].sha256):
+            image = QImage.fromData(self._ctx.blobs.get(photos[-1].sha256))
+            self.thumbnail.setPixmap(
+                QPixmap.fromImage(image).scaled(
+                    THUMBNAIL,
+                    THUMBNAIL,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
 
     def _show_complaint(self) -> None:
         assert self.job is not None
@@ -334,6 +382,36 @@ class ServicePanel(Retranslating, QWidget):
                 )
             )
         self.scan_edit.selectAll()
+
+    def on_take_photo(self) -> None:
+        """The camera where the laptop has one, else a file."""
+        cameras = self._cameras()
+        if cameras:
+            self.camera_dialog = CameraDialog(cameras[0], self)
+            self.camera_dialog.captured.connect(self.save_photo)
+            self.camera_dialog.open()
+            return
+        path = self._choose_file(self)
+        if path is None:
+            return
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            show_error(self, exc)
+            return
+        self.save_photo(data)
+
+    def save_photo(self, data: bytes) -> None:
+        assert self.job is not None
+        try:
+            on_site.add_photo(
+                self._ctx.store, self._ctx.blobs, self.job.id, data, now=self._ctx.now()
+            )
+        except TechAppError as exc:
+            show_error(self, exc)
+            return
+        self._show_photos()
+        self._changed()
 
     def on_save_complaint(self) -> None:
         assert self.job is not None

@@ -136,3 +136,24 @@ def test_the_customer_file_opens_offline(qtbot, make_ctx, demo_profile, chinese)
     text = dialog.body.text()
     assert "LNV-LJ2405-X0001" in text and "打印设备技术支持协议" in text and "维修" in text
     dialog.close()
+
+
+def test_without_a_camera_the_photo_comes_from_a_file_with_a_thumbnail(  # type: ignore[no-untyped-def]
+    qtbot, ctx, tmp_path
+) -> None:
+    from tech_app.on_site import photos_of
+    from tests.reports.helpers import signature_png
+
+    picture = tmp_path / "press.png"
+    picture.write_bytes(signature_png(3))
+    view, _ = open_view(qtbot, ctx, COMPLAINT)
+    panel = view.service
+    asked: list[str] = []
+    panel._cameras = lambda: asked.append("cameras") or []
+    panel._choose_file = lambda parent: picture
+    qtbot.mouseClick(panel.photo_button, Qt.MouseButton.LeftButton)
+    assert asked == ["cameras"]  # the camera was looked for first
+    assert panel.photo_count.text() == "1 photo(s) of this visit"
+    assert not panel.thumbnail.pixmap().isNull()
+    (photo,) = photos_of(ctx.store, COMPLAINT)
+    assert ctx.blobs.get(photo.sha256) == picture.read_bytes()

@@ -96,6 +96,32 @@
     </message>
 </context>
 <context>
+    <name>Camera</name>
+    <message>
+        <location filename="../camera.py" line="32"/>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../camera.py" line="34"/>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../camera.py" line="57"/>
+        <source>Take a photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../camera.py" line="68"/>
+        <source>Capture</source>
+        <translation>拍摄</translation>
+    </message>
+</context>
+<context>
     <name>ChargesModel</name>
     <message>
         <location filename="../charges_model.py" line="32"/>
@@ -250,32 +276,32 @@
 <context>
     <name>CustomerFileDialog</name>
     <message>
-        <location filename="../service_panel.py" line="430"/>
+        <location filename="../service_panel.py" line="508"/>
         <source>Customer file: {name}</source>
         <translation>客户档案：{name}</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="451"/>
+        <location filename="../service_panel.py" line="529"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="452"/>
+        <location filename="../service_panel.py" line="530"/>
         <source>Class</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="453"/>
+        <location filename="../service_panel.py" line="531"/>
         <source>Purchase reason</source>
         <translation>购买原因</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="454"/>
+        <location filename="../service_panel.py" line="532"/>
         <source>Promises made</source>
         <translation>已作承诺</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="455"/>
+        <location filename="../service_panel.py" line="533"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
@@ -1637,177 +1663,187 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>ServicePanel</name>
     <message>
-        <location filename="../service_panel.py" line="93"/>
+        <location filename="../service_panel.py" line="100"/>
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="94"/>
+        <location filename="../service_panel.py" line="101"/>
         <source>Call</source>
         <translation>打电话</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="95"/>
+        <location filename="../service_panel.py" line="102"/>
         <source>Text message</source>
         <translation>发短信</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="96"/>
+        <location filename="../service_panel.py" line="103"/>
         <source>Open in map</source>
         <translation>在地图中打开</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="97"/>
+        <location filename="../service_panel.py" line="104"/>
         <source>Customer file…</source>
         <translation>客户档案…</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="110"/>
+        <location filename="../service_panel.py" line="109"/>
+        <source>Photo…</source>
+        <translation>拍照…</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="125"/>
         <source>Scan or type a part number or a serial</source>
         <translation>扫描或输入配件编号或序列号</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="124"/>
+        <location filename="../service_panel.py" line="147"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="138"/>
+        <location filename="../service_panel.py" line="161"/>
         <source>The customer agrees to the plan</source>
         <translation>客户同意解决方案</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="141"/>
+        <location filename="../service_panel.py" line="164"/>
         <source>Who agreed</source>
         <translation>同意人</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="142"/>
+        <location filename="../service_panel.py" line="165"/>
         <source>Save complaint</source>
         <translation>保存投诉记录</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="150"/>
+        <location filename="../service_panel.py" line="173"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="151"/>
+        <location filename="../service_panel.py" line="174"/>
         <source>Key points</source>
         <translation>投诉要点</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="152"/>
+        <location filename="../service_panel.py" line="175"/>
         <source>Plan</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="153"/>
+        <location filename="../service_panel.py" line="176"/>
         <source>Time limit</source>
         <translation>处理时限</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="157"/>
+        <location filename="../service_panel.py" line="180"/>
         <source>Agreement</source>
         <translation>客户确认</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="164"/>
+        <location filename="../service_panel.py" line="187"/>
         <source>Replacement unit</source>
         <translation>备用设备</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="166"/>
+        <location filename="../service_panel.py" line="189"/>
         <source>Unit lent</source>
         <translation>借出设备</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="168"/>
+        <location filename="../service_panel.py" line="191"/>
         <source>Serial no.</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="169"/>
+        <location filename="../service_panel.py" line="192"/>
         <source>Lend</source>
         <translation>借出</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="171"/>
+        <location filename="../service_panel.py" line="194"/>
         <source>Mark returned</source>
         <translation>标记已归还</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="190"/>
+        <location filename="../service_panel.py" line="213"/>
         <source>Training attendance</source>
         <translation>培训签到</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="192"/>
+        <location filename="../service_panel.py" line="215"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="194"/>
+        <location filename="../service_panel.py" line="217"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="195"/>
+        <location filename="../service_panel.py" line="218"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="269"/>
+        <location filename="../service_panel.py" line="275"/>
+        <source>{n} photo(s) of this visit</source>
+        <translation>本次服务共 {n} 张照片</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="317"/>
         <source>returned {when}</source>
         <translation>已于 {when} 归还</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="271"/>
+        <location filename="../service_panel.py" line="319"/>
         <source>with the customer</source>
         <translation>在客户处</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="274"/>
+        <location filename="../service_panel.py" line="322"/>
         <source>{unit} {serial}: lent {when}, {back}</source>
         <translation>{unit} {serial}：{when} 借出，{back}</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="281"/>
+        <location filename="../service_panel.py" line="329"/>
         <source>No unit lent on this visit.</source>
         <translation>本次服务没有借出设备。</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="289"/>
+        <location filename="../service_panel.py" line="337"/>
         <source>Spare pool: {held} of {target} held by {holder} (short {short})</source>
         <translation>备件池：{holder} 处有 {held} 台，应备 {target} 台（缺 {short} 台）</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="303"/>
+        <location filename="../service_panel.py" line="351"/>
         <source>{n} operator(s) attended</source>
         <translation>共 {n} 人参加</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="304"/>
+        <location filename="../service_panel.py" line="352"/>
         <source>Nobody recorded yet.</source>
         <translation>尚无签到记录。</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="317"/>
+        <location filename="../service_panel.py" line="365"/>
         <source>Nothing has the code {code}</source>
         <translation>没有编码为 {code} 的配件或设备</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="325"/>
+        <location filename="../service_panel.py" line="373"/>
         <source>Part {number}: {name}, {price}</source>
         <translation>配件 {number}：{name}，{price}</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="332"/>
+        <location filename="../service_panel.py" line="380"/>
         <source>Unit {serial}: {make} {model}</source>
         <translation>设备 {serial}：{make} {model}</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="358"/>
+        <location filename="../service_panel.py" line="436"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
