@@ -8,6 +8,7 @@ get numbers, windows and the technician like every other demo job.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone
 
@@ -170,6 +171,11 @@ def _equipment_support(
         "北京市海淀区中关村大街 27 号 11 层",
         "IT 主管 马磊",
         cls="A",
+    )
+    xinda = dataclasses.replace(
+        xinda,
+        purchase_reason="办公室打印设备统一采购：20 台，要求原厂上门支持",
+        promises="电话 30 分钟响应，2 小时到场，8 小时内修不好提供备机；备件按采购量 15%；每季度巡检",
     )
     spare = spare_printer(demo_id)
     contract = Contract(

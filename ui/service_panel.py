@@ -11,10 +11,10 @@ training visit: who attended. The panel only calls the core; the rules are there
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from html import escape
 
-from PySide6.QtCore import QDateTime, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,8 +51,18 @@ COMPLAINT_TIME_LIMIT = timedelta(hours=24)  # the time limit offered until one i
 THUMBNAIL = 96  # pixels: the newest photo of the visit beside the count
 
 
-def _qt_moment(moment: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+def _qt_moment(moment: datetime, zone: tzinfo | None) -> QDateTime:
+    """The moment as the site's clock shows it (the job's time zone), not the laptop's:
+    the edit holds wall-clock date and time, and the zone is put back when it is read."""
+    local = moment.astimezone(zone or UTC)
+    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+
+
+def _py_moment(value: QDateTime, zone: tzinfo | None) -> datetime:
+    day, clock = value.date(), value.time()
+    return datetime(
+        day.year(), day.month(), day.day(), clock.hour(), clock.minute(), tzinfo=zone or UTC
+    )
 
 
 class ServicePanel(Retranslating, QWidget):
@@ -285,6 +295,10 @@ class ServicePanel(Retranslating, QWidget):
                 )
             )
 
+    def _zone(self) -> tzinfo | None:
+        assert self.job is not None
+        return (self.job.window_start or self.job.reported_at).tzinfo
+
     def _show_complaint(self) -> None:
         assert self.job is not None
         self.complaint_error.clear()
@@ -295,14 +309,14 @@ class ServicePanel(Retranslating, QWidget):
             self.type_combo.setCurrentIndex(0)
             self.key_points_edit.setPlainText("")
             self.plan_edit.setPlainText("")
-            self.deadline_edit.setDateTime(_qt_moment(now + COMPLAINT_TIME_LIMIT))
+            self.deadline_edit.setDateTime(_qt_moment(now + COMPLAINT_TIME_LIMIT, self._zone()))
             self.agreed_check.setChecked(False)
             self.agreed_by_edit.setText("")
             return
         self.type_combo.setCurrentIndex(self.type_combo.findData(found.complaint_type.value))
         self.key_points_edit.setPlainText(found.key_points)
         self.plan_edit.setPlainText(found.plan)
-        self.deadline_edit.setDateTime(_qt_moment(found.deadline))
+        self.deadline_edit.setDateTime(_qt_moment(found.deadline, self._zone()))
         self.agreed_check.setChecked(found.agreed)
         self.agreed_by_edit.setText(found.agreed_by)
 
@@ -311,7 +325,7 @@ class ServicePanel(Retranslating, QWidget):
         store = self._ctx.store
         loans = service_visits.loans_of(store, self.job.id)
         lines = []
-        zone = (self.job.window_start or self.job.reported_at).tzinfo
+        zone = self._zone()
         for loan in loans:
             back = (
                 self.tr("returned {when}").format(when=labels.date_time(loan.returned_at, zone))
@@ -416,7 +430,7 @@ class ServicePanel(Retranslating, QWidget):
     def on_save_complaint(self) -> None:
         assert self.job is not None
         self.complaint_error.clear()
-        deadline: datetime = self.deadline_edit.dateTime().toPython()  # type: ignore[assignment]
+        deadline = _py_moment(self.deadline_edit.dateTime(), self._zone())
         try:
             service_visits.record_complaint(
                 self._ctx.store,
@@ -424,7 +438,7 @@ class ServicePanel(Retranslating, QWidget):
                 complaint_type=self.type_combo.currentData(),
                 key_points=self.key_points_edit.toPlainText(),
                 plan=self.plan_edit.toPlainText(),
-                deadline=deadline.astimezone(),
+                deadline=deadline,
                 agreed=self.agreed_check.isChecked(),
                 agreed_by=self.agreed_by_edit.text(),
                 recorded_by=self._ctx.technician,
@@ -524,6 +538,16 @@ class CustomerFileDialog(QDialog):
             return f"<tr><td><b>{escape(name)}</b></td><td>{escape(str(value))}</td></tr>"
 
         satisfaction = found.satisfaction
+        headings = {
+            "units": self.tr("Units"),
+            "contracts": self.tr("Contracts"),
+            "visits": self.tr("Visits"),
+            "complaints": self.tr("Complaints"),
+        }
+
+        def heading(key: str) -> str:
+            return f"<h4>{escape(headings[key])}</h4><ul>"
+
         parts = [
             f"<h3>{escape(found.name)}</h3><table>",
             row(self.tr("Phone"), found.phone),
@@ -532,16 +556,16 @@ class CustomerFileDialog(QDialog):
             row(self.tr("Promises made"), found.promises or "—"),
             row(self.tr("Satisfaction"), satisfaction if satisfaction is not None else "—"),
             "</table>",
-            f"<h4>{escape(self.tr('Units'))}</h4><ul>",
+            heading("units"),
             *(
                 f"<li>{escape(' '.join(v for v in (u.make, u.model, u.serial) if v))}</li>"
                 for u in found.units
             ),
             "</ul>",
-            f"<h4>{escape(self.tr('Contracts'))}</h4><ul>",
+            heading("contracts"),
             *(f"<li>{escape(c.name)} ({escape(c.starts_on)})</li>" for c in found.contracts),
             "</ul>",
-            f"<h4>{escape(self.tr('Visits'))}</h4><ul>",
+            heading("visits"),
             *(
                 f"<li>{escape(v.number)} · {escape(labels.word(v.job_type))} · "
                 f"{escape(labels.word(v.status))}"
@@ -550,7 +574,7 @@ class CustomerFileDialog(QDialog):
                 for v in found.visits
             ),
             "</ul>",
-            f"<h4>{escape(self.tr('Complaints'))}</h4><ul>",
+            heading("complaints"),
             *(
                 f"<li>{escape(labels.word(c.complaint_type))}: {escape(c.key_points)} → "
                 f"{escape(c.plan)}</li>"

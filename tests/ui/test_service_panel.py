@@ -157,3 +157,15 @@ def test_without_a_camera_the_photo_comes_from_a_file_with_a_thumbnail(  # type:
     assert not panel.thumbnail.pixmap().isNull()
     (photo,) = photos_of(ctx.store, COMPLAINT)
     assert ctx.blobs.get(photo.sha256) == picture.read_bytes()
+
+
+def test_the_time_limit_reads_and_saves_on_the_sites_clock(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    view, _ = open_view(qtbot, ctx, COMPLAINT)
+    panel = view.service
+    # The demo's time limit is 18:00 in Shanghai, whatever zone the laptop is set to.
+    assert panel.deadline_edit.dateTime().toString("yyyy-MM-dd HH:mm") == "2026-11-28 18:00"
+    commit_text(panel.agreed_by_edit, "赵敏")
+    panel.agreed_check.setChecked(True)
+    qtbot.mouseClick(panel.save_complaint_button, Qt.MouseButton.LeftButton)
+    (saved,) = ctx.store.select(Complaint, "job_id = ?", [COMPLAINT])
+    assert saved.deadline.isoformat() == "2026-11-28T18:00:00+08:00"

@@ -276,32 +276,52 @@
 <context>
     <name>CustomerFileDialog</name>
     <message>
-        <location filename="../service_panel.py" line="508"/>
+        <location filename="../service_panel.py" line="522"/>
         <source>Customer file: {name}</source>
         <translation>客户档案：{name}</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="529"/>
+        <location filename="../service_panel.py" line="542"/>
+        <source>Units</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="543"/>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="544"/>
+        <source>Visits</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="545"/>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="553"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="530"/>
+        <location filename="../service_panel.py" line="554"/>
         <source>Class</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="531"/>
+        <location filename="../service_panel.py" line="555"/>
         <source>Purchase reason</source>
         <translation>购买原因</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="532"/>
+        <location filename="../service_panel.py" line="556"/>
         <source>Promises made</source>
         <translation>已作承诺</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="533"/>
+        <location filename="../service_panel.py" line="557"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
@@ -1663,187 +1683,187 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>ServicePanel</name>
     <message>
-        <location filename="../service_panel.py" line="100"/>
+        <location filename="../service_panel.py" line="110"/>
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="101"/>
+        <location filename="../service_panel.py" line="111"/>
         <source>Call</source>
         <translation>打电话</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="102"/>
+        <location filename="../service_panel.py" line="112"/>
         <source>Text message</source>
         <translation>发短信</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="103"/>
+        <location filename="../service_panel.py" line="113"/>
         <source>Open in map</source>
         <translation>在地图中打开</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="104"/>
+        <location filename="../service_panel.py" line="114"/>
         <source>Customer file…</source>
         <translation>客户档案…</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="109"/>
+        <location filename="../service_panel.py" line="119"/>
         <source>Photo…</source>
         <translation>拍照…</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="125"/>
+        <location filename="../service_panel.py" line="135"/>
         <source>Scan or type a part number or a serial</source>
         <translation>扫描或输入配件编号或序列号</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="147"/>
+        <location filename="../service_panel.py" line="157"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="161"/>
+        <location filename="../service_panel.py" line="171"/>
         <source>The customer agrees to the plan</source>
         <translation>客户同意解决方案</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="164"/>
+        <location filename="../service_panel.py" line="174"/>
         <source>Who agreed</source>
         <translation>同意人</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="165"/>
+        <location filename="../service_panel.py" line="175"/>
         <source>Save complaint</source>
         <translation>保存投诉记录</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="173"/>
+        <location filename="../service_panel.py" line="183"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="174"/>
+        <location filename="../service_panel.py" line="184"/>
         <source>Key points</source>
         <translation>投诉要点</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="175"/>
+        <location filename="../service_panel.py" line="185"/>
         <source>Plan</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="176"/>
+        <location filename="../service_panel.py" line="186"/>
         <source>Time limit</source>
         <translation>处理时限</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="180"/>
+        <location filename="../service_panel.py" line="190"/>
         <source>Agreement</source>
         <translation>客户确认</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="187"/>
+        <location filename="../service_panel.py" line="197"/>
         <source>Replacement unit</source>
         <translation>备用设备</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="189"/>
+        <location filename="../service_panel.py" line="199"/>
         <source>Unit lent</source>
         <translation>借出设备</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="191"/>
+        <location filename="../service_panel.py" line="201"/>
         <source>Serial no.</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="192"/>
+        <location filename="../service_panel.py" line="202"/>
         <source>Lend</source>
         <translation>借出</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="194"/>
+        <location filename="../service_panel.py" line="204"/>
         <source>Mark returned</source>
         <translation>标记已归还</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="213"/>
+        <location filename="../service_panel.py" line="223"/>
         <source>Training attendance</source>
         <translation>培训签到</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="215"/>
+        <location filename="../service_panel.py" line="225"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="217"/>
+        <location filename="../service_panel.py" line="227"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="218"/>
+        <location filename="../service_panel.py" line="228"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="275"/>
+        <location filename="../service_panel.py" line="285"/>
         <source>{n} photo(s) of this visit</source>
         <translation>本次服务共 {n} 张照片</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="317"/>
+        <location filename="../service_panel.py" line="331"/>
         <source>returned {when}</source>
         <translation>已于 {when} 归还</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="319"/>
+        <location filename="../service_panel.py" line="333"/>
         <source>with the customer</source>
         <translation>在客户处</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="322"/>
+        <location filename="../service_panel.py" line="336"/>
         <source>{unit} {serial}: lent {when}, {back}</source>
         <translation>{unit} {serial}：{when} 借出，{back}</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="329"/>
+        <location filename="../service_panel.py" line="343"/>
         <source>No unit lent on this visit.</source>
         <translation>本次服务没有借出设备。</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="337"/>
+        <location filename="../service_panel.py" line="351"/>
         <source>Spare pool: {held} of {target} held by {holder} (short {short})</source>
         <translation>备件池：{holder} 处有 {held} 台，应备 {target} 台（缺 {short} 台）</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="351"/>
+        <location filename="../service_panel.py" line="365"/>
         <source>{n} operator(s) attended</source>
         <translation>共 {n} 人参加</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="352"/>
+        <location filename="../service_panel.py" line="366"/>
         <source>Nobody recorded yet.</source>
         <translation>尚无签到记录。</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="365"/>
+        <location filename="../service_panel.py" line="379"/>
         <source>Nothing has the code {code}</source>
         <translation>没有编码为 {code} 的配件或设备</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="373"/>
+        <location filename="../service_panel.py" line="387"/>
         <source>Part {number}: {name}, {price}</source>
         <translation>配件 {number}：{name}，{price}</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="380"/>
+        <location filename="../service_panel.py" line="394"/>
         <source>Unit {serial}: {make} {model}</source>
         <translation>设备 {serial}：{make} {model}</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="436"/>
+        <location filename="../service_panel.py" line="450"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
