@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from tech_app.money import format_money, parse_money
 
@@ -39,103 +40,104 @@ def cmd_refund(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_ratings(args: argparse.Namespace) -> int:
-    from sync.commands import _now, _office_engine
+def _read(args: argparse.Namespace, query: Callable[[Any], Any]) -> Any:
+    """One read transaction on the office database, ``query(conn)`` its result."""
+    from sync.commands import _office_engine
     from sync.server.db import read_transaction
-    from sync.server.service_office import ratings_csv, technician_ratings
 
     with _office_engine(args) as engine, read_transaction(engine) as conn:
-        rows = technician_ratings(conn, args.first, args.last, _now(args, conn))
+        return query(conn)
+
+
+def _listing(
+    rows: list[dict[str, Any]], as_json: bool, empty: str, line: Callable[[dict[str, Any]], str]
+) -> int:
+    """A list as JSON, or a line a row (``empty`` when there is none)."""
+    if as_json:
+        _print_json(rows)
+        return 0
+    if not rows:
+        print(empty)
+    for row in rows:
+        print(line(row))
+    return 0
+
+
+def _rating_line(row: dict[str, Any]) -> str:
+    return (
+        f"{row['technician']:<14} done {row['jobs_done']:>3}  follow-ups "
+        f"{row['follow_ups_answered']:>3}  solved {row['problem_solved']:>3}  on time "
+        f"{row['on_time']:>3}  attitude {row['attitude_average'] or '-':>4}  skill "
+        f"{row['skill_average'] or '-':>4}  overcharges {row['overcharges']} "
+        f"({format_money(row['overcharged_amount'])}, refunded "
+        f"{format_money(row['refunded_amount'])})  SLA met {row['sla_met']} breached "
+        f"{row['sla_breached']}"
+    )
+
+
+def cmd_ratings(args: argparse.Namespace) -> int:
+    from sync.commands import _now
+    from sync.server.service_office import ratings_csv, technician_ratings
+
+    rows = _read(
+        args, lambda conn: technician_ratings(conn, args.first, args.last, _now(args, conn))
+    )
     if args.csv:
         sys.stdout.write(ratings_csv(rows))
         return 0
-    if args.json:
-        _print_json(rows)
-        return 0
-    if not rows:
-        print("no visits completed in that period")
-    for row in rows:
-        print(
-            f"{row['technician']:<14} done {row['jobs_done']:>3}  follow-ups "
-            f"{row['follow_ups_answered']:>3}  solved {row['problem_solved']:>3}  on time "
-            f"{row['on_time']:>3}  attitude {row['attitude_average'] or '-':>4}  skill "
-            f"{row['skill_average'] or '-':>4}  overcharges {row['overcharges']} "
-            f"({format_money(row['overcharged_amount'])}, refunded "
-            f"{format_money(row['refunded_amount'])})  SLA met {row['sla_met']} breached "
-            f"{row['sla_breached']}"
-        )
-    return 0
+    return _listing(rows, args.json, "no visits completed in that period", _rating_line)
 
 
 def cmd_customers(args: argparse.Namespace) -> int:
-    from sync.commands import _office_engine
-    from sync.server.db import read_transaction
     from sync.server.service_office import customers_by_class
 
-    with _office_engine(args) as engine, read_transaction(engine) as conn:
-        rows = customers_by_class(conn, args.customer_class)
-    if args.json:
-        _print_json(rows)
-        return 0
-    if not rows:
-        print("no customers")
-    for row in rows:
-        print(
+    return _listing(
+        _read(args, lambda conn: customers_by_class(conn, args.customer_class)),
+        args.json,
+        "no customers",
+        lambda row: (
             f"{row['class']}  {row['name']:<28} {row['phone']:<16} units {row['units']:>2}  "
             f"contracts {row['contracts']}  visits {row['visits']:>2}  complaints "
             f"{row['complaints']}  satisfaction {row['satisfaction'] or '-'}"
-        )
-    return 0
+        ),
+    )
 
 
 def cmd_customer_file(args: argparse.Namespace) -> int:
-    from sync.commands import _office_engine
-    from sync.server.db import read_transaction
     from sync.server.service_office import customer_file
     from tech_app.cli import print_customer_file
 
-    with _office_engine(args) as engine, read_transaction(engine) as conn:
-        found = customer_file(conn, args.customer)
-    print_customer_file(found, args.json)
+    print_customer_file(_read(args, lambda conn: customer_file(conn, args.customer)), args.json)
     return 0
+
+
+def _complaint_line(row: dict[str, Any]) -> str:
+    agreed = f"agreed by {row['agreed_by']}" if row["agreed"] else "not yet agreed"
+    return (
+        f"{row['job_number']:<18} {row['complaint_type']:<15} {row['customer']}  "
+        f"plan by {row['deadline'][:16]} ({agreed}): {row['key_points']}"
+    )
 
 
 def cmd_complaints(args: argparse.Namespace) -> int:
-    from sync.commands import _office_engine
-    from sync.server.db import read_transaction
     from sync.server.service_office import list_complaints
 
-    with _office_engine(args) as engine, read_transaction(engine) as conn:
-        rows = list_complaints(conn)
-    if args.json:
-        _print_json(rows)
-        return 0
-    if not rows:
-        print("no complaints")
-    for row in rows:
-        agreed = f"agreed by {row['agreed_by']}" if row["agreed"] else "not yet agreed"
-        print(
-            f"{row['job_number']:<18} {row['complaint_type']:<15} {row['customer']}  "
-            f"plan by {row['deadline'][:16]} ({agreed}): {row['key_points']}"
-        )
-    return 0
+    return _listing(_read(args, list_complaints), args.json, "no complaints", _complaint_line)
 
 
 def cmd_spare_pool(args: argparse.Namespace) -> int:
     from sync.commands import _office_engine
-    from sync.server.db import read_transaction, write_transaction
+    from sync.server.db import write_transaction
     from sync.server.service_office import pool_json, pool_of, replenish_pool
 
-    with _office_engine(args) as engine:
-        if args.replenish:
-            with write_transaction(engine) as conn:
-                name, pool, added = replenish_pool(
-                    conn, args.contract, by="office", at=datetime.now(UTC)
-                )
-        else:
-            with read_transaction(engine) as conn:
-                name, pool = pool_of(conn, args.contract)
-            added = None
+    added = None
+    if args.replenish:
+        with _office_engine(args) as engine, write_transaction(engine) as conn:
+            name, pool, added = replenish_pool(
+                conn, args.contract, by="office", at=datetime.now(UTC)
+            )
+    else:
+        name, pool = _read(args, lambda conn: pool_of(conn, args.contract))
     shown = pool_json(name, pool)
     if added is not None:
         shown["added"] = str(added)

@@ -46,6 +46,18 @@ def spare_printer(demo_id: IdMaker) -> Part:
     )
 
 
+@dataclasses.dataclass(frozen=True)
+class _Day:
+    """What each builder below adds to: the record list and ``build_demo``'s helpers."""
+
+    records: list[object]
+    job: JobMaker
+    customer: Callable[..., tuple[Customer, Site]]
+    demo_id: IdMaker
+    today: date
+    technician: str
+
+
 def add_service_jobs(
     records: list[object],
     job: JobMaker,
@@ -57,9 +69,10 @@ def add_service_jobs(
 ) -> None:
     """Append the service-system records and jobs of the demo day to ``records``."""
     tomorrow = today + timedelta(days=1)
-    _oil_test(records, job, customer, demo_id, today)
-    _complaint(records, job, customer, demo_id, today)
-    _equipment_support(records, job, customer, demo_id, today, technician)
+    day = _Day(records, job, customer, demo_id, today, technician)
+    _oil_test(day)
+    _complaint(day)
+    _equipment_support(day)
     fleet_customer, fleet_site, contract = fleet
     job(
         "training",
@@ -75,14 +88,8 @@ def add_service_jobs(
     )
 
 
-def _oil_test(
-    records: list[object],
-    job: JobMaker,
-    customer: Callable[..., tuple[Customer, Site]],
-    demo_id: IdMaker,
-    today: date,
-) -> None:
-    works, works_site = customer(
+def _oil_test(day: _Day) -> None:
+    works, works_site = day.customer(
         "shenda",
         "上海申达机械厂 Shenda Machinery",
         "021-6478 3321",
@@ -90,7 +97,7 @@ def _oil_test(
         "设备科 孙工",
     )
     press = Asset(
-        id=demo_id("asset:press"),
+        id=day.demo_id("asset:press"),
         customer_id=works.id,
         site_id=works_site.id,
         category="hydraulic press",
@@ -101,70 +108,57 @@ def _oil_test(
         purchased_at="天锻华东销售公司",
         hour_meter=6420,
     )
-    records.append(press)
-    job(
+    day.records.append(press)
+    day.job(
         "oil-test",
         works,
         works_site,
         JobType.OIL_TESTING,
         "免费油品检测：液压油（46号抗磨）何时到换油期，抽样化验 Free oil test of the press's hydraulic oil",
-        _at(today - timedelta(days=2), 10),
-        _at(today, 9),
+        _at(day.today - timedelta(days=2), 10),
+        _at(day.today, 9),
         1,
         [(press, OIL_TESTING)],
     )
 
 
-def _complaint(
-    records: list[object],
-    job: JobMaker,
-    customer: Callable[..., tuple[Customer, Site]],
-    demo_id: IdMaker,
-    today: date,
-) -> None:
-    zhao, zhao_site = customer(
+def _complaint(day: _Day) -> None:
+    zhao, zhao_site = day.customer(
         "zhao",
         "赵敏",
         "139 1788 0456",
         "上海市闵行区七莘路 3099 弄 12 号 401 室",
         cls="C",
     )
-    reported = _at(today, 8, 20)
-    job(
+    reported = _at(day.today, 8, 20)
+    day.job(
         "complaint",
         zhao,
         zhao_site,
         JobType.COMPLAINT,
         "投诉：上周更换的热水器电磁阀又漏水，要求今天必须解决 Valve replaced last week leaks again",
         reported,
-        _at(today, 16),
+        _at(day.today, 16),
         1,
         [],
         priority=1,
     )
-    records.append(
+    day.records.append(
         Complaint(
-            id=demo_id("complaint:zhao"),
-            job_id=demo_id("job:complaint"),
+            id=day.demo_id("complaint:zhao"),
+            job_id=day.demo_id("job:complaint"),
             complaint_type=ComplaintType.WANTS_IT_NOW,
             key_points="上周更换的电磁阀接口漏水；要求今天上门解决，不接受“研究一下”",
             plan="今天 16:00 上门检查接口并重新密封，必要时免费更换电磁阀",
-            deadline=_at(today, 18),
+            deadline=_at(day.today, 18),
             recorded_by="office",
             recorded_at=reported + timedelta(minutes=5),
         )
     )
 
 
-def _equipment_support(
-    records: list[object],
-    job: JobMaker,
-    customer: Callable[..., tuple[Customer, Site]],
-    demo_id: IdMaker,
-    today: date,
-    technician: str,
-) -> None:
-    xinda, xinda_site = customer(
+def _equipment_support(day: _Day) -> None:
+    xinda, xinda_site = day.customer(
         "xinda",
         "信达科技有限公司 Xinda Technology",
         "010-8265 7700",
@@ -177,68 +171,68 @@ def _equipment_support(
         purchase_reason="办公室打印设备统一采购：20 台，要求原厂上门支持",
         promises="电话 30 分钟响应，2 小时到场，8 小时内修不好提供备机；备件按采购量 15%；每季度巡检",
     )
-    spare = spare_printer(demo_id)
+    spare = spare_printer(day.demo_id)
     contract = Contract(
-        id=demo_id("contract:xinda"),
+        id=day.demo_id("contract:xinda"),
         customer_id=xinda.id,
         name="打印设备技术支持协议 Printer support agreement",
         visits_per_year=4,
         visit_fee=30000,
         out_of_scope_per_hour=15000,
-        starts_on=today - timedelta(days=80),
+        starts_on=day.today - timedelta(days=80),
         visit_type=JobType.INSPECTION,
         delivered_quantity=IT_DELIVERED,
         spare_share_percent=15,
         spare_part_id=spare.id,
-        spare_holder=technician,
+        spare_holder=day.technician,
     )
     printers = [
         Asset(
-            id=demo_id(f"asset:xinda-printer{n}"),
+            id=day.demo_id(f"asset:xinda-printer{n}"),
             customer_id=xinda.id,
             site_id=xinda_site.id,
             category="printer",
             make="Lenovo",
             model="LJ2405",
             serial=f"LNV-LJ2405-X{n:04d}",
-            purchased_on=today - timedelta(days=90),
+            purchased_on=day.today - timedelta(days=90),
             purchased_at="Lenovo business channel",
         )
         for n in range(1, 4)
     ]
-    records.extend([contract, *printers])
-    reported = _at(today - timedelta(days=1), 9)
-    job(
+    day.records.extend([contract, *printers])
+    reported = _at(day.today - timedelta(days=1), 9)
+    day.job(
         "xinda-repair",
         xinda,
         xinda_site,
         JobType.REPAIR,
         "11 层打印机卡纸后无法开机；8 小时内修不好就换备机 Printer dead after a jam",
         reported,
-        _at(today, 10),
+        _at(day.today, 10),
         2,
         [(printers[0], IT_INSPECTION)],
         contract_id=contract.id,
         sla_policy="equipment_support",
     )
-    records.append(
+    day.records.append(
         Loan(
-            id=demo_id("loan:xinda"),
-            job_id=demo_id("job:xinda-repair"),
+            id=day.demo_id("loan:xinda"),
+            job_id=day.demo_id("job:xinda-repair"),
             unit="备用打印机 Lenovo LJ2405",
             serial="LNV-LJ2405-SP0003",
             lent_at=reported + timedelta(hours=5),
-            lent_by=technician,
+            lent_by=day.technician,
         )
     )
-    job(
+    day.job(
         "xinda-inspection",
         xinda,
         xinda_site,
         JobType.INSPECTION,
         "季度巡检（第1次）：3 台打印机，提交巡检报告 Quarterly inspection round, with report",
-        _at(today - timedelta(days=10), 9),
-        _at(today + timedelta(days=1), 10),
+        _at(day.today - timedelta(days=10), 9),
+        _at(day.today + timedelta(days=1), 10),
         3,
         [(p, IT_INSPECTION) for p in printers],
         contract_id=contract.id,

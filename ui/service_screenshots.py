@@ -13,23 +13,17 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import argparse
-import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 
 from tech_app.demo import demo_id, load_demo
 from tech_app.profile import database_path
 from tech_app.service_visits import add_attendee, complaint_of, record_complaint
 from tech_app.store.local import open_store
 from ui.app import close_context, create_context
-from ui.i18n import install_translator, remove_translators
+from ui.i18n import remove_translators
 from ui.job_view import JobView
-from ui.screenshots import DEMO_DAY, NOW, save
+from ui.screenshots import DEMO_DAY, NOW, run, save, use_language
 from ui.settings import AppSettings, settings_at
 
 SIZE = (960, 720)
@@ -59,14 +53,7 @@ def _prepare(profile: Path) -> None:
 
 
 def shoot(language: str, out: Path, workdir: Path) -> list[Path]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translators = install_translator(app, language)
-    QLocale.setDefault(
-        QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-        if language.startswith("zh")
-        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-    )
+    app, translators = use_language(language)
     profile = workdir / language
     _prepare(profile)
     ctx = create_context(
@@ -103,16 +90,7 @@ def shoot(language: str, out: Path, workdir: Path) -> list[Path]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    _app = QApplication.instance() or QApplication(sys.argv[:1])
-    with tempfile.TemporaryDirectory(prefix="tech-app-service-shots-") as work:
-        for language in ("en", "zh_CN"):
-            for path in shoot(language, args.out, Path(work)):
-                print(f"{path}  {path.stat().st_size // 1024} KB")
-    return 0
+    return run(shoot, __doc__.splitlines()[0], argv)
 
 
 if __name__ == "__main__":

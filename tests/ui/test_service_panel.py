@@ -4,33 +4,20 @@ file — in English and in zh_CN."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from PySide6.QtCore import QLocale, Qt, QUrl
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QUrl
 
 from tech_app.demo import demo_id
 from tech_app.records import Complaint, Loan
 from tech_app.service_visits import attendance_of
+from tests.ui import test_intake_panel
 from tests.ui.helpers import commit_text
-from ui.i18n import install_translator, remove_translators
 from ui.job_view import JobView
 
+chinese = test_intake_panel.chinese  # the zh_CN translator and locale, as a fixture
 COMPLAINT = demo_id("job:complaint")
 REPAIR = demo_id("job:xinda-repair")
 TRAINING = demo_id("job:training")
 HEATER_IN = demo_id("job:heater-in")
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    installed = install_translator(qapp, "zh_CN")
-    locale = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    yield
-    QLocale.setDefault(locale)
-    remove_translators(qapp, installed)
 
 
 def open_view(qtbot, ctx, job_id: str) -> tuple[JobView, list[str]]:  # type: ignore[no-untyped-def]
