@@ -153,7 +153,7 @@ def cmd_spare_pool(args: argparse.Namespace) -> int:
 
 
 def register_service_commands(add: Add, at_help: str) -> None:
-    from sync.commands import _day
+    from sync.commands import period_report_options
 
     refund = add("refund", "record the refund of an overcharge a follow-up found")
     refund.add_argument("job", metavar="JOB")
@@ -170,12 +170,7 @@ def register_service_commands(add: Add, at_help: str) -> None:
     refund.set_defaults(run=cmd_refund)
 
     ratings = add("ratings", "technician ratings: follow-up answers, overcharges, SLA")
-    ratings.add_argument("--from", dest="first", required=True, type=_day("--from"), metavar="DATE")
-    ratings.add_argument("--to", dest="last", required=True, type=_day("--to"), metavar="DATE")
-    ratings.add_argument("--at", help=at_help)
-    output = ratings.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true", help="print JSON")
-    output.add_argument("--csv", action="store_true", help="print CSV")
+    period_report_options(ratings, at_help)
     ratings.set_defaults(run=cmd_ratings)
 
     customers = add("customers", "customer files by class (A first)")
