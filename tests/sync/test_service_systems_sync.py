@@ -217,3 +217,34 @@ def test_the_spare_pool_is_replenished_through_the_van_ledger(
     assert pool is not None and pool.held == 3
     code, _, err = run(["office", "spare-pool", *db, rekeyed(tech, "contract:fleet")], capsys)
     assert code == 1 and "keeps no spare pool" in err
+
+
+def test_a_training_visit_runs_laptop_to_slip_to_head_office(
+    server: Server, synced: dict[str, Any], tmp_path: Path
+) -> None:
+    """The yearly training: attendance taken, signed, the slip issued with the attendance,
+    all of it at head office after one sync; nothing is charged."""
+    from reports import issue_slip
+    from tech_app.charges import job_charges
+    from tech_app.signoff import sign_job
+    from tests.sync.conftest import png_bytes
+    from tests.sync.helpers import complete_job
+
+    tech, device = synced["tech"], synced["device"]
+    training = job_id_for(tech, "training")
+    for name, role in (("周强", "仓库主管"), ("钱师傅", "叉车司机")):
+        add_attendee(device.store, training, name, role=role)
+    complete_job(device.store, device.blobs, training, "两名司机完成日常检查培训")
+    assert job_charges(device.store, training).total == 0
+    sign_job(device.store, device.blobs, training, signer_name="周强", signature_png=png_bytes(83))
+    slip = issue_slip(device.store, device.blobs, training, tmp_path / "training.pdf")
+    report = device.sync()
+    assert report.ok and report.rejected == [], (report.errors, report.rejected)
+    seen = server.visible(tech)
+    assert seen[("jobs", training)]["status"] == "signed"
+    assert seen[("slips", slip.id)]["content_hash"] == slip.content_hash
+    names = sorted(r["attendee"] for k, r in seen.items() if k[0] == "training_attendance")
+    assert names == ["周强", "钱师傅"]
+    # Frozen with the job: an attendee added after signature is refused on the laptop.
+    with pytest.raises(ValidationError):
+        add_attendee(device.store, training, "迟到的人")
