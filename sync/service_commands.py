@@ -104,10 +104,22 @@ def cmd_customers(args: argparse.Namespace) -> int:
 
 
 def cmd_customer_file(args: argparse.Namespace) -> int:
-    from sync.server.service_office import customer_file
+    from sync.commands import _office_engine
+    from sync.server.db import write_transaction
+    from sync.server.service_office import customer_file, update_customer_file
     from tech_app.cli import print_customer_file
 
-    print_customer_file(_read(args, lambda conn: customer_file(conn, args.customer)), args.json)
+    changes = {
+        "purchase_reason": args.purchase_reason,
+        "promises": args.promises,
+        "customer_class": args.customer_class,
+    }
+    if any(value is not None for value in changes.values()):
+        with _office_engine(args) as engine, write_transaction(engine) as conn:
+            found = update_customer_file(conn, args.customer, **changes)
+    else:
+        found = _read(args, lambda conn: customer_file(conn, args.customer))
+    print_customer_file(found, args.json)
     return 0
 
 
@@ -180,6 +192,9 @@ def register_service_commands(add: Add, at_help: str) -> None:
 
     file = add("customer-file", "one customer's file: reason, promises, units, visits")
     file.add_argument("customer", metavar="CUSTOMER", help="customer id, phone or exact name")
+    file.add_argument("--purchase-reason", metavar="TEXT", help="why they bought (kept)")
+    file.add_argument("--promises", metavar="TEXT", help="what was promised to them (kept)")
+    file.add_argument("--class", dest="customer_class", choices=("A", "B", "C"))
     file.add_argument("--json", action="store_true", help="print JSON")
     file.set_defaults(run=cmd_customer_file)
 

@@ -9,6 +9,7 @@ Everything reads through ``record_rows`` / ``store`` and writes through the gate
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
@@ -211,6 +212,31 @@ def customer_file(conn: Connection, key: str) -> CustomerFile:
     """One customer's file, by id, phone or exact name."""
     customer = find_customer(conn, key)
     return _file_of(live_by_id(conn, "customers")[customer.id], _known(conn))
+
+
+def update_customer_file(
+    conn: Connection,
+    key: str,
+    *,
+    purchase_reason: str | None = None,
+    promises: str | None = None,
+    customer_class: str | None = None,
+) -> CustomerFile:
+    """Write what the office learnt into the file (through the gate); the customer's laptops
+    receive it on their next sync."""
+    customer = find_customer(conn, key)
+    changes = {
+        name: value
+        for name, value in (
+            ("purchase_reason", purchase_reason),
+            ("promises", promises),
+            ("customer_class", customer_class),
+        )
+        if value is not None
+    }
+    if changes:
+        dispatch.put_record(conn, dataclasses.replace(customer, **changes))
+    return customer_file(conn, customer.id)
 
 
 def customers_by_class(conn: Connection, customer_class: str | None = None) -> list[dict[str, Any]]:

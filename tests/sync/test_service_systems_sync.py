@@ -248,3 +248,33 @@ def test_a_training_visit_runs_laptop_to_slip_to_head_office(
     # Frozen with the job: an attendee added after signature is refused on the laptop.
     with pytest.raises(ValidationError):
         add_attendee(device.store, training, "迟到的人")
+
+
+def test_the_office_writes_the_file_and_the_laptop_reads_it_offline(
+    server: Server, synced: dict[str, Any], capsys: Any
+) -> None:
+    from tech_app.customer_file import local_customer_file
+
+    tech, device = synced["tech"], synced["device"]
+    zhao = rekeyed(tech, "customer:zhao")
+    code, out, _ = run(
+        [
+            "office",
+            "customer-file",
+            "--db",
+            server.db_url,
+            zhao,
+            "--purchase-reason",
+            "旧热水器冬天不出热水",
+            "--promises",
+            "主机保修 3 年，管件电器 1 年",
+            "--class",
+            "B",
+            "--json",
+        ],
+        capsys,
+    )
+    assert code == 0 and json.loads(out)["promises"] == "主机保修 3 年，管件电器 1 年"
+    assert device.sync().ok
+    found = local_customer_file(device.store, zhao)
+    assert (found.purchase_reason, found.customer_class) == ("旧热水器冬天不出热水", "B")
