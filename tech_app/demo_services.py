@@ -207,13 +207,18 @@ def _equipment_support(day: _Day) -> None:
         xinda,
         xinda_site,
         JobType.REPAIR,
-        "11 层打印机卡纸后无法开机；8 小时内修不好就换备机 Printer dead after a jam",
+        "11 层打印机卡纸后无法开机，已放备机，今天二次上门修复 Printer dead after a jam; "
+        "loaner in place, back to repair it",
         reported,
         _at(day.today, 10),
         2,
         [(printers[0], IT_INSPECTION)],
         contract_id=contract.id,
         sla_policy="equipment_support",
+        # The first call: answered in 20 min, on site in 1 h 50; the unit could not be
+        # repaired there, so a loaner went in (below) and this second visit repairs it.
+        responded_at=reported + timedelta(minutes=20),
+        on_site_at=reported + timedelta(hours=1, minutes=50),
     )
     day.records.append(
         Loan(
