@@ -44,6 +44,9 @@ ADDED_AFTER_SIGNATURE = frozenset(
 # ...and of those, what may still change: the follow-up is done later, its answer
 # recorded; a loan is returned (``tech_app.service_visits.return_loan``).
 CHANGED_AFTER_SIGNATURE = frozenset({"feedback", "follow_ups", "loans"})
+# Rows recorded once except for the fields named: a loaner unit's return is added later,
+# what was lent and when stays as recorded.
+CHANGEABLE_FIELDS: dict[str, frozenset[str]] = {"loans": frozenset({"returned_at"})}
 
 # Visit data on a job row: the technician's. Everything else on a job (schedule, window,
 # assignee, priority, cancellation, customer and site, type, problem, number, contract,

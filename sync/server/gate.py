@@ -36,6 +36,7 @@ from sync.server.db import current_seq, now
 from tech_app.errors import TechAppError
 from tech_app.vocab import JobStatus, StockMove
 from tech_app.write_rules import (
+    CHANGEABLE_FIELDS,
     NOT_STARTED,
     OFFICE_STATUSES,
     REVIEW_FIELDS,
@@ -173,6 +174,12 @@ def _decide(
     if existing is not None and not changed and existing.deleted == deleted:
         return None
     check_frozen(table, existing, job, changed=changed, deleting=deleted)
+    fixed = set(changed) - CHANGEABLE_FIELDS.get(table, set(changed))
+    if existing is not None and not existing.deleted and not deleted and fixed:
+        raise Refused(
+            f"the {', '.join(sorted(fixed))} of {_label(table)} are recorded once; "
+            f"only {', '.join(sorted(CHANGEABLE_FIELDS[table]))} is added later"
+        )
     return row, changed, job
 
 

@@ -278,3 +278,22 @@ def test_the_office_writes_the_file_and_the_laptop_reads_it_offline(
     assert device.sync().ok
     found = local_customer_file(device.store, zhao)
     assert (found.purchase_reason, found.customer_class) == ("旧热水器冬天不出热水", "B")
+
+
+def test_head_office_lets_a_laptop_add_only_the_loans_return(
+    server: Server, synced: dict[str, Any]
+) -> None:
+    tech = synced["tech"]
+    loan_id = rekeyed(tech, "loan:xinda")
+    actor = gate.Actor.technician(tech, "laptop", 10**9)
+    with write_transaction(server.engine) as conn:
+        from sync.server import store as server_store
+
+        stored = server_store.load(conn, "loans", loan_id)
+        assert stored is not None
+        with pytest.raises(gate.Refused, match="recorded once; only returned_at"):
+            gate.write(conn, actor, "loans", {**stored.data, "serial": "SWAPPED"})
+        returned = {**stored.data, "returned_at": datetime.now(CHINA).isoformat()}
+        gate.write(conn, actor, "loans", returned)
+        after = server_store.load(conn, "loans", loan_id)
+        assert after is not None and after.data["returned_at"] == returned["returned_at"]

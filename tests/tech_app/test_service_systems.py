@@ -350,3 +350,15 @@ def test_satisfaction_is_the_mean_of_every_score_given() -> None:
     assert found.satisfaction == Decimal("4.0")
     assert [v.refunded for v in found.visits] == [0, 3000]
     assert found.visits[1].problem_solved is True
+
+
+def test_what_was_lent_stays_as_recorded_only_the_return_is_added(
+    demo_store: LocalStore,
+) -> None:
+    from tech_app.errors import RecordedOnceError
+
+    loan = demo_store.get(Loan, demo_id("loan:xinda"))
+    with pytest.raises(RecordedOnceError):
+        demo_store.save(dataclasses.replace(loan, serial="SOMETHING-ELSE"))
+    back = return_unit(demo_store, loan.id, now=loan.lent_at + timedelta(days=1))
+    assert demo_store.get(Loan, loan.id) == back
