@@ -297,3 +297,18 @@ def test_head_office_lets_a_laptop_add_only_the_loans_return(
         gate.write(conn, actor, "loans", returned)
         after = server_store.load(conn, "loans", loan_id)
         assert after is not None and after.data["returned_at"] == returned["returned_at"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [
+        ("油品检测", "oil_testing"),
+        ("投诉", "complaint"),
+        ("培训", "training"),
+        ("巡检", "inspection"),
+    ],
+)
+def test_a_sheet_names_the_new_visits_in_chinese(cell: str, code: str) -> None:
+    from sync.server.office_input import parse_job_type
+
+    assert parse_job_type("job_type", cell).value == code

@@ -362,3 +362,14 @@ def test_what_was_lent_stays_as_recorded_only_the_return_is_added(
         demo_store.save(dataclasses.replace(loan, serial="SOMETHING-ELSE"))
     back = return_unit(demo_store, loan.id, now=loan.lent_at + timedelta(days=1))
     assert demo_store.get(Loan, loan.id) == back
+
+
+@pytest.mark.parametrize(
+    ("typed", "job"), [("投诉", COMPLAINT_JOB), ("油品检测", OIL_JOB), ("培训", TRAINING_JOB)]
+)
+def test_the_new_visits_are_found_by_their_chinese_words(
+    demo_store: LocalStore, typed: str, job: str
+) -> None:
+    from tech_app.job_list import JobFilter, list_jobs
+
+    assert [row["id"] for row in list_jobs(demo_store, JobFilter(text=typed))] == [job]
