@@ -156,3 +156,13 @@ def test_the_time_limit_reads_and_saves_on_the_sites_clock(qtbot, ctx) -> None: 
     qtbot.mouseClick(panel.save_complaint_button, Qt.MouseButton.LeftButton)
     (saved,) = ctx.store.select(Complaint, "job_id = ?", [COMPLAINT])
     assert saved.deadline.isoformat() == "2026-11-28T18:00:00+08:00"
+
+
+def test_the_job_shows_the_8_h_promise_met_by_the_loan(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Reported yesterday 09:00, the loaner in at 14:00: 3 h to spare on the 8 h promise,
+    though the repair itself is still to do."""
+    view, _ = open_view(qtbot, ctx, REPAIR)
+    states = view.sla_panel.state_labels
+    assert states["repaired_or_replaced"].text() == "Met (3 h 00 min early)"
+    assert states["phone_response"].text() == "Met (10 min early)"
+    assert states["on_site"].text() == "Met (10 min early)"
