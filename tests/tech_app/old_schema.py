@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
+from pathlib import Path
 
+from sqlite_utils import Database
+
+from tech_app.demo import build_demo
 from tech_app.records import Attendance, Complaint, Contract, Customer, Loan, Refund
+from tech_app.store.schema import migrations
 from tech_app.vocab import JobType
 
 NEW_IN_11 = (Complaint, Loan, Attendance, Refund)
@@ -41,3 +47,17 @@ def as_schema_10(record: object) -> object | None:
     if isinstance(record, Customer):
         return dataclasses.replace(record, purchase_reason="", promises="")
     return record
+
+
+def old_database(path: Path, stop_before: str, version: int) -> Database:
+    """A profile database as the release before ``stop_before`` left it."""
+    db = Database(path)
+    migrations.apply(db, stop_before=stop_before)
+    db.execute(f"PRAGMA user_version = {version}")
+    return db
+
+
+def demo_before_11(day: date, *, leave_out: tuple[type, ...] = ()) -> list[object]:
+    """The demo day as a schema-10 (or older) store holds it."""
+    found = (as_schema_10(r) for r in build_demo(day).records if not isinstance(r, leave_out))
+    return [r for r in found if r is not None]

@@ -12,27 +12,22 @@ import dataclasses
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlite_utils import Database
-
-from tech_app.demo import build_demo, demo_id
+from tech_app.demo import demo_id
 from tech_app.records import Attendance, Complaint, Contract, Customer, Loan, Refund
 from tech_app.records.codec import table_of, to_row
 from tech_app.store.local import open_store
-from tech_app.store.schema import SCHEMA_VERSION, migrations
+from tech_app.store.schema import SCHEMA_VERSION
 from tech_app.vocab import ComplaintType, PaymentMethod
 from tests.conftest import DEMO_DAY
-from tests.tech_app.old_schema import NEW_COLUMNS_11, as_schema_10
+from tests.tech_app.old_schema import NEW_COLUMNS_11, demo_before_11, old_database
 
 T0 = datetime(2026, 11, 28, 3, tzinfo=UTC)
 
 
 def test_a_schema_10_database_opens_with_every_record(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    db = Database(path)
-    migrations.apply(db, stop_before="m011_service_systems")
-    db.execute("PRAGMA user_version = 10")
-    records = [as_schema_10(r) for r in build_demo(DEMO_DAY).records]
-    kept = [r for r in records if r is not None]
+    db = old_database(path, "m011_service_systems", 10)
+    kept = demo_before_11(DEMO_DAY)
     for record in kept:
         table = table_of(record)
         columns = {c.name for c in db[table].columns}  # type: ignore[union-attr]
