@@ -10,7 +10,9 @@ A technician's push (``sync.server.push``), an office API call or command
   edited in place. Refused for everyone, office included.
 * **owners**: head-office tables (customers, sites, assets, contracts, parts,
   templates) and the dispatch fields of a job are the office's; a technician's write
-  to them is refused. The visit fields of a job are the technician's: an office
+  to them is refused, as to the office's own job rows (follow-ups, refunds). Rows
+  recorded once but for named fields (a loan's return: ``CHANGEABLE_FIELDS``) refuse a
+  change to any other field. The visit fields of a job are the technician's: an office
   write (a re-imported sheet, a reschedule) keeps them as the technician left them;
   the office only moves a job between new, assigned and cancelled.
 * **assignment**: a technician writes only jobs they hold or held. Work on a job that
