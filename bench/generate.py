@@ -396,6 +396,8 @@ def generate(
                 "phone": phone,
                 "customer_class": rng.choice("ABC"),
                 "notes": "",
+                "purchase_reason": "",
+                "promises": "",
             }
         )
         sites.append(

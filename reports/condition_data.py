@@ -29,6 +29,7 @@ from tech_app.errors import ValidationError
 from tech_app.records import Contract
 from tech_app.rules.schedule import MaintenancePlan, next_due, term_ends_on
 from tech_app.store.local import LocalStore
+from tech_app.vocab import JobType
 
 # Choice answers that mean the unit failed the check (e.g. the brake test).
 FAILING_CHOICES = frozenset({"fail", "failed"})
@@ -87,6 +88,8 @@ class ConditionData:
     units: tuple[UnitReport, ...]
     signature: SignatureFacts | None
     labels: Labels = field(metadata=PRESENTATION)
+    # An inspection round (巡检) ends in an inspection report: the same pages, its own title.
+    title_key: str = field(default="condition_title", metadata=PRESENTATION)
 
 
 def previous_of(compared: ComparedReading, key: str) -> PreviousReading:
@@ -191,4 +194,5 @@ def build_condition_data(
         units=tuple(units),
         signature=gather.signature_facts(store, job.id, blobs),
         labels=labels,
+        title_key=("inspection_title" if job.job_type is JobType.INSPECTION else "condition_title"),
     )

@@ -94,7 +94,7 @@ class ConditionReportRenderer:
 
     def render(self, data: ConditionData) -> bytes:
         labels = data.labels
-        title = labels["condition_title"]
+        title = labels[data.title_key]
         hotline = f"{labels['hotline']} {data.company.hotline}" if data.company.hotline else ""
         chrome = PageChrome(
             geometry=self.geometry,
@@ -125,7 +125,7 @@ class ConditionReportRenderer:
         if data.company.name:
             flowables.append(para(data.company.name, s.company))
         flowables += [
-            para(labels["condition_title"], s.title),
+            para(labels[data.title_key], s.title),
             para(f"{labels['job_number']} {data.job_number}", s.company),
             Spacer(1, s.base * 0.4),
             blocks.key_values(

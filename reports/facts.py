@@ -14,6 +14,9 @@ from types import MappingProxyType
 from typing import Final
 
 PRESENTATION: Final = MappingProxyType({"presentation": True})
+# A field added after slips were issued: left out of the content hash while it is empty,
+# so a slip of a visit without it keeps the hash it was issued with.
+OMITTED_WHEN_EMPTY: Final = MappingProxyType({"omit_empty": True})
 
 
 @dataclass(frozen=True)

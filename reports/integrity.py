@@ -30,6 +30,7 @@ def canonical_value(value: object) -> object:
             f.name: canonical_value(getattr(value, f.name))
             for f in dataclasses.fields(value)
             if not f.metadata.get("presentation")
+            and not (f.metadata.get("omit_empty") and _empty(getattr(value, f.name)))
         }
     if value is None or isinstance(value, bool | int | str):
         return value.value if isinstance(value, Enum) else value
@@ -42,6 +43,10 @@ def canonical_value(value: object) -> object:
     if isinstance(value, tuple | list):
         return [canonical_value(v) for v in value]
     raise TypeError(f"no canonical form for {type(value).__name__}")  # floats included
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == () or bool(getattr(value, "empty", False))
 
 
 def canonical_bytes(record: object) -> bytes:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
+from reports.service_labels import SERVICE_EN, SERVICE_ZH_CN, SERVICE_ZH_TW
 from tech_app.errors import ValidationError
 
 LANGUAGES: Final = ("en", "zh_CN", "zh_TW")
@@ -694,9 +695,9 @@ _INTAKE_ZH_TW: Final = {
 
 TABLES: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
     {
-        "en": MappingProxyType(_EN | _INTAKE_EN),
-        "zh_CN": MappingProxyType(_ZH_CN | _INTAKE_ZH_CN),
-        "zh_TW": MappingProxyType(_ZH_TW | _INTAKE_ZH_TW),
+        "en": MappingProxyType(_EN | _INTAKE_EN | SERVICE_EN),
+        "zh_CN": MappingProxyType(_ZH_CN | _INTAKE_ZH_CN | SERVICE_ZH_CN),
+        "zh_TW": MappingProxyType(_ZH_TW | _INTAKE_ZH_TW | SERVICE_ZH_TW),
     }
 )
 

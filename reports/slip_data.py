@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from reports import gather
 from reports.facts import (
+    OMITTED_WHEN_EMPTY,
     PRESENTATION,
     AssetFacts,
     ChecklistRow,
@@ -24,6 +25,7 @@ from reports.facts import (
     TermsFacts,
 )
 from reports.labels import Labels
+from reports.service_facts import ServiceFacts, service_facts
 from tech_app.blobs import BlobStore
 from tech_app.charges import job_charges
 from tech_app.records import Amendment, Consent, Contract, Estimate, Job, Part, PartUsage
@@ -140,6 +142,8 @@ class SlipData:
     receipt_number: str
     labels: Labels = field(metadata=PRESENTATION)
     revision: int = field(default=1, metadata=PRESENTATION)  # the slip revision this prints as
+    # The oil test, the complaint, the loaner unit, the training's attendance (issue 15).
+    service: ServiceFacts = field(default=ServiceFacts(), metadata=OMITTED_WHEN_EMPTY)
 
 
 def build_slip_data(
@@ -184,6 +188,7 @@ def build_slip_data(
         receipt_number=job.receipt_number,
         labels=labels,
         revision=_next_revision(store, job.id),
+        service=service_facts(store, job.id, rows),
     )
 
 

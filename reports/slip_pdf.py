@@ -20,6 +20,7 @@ from reports.labels import Labels
 from reports.layout import A4_PORTRAIT, PageGeometry, layout_named
 from reports.page_chrome import PageChrome
 from reports.pdf_build import DocumentInfo, build_pdf
+from reports.service_pdf import service_sections
 from reports.slip_data import FeeLine, PartLine, SlipData, TimeLine
 from reports.styles import Styles, make_styles, plain
 
@@ -80,6 +81,7 @@ class SlipRenderer:
             *self._draw_assets(data),
             *self._draw_texts(data),
             *self._draw_checklist(data),
+            *service_sections(data.service, data.labels, self.styles, self.width, self.narrow),
             *self._draw_parts(data),
             # The totals stay on the page of the lines they add up.
             KeepTogether([*self._draw_time_and_fees(data), *self._draw_totals(data)]),

@@ -476,6 +476,16 @@ def _aware(text: str, name: str, zone: tzinfo) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
+def period_report_options(parser: argparse.ArgumentParser, at_help: str) -> None:
+    """--from/--to (company days, both included), --at, and --json or --csv."""
+    parser.add_argument("--from", dest="first", required=True, type=_day("--from"), metavar="DATE")
+    parser.add_argument("--to", dest="last", required=True, type=_day("--to"), metavar="DATE")
+    parser.add_argument("--at", help=at_help)
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print JSON")
+    output.add_argument("--csv", action="store_true", help="print CSV")
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     login = subparsers.add_parser("login", help="log in to head office (password prompted)")
     login.add_argument("--server", required=True, metavar="URL", help="head office address")
@@ -627,10 +637,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     answer.set_defaults(run=cmd_follow_up_answer)
 
     sla = add("sla", "jobs by SLA state per promise and technician for a period")
-    sla.add_argument("--from", dest="first", required=True, type=_day("--from"), metavar="DATE")
-    sla.add_argument("--to", dest="last", required=True, type=_day("--to"), metavar="DATE")
-    sla.add_argument("--at", help=at_help)
-    output = sla.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true", help="print JSON")
-    output.add_argument("--csv", action="store_true", help="print CSV")
+    period_report_options(sla, at_help)
     sla.set_defaults(run=cmd_sla)
+
+    from sync.service_commands import register_service_commands
+
+    register_service_commands(add, at_help)

@@ -12,10 +12,14 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tech_app.cli_support import profile_blobs, profile_store
 from tech_app.errors import StoreError, StoreProblem, TechAppError
 from tech_app.store.local import store_error
+
+if TYPE_CHECKING:
+    from tech_app.customer_file import CustomerFile
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -49,6 +53,40 @@ def cmd_jobs(args: argparse.Namespace) -> int:
     return 0
 
 
+def print_customer_file(found: CustomerFile, as_json: bool) -> None:
+    """The file as JSON or as lines (also the laptop's ``tech-app customer-file``)."""
+    if as_json:
+        print(json.dumps(found.as_json(), ensure_ascii=False, indent=2))
+        return
+    print(f"{found.name} ({found.phone}), class {found.customer_class}")
+    print(f"  purchase reason: {found.purchase_reason or '-'}")
+    print(f"  promises made: {found.promises or '-'}")
+    print(f"  satisfaction: {found.satisfaction or '-'}")
+    for unit in found.units:
+        print(f"  unit: {unit.category} {unit.make} {unit.model} {unit.serial}")
+    for contract in found.contracts:
+        print(f"  contract: {contract.name} from {contract.starts_on}")
+    for visit in found.visits:
+        score = f" rating {visit.rating}" if visit.rating else ""
+        print(f"  visit: {visit.number} {visit.job_type} {visit.status}{score}")
+    for complaint in found.complaints:
+        agreed = "agreed" if complaint.agreed else "not yet agreed"
+        print(
+            f"  complaint: {complaint.number} {complaint.complaint_type}: "
+            f"{complaint.key_points} → {complaint.plan} by {complaint.deadline[:16]} ({agreed})"
+        )
+
+
+def cmd_customer_file(args: argparse.Namespace) -> int:
+    from tech_app.customer_file import find_local_customer, local_customer_file
+
+    store = profile_store(args)
+    print_customer_file(
+        local_customer_file(store, find_local_customer(store, args.customer)), args.json
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tech-app",
@@ -79,6 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
     jobs.add_argument("--status", help="only jobs in this status")
     jobs.add_argument("--json", action="store_true", help="print a JSON array")
     jobs.set_defaults(run=cmd_jobs)
+
+    file = commands.add_parser("customer-file", help="a customer's file, as this laptop has it")
+    file.add_argument("customer", metavar="CUSTOMER", help="customer id, phone or exact name")
+    file.add_argument("--json", action="store_true", help="print JSON")
+    file.set_defaults(run=cmd_customer_file)
 
     # Packages beyond the core (reports, ui, sync) add their own commands through the
     # "tech_app.commands" entry point, so the core never imports them.

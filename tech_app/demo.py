@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from tech_app.blobs import BlobStore
+from tech_app.demo_services import SPARE_PRINTER_NUMBER, add_service_jobs, spare_printer
 from tech_app.demo_templates import (
     ALL_TEMPLATES,
     DISPENSER_CLEANING,
@@ -29,6 +30,7 @@ from tech_app.records import (
     Asset,
     ChecklistTemplate,
     CompanySettings,
+    Complaint,
     Contract,
     Customer,
     Entitlement,
@@ -36,6 +38,7 @@ from tech_app.records import (
     Job,
     JobAsset,
     LabourRate,
+    Loan,
     Part,
     ServiceCard,
     Site,
@@ -202,6 +205,7 @@ PARTS = (
         unit="g",
         unit_price=52000,
     ),
+    spare_printer(demo_id),
 )
 
 VAN_QUANTITIES = {
@@ -217,6 +221,8 @@ VAN_QUANTITIES = {
     "PR-TONER": 2,
     "WD-FILTER": 6,
     "JW-SIZE-AU": 2,
+    # The equipment-support contract's spare pool is held here: 2 of the 3 it should hold.
+    SPARE_PRINTER_NUMBER: 2,
 }
 
 
@@ -310,6 +316,7 @@ def build_demo(today: date, technician: str = DEMO_TECHNICIANS[0]) -> DemoSet:
         starts_on=_two_months_back(today),
         term_months=12,
         notice_days=30,
+        trainings_per_year=1,  # seed 004: 每年一次免费的日常检查培训
     )
     trucks = [
         Asset(
@@ -550,6 +557,10 @@ def build_demo(today: date, technician: str = DEMO_TECHNICIANS[0]) -> DemoSet:
         visit_mode=VisitMode.PHONE,
     )
 
+    add_service_jobs(
+        records, job, _customer, demo_id, today, technician, (fleet, fleet_site, contract)
+    )
+
     for j, assets in jobs:
         records.append(j)
         records.extend(
@@ -577,6 +588,8 @@ _SAVE_ORDER = [
     ServiceCard,
     Job,
     JobAsset,
+    Complaint,
+    Loan,
 ]
 
 

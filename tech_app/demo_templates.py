@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+from tech_app import oil_test
 from tech_app.records import ChecklistItem as Item
 from tech_app.records import ChecklistTemplate, ChoiceLabel
 from tech_app.vocab import ItemKind as K
+from tech_app.vocab import OilVerdict
 
 
 def _labels(*words: tuple[str, str, str]) -> tuple[ChoiceLabel, ...]:
@@ -335,6 +337,164 @@ JEWELLERY_REGISTRATION = ChecklistTemplate(
     ),
 )
 
+# Seeds 000/002: the free oil test — equipment, oil, hours since the last change, the
+# sample, readings on site, and when the oil is due for a change (tech_app.oil_test).
+OIL_TESTING = ChecklistTemplate(
+    id="6f1c2a0e-1d5b-4c55-9a51-0a1f00000007",
+    code=oil_test.TEMPLATE_CODE,
+    title="Oil test (free)",
+    title_zh="油品检测（免费）",
+    items=(
+        Item(
+            key=oil_test.EQUIPMENT,
+            label="Equipment sampled",
+            label_zh="取样设备",
+            kind=K.TEXT,
+            required=True,
+        ),
+        Item(
+            key=oil_test.OIL,
+            label="Oil",
+            label_zh="油品",
+            kind=K.CHOICE,
+            choices=("hydraulic", "gear", "turbine", "engine"),
+            choice_labels=_labels(
+                ("hydraulic", "Hydraulic oil", "液压油"),
+                ("gear", "Gear oil", "齿轮油"),
+                ("turbine", "Turbine oil", "汽轮机油"),
+                ("engine", "Engine oil", "发动机油"),
+            ),
+            required=True,
+        ),
+        Item(
+            key=oil_test.HOURS_SINCE_CHANGE,
+            label="Hours since the last oil change",
+            label_zh="上次换油后运行小时数",
+            kind=K.NUMBER,
+            unit="h",
+            minimum=D(0),
+            required=True,
+        ),
+        Item(
+            key=oil_test.SAMPLE_TAKEN,
+            label="Used-oil sample taken",
+            label_zh="已抽取废油油样",
+            kind=K.YES_NO,
+            required=True,
+        ),
+        Item(
+            key="viscosity_40c",
+            label="Viscosity at 40 °C (ISO VG 46)",
+            label_zh="40 °C 运动黏度（ISO VG 46）",
+            kind=K.NUMBER,
+            unit="mm²/s",
+            minimum=D("41.4"),
+            maximum=D("50.6"),
+        ),
+        Item(
+            key="water_content",
+            label="Water content",
+            label_zh="水分",
+            kind=K.NUMBER,
+            unit="%",
+            minimum=D(0),
+            maximum=D("0.1"),
+        ),
+        Item(
+            key="contamination_nas",
+            label="Particle contamination (NAS class)",
+            label_zh="颗粒污染度（NAS 等级）",
+            kind=K.NUMBER,
+            minimum=D(0),
+            maximum=D(9),
+        ),
+        Item(
+            key="acid_number",
+            label="Acid number",
+            label_zh="酸值",
+            kind=K.NUMBER,
+            unit="mg KOH/g",
+            minimum=D(0),
+            maximum=D("2.0"),
+        ),
+        Item(
+            key=oil_test.VERDICT,
+            label="Result",
+            label_zh="检测结论",
+            kind=K.CHOICE,
+            choices=tuple(v.value for v in OilVerdict),
+            choice_labels=_labels(
+                ("ok", "Fit for further use", "可继续使用"),
+                ("change_soon", "Change due soon", "即将到换油期"),
+                ("change_now", "Change now", "立即换油"),
+            ),
+            required=True,
+        ),
+        Item(
+            key=oil_test.CHANGE_DUE_HOURS,
+            label="Oil change due in",
+            label_zh="距换油期",
+            kind=K.NUMBER,
+            unit="h",
+            minimum=D(0),
+        ),
+        Item(
+            key=oil_test.RECOMMENDATION,
+            label="Recommendation",
+            label_zh="建议",
+            kind=K.TEXT,
+        ),
+    ),
+)
+
+# Seed 003: the equipment-support contract's quarterly inspection (巡检): the operating
+# parameters of the last period, faults found, the customer's optimisation, a report.
+IT_INSPECTION = ChecklistTemplate(
+    id="6f1c2a0e-1d5b-4c55-9a51-0a1f00000008",
+    code="it-inspection",
+    title="Quarterly equipment inspection",
+    title_zh="设备季度巡检",
+    items=(
+        Item(
+            key="page_count",
+            label="Page counter",
+            label_zh="打印计数器",
+            kind=K.NUMBER,
+            minimum=D(0),
+            required=True,
+        ),
+        Item(
+            key="errors_logged",
+            label="Errors in the log since the last round",
+            label_zh="上次巡检以来的故障记录数",
+            kind=K.NUMBER,
+            minimum=D(0),
+            maximum=D(5),
+            required=True,
+        ),
+        Item(
+            key="firmware_current",
+            label="Firmware up to date",
+            label_zh="固件为最新版本",
+            kind=K.YES_NO,
+            required=True,
+        ),
+        Item(
+            key="cleaned",
+            label="Paper path and rollers cleaned",
+            label_zh="已清洁走纸通道和搓纸轮",
+            kind=K.YES_NO,
+            required=True,
+        ),
+        Item(
+            key="recommendation",
+            label="Recommended actions",
+            label_zh="建议措施",
+            kind=K.TEXT,
+        ),
+    ),
+)
+
 ALL_TEMPLATES = (
     FORKLIFT_QUARTERLY,
     SOLAR_HEATER_REPAIR,
@@ -342,4 +502,6 @@ ALL_TEMPLATES = (
     PRINTER_INSTALL,
     DISPENSER_CLEANING,
     JEWELLERY_REGISTRATION,
+    OIL_TESTING,
+    IT_INSPECTION,
 )

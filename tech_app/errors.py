@@ -48,6 +48,9 @@ class Invalid(StrEnum):
     NOT_HANDED_IN = "not_handed_in"  # number: no intake form on the job
     INTAKE_STEP_NOT_ALLOWED = "intake_step_not_allowed"  # current, wanted: IntakeState codes
     COUNTERFOIL_MISMATCH = "counterfoil_mismatch"  # value: what was typed
+    # The service systems (tech_app.service_visits).
+    WRONG_JOB_TYPE = "wrong_job_type"  # number, job_type: the record needs another kind of visit
+    LOAN_RETURNED = "loan_returned"  # the loaner unit is already back
 
 
 class ValidationError(TechAppError):

@@ -77,20 +77,25 @@ def _jpeg(field: str, data: bytes) -> ImageInfo:
     raise ValidationError(field, "the JPEG has no frame header")
 
 
-def check_logo(field: str, data: bytes) -> ImageInfo:
-    """The image's kind and size, or a ValidationError naming what is wrong with it."""
+def read_image(field: str, data: bytes) -> ImageInfo:
+    """A whole PNG or JPEG's kind and size (a photo from the camera or a file), or a
+    ValidationError naming what is wrong with it."""
     if not data:
         raise ValidationError(field, "the file is empty")
+    if data.startswith(_PNG_SIGNATURE):
+        return _png(field, data)
+    if data.startswith(b"\xff\xd8\xff"):
+        return _jpeg(field, data)
+    raise ValidationError(field, "is not a PNG or JPEG image")
+
+
+def check_logo(field: str, data: bytes) -> ImageInfo:
+    """The image's kind and size, or a ValidationError naming what is wrong with it."""
     if len(data) > MAX_LOGO_BYTES:
         raise ValidationError(
             field, f"the file is {len(data) // 1024} KB; a logo may be at most 2 MB"
         )
-    if data.startswith(_PNG_SIGNATURE):
-        info = _png(field, data)
-    elif data.startswith(b"\xff\xd8\xff"):
-        info = _jpeg(field, data)
-    else:
-        raise ValidationError(field, "is not a PNG or JPEG image")
+    info = read_image(field, data)
     if not (0 < info.width <= MAX_SIDE and 0 < info.height <= MAX_SIDE):
         raise ValidationError(
             field,

@@ -8,7 +8,7 @@ overview all read a job's timers from here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -47,11 +47,19 @@ def _moment(value: object) -> datetime | None:
     return datetime.fromisoformat(str(value))
 
 
-def job_timers(job: Mapping[str, object], now: datetime) -> tuple[SlaTimer, ...]:
+# A replacement unit in place keeps the promise "repaired or replaced" (seed 003: 在8小时内
+# 无法修理时我们更换替待设备), whichever comes first.
+_KEPT_BY_REPLACEMENT = frozenset({"repaired_or_replaced"})
+
+
+def job_timers(
+    job: Mapping[str, object], now: datetime, *, replaced_at: datetime | None = None
+) -> tuple[SlaTimer, ...]:
     """Every promise of the job's SLA policy (none when it has no policy or is cancelled).
 
     ``job`` is a row or ``dataclasses.asdict(Job)``: it needs ``sla_policy``,
-    ``reported_at``, ``status`` and whichever milestone fields it has.
+    ``reported_at``, ``status`` and whichever milestone fields it has. ``replaced_at``
+    is when a loaner unit was first in place (``tech_app.service_visits.replaced_at``).
     """
     policy_name = str(job.get("sla_policy") or "")
     reported = _moment(job.get("reported_at"))
@@ -64,13 +72,32 @@ def job_timers(job: Mapping[str, object], now: datetime) -> tuple[SlaTimer, ...]
     done: dict[str, datetime] = {}
     for promise in policy.promises:
         moment = _moment(job.get(_MILESTONE_OF_PROMISE.get(promise.name, "")))
+        if promise.name in _KEPT_BY_REPLACEMENT and replaced_at is not None:
+            moment = replaced_at if moment is None else min(moment, replaced_at)
         if moment is not None and moment >= reported:
             done[promise.name] = moment
     return sla_timers(policy, reported, done, now)
 
 
-def summary(job: Mapping[str, object], now: datetime) -> SlaSummary | None:
-    timers = [t for t in job_timers(job, now) if t.promise.name not in _AFTER_VISIT]
+def replacements(loans: Iterable[Mapping[str, object]]) -> dict[str, datetime]:
+    """When a loaner unit was first in place, per job, from loan rows (or ``asdict(Loan)``)."""
+    first: dict[str, datetime] = {}
+    for loan in loans:
+        lent = _moment(loan.get("lent_at"))
+        job_id = str(loan.get("job_id"))
+        if lent is not None and (job_id not in first or lent < first[job_id]):
+            first[job_id] = lent
+    return first
+
+
+def summary(
+    job: Mapping[str, object], now: datetime, *, replaced_at: datetime | None = None
+) -> SlaSummary | None:
+    timers = [
+        t
+        for t in job_timers(job, now, replaced_at=replaced_at)
+        if t.promise.name not in _AFTER_VISIT
+    ]
     if not timers:
         return None
     worst = min(timers, key=lambda t: (_URGENCY.index(t.state), t.remaining))

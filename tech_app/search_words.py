@@ -20,6 +20,9 @@ JOB_TYPE_WORDS: dict[JobType, tuple[str, ...]] = {
     JobType.CLEANING: ("cleaning", "清洗", "清洁", "清潔", "clean"),
     JobType.FOLLOW_UP: ("follow-up", "回访", "回訪"),
     JobType.GUIDANCE: ("guidance", "技术指导", "技術指導", "指导", "指導"),
+    JobType.OIL_TESTING: ("oil-testing", "油品检测", "油品檢測", "油样", "油樣", "oil"),
+    JobType.COMPLAINT: ("complaint", "投诉", "投訴", "咨询", "諮詢", "enquiry"),
+    JobType.TRAINING: ("training", "培训", "培訓", "操作培训", "操作培訓"),
 }
 
 # Keys are folded category names (lower case); a category matches the first entry

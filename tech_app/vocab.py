@@ -16,6 +16,9 @@ class JobType(StrEnum):
     CLEANING = "cleaning"  # 清洗
     FOLLOW_UP = "follow_up"  # 回访
     GUIDANCE = "guidance"  # 技术指导
+    OIL_TESTING = "oil_testing"  # 油品检测 (lubricant on-site service, free)
+    COMPLAINT = "complaint"  # 投诉、咨询
+    TRAINING = "training"  # 操作培训 (a fleet agreement's yearly free operator training)
 
 
 class JobStatus(StrEnum):
@@ -121,6 +124,9 @@ class ChargeReason(StrEnum):
     FREE_VISITS_USED = "free_visits_used"  # the year's free visits are used up
     FREE_SERVICING = "free_servicing"  # jewellery cleaning, polishing, resizing labour
     PHONE_GUIDANCE = "phone_guidance"  # guidance by phone is free
+    FREE_OIL_TEST = "free_oil_test"  # 免费为客户提供油品检测服务 (seeds 000, 002)
+    FREE_TRAINING = "free_training"  # 每年一次免费的日常检查培训 (seed 004)
+    COMPLAINT_HANDLING = "complaint_handling"  # handling a complaint is never billed
 
 
 class TimeKind(StrEnum):
@@ -193,3 +199,24 @@ class Material(StrEnum):
     PLATINUM = "platinum"  # 铂金
     SILVER = "silver"  # 银
     OTHER = "other"
+
+
+class ComplaintType(StrEnum):
+    """The six kinds of customer met in a complaint (seed 001: 售后服务中的客人类型), each
+    handled by recording the key points, stating a plan with a time limit and confirming
+    the customer's agreement. Listed in the seed's order."""
+
+    TOTAL_DENIAL = "total_denial"  # 全面否定型
+    LACK_OF_TRUST = "lack_of_trust"  # 缺乏信任型
+    ENDLESS_TALKER = "endless_talker"  # 喋喋不休型
+    WANTS_IT_NOW = "wants_it_now"  # 立竿见影型
+    SHIFTS_BLAME = "shifts_blame"  # 推卸责任型
+    VENTING = "venting"  # 发泄情绪型
+
+
+class OilVerdict(StrEnum):
+    """What an oil test concludes (油品什么时候到了换油期)."""
+
+    OK = "ok"  # fit for further use: the next change is due in N hours
+    CHANGE_SOON = "change_soon"  # change within N hours
+    CHANGE_NOW = "change_now"  # change now (and look for the cause)

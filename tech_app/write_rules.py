@@ -28,14 +28,25 @@ INSERT_ONLY_TABLES = frozenset(
         # each later step of the piece (ready, collected) once.
         "jewellery_intakes",
         "intake_steps",
+        # Who attended a training, and a refund head office paid.
+        "training_attendance",
+        "refunds",
     }
 )
 # What may still be added to a signed job: reprints and amendments of the slip, head
 # office's follow-up (the call and what the customer said on it), and the steps of a
 # piece left at a jewellery counter (the slip may be signed before it is collected).
-ADDED_AFTER_SIGNATURE = frozenset({"slips", "amendments", "feedback", "follow_ups", "intake_steps"})
-# ...and of those, what may still change: the follow-up is done later, its answer recorded.
-CHANGED_AFTER_SIGNATURE = frozenset({"feedback", "follow_ups"})
+# A refund of an overcharge follows the follow-up call; a loaner unit comes back after the
+# customer signed for the repair.
+ADDED_AFTER_SIGNATURE = frozenset(
+    {"slips", "amendments", "feedback", "follow_ups", "intake_steps", "refunds"}
+)
+# ...and of those, what may still change: the follow-up is done later, its answer
+# recorded; a loan is returned (``tech_app.service_visits.return_loan``).
+CHANGED_AFTER_SIGNATURE = frozenset({"feedback", "follow_ups", "loans"})
+# Rows recorded once except for the fields named: a loaner unit's return is added later,
+# what was lent and when stays as recorded.
+CHANGEABLE_FIELDS: dict[str, frozenset[str]] = {"loans": frozenset({"returned_at"})}
 
 # Visit data on a job row: the technician's. Everything else on a job (schedule, window,
 # assignee, priority, cancellation, customer and site, type, problem, number, contract,

@@ -93,6 +93,10 @@ _INVALID: dict[Invalid, object] = {
     Invalid.COUNTERFOIL_MISMATCH: QT_TRANSLATE_NOOP(
         "Errors", "“{value}” is not the number on this piece's counterfoil"
     ),
+    Invalid.WRONG_JOB_TYPE: QT_TRANSLATE_NOOP(
+        "Errors", "Job {number} is not the kind of visit this is recorded on"
+    ),
+    Invalid.LOAN_RETURNED: QT_TRANSLATE_NOOP("Errors", "The loaned unit is already back"),
 }
 # Fields whose refusal is shown in a box rather than next to the field: named in it.
 _FIELDS: dict[str, object] = {

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tech_app import lifecycle
+from tech_app import lifecycle, service_visits
 from tech_app.coverage import job_assets, job_warranty
 from tech_app.errors import TechAppError, TransitionError
 from tech_app.job_flags import job_flags, note_flags
@@ -50,6 +50,7 @@ from ui.job_flags_banner import FlagBanner
 from ui.messages import show_error
 from ui.parts_panel import PartsPanel
 from ui.retranslate import Retranslating, announce_new_words
+from ui.service_panel import ServicePanel
 from ui.signoff_dialog import SignoffDialog
 from ui.sla_panel import SlaPanel
 from ui.style import FLAG_STYLE, MUTED_STYLE, OK_STYLE
@@ -114,6 +115,7 @@ class JobView(Retranslating, QWidget):
         self.charges = ChargesPanel(ctx, self)
         self.intake = IntakePanel(ctx, self)
         self.intake.hide()  # until a counter job puts it in a tab
+        self.service = ServicePanel(ctx, self)
         self.unit_history = AssetHistoryView(ctx, self)
         self.history_model = HistoryModel(self)
         self.history_table = QTableView(self)
@@ -124,6 +126,7 @@ class JobView(Retranslating, QWidget):
         )
         for page in (
             self.overview,
+            self.service,
             self.checklist,
             self.parts,
             self.time,
@@ -143,6 +146,8 @@ class JobView(Retranslating, QWidget):
 
         for panel in (self.checklist, self.parts, self.time, self.charges, self.intake):
             panel.changed.connect(self.on_panel_changed)
+        self.service.changed.connect(self.on_panel_changed)
+        self.service.changed.connect(self.refresh_clock)  # a loaner may keep the 8 h promise
         self.parts.changed.connect(self.charges.refresh)
         self.time.changed.connect(self.charges.refresh)
         # What changes a flag: parts and time (the bill), the cause and the consent.
@@ -208,6 +213,7 @@ class JobView(Retranslating, QWidget):
         for page, text in (
             (self.overview, self.tr("Overview")),
             (self.intake, self.tr("Jewellery intake")),
+            (self.service, self.tr("Service")),
             (self.checklist, self.tr("Checklist")),
             (self.parts, self.tr("Parts")),
             (self.time, self.tr("Time")),
@@ -249,6 +255,7 @@ class JobView(Retranslating, QWidget):
         self.parts.load(job_id)
         self.time.load(job_id)
         self.charges.load(job_id)
+        self.service.load(job_id)
         self._show_intake_tab(is_intake_job(job))
         self.unit_history.load(job_id, self._zone)
         self._show_status()
@@ -360,7 +367,11 @@ class JobView(Retranslating, QWidget):
     def refresh_clock(self) -> None:
         if self.job is None:
             return
-        timers = job_timers(dataclasses.asdict(self.job), self._ctx.now())
+        timers = job_timers(
+            dataclasses.asdict(self.job),
+            self._ctx.now(),
+            replaced_at=service_visits.replaced_at(self._ctx.store, self.job.id),
+        )
         self.sla_panel.show_timers(timers, self._zone)
 
     # -- actions ---------------------------------------------------------------------------

@@ -42,6 +42,16 @@ _WORDS: dict[str, object] = {
     "cleaning": QT_TRANSLATE_NOOP("Vocab", "Cleaning"),
     "follow_up": QT_TRANSLATE_NOOP("Vocab", "Follow-up"),
     "guidance": QT_TRANSLATE_NOOP("Vocab", "Guidance"),
+    "oil_testing": QT_TRANSLATE_NOOP("Vocab", "Oil test"),
+    "complaint": QT_TRANSLATE_NOOP("Vocab", "Complaint"),
+    "training": QT_TRANSLATE_NOOP("Vocab", "Operator training"),
+    # complaint types (tech_app.vocab.ComplaintType, seed 001)
+    "total_denial": QT_TRANSLATE_NOOP("Vocab", "Total denial"),
+    "lack_of_trust": QT_TRANSLATE_NOOP("Vocab", "Lack of trust"),
+    "endless_talker": QT_TRANSLATE_NOOP("Vocab", "Endless talker"),
+    "wants_it_now": QT_TRANSLATE_NOOP("Vocab", "Wants it fixed now"),
+    "shifts_blame": QT_TRANSLATE_NOOP("Vocab", "Shifts blame"),
+    "venting": QT_TRANSLATE_NOOP("Vocab", "Venting"),
     # coverage
     "warranty": QT_TRANSLATE_NOOP("Vocab", "Warranty"),
     "contract": QT_TRANSLATE_NOOP("Vocab", "Contract"),

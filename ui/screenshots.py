@@ -22,6 +22,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QLocale, QModelIndex, QPointF, QTimer
 from PySide6.QtGui import QImage
@@ -146,7 +147,8 @@ def draw_signature(dialog: SignoffDialog) -> None:
             )
 
 
-def shoot(language: str, out: Path, workdir: Path) -> list[Path]:
+def use_language(language: str) -> tuple[QApplication, list[Any]]:
+    """The app speaking ``language`` (translator and locale); returns the translators."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     translators = install_translator(app, language)
@@ -155,6 +157,11 @@ def shoot(language: str, out: Path, workdir: Path) -> list[Path]:
         if language.startswith("zh")
         else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     )
+    return app, translators
+
+
+def shoot(language: str, out: Path, workdir: Path) -> list[Path]:
+    app, translators = use_language(language)
     profile = workdir / language
     store = open_store(database_path(profile))
     load_demo(store, DEMO_DAY)
@@ -225,8 +232,12 @@ def shoot(language: str, out: Path, workdir: Path) -> list[Path]:
     return shots
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+Shoot = Callable[[str, Path, Path], list[Path]]
+
+
+def run(shoot_one: Shoot, description: str, argv: Sequence[str] | None = None) -> int:
+    """The command line of a screenshot tool: each language shot into ``--out``."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--lang", action="append", choices=("en", "zh_CN"))
     args = parser.parse_args(argv)
@@ -234,9 +245,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     _app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory(prefix="tech-app-shots-") as work:
         for language in args.lang or ["en", "zh_CN"]:
-            for path in shoot(language, args.out, Path(work)):
+            for path in shoot_one(language, args.out, Path(work)):
                 print(f"{path}  {path.stat().st_size // 1024} KB")
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(shoot, __doc__.splitlines()[0], argv)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@ jobs through the core API as a technician would, then issues:
 - receipt-heater-in-zh_CN.pdf the 王建国 slip on an 80 mm receipt roll
 - receipt-heater-out-en.pdf   the Emily Carter slip on an 80 mm receipt roll
 - condition-fleet-en.pdf      the quarterly visit of six forklifts
+- slip-oil-test-zh_CN.pdf     the free oil test of a hydraulic press ("change due in 250 h")
+- slip-complaint-en.pdf       a complaint handled: type, key points, plan, time limit, agreement
 
 plus a PNG preview of the first page of each (needs pdftoppm from poppler-utils).
 Re-runnable: the same code gives the same PDFs byte for byte.
@@ -375,6 +377,77 @@ def fleet(store: LocalStore, blobs: BlobStore) -> str:
     return job_id
 
 
+def oil_test(store: LocalStore, blobs: BlobStore) -> str:
+    """Seeds 000/002: the free oil test; the oil is due for a change in 250 h."""
+    job_id = demo_id("job:oil-test")
+    on_site = arrive(store, job_id, at(8, 30), 30)
+    answer(
+        store,
+        job_id,
+        "press",
+        {
+            "equipment": "YH32-315 液压机 主油箱（46 号抗磨液压油）",
+            "oil": "hydraulic",
+            "hours_since_change": "1750",
+            "sample_taken": "yes",
+            "viscosity_40c": "44.8",
+            "water_content": "0.05",
+            "contamination_nas": "8",
+            "acid_number": "0.6",
+            "oil_verdict": "change_soon",
+            "change_due_hours": "250",
+            "recommendation": "油样送化验室复核；换油时清洗滤芯",
+        },
+        on_site + timedelta(minutes=40),
+    )
+    finish(
+        store,
+        blobs,
+        job_id,
+        end=on_site + timedelta(minutes=50),
+        findings="油液颜色偏深，黏度与水分在范围内。",
+        work_done="现场检测并抽取废油油样。",
+        signer="孙工",
+        rating=5,
+        seed=21,
+    )
+    return job_id
+
+
+def complaint(store: LocalStore, blobs: BlobStore) -> str:
+    """Seed 001: a customer who wants it fixed now (立竿见影型), handled and agreed."""
+    from tech_app.service_visits import complaint_of, record_complaint
+
+    job_id = demo_id("job:complaint")
+    on_site = arrive(store, job_id, at(15, 30), 25)
+    taken = complaint_of(store, job_id)
+    assert taken is not None
+    record_complaint(
+        store,
+        job_id,
+        complaint_type=taken.complaint_type,
+        key_points=taken.key_points,
+        plan="接口重新密封并试压 30 分钟无渗漏；一周内回访",
+        deadline=taken.deadline,
+        agreed=True,
+        agreed_by="赵敏",
+        recorded_by=TECHNICIAN,
+        now=on_site + timedelta(minutes=10),
+    )
+    finish(
+        store,
+        blobs,
+        job_id,
+        end=on_site + timedelta(minutes=45),
+        findings="电磁阀接口密封圈安装偏位。",
+        work_done="重新安装密封圈，试压无渗漏。",
+        signer="赵敏",
+        rating=4,
+        seed=22,
+    )
+    return job_id
+
+
 def preview(pdf: Path) -> None:
     if shutil.which("pdftoppm") is None:
         print("  (pdftoppm not found: apt-get install poppler-utils for the PNG previews)")
@@ -413,6 +486,8 @@ def main(argv: list[str] | None = None) -> int:
             "heater-out": heater_out(store, blobs),
             "stove": stove(store, blobs),
             "fleet": fleet(store, blobs),
+            "oil-test": oil_test(store, blobs),
+            "complaint": complaint(store, blobs),
         }
         issued = datetime(2026, 11, 28, 18, 0, tzinfo=CHINA)
         slips = [
@@ -421,6 +496,8 @@ def main(argv: list[str] | None = None) -> int:
             ("slip-stove-zh_TW.pdf", "stove", "a4", "zh_TW"),
             ("receipt-heater-in-zh_CN.pdf", "heater-in", "receipt", "zh_CN"),
             ("receipt-heater-out-en.pdf", "heater-out", "receipt", "en"),
+            ("slip-oil-test-zh_CN.pdf", "oil-test", "a4", "zh_CN"),
+            ("slip-complaint-en.pdf", "complaint", "a4", "en"),
         ]
         for name, job, layout, lang in slips:
             slip = issue_slip(

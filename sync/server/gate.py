@@ -10,7 +10,9 @@ A technician's push (``sync.server.push``), an office API call or command
   edited in place. Refused for everyone, office included.
 * **owners**: head-office tables (customers, sites, assets, contracts, parts,
   templates) and the dispatch fields of a job are the office's; a technician's write
-  to them is refused. The visit fields of a job are the technician's: an office
+  to them is refused, as to the office's own job rows (follow-ups, refunds). Rows
+  recorded once but for named fields (a loan's return: ``CHANGEABLE_FIELDS``) refuse a
+  change to any other field. The visit fields of a job are the technician's: an office
   write (a re-imported sheet, a reschedule) keeps them as the technician left them;
   the office only moves a job between new, assigned and cancelled.
 * **assignment**: a technician writes only jobs they hold or held. Work on a job that
@@ -37,6 +39,7 @@ from sync.server.record_tables import REFERENCES
 from tech_app.errors import TechAppError
 from tech_app.vocab import JobStatus, StockMove
 from tech_app.write_rules import (
+    CHANGEABLE_FIELDS,
     NOT_STARTED,
     OFFICE_STATUSES,
     REVIEW_FIELDS,
@@ -48,8 +51,9 @@ from tech_app.write_rules import (
 HEAD_OFFICE_TABLES = store.SHARED | store.REFERENCE
 # What a device may add to its own van's ledger; restocks and transfers are the office's.
 TECHNICIAN_STOCK_MOVES = frozenset({StockMove.USE.value, StockMove.CORRECTION.value})
-# Rows of a job that head office keeps for itself beside the visit.
-OFFICE_JOB_ROWS = frozenset({"follow_ups"})
+# Rows of a job that head office keeps for itself beside the visit: the follow-up call,
+# and the refund of an overcharge it found.
+OFFICE_JOB_ROWS = frozenset({"follow_ups", "refunds"})
 
 
 class Refused(TechAppError):
@@ -174,6 +178,12 @@ def _decide(
     if existing is not None and not changed and existing.deleted == deleted:
         return None
     check_frozen(table, existing, job, changed=changed, deleting=deleted)
+    fixed = set(changed) - CHANGEABLE_FIELDS.get(table, set(changed))
+    if existing is not None and not existing.deleted and not deleted and fixed:
+        raise Refused(
+            f"the {', '.join(sorted(fixed))} of {_label(table)} are recorded once; "
+            f"only {', '.join(sorted(CHANGEABLE_FIELDS[table]))} is added later"
+        )
     if not deleted:
         check_references(conn, table, row, changed, planned)
     return row, changed, job

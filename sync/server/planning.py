@@ -37,7 +37,7 @@ from tech_app.errors import NotFoundError, ValidationError
 from tech_app.records import Contract, Job, JobAsset
 from tech_app.records.codec import from_row
 from tech_app.rules.schedule import ends_after_notice
-from tech_app.rules.visit_plan import PlannedVisit, UnitOnContract, plan_visits
+from tech_app.rules.visit_plan import PlannedVisit, UnitOnContract, plan_visits, training_days
 from tech_app.vocab import JobStatus, JobType
 
 _NS = uuid.UUID("5d0f3b6e-8a41-4c9e-b1f2-3e7a9c6d2b10")
@@ -49,6 +49,10 @@ VISIT_DAY_ENDS = time(17, 30)
 
 def visit_id(contract_id: str, site_id: str, due_on: date) -> str:
     return str(uuid.uuid5(_NS, f"visit|{contract_id}|{site_id}|{due_on.isoformat()}"))
+
+
+def training_id(contract_id: str, due_on: date) -> str:
+    return str(uuid.uuid5(_NS, f"training|{contract_id}|{due_on.isoformat()}"))
 
 
 def _job_asset_id(job_id: str, asset_id: str) -> str:
@@ -181,13 +185,45 @@ def _visit_job(
     return Job(
         id=job_id,
         number=f"PV-{visit.due_on:%y%m%d}-{job_id[:6].upper()}",
-        job_type=JobType.MAINTENANCE,
+        job_type=contract.visit_type,
         customer_id=contract.customer_id,
         site_id=visit.site_id,
-        problem=f"{contract.name}: scheduled maintenance of {units} unit(s), due by {reason}",
+        problem=f"{contract.name}: scheduled {contract.visit_type.value} of {units} unit(s), "
+        f"due by {reason}",
         reported_at=datetime.combine(visit.due_on, time(0), zone),
         window_start=datetime.combine(visit.due_on, VISIT_DAY_STARTS, zone),
         window_end=datetime.combine(visit.due_on, VISIT_DAY_ENDS, zone),
+        assignee=assignee,
+        status=JobStatus.ASSIGNED if assignee else JobStatus.NEW,
+        contract_id=contract.id,
+    )
+
+
+def _training_job(
+    contract: Contract,
+    day: date,
+    assets: dict[str, dict[str, Any]],
+    owed: tuple[PlannedVisit, ...],
+    assignee: str,
+    zone: tzinfo,
+) -> Job | None:
+    """The yearly operator training, at the site of that day's visit (else the first site
+    with units): the technician is there anyway, and the operators train on their trucks."""
+    same_day = [v.site_id for v in owed if v.due_on == day]
+    sites = same_day or sorted({str(a["site_id"]) for a in assets.values()})
+    if not sites:
+        return None
+    job_id = training_id(contract.id, day)
+    return Job(
+        id=job_id,
+        number=f"TR-{day:%y%m%d}-{job_id[:6].upper()}",
+        job_type=JobType.TRAINING,
+        customer_id=contract.customer_id,
+        site_id=sites[0],
+        problem=f"{contract.name}: yearly operator training on daily checks (free)",
+        reported_at=datetime.combine(day, time(0), zone),
+        window_start=datetime.combine(day, VISIT_DAY_STARTS, zone),
+        window_end=datetime.combine(day, VISIT_DAY_ENDS, zone),
         assignee=assignee,
         status=JobStatus.ASSIGNED if assignee else JobStatus.NEW,
         contract_id=contract.id,
@@ -200,7 +236,8 @@ def _is_planned(contract: Contract, job: dict[str, Any], zone: tzinfo) -> date |
     if job.get("contract_id") != contract.id or reported is None:
         return None
     day = local_day(reported, zone)
-    return day if job["id"] == visit_id(contract.id, str(job["site_id"]), day) else None
+    planned = (visit_id(contract.id, str(job["site_id"]), day), training_id(contract.id, day))
+    return day if job["id"] in planned else None
 
 
 def _remove_unit(conn: Connection, job: dict[str, Any], link: dict[str, Any]) -> None:
@@ -274,6 +311,25 @@ def plan_contract(
                 "basis": visit.basis,
                 "asset_ids": list(visit.asset_ids),
                 "status": job.status.value,
+            }
+        )
+    for training_day in training_days(contract, first=first, last=until):
+        training = _training_job(contract, training_day, assets, owed, assignee, known.zone)
+        if training is None:
+            continue
+        owed_ids.add(training.id)
+        if training.id not in jobs:
+            dispatch.put_record(conn, training)
+            created.append(training.number)
+        shown.append(
+            {
+                "job_id": training.id,
+                "number": training.number,
+                "site_id": training.site_id,
+                "due_on": training_day.isoformat(),
+                "basis": "training",
+                "asset_ids": [],
+                "status": jobs.get(training.id, {}).get("status", training.status.value),
             }
         )
     for job_id, row in jobs.items():

@@ -11,8 +11,9 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("job_number", "the job's number, unique in the sheet (required)"),
     (
         "job_type",
-        "installation, repair, maintenance, inspection, cleaning, follow_up, "
-        "guidance, or in Chinese: 安装调试, 维修, 保养, 巡检, 清洗, 回访, 技术指导 (required)",
+        "installation, repair, maintenance, inspection, cleaning, follow_up, guidance, "
+        "oil_testing, complaint, training, or in Chinese: 安装调试, 维修, 保养, 巡检, 清洗, "
+        "回访, 技术指导, 油品检测, 投诉, 培训 (required)",
     ),
     ("problem", "what the customer reported"),
     ("reported_at", "when it was reported (required): 2026-12-01 10:00, 2026/12/01 10:00 …"),

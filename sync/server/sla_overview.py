@@ -20,7 +20,7 @@ from sync.server import company
 from sync.server.follow_ups import follow_up_id
 from sync.server.record_rows import live_by_id, live_rows, moment
 from tech_app.errors import ValidationError
-from tech_app.job_sla import job_timers
+from tech_app.job_sla import job_timers, replacements
 from tech_app.rules.sla import FOLLOW_UP, SlaTimer, policy_named, sla_timers
 from tech_app.vocab import SlaState
 
@@ -38,8 +38,13 @@ def _follow_up_timer(job: dict[str, Any], done_at: datetime | None, now: datetim
     return next(t for t in sla_timers(policy, reported, done, now) if t.promise.name == FOLLOW_UP)
 
 
-def _timers(job: dict[str, Any], follow_up: dict[str, Any] | None, now: datetime) -> list[SlaTimer]:
-    timers = list(job_timers(job, now))
+def _timers(
+    job: dict[str, Any],
+    follow_up: dict[str, Any] | None,
+    now: datetime,
+    replaced_at: datetime | None = None,
+) -> list[SlaTimer]:
+    timers = list(job_timers(job, now, replaced_at=replaced_at))
     for n, timer in enumerate(timers):
         if timer.promise.name == FOLLOW_UP:
             done_at = moment(follow_up.get("done_at")) if follow_up else None
@@ -59,6 +64,7 @@ def sla_overview(conn: Connection, first: date, last: date, now: datetime) -> di
     start = datetime.combine(first, time(0), zone)
     end = datetime.combine(last + timedelta(days=1), time(0), zone)
     follow_ups = live_by_id(conn, "follow_ups")
+    replaced = replacements(live_rows(conn, "loans"))
     counts: Counter[tuple[str, str, str, str]] = Counter()
     jobs_out = []
     for job in live_rows(conn, "jobs"):
@@ -66,7 +72,9 @@ def sla_overview(conn: Connection, first: date, last: date, now: datetime) -> di
         if not job.get("sla_policy") or reported is None or not start <= reported < end:
             continue
         technician = str(job.get("assignee") or UNASSIGNED)
-        timers = _timers(job, follow_ups.get(follow_up_id(str(job["id"]))), now)
+        timers = _timers(
+            job, follow_ups.get(follow_up_id(str(job["id"]))), now, replaced.get(str(job["id"]))
+        )
         for timer in timers:
             counts[(technician, str(job["sla_policy"]), timer.promise.name, timer.state.value)] += 1
         if timers:

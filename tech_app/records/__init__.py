@@ -17,6 +17,7 @@ from tech_app.records.intake import IntakeForm, IntakeStep, JewelleryIntake
 from tech_app.records.jobs import Amendment, Job, JobAsset
 from tech_app.records.parties import Customer, Site
 from tech_app.records.parts import Part, PartUsage, StockMovement, VanStock
+from tech_app.records.service import Attendance, Complaint, Loan, Refund
 from tech_app.records.settings import CompanySettings, Entitlement, LabourRate
 from tech_app.records.visit import (
     Consent,
@@ -32,11 +33,13 @@ from tech_app.records.visit import (
 __all__ = [
     "Amendment",
     "Asset",
+    "Attendance",
     "ChecklistAnswer",
     "ChecklistItem",
     "ChecklistTemplate",
     "ChoiceLabel",
     "CompanySettings",
+    "Complaint",
     "Consent",
     "Contract",
     "Customer",
@@ -50,9 +53,11 @@ __all__ = [
     "Job",
     "JobAsset",
     "LabourRate",
+    "Loan",
     "Part",
     "PartUsage",
     "Photo",
+    "Refund",
     "ServiceCard",
     "Signature",
     "Site",

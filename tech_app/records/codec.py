@@ -21,10 +21,12 @@ from tech_app.errors import ValidationError
 from tech_app.records import (
     Amendment,
     Asset,
+    Attendance,
     ChecklistAnswer,
     ChecklistItem,
     ChecklistTemplate,
     CompanySettings,
+    Complaint,
     Consent,
     Contract,
     Customer,
@@ -35,9 +37,11 @@ from tech_app.records import (
     JewelleryIntake,
     Job,
     JobAsset,
+    Loan,
     Part,
     PartUsage,
     Photo,
+    Refund,
     ServiceCard,
     Signature,
     Site,
@@ -76,13 +80,19 @@ TABLES: dict[type, str] = {
     Amendment: "amendments",
     JewelleryIntake: "jewellery_intakes",
     IntakeStep: "intake_steps",
+    Complaint: "complaints",
+    Loan: "loans",
+    Attendance: "training_attendance",
+    Refund: "refunds",
 }
 # The version of the record shapes this build writes, carried by every outbox entry
 # and pull. It moves with the local store's schema (tests/tech_app/test_record_schema.py
 # holds the two equal); the wire format reads it here so it needs no client store.
 # 7: company settings, service cards, money fields; 8: part lines removable;
-# 9: signatures on paper; 10: jewellery intake forms and their steps
-RECORD_SCHEMA: Final = 10
+# 9: signatures on paper; 10: jewellery intake forms and their steps; 11: the service
+# systems (complaints, loans, training attendance, refunds; customer file and
+# equipment-support fields)
+RECORD_SCHEMA: Final = 11
 RECORD_FOR_TABLE: dict[str, type] = {table: cls for cls, table in TABLES.items()}
 # Bounds every stored number keeps, whatever a row from the wire says: whole numbers
 # exact in JavaScript and in a 64-bit column, decimals far beyond any price or quantity.

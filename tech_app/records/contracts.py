@@ -7,6 +7,7 @@ from datetime import date
 
 from tech_app.errors import ValidationError
 from tech_app.records.validate import (
+    check_choice,
     check_count,
     check_date,
     check_id,
@@ -14,6 +15,7 @@ from tech_app.records.validate import (
     check_text,
     new_id,
 )
+from tech_app.vocab import JobType
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -30,9 +32,37 @@ class Contract:
     term_months: int = 12
     notice_days: int = 30
     ended_on: date | None = None
+    # The job type of its planned visits: maintenance (a fleet), inspection (巡检: the
+    # equipment-support contract's quarterly rounds, each ending in an inspection report).
+    visit_type: JobType = JobType.MAINTENANCE
+    # Free operator trainings a year (seed 004: 每年一次免费的日常检查培训), planned as
+    # visits of type training beside the others.
+    trainings_per_year: int = 0
+    # Equipment support (seed 003): units delivered under it, the spare pool kept as a
+    # share of them (采购量的15%的设备备件), which part is the spare and whose stock
+    # (van-stock ledger) holds the pool.
+    delivered_quantity: int = 0
+    spare_share_percent: int = 15
+    spare_part_id: str | None = None
+    spare_holder: str = ""
 
     def __post_init__(self) -> None:
         check_id("contract.id", self.id)
+        object.__setattr__(
+            self,
+            "visit_type",
+            JobType(check_choice("contract.visit_type", self.visit_type, JobType)),
+        )
+        if self.visit_type not in (JobType.MAINTENANCE, JobType.INSPECTION):
+            raise ValidationError(
+                "contract.visit_type", "a contract's visits are maintenance or inspection"
+            )
+        check_count("contract.trainings_per_year", self.trainings_per_year, maximum=12)
+        check_count("contract.delivered_quantity", self.delivered_quantity)
+        check_count("contract.spare_share_percent", self.spare_share_percent, maximum=100)
+        if self.spare_part_id is not None:
+            check_id("contract.spare_part_id", self.spare_part_id)
+        check_text("contract.spare_holder", self.spare_holder, required=False, max_length=60)
         check_id("contract.customer_id", self.customer_id)
         check_text("contract.name", self.name, max_length=200)
         if self.visits_per_year is None and self.interval_hours is None:

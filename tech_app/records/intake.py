@@ -55,7 +55,7 @@ def check_intake_step(current: IntakeState, wanted: IntakeState) -> None:
     )
 
 
-def _text(field_name: str, value: object, *, required: bool, max_length: int) -> str:
+def form_text(field_name: str, value: object, *, required: bool, max_length: int) -> str:
     """``check_text`` with the codes a form words next to the field (required, too long)."""
     if isinstance(value, str) and len(value.strip()) > max_length:
         raise ValidationError(
@@ -137,7 +137,7 @@ class IntakeForm:
         object.__setattr__(
             self,
             "product",
-            _text("jewellery_intake.product", self.product, required=True, max_length=120),
+            form_text("jewellery_intake.product", self.product, required=True, max_length=120),
         )
         object.__setattr__(
             self,
@@ -148,13 +148,15 @@ class IntakeForm:
         object.__setattr__(
             self,
             "stone_grade",
-            _text("jewellery_intake.stone_grade", self.stone_grade, required=False, max_length=60),
+            form_text(
+                "jewellery_intake.stone_grade", self.stone_grade, required=False, max_length=60
+            ),
         )
         object.__setattr__(self, "services", _services(self.services))
         object.__setattr__(
             self,
             "service_note",
-            _text(
+            form_text(
                 "jewellery_intake.service_note",
                 self.service_note,
                 required=IntakeService.OTHER in self.services,
@@ -164,7 +166,7 @@ class IntakeForm:
         object.__setattr__(
             self,
             "other_problems",
-            _text(
+            form_text(
                 "jewellery_intake.other_problems",
                 self.other_problems,
                 required=False,
@@ -209,7 +211,7 @@ class JewelleryIntake:
     def __post_init__(self) -> None:
         check_id("jewellery_intake.id", self.id)
         check_id("jewellery_intake.job_id", self.job_id)
-        _text(
+        form_text(
             "jewellery_intake.counterfoil_number",
             self.counterfoil_number,
             required=True,
@@ -222,7 +224,9 @@ class JewelleryIntake:
         object.__setattr__(
             self,
             "signer_name",
-            _text("jewellery_intake.signer_name", self.signer_name, required=True, max_length=120),
+            form_text(
+                "jewellery_intake.signer_name", self.signer_name, required=True, max_length=120
+            ),
         )
         if len(self.signature_sha256) != 64 or any(
             c not in "0123456789abcdef" for c in self.signature_sha256

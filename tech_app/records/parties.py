@@ -17,9 +17,17 @@ class Customer:
     phone: str
     customer_class: str = "B"
     notes: str = ""
+    # The customer file (客户档案): why they bought, and what the company promised them
+    # (the service card's promises, a salesman's word), kept so "service follows the unit".
+    purchase_reason: str = ""
+    promises: str = ""
 
     def __post_init__(self) -> None:
         check_id("customer.id", self.id)
+        check_text(
+            "customer.purchase_reason", self.purchase_reason, required=False, max_length=2000
+        )
+        check_text("customer.promises", self.promises, required=False, max_length=2000)
         object.__setattr__(self, "name", check_text("customer.name", self.name, max_length=120))
         object.__setattr__(self, "phone", check_phone("customer.phone", self.phone))
         if self.customer_class not in CUSTOMER_CLASSES:

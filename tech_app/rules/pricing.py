@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Final
 
 from tech_app.errors import ValidationError
@@ -215,10 +216,24 @@ def _card_cover(card: CardUse) -> _Cover:
     return _Cover(Coverage.CHARGED, reason)
 
 
+# Visits the company never bills for their call-out and time: the lubricant seeds' free
+# oil testing (免费为客户提供油品检测服务), a fleet agreement's free yearly operator
+# training, and handling a complaint. Parts sold on them are charged as ever.
+FREE_JOB_TYPES: Final = MappingProxyType(
+    {
+        JobType.OIL_TESTING: ChargeReason.FREE_OIL_TEST,
+        JobType.TRAINING: ChargeReason.FREE_TRAINING,
+        JobType.COMPLAINT: ChargeReason.COMPLAINT_HANDLING,
+    }
+)
+
+
 def _visit_cover(job: Job, facts: Facts) -> _Cover:
     """Who pays for the call-out and the time of a visit without a contract."""
     if job.visit_mode is VisitMode.PHONE:
         return _Cover(Coverage.FREE_ENTITLEMENT, ChargeReason.PHONE_GUIDANCE)
+    if job.job_type in FREE_JOB_TYPES:
+        return _Cover(Coverage.FREE_ENTITLEMENT, FREE_JOB_TYPES[job.job_type])
     if facts.card is not None:
         return _card_cover(facts.card)
     entitled = [f for f in facts.free_visits if f.allowed]
@@ -269,6 +284,8 @@ def _fee_lines(
     job: Job, facts: Facts, settings: CompanySettings, cover: _Cover
 ) -> list[ChargeLine]:
     contract = facts.contract
+    if contract is not None and job.job_type in FREE_JOB_TYPES:
+        return []  # the agreement's free training (or a complaint) owes no visit fee
     if contract is not None:
         # The fee per unit per visit replaces the call-out and pays for the in-scope
         # work and travel; a unit's free visit inside its warranty takes its fee off.

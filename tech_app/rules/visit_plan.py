@@ -106,3 +106,24 @@ def plan_visits(
         )
         for (day, site_id), members in sorted(grouped.items())
     )
+
+
+def training_days(contract: Contract, *, first: date, last: date) -> tuple[date, ...]:
+    """The days a contract's free operator trainings are due, from ``first`` to ``last``.
+
+    Seed 004 gives one a year (每年一次免费的日常检查培训); the first is due when the
+    agreement starts (seed 003 trains the users right after acceptance), the next ones
+    spread evenly over each contract year, on the day a calendar visit is due when the
+    count matches the visits (one a year with quarterly visits: the year's first visit).
+    """
+    if not contract.trainings_per_year:
+        return ()
+    last = min(last, contract_last_day(contract))
+    months = 12 // contract.trainings_per_year
+    days = []
+    n = 0
+    while (day := add_months(contract.starts_on, months * n)) <= last:
+        if day >= first:
+            days.append(day)
+        n += 1
+    return tuple(days)

@@ -31,7 +31,7 @@ from tech_app.records.codec import from_row, table_of, to_row
 from tech_app.records.validate import new_id
 from tech_app.store import search
 from tech_app.store.schema import SCHEMA_VERSION, migrations
-from tech_app.write_rules import Refusal, refusal
+from tech_app.write_rules import CHANGEABLE_FIELDS, Refusal, refusal
 
 R = TypeVar("R")
 
@@ -174,6 +174,8 @@ class LocalStore:
                 changed = {k: v for k, v in row.items() if old.get(k) != v}
                 if not changed:
                     return record
+                if set(changed) - CHANGEABLE_FIELDS.get(table, set(changed)):
+                    raise RecordedOnceError(table, str(row["id"]))
                 base_version = int(old["version"])
                 assignments = ", ".join(f"{k} = ?" for k in changed)
                 self.db.execute(

@@ -57,6 +57,10 @@ JOB_CHILDREN = (
     "amendments",
     "intake_steps",
     "jewellery_intakes",
+    "complaints",
+    "loans",
+    "training_attendance",
+    "refunds",
 )
 # Children that point at other children must go first when a job is removed
 # (a consent names its estimate, a step of a piece its intake form).

@@ -306,4 +306,48 @@ def m010_jewellery_intake(db: Database) -> None:
     db.execute("UPDATE settings SET value = '0' WHERE key = 'sync.cursor'")
 
 
+@migrations()
+def m011_service_systems(db: Database) -> None:
+    # The service systems of issue 15 in one step: the customer file's purchase reason
+    # and promises; an equipment-support contract's visit type, trainings, delivered
+    # units and spare pool; and four kinds of job row: a complaint handled, a loaner unit
+    # lent, an operator at a training, head office's refund of an overcharge.
+    _run(
+        db,
+        f"""
+    ALTER TABLE customers ADD COLUMN purchase_reason TEXT NOT NULL DEFAULT '';
+    ALTER TABLE customers ADD COLUMN promises TEXT NOT NULL DEFAULT '';
+    ALTER TABLE contracts ADD COLUMN visit_type TEXT NOT NULL DEFAULT 'maintenance';
+    ALTER TABLE contracts ADD COLUMN trainings_per_year INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE contracts ADD COLUMN delivered_quantity INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE contracts ADD COLUMN spare_share_percent INTEGER NOT NULL DEFAULT 15;
+    ALTER TABLE contracts ADD COLUMN spare_part_id TEXT;
+    ALTER TABLE contracts ADD COLUMN spare_holder TEXT NOT NULL DEFAULT '';
+    CREATE TABLE complaints (
+        id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) {_FK},
+        complaint_type TEXT NOT NULL, key_points TEXT NOT NULL, plan TEXT NOT NULL,
+        deadline TEXT NOT NULL, agreed INTEGER NOT NULL, agreed_by TEXT NOT NULL,
+        recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL, {_COMMON});
+    CREATE INDEX complaints_job ON complaints(job_id);
+    CREATE TABLE loans (
+        id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) {_FK},
+        unit TEXT NOT NULL, serial TEXT NOT NULL, lent_at TEXT NOT NULL,
+        lent_by TEXT NOT NULL, returned_at TEXT, {_COMMON});
+    CREATE INDEX loans_job ON loans(job_id);
+    CREATE TABLE training_attendance (
+        id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) {_FK},
+        attendee TEXT NOT NULL, role TEXT NOT NULL, recorded_at TEXT NOT NULL, {_COMMON});
+    CREATE INDEX training_attendance_job ON training_attendance(job_id);
+    CREATE TABLE refunds (
+        id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) {_FK},
+        amount INTEGER NOT NULL, method TEXT NOT NULL, refunded_by TEXT NOT NULL,
+        refunded_at TEXT NOT NULL, note TEXT NOT NULL, {_COMMON});
+    CREATE INDEX refunds_job ON refunds(job_id);
+    """,
+    )
+    # Older devices skipped these rows and fields (no table, no column): pull everything
+    # again, keeping the outbox, as m007 and m010 did.
+    db.execute("UPDATE settings SET value = '0' WHERE key = 'sync.cursor'")
+
+
 SCHEMA_VERSION = len(migrations._migrations)

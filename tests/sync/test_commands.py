@@ -55,12 +55,12 @@ def test_seed_demo_gives_liu_and_tom_their_own_jobs(office_db: str, capsys: Any)
     code, out, _ = run(["office", "jobs", "--db", office_db, "--json"], capsys)
     jobs = json.loads(out)
     by = {name: [j for j in jobs if j["assignee"] == name] for name in ("liu", "tom")}
-    assert len(by["liu"]) == len(by["tom"]) == 8
+    assert len(by["liu"]) == len(by["tom"]) == 13
     assert not {j["id"] for j in by["liu"]} & {j["id"] for j in by["tom"]}
-    assert len({j["number"] for j in jobs}) == 16
+    assert len({j["number"] for j in jobs}) == 26
     # Seeding twice changes nothing.
     run(["office", "seed-demo", "--db", office_db, "--today", "2026-11-28"], capsys)
-    assert len(json.loads(run(["office", "jobs", "--db", office_db, "--json"], capsys)[1])) == 16
+    assert len(json.loads(run(["office", "jobs", "--db", office_db, "--json"], capsys)[1])) == 26
 
 
 def test_import_jobs_with_chinese_and_dispatch_commands(

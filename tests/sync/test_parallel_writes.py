@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -43,18 +43,44 @@ def _job(conn: Connection, job_id: str) -> Job:
     return from_row(Job, found.data)
 
 
-def _dispatch_one_job(engine: Engine, technician: str) -> str:
+def _dispatch_one_job(
+    engine: Engine, technician: str, *, before_revision_0007: bool = False
+) -> str:
     from sync.server.office import rekey
     from tech_app.demo import build_demo
 
     with write_transaction(engine) as conn:
         auth.add_technician(conn, technician, "secret-pass")
         records = rekey(build_demo(DAY, technician).records, technician, prefix=technician)
+        if before_revision_0007:
+            records = _as_before_0007(records)
         for record in records:
             dispatch.put_record(conn, record)
     with read_transaction(engine) as conn:
         jobs = [c for c in store.pull(conn, technician, 0, 10_000)["changes"]]
     return next(str(c["id"]) for c in jobs if c["table"] == "jobs")
+
+
+def _as_before_0007(records: Iterable[object]) -> list[object]:
+    """The demo as a head office of revision 0006 could hold it (a downgrade to it keeps
+    everything): no service-system records, customers and contracts without their fields."""
+    from tech_app.records import Contract, Customer
+    from tech_app.records.codec import TABLES
+
+    older = ("complaints", "loans", "training_attendance", "refunds")
+    kept: list[object] = []
+    for record in records:
+        if TABLES[type(record)] in older:
+            continue
+        if isinstance(record, Customer):
+            record = dataclasses.replace(record, purchase_reason="", promises="")
+        if isinstance(record, Contract):
+            defaults = {f.name: f.default for f in dataclasses.fields(Contract)}
+            new = ("visit_type", "trainings_per_year", "delivered_quantity")
+            new += ("spare_share_percent", "spare_part_id", "spare_holder")
+            record = dataclasses.replace(record, **{name: defaults[name] for name in new})
+        kept.append(record)
+    return kept
 
 
 def _problem_of(page: dict[str, Any], job_id: str) -> list[str]:
@@ -173,8 +199,8 @@ def test_the_feed_migration_gives_every_device_what_it_pulled_before(
     engine = make_engine(empty_database)
     migrate(engine)
     a, b = f"ma{uuid.uuid4().hex[:8]}", f"mb{uuid.uuid4().hex[:8]}"
-    job_a = _dispatch_one_job(engine, a)
-    _dispatch_one_job(engine, b)
+    job_a = _dispatch_one_job(engine, a, before_revision_0007=True)
+    _dispatch_one_job(engine, b, before_revision_0007=True)
     with write_transaction(engine) as conn:
         dispatch.assign(conn, job_a, b)  # grants move, tombstones for a
 

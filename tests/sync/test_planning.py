@@ -225,8 +225,10 @@ def test_plan_visits_command_on_the_demo_fleet_contract(
         capsys,
     )
     # liu's and tom's demo each hold the fleet agreement of six trucks; built on
-    # 2026-11-28, it runs from 2026-09-01 for twelve months (tech_app.demo).
-    assert code == 0 and out.startswith("8 visit(s) owed 2026-09-01 to 2027-08-31: 8 new")
+    # 2026-11-28, it runs from 2026-09-01 for twelve months (tech_app.demo): 4 visits
+    # each and the yearly operator training on the first; and the printer support
+    # agreement (from 2026-09-09, three printers): 4 inspection rounds each.
+    assert code == 0 and out.startswith("18 visit(s) owed 2026-09-01 to 2027-08-31: 18 new")
     code, out, _ = run(
         [
             "office",
@@ -242,8 +244,14 @@ def test_plan_visits_command_on_the_demo_fleet_contract(
         capsys,
     )
     result = json.loads(out)
-    assert result["created"] == [] and len(result["visits"]) == 8
-    assert all(len(v["asset_ids"]) == 6 for v in result["visits"])
+    assert result["created"] == [] and len(result["visits"]) == 18
+    by_basis = {
+        b: [v for v in result["visits"] if v["basis"] == b] for b in ("calendar", "training")
+    }
+    assert sorted(len(v["asset_ids"]) for v in by_basis["calendar"]) == [3] * 8 + [6] * 8
+    trainings = by_basis["training"]
+    assert [(v["due_on"], v["asset_ids"]) for v in trainings] == [("2026-09-01", [])] * 2
+    assert all(v["number"].startswith("TR-260901-") for v in trainings)
     with pytest.raises(SystemExit) as exit_info:
         run(["office", "plan-visits", "--db", db, "--until", "2026-02-30"], capsys)
     assert exit_info.value.code == 2

@@ -110,9 +110,9 @@ def test_embedded_server_for_the_demo(tmp_path: Path) -> None:
         report = sync_once(store, BlobStore(tmp_path / "liu" / "blobs"), client)
         assert report.ok, report.errors
         assert (
-            store.db.execute("SELECT count(*) FROM jobs WHERE assignee = 'liu'").fetchone()[0] == 8
+            store.db.execute("SELECT count(*) FROM jobs WHERE assignee = 'liu'").fetchone()[0] == 13
         )
-        assert store.db.execute("SELECT count(*) FROM jobs").fetchone()[0] == 8
+        assert store.db.execute("SELECT count(*) FROM jobs").fetchone()[0] == 13
         store.close()
     finally:
         stop()

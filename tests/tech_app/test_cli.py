@@ -43,7 +43,7 @@ def test_jobs_json_prints_the_demo_jobs_with_chinese_intact(profile: Path) -> No
     listed = run("jobs", "--json", data_dir=profile)
     assert listed.returncode == 0, listed.stderr
     jobs = json.loads(listed.stdout)
-    assert len(jobs) == 8
+    assert len(jobs) == 13
     for key in (
         "id",
         "number",
@@ -79,7 +79,7 @@ def test_jobs_search_finds_by_word_serial_and_phone(
 
 def test_loading_the_demo_twice_duplicates_nothing(profile: Path) -> None:
     assert run("demo-data", "--today", "2026-11-28", data_dir=profile).returncode == 0
-    assert len(json.loads(run("jobs", "--json", data_dir=profile).stdout)) == 8
+    assert len(json.loads(run("jobs", "--json", data_dir=profile).stdout)) == 13
 
 
 def test_a_database_from_a_newer_app_is_one_clear_line_not_a_traceback(tmp_path: Path) -> None:

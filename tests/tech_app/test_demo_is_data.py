@@ -18,6 +18,7 @@ DEMO_ENTRY_POINTS = {
     "tech_app/cli.py",  # tech-app demo-data
     "sync/server/office.py",  # tech-app office seed-demo
     "ui/screenshots.py",  # python -m ui.screenshots, on the demo day
+    "ui/service_screenshots.py",  # python -m ui.service_screenshots, likewise
 }
 IMPORT = re.compile(
     r"^\s*(from tech_app\.demo import|import tech_app\.demo|from tech_app import demo)", re.M

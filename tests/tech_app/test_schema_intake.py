@@ -10,15 +10,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
-from tech_app.demo import build_demo, demo_id
+from tech_app.demo import demo_id
 from tech_app.records import IntakeStep, JewelleryIntake, PartUsage
 from tech_app.records.codec import table_of, to_row
 from tech_app.store.local import open_store
-from tech_app.store.schema import SCHEMA_VERSION, migrations
+from tech_app.store.schema import SCHEMA_VERSION
 from tech_app.vocab import Coverage, IntakeState
 from tests.conftest import DEMO_DAY
+from tests.tech_app.old_schema import NEW_COLUMNS_11, demo_before_11, old_database
 
 NEW_IN_10 = (JewelleryIntake, IntakeStep)
 T0 = datetime(2026, 11, 28, 3, tzinfo=UTC)
@@ -26,10 +25,8 @@ T0 = datetime(2026, 11, 28, 3, tzinfo=UTC)
 
 def test_a_schema_9_database_opens_with_every_record(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    db = Database(path)
-    migrations.apply(db, stop_before="m010_jewellery_intake")
-    db.execute("PRAGMA user_version = 9")
-    records = [r for r in build_demo(DEMO_DAY).records if not isinstance(r, NEW_IN_10)]
+    db = old_database(path, "m010_jewellery_intake", 9)
+    records = demo_before_11(DEMO_DAY, leave_out=NEW_IN_10)
     removed = PartUsage(
         job_id=demo_id("job:ring"),
         part_id=demo_id("part:JW-SIZE-AU"),
@@ -44,8 +41,9 @@ def test_a_schema_9_database_opens_with_every_record(tmp_path: Path) -> None:
     for record in records:
         table = table_of(record)
         columns = {c.name for c in db[table].columns}  # type: ignore[union-attr]
-        assert set(to_row(record)) <= columns, table  # schema 9 held every field
-        row = to_row(record) | {"version": 1, "updated_at": "2026-11-28T00:00:00+00:00"}
+        assert set(to_row(record)) - NEW_COLUMNS_11 <= columns, table  # schema 9 held the rest
+        row = {k: v for k, v in to_row(record).items() if k in columns}
+        row |= {"version": 1, "updated_at": "2026-11-28T00:00:00+00:00"}
         db[table].insert(row)  # type: ignore[union-attr]
     assert not db["jewellery_intakes"].exists()
     db.execute("INSERT INTO settings (key, value) VALUES ('sync.cursor', '412')")

@@ -20,6 +20,7 @@ from tech_app.store.local import open_store
 from tech_app.store.schema import SCHEMA_VERSION, migrations
 from tech_app.vocab import TimeKind, VisitMode
 from tests.conftest import DEMO_DAY
+from tests.tech_app.old_schema import as_schema_10
 
 NEW_IN_7 = (CompanySettings, ServiceCard)
 
@@ -43,7 +44,11 @@ def test_a_schema_6_database_opens_with_every_record(tmp_path: Path) -> None:
     db = Database(path)
     migrations.apply(db, stop_before="m007_money")
     db.execute("PRAGMA user_version = 6")
-    records = [r for r in build_demo(DEMO_DAY).records if not isinstance(r, NEW_IN_7)]
+    records = [
+        as_schema_10(r)
+        for r in build_demo(DEMO_DAY).records
+        if not isinstance(r, NEW_IN_7) and as_schema_10(r) is not None
+    ]
     entry = TimeEntry(
         job_id=build_demo(DEMO_DAY).of(Job)[0].id,  # type: ignore[attr-defined]
         kind=TimeKind.LABOUR,

@@ -53,9 +53,9 @@ def test_every_word_must_match(demo_store: LocalStore) -> None:
 
 
 def test_an_empty_box_lists_everything_and_nonsense_finds_nothing(demo_store: LocalStore) -> None:
-    assert count_jobs(demo_store, JobFilter(text="  ")) == 8
+    assert count_jobs(demo_store, JobFilter(text="  ")) == 13
     assert found(demo_store, "zzzqqq") == set()
-    assert len(found(demo_store, '" -')) == 8  # punctuation alone filters nothing out
+    assert len(found(demo_store, '" -')) == 13  # punctuation alone filters nothing out
     assert found(demo_store, "AND OR NOT *") == set()
 
 
@@ -67,7 +67,7 @@ def test_renaming_a_customer_updates_the_search_at_once(demo_store: LocalStore) 
 
 
 def test_search_combines_with_status_and_day_filters(demo_store: LocalStore) -> None:
-    assert count_jobs(demo_store, JobFilter(day="2026-11-29")) == 3
+    assert count_jobs(demo_store, JobFilter(day="2026-11-29")) == 5
     assert count_jobs(demo_store, JobFilter(text="李梅", job_type="guidance")) == 1
     assert count_jobs(demo_store, JobFilter(status="signed")) == 0
 

@@ -92,6 +92,7 @@ def test_the_main_window_speaks_chinese(qtbot, make_ctx, demo_profile, chinese) 
     view = window.job_view
     assert [view.tabs.tabText(i) for i in range(view.tabs.count())] == [
         "概况",
+        "服务",
         "检查表",
         "配件",
         "工时",

@@ -66,13 +66,13 @@ def test_todays_jobs_come_first_then_the_rest_by_window(demo_store: LocalStore) 
     fetch_all(model)
     tip = Qt.ItemDataRole.ToolTipRole  # the full date and time; the cell shows today's time only
     starts = [model.index(r, Column.WINDOW).data(tip) for r in range(model.rowCount())]
-    assert [w[:10] for w in starts] == ["2026-11-28"] * 5 + ["2026-11-29"] * 3
+    assert [w[:10] for w in starts] == ["2026-11-28"] * 8 + ["2026-11-29"] * 5
     assert starts == sorted(starts)
     assert model.index(0, Column.WINDOW).data() == "08:00–09:00"
-    assert model.index(5, Column.WINDOW).data() == "11-29 08:30–14:30"
-    assert len(set(numbers(model))) == 8  # no job listed twice across the two segments
+    assert model.index(8, Column.WINDOW).data() == "11-29 08:30–14:30"
+    assert len(set(numbers(model))) == 13  # no job listed twice across the two segments
     today = model.index(0, Column.NUMBER).data(Qt.ItemDataRole.FontRole)
-    tomorrow = model.index(6, Column.NUMBER).data(Qt.ItemDataRole.FontRole)
+    tomorrow = model.index(9, Column.NUMBER).data(Qt.ItemDataRole.FontRole)
     assert today.bold() and tomorrow is None
 
 

@@ -30,7 +30,7 @@ def test_opens_on_todays_first_job_with_its_view(qtbot, ctx) -> None:  # type: i
     window = open_window(qtbot, ctx)
     assert window.model.index(0, Column.WINDOW).data() == "08:00–09:00"
     assert window.job_view.job_id == window.model.job_id(0)
-    qtbot.waitUntil(lambda: window.job_list.count_label.text() == "8 jobs")
+    qtbot.waitUntil(lambda: window.job_list.count_label.text() == "13 jobs")
 
 
 def test_search_filters_as_you_type_in_chinese_and_english(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -50,7 +50,7 @@ def test_filters_by_status_type_and_day(qtbot, ctx) -> None:  # type: ignore[no-
     window = open_window(qtbot, ctx)
     panel = window.job_list
     panel.date_combo.setCurrentIndex(panel.date_combo.findData("tomorrow"))
-    assert len(customers(window)) == 3
+    assert len(customers(window)) == 5
     panel.type_combo.setCurrentIndex(panel.type_combo.findData("cleaning"))
     assert customers(window) == ["张伟"]
     panel.date_combo.setCurrentIndex(panel.date_combo.findData("any"))
@@ -121,7 +121,7 @@ def test_geometry_columns_and_filter_are_remembered(qtbot, make_ctx, demo_profil
     assert again.job_list.date_choice == "tomorrow"
     flt = again.model.job_filter
     assert flt == JobFilter(status="assigned", day="2026-11-29")
-    assert len(customers(again)) == 3
+    assert len(customers(again)) == 5
 
 
 def test_clicking_a_header_sorts_and_a_third_click_restores_today_first(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -158,7 +158,7 @@ def test_a_search_restored_at_start_is_said_and_can_be_cleared(qtbot, ctx) -> No
     assert panel.show_all_button.isVisible()
     qtbot.mouseClick(panel.show_all_button, Qt.MouseButton.LeftButton)
     assert panel.search_field.text() == ""
-    qtbot.waitUntil(lambda: panel.count_label.text() == "8 jobs")  # all of them again
+    qtbot.waitUntil(lambda: panel.count_label.text() == "13 jobs")  # all of them again
     assert not panel.filter_notice.isVisible() and not panel.show_all_button.isVisible()
     assert ctx.settings.last_filter()[0] == JobFilter()  # and it stays cleared next time
 

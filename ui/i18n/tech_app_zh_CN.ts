@@ -96,6 +96,32 @@
     </message>
 </context>
 <context>
+    <name>Camera</name>
+    <message>
+        <location filename="../camera.py" line="32"/>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../camera.py" line="34"/>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../camera.py" line="57"/>
+        <source>Take a photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../camera.py" line="68"/>
+        <source>Capture</source>
+        <translation>拍摄</translation>
+    </message>
+</context>
+<context>
     <name>ChargesModel</name>
     <message>
         <location filename="../charges_model.py" line="32"/>
@@ -245,6 +271,59 @@
         <location filename="../intake_panel.py" line="570"/>
         <source>The counterfoil was saved to {path} but cannot be shown here</source>
         <translation>回执联已保存到 {path}，但无法在此显示</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFileDialog</name>
+    <message>
+        <location filename="../service_panel.py" line="522"/>
+        <source>Customer file: {name}</source>
+        <translation>客户档案：{name}</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="542"/>
+        <source>Units</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="543"/>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="544"/>
+        <source>Visits</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="545"/>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="553"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="554"/>
+        <source>Class</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="555"/>
+        <source>Purchase reason</source>
+        <translation>购买原因</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="556"/>
+        <source>Promises made</source>
+        <translation>已作承诺</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="557"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
     </message>
 </context>
 <context>
@@ -416,42 +495,52 @@
         <translation>“{value}”不是此件货品回执联上的编号</translation>
     </message>
     <message>
+        <location filename="../error_words.py" line="96"/>
+        <source>Job {number} is not the kind of visit this is recorded on</source>
+        <translation>工单 {number} 不是可记录此项的服务类型</translation>
+    </message>
+    <message>
         <location filename="../error_words.py" line="99"/>
+        <source>The loaned unit is already back</source>
+        <translation>借出的设备已经归还</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="103"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="100"/>
+        <location filename="../error_words.py" line="104"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="101"/>
+        <location filename="../error_words.py" line="105"/>
         <source>Signed by</source>
         <translation>签名人</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="102"/>
+        <location filename="../error_words.py" line="106"/>
         <source>Customer signature</source>
         <translation>顾客签名</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="115"/>
+        <location filename="../error_words.py" line="119"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="132"/>
+        <location filename="../error_words.py" line="136"/>
         <source>tech-app may not write {path} (read-only or no permission).</source>
         <translation>tech-app 不能写入 {path}（只读或没有权限）。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="136"/>
+        <location filename="../error_words.py" line="140"/>
         <source>{path} is in the way: a file where a folder should be, or the other way round.</source>
         <translation>{path} 位置不对：应是文件夹的地方是文件，或者相反。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="140"/>
+        <location filename="../error_words.py" line="144"/>
         <source>The file {path} could not be used.</source>
         <translation>无法使用文件 {path}。</translation>
     </message>
@@ -1059,189 +1148,194 @@
 <context>
     <name>JobView</name>
     <message>
-        <location filename="../job_view.py" line="85"/>
+        <location filename="../job_view.py" line="86"/>
         <source>Signed: this job is frozen. Later changes are recorded as amendments.</source>
         <translation>已签字：工单已锁定，之后的修改将作为更正记录。</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="93"/>
+        <location filename="../job_view.py" line="94"/>
         <source>En route</source>
         <translation>出发</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="94"/>
+        <location filename="../job_view.py" line="95"/>
         <source>On site</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="95"/>
+        <location filename="../job_view.py" line="96"/>
         <source>Waiting for parts</source>
         <translation>等待配件</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="96"/>
+        <location filename="../job_view.py" line="97"/>
         <source>Complete</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="103"/>
-        <location filename="../job_view.py" line="330"/>
+        <location filename="../job_view.py" line="104"/>
+        <location filename="../job_view.py" line="337"/>
         <source>Sign off…</source>
         <translation>签字确认…</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="209"/>
+        <location filename="../job_view.py" line="214"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="211"/>
+        <location filename="../job_view.py" line="217"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="212"/>
+        <location filename="../job_view.py" line="218"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="213"/>
+        <location filename="../job_view.py" line="219"/>
         <source>Time</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="214"/>
+        <location filename="../job_view.py" line="220"/>
         <source>Charges</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="215"/>
+        <location filename="../job_view.py" line="221"/>
         <source>Unit history</source>
         <translation>设备履历</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="216"/>
+        <location filename="../job_view.py" line="222"/>
         <source>History</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="168"/>
+        <location filename="../job_view.py" line="173"/>
         <source>Click to copy the phone number</source>
         <translation>点击复制电话号码</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="175"/>
+        <location filename="../job_view.py" line="180"/>
         <source>(click to copy)</source>
         <translation>（点击复制）</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="194"/>
+        <location filename="../job_view.py" line="199"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="195"/>
+        <location filename="../job_view.py" line="200"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="196"/>
+        <location filename="../job_view.py" line="201"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="197"/>
+        <location filename="../job_view.py" line="202"/>
         <source>Units</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="198"/>
+        <location filename="../job_view.py" line="203"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="199"/>
+        <location filename="../job_view.py" line="204"/>
         <source>Problem</source>
         <translation>故障描述</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="200"/>
+        <location filename="../job_view.py" line="205"/>
         <source>SLA</source>
         <translation>服务时限</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="210"/>
-        <location filename="../job_view.py" line="288"/>
+        <location filename="../job_view.py" line="215"/>
+        <location filename="../job_view.py" line="295"/>
         <source>Jewellery intake</source>
         <translation>珠宝收件登记</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="262"/>
+        <location filename="../job_view.py" line="216"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../job_view.py" line="269"/>
         <source>{name} (class {cls})</source>
         <translation>{name}（{cls} 类客户）</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="271"/>
+        <location filename="../job_view.py" line="278"/>
         <source>{name} — {visits} visits a year, {fee} per unit per visit</source>
         <translation>{name} — 每年 {visits} 次，每台每次 {fee}</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="278"/>
+        <location filename="../job_view.py" line="285"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="301"/>
+        <location filename="../job_view.py" line="308"/>
         <source>No warranty terms</source>
         <translation>无保修条款</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="317"/>
+        <location filename="../job_view.py" line="324"/>
         <source>No units on this job</source>
         <translation>此工单没有设备</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="330"/>
+        <location filename="../job_view.py" line="337"/>
         <source>Slip…</source>
         <translation>服务单…</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="377"/>
+        <location filename="../job_view.py" line="388"/>
         <source>Cannot change the status</source>
         <translation>无法更改状态</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="393"/>
+        <location filename="../job_view.py" line="404"/>
         <source>{stopped} timer stopped · {started} timer started</source>
         <translation>{stopped}计时已停止 · {started}计时已开始</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="397"/>
+        <location filename="../job_view.py" line="408"/>
         <source>{kind} timer started</source>
         <translation>{kind}计时已开始</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="398"/>
+        <location filename="../job_view.py" line="409"/>
         <source>{kind} timer stopped</source>
         <translation>{kind}计时已停止</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="405"/>
+        <location filename="../job_view.py" line="416"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="412"/>
+        <location filename="../job_view.py" line="423"/>
         <source>Timers put back as they were</source>
         <translation>计时已恢复原状</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="436"/>
+        <location filename="../job_view.py" line="447"/>
         <source>Cannot sign yet</source>
         <translation>还不能签字</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="452"/>
+        <location filename="../job_view.py" line="463"/>
         <source>Copied {phone}</source>
         <translation>已复制 {phone}</translation>
     </message>
@@ -1584,6 +1678,194 @@ Change the line anyway? The van stock will go below zero.</source>
         <location filename="../checklist_editors.py" line="233"/>
         <source>Photo attached</source>
         <translation>照片已添加</translation>
+    </message>
+</context>
+<context>
+    <name>ServicePanel</name>
+    <message>
+        <location filename="../service_panel.py" line="110"/>
+        <source>On site</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="111"/>
+        <source>Call</source>
+        <translation>打电话</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="112"/>
+        <source>Text message</source>
+        <translation>发短信</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="113"/>
+        <source>Open in map</source>
+        <translation>在地图中打开</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="114"/>
+        <source>Customer file…</source>
+        <translation>客户档案…</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="119"/>
+        <source>Photo…</source>
+        <translation>拍照…</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="135"/>
+        <source>Scan or type a part number or a serial</source>
+        <translation>扫描或输入配件编号或序列号</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="157"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="171"/>
+        <source>The customer agrees to the plan</source>
+        <translation>客户同意解决方案</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="174"/>
+        <source>Who agreed</source>
+        <translation>同意人</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="175"/>
+        <source>Save complaint</source>
+        <translation>保存投诉记录</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="183"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="184"/>
+        <source>Key points</source>
+        <translation>投诉要点</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="185"/>
+        <source>Plan</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="186"/>
+        <source>Time limit</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="190"/>
+        <source>Agreement</source>
+        <translation>客户确认</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="197"/>
+        <source>Replacement unit</source>
+        <translation>备用设备</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="199"/>
+        <source>Unit lent</source>
+        <translation>借出设备</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="201"/>
+        <source>Serial no.</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="202"/>
+        <source>Lend</source>
+        <translation>借出</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="204"/>
+        <source>Mark returned</source>
+        <translation>标记已归还</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="223"/>
+        <source>Training attendance</source>
+        <translation>培训签到</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="225"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="227"/>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="228"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="285"/>
+        <source>{n} photo(s) of this visit</source>
+        <translation>本次服务共 {n} 张照片</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="331"/>
+        <source>returned {when}</source>
+        <translation>已于 {when} 归还</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="333"/>
+        <source>with the customer</source>
+        <translation>在客户处</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="336"/>
+        <source>{unit} {serial}: lent {when}, {back}</source>
+        <translation>{unit} {serial}：{when} 借出，{back}</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="343"/>
+        <source>No unit lent on this visit.</source>
+        <translation>本次服务没有借出设备。</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="351"/>
+        <source>Spare pool: {held} of {target} held by {holder} (short {short})</source>
+        <translation>备件池：{holder} 处有 {held} 台，应备 {target} 台（缺 {short} 台）</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="365"/>
+        <source>{n} operator(s) attended</source>
+        <translation>共 {n} 人参加</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="366"/>
+        <source>Nobody recorded yet.</source>
+        <translation>尚无签到记录。</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="379"/>
+        <source>Nothing has the code {code}</source>
+        <translation>没有编码为 {code} 的配件或设备</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="387"/>
+        <source>Part {number}: {name}, {price}</source>
+        <translation>配件 {number}：{name}，{price}</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="394"/>
+        <source>Unit {serial}: {make} {model}</source>
+        <translation>设备 {serial}：{make} {model}</translation>
+    </message>
+    <message>
+        <location filename="../service_panel.py" line="450"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
     </message>
 </context>
 <context>
@@ -2110,37 +2392,37 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>Units</name>
     <message>
-        <location filename="../labels.py" line="95"/>
+        <location filename="../labels.py" line="105"/>
         <source>pc</source>
         <translation>个</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="96"/>
+        <location filename="../labels.py" line="106"/>
         <source>m</source>
         <translation>米</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="97"/>
+        <location filename="../labels.py" line="107"/>
         <source>L</source>
         <translation>升</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="98"/>
+        <location filename="../labels.py" line="108"/>
         <source>kg</source>
         <translation>千克</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="99"/>
+        <location filename="../labels.py" line="109"/>
         <source>g</source>
         <translation>克</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="100"/>
+        <location filename="../labels.py" line="110"/>
         <source>h</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="101"/>
+        <location filename="../labels.py" line="111"/>
         <source>set</source>
         <translation>套</translation>
     </message>
@@ -2238,237 +2520,282 @@ Change the line anyway? The van stock will go below zero.</source>
         <translation>技术指导</translation>
     </message>
     <message>
+        <location filename="../labels.py" line="45"/>
+        <source>Oil test</source>
+        <translation>油品检测</translation>
+    </message>
+    <message>
         <location filename="../labels.py" line="46"/>
+        <source>Complaint</source>
+        <translation>投诉处理</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="47"/>
+        <source>Operator training</source>
+        <translation>操作培训</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="49"/>
+        <source>Total denial</source>
+        <translation>全面否定型</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="50"/>
+        <source>Lack of trust</source>
+        <translation>缺乏信任型</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="51"/>
+        <source>Endless talker</source>
+        <translation>喋喋不休型</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="52"/>
+        <source>Wants it fixed now</source>
+        <translation>立竿见影型</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="53"/>
+        <source>Shifts blame</source>
+        <translation>推卸责任型</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="54"/>
+        <source>Venting</source>
+        <translation>发泄情绪型</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="56"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47"/>
+        <location filename="../labels.py" line="57"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="48"/>
+        <location filename="../labels.py" line="58"/>
         <source>Charged</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="49"/>
+        <location filename="../labels.py" line="59"/>
         <source>Prepaid card</source>
         <translation>服务卡</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="60"/>
         <source>Free</source>
         <translation>免费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="52"/>
+        <location filename="../labels.py" line="62"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="53"/>
+        <location filename="../labels.py" line="63"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="54"/>
+        <location filename="../labels.py" line="64"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55"/>
+        <location filename="../labels.py" line="65"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="56"/>
+        <location filename="../labels.py" line="66"/>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="57"/>
+        <location filename="../labels.py" line="67"/>
         <source>Invoice (pay later)</source>
         <translation>开票后付款</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="59"/>
+        <location filename="../labels.py" line="69"/>
         <source>Call-out fee</source>
         <translation>上门费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60"/>
+        <location filename="../labels.py" line="70"/>
         <source>Contract visit fee</source>
         <translation>协议保养费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="61"/>
+        <location filename="../labels.py" line="71"/>
         <source>Work outside the agreement</source>
         <translation>协议外工时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63"/>
+        <location filename="../labels.py" line="73"/>
         <source>Travel</source>
         <translation>路途</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64"/>
+        <location filename="../labels.py" line="74"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="65"/>
+        <location filename="../labels.py" line="75"/>
         <source>Waiting</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="67"/>
+        <location filename="../labels.py" line="77"/>
         <source>On track</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="68"/>
+        <location filename="../labels.py" line="78"/>
         <source>At risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="69"/>
+        <location filename="../labels.py" line="79"/>
         <source>Met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="70"/>
+        <location filename="../labels.py" line="80"/>
         <source>Breached</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="72"/>
+        <location filename="../labels.py" line="82"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="73"/>
+        <location filename="../labels.py" line="83"/>
         <source>Solution plan</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="74"/>
+        <location filename="../labels.py" line="84"/>
         <source>Problem solved</source>
         <translation>解决问题</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="75"/>
+        <location filename="../labels.py" line="85"/>
         <source>Phone response</source>
         <translation>电话响应</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="76"/>
+        <location filename="../labels.py" line="86"/>
         <source>Technician on site</source>
         <translation>技术员到场</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="77"/>
+        <location filename="../labels.py" line="87"/>
         <source>Repaired or replaced</source>
         <translation>修复或换机</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="78"/>
+        <location filename="../labels.py" line="88"/>
         <source>Follow-up call</source>
         <translation>电话回访</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="80"/>
+        <location filename="../labels.py" line="90"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="81"/>
+        <location filename="../labels.py" line="91"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83"/>
+        <location filename="../labels.py" line="93"/>
         <source>dismantled by the user</source>
         <translation>用户自行拆卸</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="84"/>
+        <location filename="../labels.py" line="94"/>
         <source>repaired by a non-authorised repairer</source>
         <translation>非授权维修点维修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="85"/>
+        <location filename="../labels.py" line="95"/>
         <source>damaged in the user&apos;s transport or storage</source>
         <translation>用户运输或保管不当</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="88"/>
+        <location filename="../labels.py" line="98"/>
         <source>used against the manual</source>
         <translation>未按说明书使用</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="89"/>
+        <location filename="../labels.py" line="99"/>
         <source>the part is past its own warranty</source>
         <translation>配件已过其保修期</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="90"/>
+        <location filename="../labels.py" line="100"/>
         <source>force majeure</source>
         <translation>不可抗力</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="135"/>
+        <location filename="../labels.py" line="145"/>
         <source>In warranty until {date}</source>
         <translation>保修期内，至 {date}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="136"/>
+        <location filename="../labels.py" line="146"/>
         <source>In warranty</source>
         <translation>保修期内</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="138"/>
+        <location filename="../labels.py" line="148"/>
         <source>Warranty ended on {date}</source>
         <translation>保修已于 {date} 到期</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="140"/>
+        <location filename="../labels.py" line="150"/>
         <source>Over the warranty&apos;s operating hours</source>
         <translation>超出保修运行小时数</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="141"/>
+        <location filename="../labels.py" line="151"/>
         <source>Not covered: {why}</source>
         <translation>不在保修范围：{why}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="147"/>
+        <location filename="../labels.py" line="157"/>
         <source>{part} × {qty} @ {price}</source>
         <translation>{part} × {qty}，单价 {price}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="153"/>
+        <location filename="../labels.py" line="163"/>
         <source>{kind} {minutes} min @ {rate}/h</source>
         <translation>{kind} {minutes} 分钟，{rate}/小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="157"/>
+        <location filename="../labels.py" line="167"/>
         <source>{kind} {units} × {rate}</source>
         <translation>{kind} {units} × {rate}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="173"/>
+        <location filename="../labels.py" line="183"/>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="175"/>
+        <location filename="../labels.py" line="185"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="176"/>
+        <location filename="../labels.py" line="186"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>

@@ -1,0 +1,63 @@
+"""Demo records as a database before the service systems (local schema 11) holds them."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from tech_app.demo import build_demo
+from tech_app.records import Attendance, Complaint, Contract, Customer, Loan, Refund
+from tech_app.store.schema import migrations
+from tech_app.vocab import JobType
+
+NEW_IN_11 = (Complaint, Loan, Attendance, Refund)
+# The columns m011 added to tables that were there before.
+NEW_COLUMNS_11 = frozenset(
+    {
+        "purchase_reason",
+        "promises",
+        "visit_type",
+        "trainings_per_year",
+        "delivered_quantity",
+        "spare_share_percent",
+        "spare_part_id",
+        "spare_holder",
+    }
+)
+
+
+def as_schema_10(record: object) -> object | None:
+    """The demo record as schema 10 could hold it: the fields and rows m011 added (the
+    service systems) left at their defaults, or left out."""
+    if type(record) in NEW_IN_11:
+        return None
+    if isinstance(record, Contract):
+        return dataclasses.replace(
+            record,
+            visit_type=JobType.MAINTENANCE,
+            trainings_per_year=0,
+            delivered_quantity=0,
+            spare_share_percent=15,
+            spare_part_id=None,
+            spare_holder="",
+        )
+    if isinstance(record, Customer):
+        return dataclasses.replace(record, purchase_reason="", promises="")
+    return record
+
+
+def old_database(path: Path, stop_before: str, version: int) -> Database:
+    """A profile database as the release before ``stop_before`` left it."""
+    db = Database(path)
+    migrations.apply(db, stop_before=stop_before)
+    db.execute(f"PRAGMA user_version = {version}")
+    return db
+
+
+def demo_before_11(day: date, *, leave_out: tuple[type, ...] = ()) -> list[object]:
+    """The demo day as a schema-10 (or older) store holds it."""
+    found = (as_schema_10(r) for r in build_demo(day).records if not isinstance(r, leave_out))
+    return [r for r in found if r is not None]
