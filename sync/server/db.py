@@ -233,6 +233,15 @@ def lazy_savepoint(conn: Connection) -> Iterator[None]:
 
 
 @contextmanager
+def quick_read(engine: Engine) -> Iterator[Connection]:
+    """A read that needs no snapshot across statements (a token check): the database's
+    default isolation on PostgreSQL, a deferred (non-locking) transaction on SQLite."""
+    options = {} if is_postgres(engine) else {"read_only_snapshot": True}
+    with engine.connect().execution_options(**options) as conn, conn.begin():
+        yield conn
+
+
+@contextmanager
 def read_transaction(engine: Engine) -> Iterator[Connection]:
     """One consistent snapshot for a pull (REPEATABLE READ on PostgreSQL)."""
     if is_postgres(engine):
