@@ -18,7 +18,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 import sqlalchemy as sa
 from alembic import command
@@ -31,20 +30,22 @@ from sync.server import tables as t
 from sync.server.db import make_engine, migrate, read_transaction, write_transaction
 from tech_app.errors import TechAppError
 from tech_app.records.codec import RECORD_FOR_TABLE, from_row, to_row
-from tests.sync.conftest import PG_ADMIN
+from tests.sync.test_blob_owner import empty_database as _empty_database
 
 FIXTURE = Path(__file__).parent / "fixtures" / "head_office_0005.sqlite3"
 BOOKKEEPING = ("owner", "job_id", "blob_sha", "version", "seq", "deleted", "writers")
 
 
+empty_database = _empty_database  # an empty SQLite file or PostgreSQL database, each test
+
+
 @pytest.fixture
-def pg_url() -> Iterator[str]:
-    name = f"tech_app_tables_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+def fresh(empty_database: str) -> Iterator[sa.Engine]:
+    """An empty head office migrated to head, on SQLite and on PostgreSQL."""
+    engine = make_engine(empty_database)
+    migrate(engine)
+    yield engine
+    engine.dispose()
 
 
 def _before() -> list[dict[str, Any]]:
@@ -112,36 +113,24 @@ def _assert_every_record_found(engine: sa.Engine) -> None:
     assert {k: v for k, v in counts.items() if v} == by_table  # nothing doubled
 
 
-def test_a_sqlite_head_office_of_revision_0005_keeps_every_record(tmp_path: Path) -> None:
-    path = tmp_path / "head-office.sqlite3"
-    shutil.copy(FIXTURE, path)
-    engine = make_engine(f"sqlite:///{path}")
-    migrate(engine)
-    _assert_every_record_found(engine)
-    engine.dispose()
-
-
-def test_a_postgresql_head_office_of_revision_0005_keeps_every_record(pg_url: str) -> None:
-    engine = make_engine(pg_url)
-    _upgrade_to(engine, "0005")
-    _copy_fixture_into(engine)
-    migrate(engine)
-    _assert_every_record_found(engine)
-    engine.dispose()
-
-
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
-def test_the_migrated_schema_is_the_one_the_code_queries(
-    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+def test_a_head_office_of_revision_0005_keeps_every_record(
+    empty_database: str, tmp_path: Path
 ) -> None:
-    """A record field added or changed without a migration fails here."""
-    url = (
-        f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
-        if backend == "sqlite"
-        else request.getfixturevalue("pg_url")
-    )
-    engine = make_engine(url)
+    if empty_database.startswith("sqlite"):
+        shutil.copy(FIXTURE, tmp_path / "migrate.sqlite3")  # the file empty_database names
+        engine = make_engine(empty_database)
+    else:
+        engine = make_engine(empty_database)
+        _upgrade_to(engine, "0005")
+        _copy_fixture_into(engine)
     migrate(engine)
+    _assert_every_record_found(engine)
+    engine.dispose()
+
+
+def test_the_migrated_schema_is_the_one_the_code_queries(fresh: sa.Engine) -> None:
+    """A record field added or changed without a migration fails here."""
+    engine = fresh
     ours = {"records", *t.kinds}
     with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": False})
@@ -149,7 +138,6 @@ def test_the_migrated_schema_is_the_one_the_code_queries(
         kind_columns = {
             table: {c["name"] for c in sa.inspect(conn).get_columns(table)} for table in t.kinds
         }
-    engine.dispose()
     assert differences == []
     assert kind_columns == {
         table: {c.name for c in kind.columns} for table, kind in t.kinds.items()
@@ -170,21 +158,12 @@ def _table_of(difference: Any) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
-def test_typed_columns_give_back_what_was_written(
-    backend: str, tmp_path: Path, request: pytest.FixtureRequest
-) -> None:
+def test_typed_columns_give_back_what_was_written(fresh: sa.Engine) -> None:
     """Money keeps its scale, days stay days, moments keep the device's offset."""
     from sync.server import dispatch
     from tech_app.records import Part, VanStock
 
-    url = (
-        f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
-        if backend == "sqlite"
-        else request.getfixturevalue("pg_url")
-    )
-    engine = make_engine(url)
-    migrate(engine)
+    engine = fresh
     part = Part(number="P-1", name="滤芯 filter", unit_price=1250)
     stock = VanStock(technician="liu", part_id=part.id, quantity=Decimal("2.50"))
     with write_transaction(engine) as conn:
@@ -197,27 +176,18 @@ def test_typed_columns_give_back_what_was_written(
         raw = conn.execute(
             sa.text("SELECT quantity FROM van_stock WHERE id = :id"), {"id": stock.id}
         ).scalar_one()
-    engine.dispose()
     assert found is not None and found.data == dispatch.plain_row(stock)
     assert found.data["quantity"] == typed == "2.50"
     # A number in the database on PostgreSQL, exact text on SQLite.
-    assert raw == (Decimal("2.50") if backend == "postgresql" else "2.50")
+    postgres = engine.dialect.name == "postgresql"
+    assert raw == (Decimal("2.50") if postgres else "2.50")
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
-def test_a_row_naming_a_record_head_office_lacks_is_refused_by_name(
-    backend: str, tmp_path: Path, request: pytest.FixtureRequest
-) -> None:
+def test_a_row_naming_a_record_head_office_lacks_is_refused_by_name(fresh: sa.Engine) -> None:
     from sync.server import dispatch
     from tech_app.records import Site
 
-    url = (
-        f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
-        if backend == "sqlite"
-        else request.getfixturevalue("pg_url")
-    )
-    engine = make_engine(url)
-    migrate(engine)
+    engine = fresh
     site = Site(customer_id=str(uuid.uuid4()), address="上海市 1 号")
     refused = pytest.raises(TechAppError, match="customer_id: head office has no customer")
     with refused, write_transaction(engine) as conn:
@@ -225,4 +195,3 @@ def test_a_row_naming_a_record_head_office_lacks_is_refused_by_name(
     with read_transaction(engine) as conn:
         assert store.load(conn, "sites", site.id) is None
         assert conn.execute(sa.select(sa.func.count()).select_from(t.records)).scalar_one() == 0
-    engine.dispose()
