@@ -69,6 +69,12 @@ def require_technician(conn: Connection, name: str) -> None:
         raise NotFoundError("technician", name)
 
 
+def user_names(conn: Connection, role: str) -> list[str]:
+    """The users of one role, by name: the board's rows, the assign menu."""
+    query = sa.select(t.technicians.c.name).where(t.technicians.c.role == role)
+    return sorted(str(name) for name in conn.execute(query).scalars())
+
+
 def add_technician(conn: Connection, name: str, password: str, role: str = "technician") -> None:
     if not _NAME.match(name):
         raise ValidationError("technician.name", "use 2-60 letters, digits, '.', '_' or '-'")

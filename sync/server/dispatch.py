@@ -158,11 +158,31 @@ def delete(conn: Connection, key: str) -> str:
 
 
 def create_job(conn: Connection, job: Job) -> Job:
+    """A new job for a stored customer at one of their sites, under a number not yet used
+    (jobs are found by number on the phone, on the slip and in ``find_job``)."""
+    found = {}
     for table, record_id in (("customers", job.customer_id), ("sites", job.site_id)):
-        if store.load(conn, table, record_id) is None:
+        stored = store.load(conn, table, record_id)
+        if stored is None or stored.deleted:
             raise ValidationError(f"job.{table[:-1]}_id", f"no {table[:-1]} {record_id}")
-    put_record(conn, job)
-    return job
+        found[table] = stored
+    if found["sites"].data.get("customer_id") != job.customer_id:
+        raise ValidationError("job.site_id", "is a site of another customer")
+    try:
+        find_job(conn, job.number)
+    except NotFoundError:
+        put_record(conn, job)
+        return job
+    raise ValidationError("job.number", f"{job.number} is already a job's number")
+
+
+def resolve_flag(conn: Connection, key: str) -> Job:
+    """Head office has reviewed the job: its review note is cleared (allowed on a signed
+    job too, ``write_rules.REVIEW_FIELDS``); the conflict log keeps what happened."""
+    job = _job_record(find_job(conn, key))
+    updated = dataclasses.replace(job, flagged="")
+    put_record(conn, updated)
+    return updated
 
 
 def list_jobs(conn: Connection, *, include_deleted: bool = True) -> list[dict[str, Any]]:

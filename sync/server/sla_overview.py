@@ -38,7 +38,10 @@ def _follow_up_timer(job: dict[str, Any], done_at: datetime | None, now: datetim
     return next(t for t in sla_timers(policy, reported, done, now) if t.promise.name == FOLLOW_UP)
 
 
-def _timers(job: dict[str, Any], follow_up: dict[str, Any] | None, now: datetime) -> list[SlaTimer]:
+def promise_timers(
+    job: dict[str, Any], follow_up: dict[str, Any] | None, now: datetime
+) -> list[SlaTimer]:
+    """Every promise of the job, the follow-up call kept by head office's answer."""
     timers = list(job_timers(job, now))
     for n, timer in enumerate(timers):
         if timer.promise.name == FOLLOW_UP:
@@ -66,7 +69,7 @@ def sla_overview(conn: Connection, first: date, last: date, now: datetime) -> di
         if not job.get("sla_policy") or reported is None or not start <= reported < end:
             continue
         technician = str(job.get("assignee") or UNASSIGNED)
-        timers = _timers(job, follow_ups.get(follow_up_id(str(job["id"]))), now)
+        timers = promise_timers(job, follow_ups.get(follow_up_id(str(job["id"]))), now)
         for timer in timers:
             counts[(technician, str(job["sla_policy"]), timer.promise.name, timer.state.value)] += 1
         if timers:
