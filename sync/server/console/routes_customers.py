@@ -1,0 +1,122 @@
+"""Customer files: the list, a new customer with their first site, a customer's page
+(sites, units, jobs) and another site. Records are written by ``dispatch.put_record``,
+through the write gate like every office change."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.engine import Connection
+
+from sync.server import dispatch, store
+from sync.server.console import views
+from sync.server.console.forms import change, engine_of
+from sync.server.console.session import Visitor, posted_by_office, signed_in
+from sync.server.db import read_transaction, write_transaction
+from sync.server.record_rows import live_rows
+from tech_app.errors import NotFoundError, TechAppError
+from tech_app.records import Customer, Site
+from tech_app.records.parties import CUSTOMER_CLASSES
+
+router = APIRouter(include_in_schema=False)
+Signed = Annotated[Visitor, Depends(signed_in)]
+Posted = Annotated[Visitor, Depends(posted_by_office)]
+Text = Annotated[str, Form()]
+
+
+def _list_page(request: Request, visitor: Visitor, problem: TechAppError | None = None) -> Response:
+    with read_transaction(engine_of(request)) as conn:
+        customers = sorted(live_rows(conn, "customers"), key=lambda c: str(c["name"]))
+    return views.render(
+        request,
+        "customers.html",
+        visitor,
+        status=422 if problem else 200,
+        customers=customers,
+        classes=sorted(CUSTOMER_CLASSES),
+        problem=problem,
+    )
+
+
+@router.get("/customers")
+def customers(request: Request, visitor: Signed) -> Response:
+    return _list_page(request, visitor)
+
+
+@router.post("/customers")
+def create_customer(
+    request: Request,
+    visitor: Posted,
+    name: Text = "",
+    phone: Text = "",
+    customer_class: Text = "B",
+    notes: Text = "",
+    address: Text = "",
+    contact_name: Text = "",
+    contact_phone: Text = "",
+) -> Response:
+    try:
+        customer = Customer(
+            name=name.strip(), phone=phone.strip(), customer_class=customer_class, notes=notes
+        )
+        site = Site(
+            customer_id=customer.id,
+            address=address.strip(),
+            contact_name=contact_name.strip(),
+            contact_phone=contact_phone.strip(),
+        )
+        with write_transaction(engine_of(request)) as conn:
+            dispatch.put_record(conn, customer)
+            dispatch.put_record(conn, site)
+    except TechAppError as refused:
+        return _list_page(request, visitor, refused)
+    return RedirectResponse(f"/customers/{customer.id}", status_code=303)
+
+
+@router.get("/customers/{customer_id}")
+def customer_page(customer_id: str, request: Request, visitor: Signed) -> Response:
+    with read_transaction(engine_of(request)) as conn:
+        found = store.load(conn, "customers", customer_id)
+        if found is None or found.deleted:
+            return views.refusal(request, visitor, NotFoundError("customer", customer_id), "/")
+
+        def mine(table: str) -> list[dict[str, object]]:
+            return [r for r in live_rows(conn, table) if r.get("customer_id") == customer_id]
+
+        sites, units, jobs = mine("sites"), mine("assets"), mine("jobs")
+    return views.render(
+        request,
+        "customer.html",
+        visitor,
+        customer=found.data,
+        sites=sites,
+        units=units,
+        jobs=sorted(jobs, key=lambda j: str(j["reported_at"]), reverse=True),
+    )
+
+
+@router.post("/customers/{customer_id}/sites")
+def add_site(
+    customer_id: str,
+    request: Request,
+    visitor: Posted,
+    address: Text = "",
+    contact_name: Text = "",
+    contact_phone: Text = "",
+) -> Response:
+    back = f"/customers/{customer_id}"
+
+    def work(conn: Connection) -> int:
+        if store.load(conn, "customers", customer_id) is None:
+            raise NotFoundError("customer", customer_id)
+        site = Site(
+            customer_id=customer_id,
+            address=address.strip(),
+            contact_name=contact_name.strip(),
+            contact_phone=contact_phone.strip(),
+        )
+        return dispatch.put_record(conn, site)
+
+    return change(request, visitor, back, work)
