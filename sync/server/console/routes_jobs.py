@@ -46,6 +46,7 @@ def _new_job_page(
 ) -> Response:
     with read_transaction(engine_of(request)) as conn:
         sites = _site_choices(conn)
+        now = datetime.now(company.zone(conn))  # the form's fields are company time
     return views.render(
         request,
         "job_new.html",
@@ -56,7 +57,7 @@ def _new_job_page(
         job_types=[t.value for t in JobType],
         policies=["", *SLA_POLICIES],
         problem=problem,
-        now=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M"),
+        now=now.strftime("%Y-%m-%dT%H:%M"),
     )
 
 
