@@ -81,7 +81,8 @@ def rekey(records: tuple[object, ...], technician: str, prefix: str | None = Non
 
 
 def seed_demo(conn: Connection, today: date, password: str) -> int:
-    """Both demo technicians, liu's demo day as built, and a re-keyed copy for tom.
+    """Both demo technicians, liu's demo day as built, and a re-keyed copy for tom; and
+    the office user ``dispatcher`` for the web console.
 
     Each day comes with the ring's signed registration form, and head office keeps its
     signature image as if the counter's laptop had uploaded it.
@@ -89,10 +90,11 @@ def seed_demo(conn: Connection, today: date, password: str) -> int:
     set (imported here, so nothing else at head office loads it).
     """
     from sync.server import blobs
-    from tech_app.demo import DEMO_TECHNICIANS, build_demo, build_demo_intake
+    from tech_app.demo import DEMO_OFFICE_USER, DEMO_TECHNICIANS, build_demo, build_demo_intake
 
     for name in DEMO_TECHNICIANS:
         auth.add_technician(conn, name, password)
+    auth.add_technician(conn, DEMO_OFFICE_USER, password, "office")
     count = 0
     first, _second = DEMO_TECHNICIANS
     for technician in DEMO_TECHNICIANS:

@@ -179,3 +179,32 @@ def test_a_review_flag_is_resolved_from_the_job_page(server: Server) -> None:
     assert answer.status_code == 303
     assert stored_job(server, jobs["printer"])["flagged"] == ""
     assert 'id="flag"' not in console.get(f"/jobs/{jobs['printer']}").text
+
+
+def test_a_follow_up_call_with_an_overcharge_is_flagged(
+    server: Server,
+    signed: dict[str, Any],  # noqa: F811
+) -> None:
+    job = stored_job(server, signed["job"])
+    console = office_console(server)
+    page = console.get("/follow-ups").text
+    row = page.split(f'id="call-{job["number"]}"')[1].split("</tr>")[0]
+    assert f"/follow-ups/{job['id']}/answers" in row  # open, with its questionnaire
+    answers = {
+        "problem_solved": "yes",
+        "on_time": "no",
+        "attitude": "4",
+        "skill": "5",
+        "amount_charged": "999.00",
+        "comment": "师傅多收了钱",
+    }
+    bad = console.post(f"/follow-ups/{job['id']}/answers", {**answers, "attitude": "9"})
+    assert bad.status_code == 422 and "attitude" in bad.text
+    assert console.post(f"/follow-ups/{job['id']}/answers", answers).status_code == 303
+    page = console.get("/follow-ups").text
+    row = page.split(f'id="call-{job["number"]}"')[1].split("</tr>")[0]
+    assert "overcharge" in row and "answers" not in row
+    assert "overcharge of" in stored_job(server, job["id"])["flagged"]
+    # Answered once: a second answer is refused and shown.
+    again = console.post(f"/follow-ups/{job['id']}/answers", answers)
+    assert again.status_code == 409 and "answered" in again.text

@@ -37,6 +37,8 @@ ROUTES = {
     ("POST", "/customers"): "/customers",
     ("GET", "/customers/{customer_id}"): "/customers/{customer}",
     ("POST", "/customers/{customer_id}/sites"): "/customers/{customer}/sites",
+    ("GET", "/follow-ups"): "/follow-ups",
+    ("POST", "/follow-ups/{key}/answers"): "/follow-ups/{job}/answers",
 }
 PUBLIC = {("GET", "/login"), ("POST", "/login"), ("POST", "/language")}
 FORM = {

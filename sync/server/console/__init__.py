@@ -16,12 +16,25 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from sync.server.console import routes_auth, routes_board, routes_customers, routes_jobs, views
+from sync.server.console import (
+    routes_auth,
+    routes_board,
+    routes_customers,
+    routes_follow_ups,
+    routes_jobs,
+    views,
+)
 from sync.server.console.i18n import N_
 from sync.server.console.session import CsrfRefused, SignInRequired
 
 STATIC = Path(__file__).parent / "static"
-ROUTERS = (routes_auth.router, routes_board.router, routes_jobs.router, routes_customers.router)
+ROUTERS = (
+    routes_auth.router,
+    routes_board.router,
+    routes_jobs.router,
+    routes_customers.router,
+    routes_follow_ups.router,
+)
 
 
 async def _sign_in_first(request: Request, exc: Exception) -> Response:
