@@ -37,6 +37,11 @@ ROUTES = {
     ("POST", "/customers"): "/customers",
     ("GET", "/customers/{customer_id}"): "/customers/{customer}",
     ("POST", "/customers/{customer_id}/sites"): "/customers/{customer}/sites",
+    ("POST", "/customers/{customer_id}/assets"): "/customers/{customer}/assets",
+    ("POST", "/customers/{customer_id}/contracts"): "/customers/{customer}/contracts",
+    ("GET", "/contracts/{key}"): "/contracts/{job}",
+    ("POST", "/contracts/{key}/plan"): "/contracts/{job}/plan",
+    ("POST", "/contracts/{key}/end"): "/contracts/{job}/end",
     ("GET", "/follow-ups"): "/follow-ups",
     ("POST", "/follow-ups/{key}/answers"): "/follow-ups/{job}/answers",
 }

@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from sync.server.console import (
     routes_auth,
     routes_board,
+    routes_contracts,
     routes_customers,
     routes_follow_ups,
     routes_jobs,
@@ -33,6 +34,7 @@ ROUTERS = (
     routes_board.router,
     routes_jobs.router,
     routes_customers.router,
+    routes_contracts.router,
     routes_follow_ups.router,
 )
 

@@ -4,21 +4,24 @@ through the write gate like every office change."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.engine import Connection
 
-from sync.server import dispatch, store
+from sync.server import company, dispatch, store
 from sync.server.console import views
-from sync.server.console.forms import change, engine_of
+from sync.server.console.forms import change, engine_of, read_day
 from sync.server.console.session import Visitor, posted_by_office, signed_in
 from sync.server.db import read_transaction, write_transaction
+from sync.server.office_input import company_today
 from sync.server.record_rows import live_rows
-from tech_app.errors import NotFoundError, TechAppError
-from tech_app.records import Customer, Site
+from tech_app.errors import NotFoundError, TechAppError, ValidationError
+from tech_app.records import Asset, Customer, Site
 from tech_app.records.parties import CUSTOMER_CLASSES
+from tech_app.rules.warranty import WARRANTY_TERMS
 
 router = APIRouter(include_in_schema=False)
 Signed = Annotated[Visitor, Depends(signed_in)]
@@ -86,6 +89,8 @@ def customer_page(customer_id: str, request: Request, visitor: Signed) -> Respon
             return [r for r in live_rows(conn, table) if r.get("customer_id") == customer_id]
 
         sites, units, jobs = mine("sites"), mine("assets"), mine("jobs")
+        contracts = mine("contracts")
+        today = company_today(datetime.now(UTC), company.zone(conn))
     return views.render(
         request,
         "customer.html",
@@ -94,6 +99,9 @@ def customer_page(customer_id: str, request: Request, visitor: Signed) -> Respon
         sites=sites,
         units=units,
         jobs=sorted(jobs, key=lambda j: str(j["reported_at"]), reverse=True),
+        contracts=contracts,
+        warranty_terms=list(WARRANTY_TERMS),
+        today=today.isoformat(),
     )
 
 
@@ -120,3 +128,40 @@ def add_site(
         return dispatch.put_record(conn, site)
 
     return change(request, visitor, back, work)
+
+
+@router.post("/customers/{customer_id}/assets")
+def add_unit(
+    customer_id: str,
+    request: Request,
+    visitor: Posted,
+    site_id: Text = "",
+    category: Text = "",
+    make: Text = "",
+    model: Text = "",
+    serial: Text = "",
+    purchased_on: Text = "",
+    purchased_at: Text = "",
+    warranty_terms: Text = "",
+) -> Response:
+    """A unit's service card (售后服务卡): what it is, where and when it was bought, and
+    the warranty terms its components are covered by."""
+
+    def work(conn: Connection) -> int:
+        site = store.load(conn, "sites", site_id)
+        if site is None or site.deleted or site.data.get("customer_id") != customer_id:
+            raise ValidationError("asset.site_id", "choose one of the customer's sites")
+        unit = Asset(
+            customer_id=customer_id,
+            site_id=site_id,
+            category=category.strip(),
+            make=make.strip(),
+            model=model.strip(),
+            serial=serial.strip(),
+            purchased_on=read_day("asset.purchased_on", purchased_on) if purchased_on else None,
+            purchased_at=purchased_at.strip(),
+            warranty_terms=warranty_terms if warranty_terms in WARRANTY_TERMS else "",
+        )
+        return dispatch.put_record(conn, unit)
+
+    return change(request, visitor, f"/customers/{customer_id}", work)
