@@ -5,15 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time, tzinfo
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.engine import Connection, Engine
 
 from sync.server.console import views
-from sync.server.console.session import Visitor
+from sync.server.console.session import Visitor, posted_by_office, signed_in
 from sync.server.db import write_transaction
 from tech_app.errors import TechAppError, ValidationError
+
+# What a handler asks for: a page's signed-in visitor, a form's (CSRF checked), a field.
+Signed = Annotated[Visitor, Depends(signed_in)]
+Posted = Annotated[Visitor, Depends(posted_by_office)]
+Text = Annotated[str, Form()]
 
 
 def engine_of(request: Request) -> Engine:

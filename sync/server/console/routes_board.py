@@ -7,25 +7,29 @@ signed job refuses all of them but the review mark, whatever the form sends.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.engine import Connection
 
 from sync.server import auth, company, dispatch
 from sync.server.console import views
 from sync.server.console.board import Filters, build_board
-from sync.server.console.forms import change, engine_of, local_path, read_clock, read_day
-from sync.server.console.session import Visitor, posted_by_office, signed_in
+from sync.server.console.forms import (
+    Posted,
+    Signed,
+    Text,
+    change,
+    engine_of,
+    local_path,
+    read_clock,
+    read_day,
+)
 from sync.server.db import read_transaction
 from sync.server.office_input import company_today
 from tech_app.vocab import JobStatus, JobType
 
 router = APIRouter(include_in_schema=False)
-Signed = Annotated[Visitor, Depends(signed_in)]
-Posted = Annotated[Visitor, Depends(posted_by_office)]
-Text = Annotated[str, Form()]
 
 
 @router.get("/")

@@ -6,17 +6,15 @@ preview runs it in a transaction that is rolled back, so what is shown is exactl
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.engine import Connection, Engine
 
 from sync.server import company, dispatch, planning, store
 from sync.server.console import views
-from sync.server.console.forms import change, engine_of, read_day
-from sync.server.console.session import Visitor, posted_by_office, signed_in
+from sync.server.console.forms import Posted, Signed, Text, change, engine_of, read_day
 from sync.server.db import read_transaction, write_transaction
 from sync.server.office_input import company_today
 from sync.server.record_rows import live_by_id
@@ -25,9 +23,6 @@ from tech_app.money import format_money, parse_money
 from tech_app.records import Contract
 
 router = APIRouter(include_in_schema=False)
-Signed = Annotated[Visitor, Depends(signed_in)]
-Posted = Annotated[Visitor, Depends(posted_by_office)]
-Text = Annotated[str, Form()]
 PREVIEW_DAYS = 365  # the horizon a preview shows unless asked for another
 
 

@@ -5,16 +5,15 @@ through the write gate like every office change."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.engine import Connection
 
 from sync.server import company, dispatch, store
 from sync.server.console import views
-from sync.server.console.forms import change, engine_of, read_day
-from sync.server.console.session import Visitor, posted_by_office, signed_in
+from sync.server.console.forms import Posted, Signed, Text, change, engine_of, read_day
+from sync.server.console.session import Visitor
 from sync.server.db import read_transaction, write_transaction
 from sync.server.office_input import company_today
 from sync.server.record_rows import live_rows
@@ -24,9 +23,15 @@ from tech_app.records.parties import CUSTOMER_CLASSES
 from tech_app.rules.warranty import WARRANTY_TERMS
 
 router = APIRouter(include_in_schema=False)
-Signed = Annotated[Visitor, Depends(signed_in)]
-Posted = Annotated[Visitor, Depends(posted_by_office)]
-Text = Annotated[str, Form()]
+
+
+def _site(customer_id: str, address: str, contact_name: str, contact_phone: str) -> Site:
+    return Site(
+        customer_id=customer_id,
+        address=address.strip(),
+        contact_name=contact_name.strip(),
+        contact_phone=contact_phone.strip(),
+    )
 
 
 def _list_page(request: Request, visitor: Visitor, problem: TechAppError | None = None) -> Response:
@@ -64,12 +69,7 @@ def create_customer(
         customer = Customer(
             name=name.strip(), phone=phone.strip(), customer_class=customer_class, notes=notes
         )
-        site = Site(
-            customer_id=customer.id,
-            address=address.strip(),
-            contact_name=contact_name.strip(),
-            contact_phone=contact_phone.strip(),
-        )
+        site = _site(customer.id, address, contact_name, contact_phone)
         with write_transaction(engine_of(request)) as conn:
             dispatch.put_record(conn, customer)
             dispatch.put_record(conn, site)
@@ -119,13 +119,7 @@ def add_site(
     def work(conn: Connection) -> int:
         if store.load(conn, "customers", customer_id) is None:
             raise NotFoundError("customer", customer_id)
-        site = Site(
-            customer_id=customer_id,
-            address=address.strip(),
-            contact_name=contact_name.strip(),
-            contact_phone=contact_phone.strip(),
-        )
-        return dispatch.put_record(conn, site)
+        return dispatch.put_record(conn, _site(customer_id, address, contact_name, contact_phone))
 
     return change(request, visitor, back, work)
 

@@ -5,24 +5,19 @@ which also refunds-and-flags an amount above the slip's total against the techni
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.engine import Connection
 
 from sync.server import follow_ups
 from sync.server.console import views
-from sync.server.console.forms import change, engine_of
-from sync.server.console.session import Visitor, posted_by_office, signed_in
+from sync.server.console.forms import Posted, Signed, Text, change, engine_of
 from sync.server.db import write_transaction
 from sync.server.office_input import parse_answers
 from tech_app.money import format_money
 
 router = APIRouter(include_in_schema=False)
-Signed = Annotated[Visitor, Depends(signed_in)]
-Posted = Annotated[Visitor, Depends(posted_by_office)]
-Text = Annotated[str, Form()]
 
 
 @router.get("/follow-ups")

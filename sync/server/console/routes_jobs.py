@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.engine import Connection
 
 from sync.server import company, dispatch, store
 from sync.server.console import views
-from sync.server.console.forms import engine_of, read_moment
+from sync.server.console.forms import Posted, Signed, Text, engine_of, read_moment
 from sync.server.console.job_page import read_job_page, slip_pdf
-from sync.server.console.session import Visitor, posted_by_office, signed_in
+from sync.server.console.session import Visitor
 from sync.server.db import read_transaction, write_transaction
 from sync.server.office_input import parse_priority
 from sync.server.record_rows import live_by_id, live_rows
@@ -23,9 +22,6 @@ from tech_app.rules.sla import SLA_POLICIES
 from tech_app.vocab import JobType
 
 router = APIRouter(include_in_schema=False)
-Signed = Annotated[Visitor, Depends(signed_in)]
-Posted = Annotated[Visitor, Depends(posted_by_office)]
-Text = Annotated[str, Form()]
 
 
 def _site_choices(conn: Connection) -> list[dict[str, str]]:
