@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sync.server import company
@@ -208,3 +208,25 @@ def test_a_follow_up_call_with_an_overcharge_is_flagged(
     # Answered once: a second answer is refused and shown.
     again = console.post(f"/follow-ups/{job['id']}/answers", answers)
     assert again.status_code == 409 and "answered" in again.text
+
+
+def test_the_sla_overview_counts_the_promises_as_the_office_command_does(server: Server) -> None:
+    from sync.server.sla_overview import overview_csv, sla_overview
+
+    tech = server.technician()
+    server.dispatch_demo(tech)  # the demo's stove repairs carry the 2/8/30/72 h promises
+    console = office_console(server)
+    period = "first=2026-11-01&last=2026-11-30"
+    page = console.get(f"/sla?{period}").text
+    assert 'id="sla-promises"' in page and "Stove brand" in page and tech in page
+    answer = console.get(f"/sla.csv?{period}")
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/csv")
+    lines = answer.text.splitlines()
+    assert lines[0].startswith("technician,policy,promise")
+    assert any(line.startswith(f"{tech},stove,reply,") for line in lines)
+    with read_transaction(server.engine) as conn:
+        expected = overview_csv(
+            sla_overview(conn, date(2026, 11, 1), date(2026, 11, 30), datetime.now(UTC))
+        )
+    assert answer.text == expected
+    assert console.get("/sla?first=2026-12-01&last=2026-11-01").status_code == 422

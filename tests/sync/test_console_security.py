@@ -42,6 +42,8 @@ ROUTES = {
     ("GET", "/contracts/{key}"): "/contracts/{job}",
     ("POST", "/contracts/{key}/plan"): "/contracts/{job}/plan",
     ("POST", "/contracts/{key}/end"): "/contracts/{job}/end",
+    ("GET", "/sla"): "/sla",
+    ("GET", "/sla.csv"): "/sla.csv",
     ("GET", "/follow-ups"): "/follow-ups",
     ("POST", "/follow-ups/{key}/answers"): "/follow-ups/{job}/answers",
 }

@@ -23,6 +23,7 @@ from sync.server.console import (
     routes_customers,
     routes_follow_ups,
     routes_jobs,
+    routes_sla,
     views,
 )
 from sync.server.console.i18n import N_
@@ -36,6 +37,7 @@ ROUTERS = (
     routes_customers.router,
     routes_contracts.router,
     routes_follow_ups.router,
+    routes_sla.router,
 )
 
 

@@ -240,6 +240,12 @@ ZH_CN: dict[str, str] = {
     "Place of purchase": "购买地点",
     "Warranty": "保修条款",
     "Add a unit": "添加设备",
+    # SLA overview
+    "SLA overview": "服务时限统计",
+    "Download CSV": "下载 CSV",
+    "Per promise": "按承诺",
+    "Per technician": "按技术员",
+    "No jobs with a promise were reported in this period.": "此期间没有带服务承诺的报修。",
     # contracts
     "Contracts": "保养合同",
     "New contract": "新建合同",
