@@ -89,3 +89,53 @@ def test_units_a_contract_and_its_planned_visits(server: Server) -> None:
     )
     bad = console.post(f"/customers/{customer}/contracts", {**contract, "visit_fee": "8.001"})
     assert bad.status_code == 422 and "visit_fee" in bad.text
+
+
+def test_a_job_for_units_at_a_site_scheduled_and_assigned_at_once(server: Server) -> None:
+    tech = server.technician()
+    console = office_console(server)
+    key = uuid.uuid4().hex[:6]
+    customer = _new_customer(console, f"张伟 {key}")
+    page = console.get(f"/customers/{customer}").text
+    site = re.search(r'name="site_id"><option value="([0-9a-f-]{36})"', page)
+    assert site is not None
+    unit = {
+        "site_id": site.group(1),
+        "category": "water dispenser",
+        "make": "Midea",
+        "model": "YR1226S-W",
+        "serial": f"MD-{key}",
+    }
+    assert console.post(f"/customers/{customer}/assets", unit).status_code == 303
+    form = console.get(f"/jobs/new?site={site.group(1)}").text
+    unit_id = re.search(r'name="unit" value="([0-9a-f-]{36})"', form)
+    assert unit_id is not None, "the site's unit is not offered"
+    job = {
+        "site_id": site.group(1),
+        "number": f"U-{key}",
+        "job_type": "cleaning",
+        "reported_at": "2026-12-02T08:00",
+        "day": "2026-12-04",
+        "start": "10:00",
+        "end": "11:30",
+        "technician": tech,
+        "unit": unit_id.group(1),
+    }
+    answer = console.post("/jobs", job)
+    assert answer.status_code == 303, answer.text
+    job_id = answer.headers["location"].rsplit("/", 1)[1]
+    with read_transaction(server.engine) as conn:
+        stored = next(j for j in live_rows(conn, "jobs") if j["id"] == job_id)
+        links = [link for link in live_rows(conn, "job_assets") if link["job_id"] == job_id]
+    assert stored["assignee"] == tech and stored["status"] == "assigned"
+    assert stored["window_start"] is not None and stored["window_end"] is not None
+    assert [link["asset_id"] for link in links] == [unit_id.group(1)]
+    assert f"MD-{key}" in console.get(f"/jobs/{job_id}").text
+    # Another site's unit, or a window that ends before it starts, is refused whole.
+    wrong = console.post("/jobs", {**job, "number": f"V-{key}", "unit": str(uuid.uuid4())})
+    assert wrong.status_code == 422 and "job_asset.asset_id" in wrong.text
+    backwards = console.post("/jobs", {**job, "number": f"W-{key}", "end": "09:00"})
+    assert backwards.status_code == 422
+    with read_transaction(server.engine) as conn:
+        numbers = {j["number"] for j in live_rows(conn, "jobs")}
+    assert f"V-{key}" not in numbers and f"W-{key}" not in numbers

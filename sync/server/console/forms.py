@@ -67,3 +67,12 @@ def read_moment(field: str, text: str, zone: tzinfo) -> datetime:
     except ValueError:
         raise ValidationError(field, "must be a date and time such as 2026-12-02T09:30") from None
     return value if value.tzinfo else value.replace(tzinfo=zone)
+
+
+def read_window(day: str, start: str, end: str, zone: tzinfo) -> tuple[datetime, datetime]:
+    """A visit's time window from a day and two clock times, in company time."""
+    on = read_day("day", day)
+    return (
+        datetime.combine(on, read_clock("start", start), zone),
+        datetime.combine(on, read_clock("end", end), zone),
+    )

@@ -150,6 +150,8 @@ ZH_CN: dict[str, str] = {
     "SLA promise": "服务承诺",
     "Priority": "优先级",
     "Create job": "创建工单",
+    "Open the form from a customer's site to add the units there.": "从客户的服务地址打开此表单，即可选择该地址的设备。",
+    "optional": "可选",
     "Time window": "上门时间",
     "Assignee": "技术员",
     "Promises": "承诺时限",

@@ -22,8 +22,7 @@ from sync.server.console.forms import (
     change,
     engine_of,
     local_path,
-    read_clock,
-    read_day,
+    read_window,
 )
 from sync.server.db import read_transaction
 from sync.server.office_input import company_today
@@ -86,10 +85,7 @@ def schedule(
     back: Text = "/",
 ) -> Response:
     def work(conn: Connection) -> object:
-        zone = company.zone(conn)
-        on = read_day("day", day)
-        begins = datetime.combine(on, read_clock("start", start), zone)
-        ends = datetime.combine(on, read_clock("end", end), zone)
+        begins, ends = read_window(day, start, end, company.zone(conn))
         return dispatch.schedule(conn, key, begins, ends)
 
     return change(request, visitor, local_path(back), work)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.engine import Connection
 
-from sync.server import company, dispatch, store
+from sync.server import auth, company, dispatch, store
 from sync.server.console import views
-from sync.server.console.forms import Posted, Signed, Text, engine_of, read_moment
+from sync.server.console.forms import Posted, Signed, Text, engine_of, read_moment, read_window
 from sync.server.console.job_page import read_job_page, slip_pdf
 from sync.server.console.session import Visitor
 from sync.server.db import read_transaction, write_transaction
@@ -43,6 +45,8 @@ def _new_job_page(
     with read_transaction(engine_of(request)) as conn:
         sites = _site_choices(conn)
         now = datetime.now(company.zone(conn))  # the form's fields are company time
+        units = [a for a in live_rows(conn, "assets") if a["site_id"] == site] if site else []
+        technicians = auth.user_names(conn, "technician")
     return views.render(
         request,
         "job_new.html",
@@ -50,6 +54,8 @@ def _new_job_page(
         status=422 if problem else 200,
         sites=sites,
         chosen_site=site,
+        units=units,
+        technicians=technicians,
         job_types=[t.value for t in JobType],
         policies=["", *SLA_POLICIES],
         problem=problem,
@@ -73,9 +79,15 @@ def create_job(
     reported_at: Text = "",
     sla_policy: Text = "",
     priority: Text = "3",
+    day: Text = "",
+    start: Text = "",
+    end: Text = "",
+    technician: Text = "",
+    unit: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
     try:
         with write_transaction(engine_of(request)) as conn:
+            zone = company.zone(conn)
             site = store.load(conn, "sites", site_id.strip()) if site_id.strip() else None
             if site is None or site.deleted:
                 raise ValidationError("job.site_id", "choose the customer's site")
@@ -85,11 +97,16 @@ def create_job(
                 customer_id=str(site.data["customer_id"]),
                 site_id=site.id,
                 problem=problem.strip(),
-                reported_at=read_moment("reported_at", reported_at, company.zone(conn)),
+                reported_at=read_moment("reported_at", reported_at, zone),
                 sla_policy=sla_policy if sla_policy in SLA_POLICIES else "",
                 priority=parse_priority("priority", priority),
             )
-            dispatch.create_job(conn, job)
+            if day.strip():  # a job may be created before it is scheduled
+                begins, ends = read_window(day, start, end, zone)
+                job = dataclasses.replace(job, window_start=begins, window_end=ends)
+            dispatch.create_job(conn, job, units=unit or ())
+            if technician:
+                dispatch.assign(conn, job.id, technician)
     except TechAppError as refused:
         return _new_job_page(request, visitor, site=site_id, problem=refused)
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
