@@ -24,6 +24,7 @@ from sync.server.console import (
     routes_follow_ups,
     routes_jobs,
     routes_sla,
+    routes_vans,
     views,
 )
 from sync.server.console.i18n import N_
@@ -38,6 +39,7 @@ ROUTERS = (
     routes_contracts.router,
     routes_follow_ups.router,
     routes_sla.router,
+    routes_vans.router,
 )
 
 

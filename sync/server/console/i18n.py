@@ -56,6 +56,12 @@ CODE_WORDS: dict[str, dict[str, str]] = {
         "visit": "Visit",
         "jewellery_check": "Jewellery check reminder",
     },
+    "stock_move": {
+        "use": "Used on a job",
+        "restock": "Restock",
+        "transfer": "Transfer",
+        "correction": "Correction",
+    },
     "sla_policy": {
         "": "No promise",
         "stove": "Stove brand (2 h / 8 h / 30 h / 72 h)",
@@ -242,6 +248,19 @@ ZH_CN: dict[str, str] = {
     "Place of purchase": "购买地点",
     "Warranty": "保修条款",
     "Add a unit": "添加设备",
+    # van stock
+    "Van stock": "车载库存",
+    "Open": "打开",
+    "On hand": "现有数量",
+    "This van holds nothing yet.": "此车尚无库存。",
+    "Restock or correct": "补货或盘点更正",
+    "Quantity (a correction may be negative)": "数量（更正可为负数）",
+    "Record": "记录",
+    "Transfer to another van": "调拨到其他车辆",
+    "Transfer": "调拨",
+    "Used on a job": "工单领用",
+    "Restock": "补货",
+    "Correction": "盘点更正",
     # SLA overview
     "SLA overview": "服务时限统计",
     "Download CSV": "下载 CSV",
