@@ -23,6 +23,7 @@ from sync.server.console import (
     routes_customers,
     routes_follow_ups,
     routes_jobs,
+    routes_settings,
     routes_sla,
     routes_vans,
     views,
@@ -40,6 +41,7 @@ ROUTERS = (
     routes_follow_ups.router,
     routes_sla.router,
     routes_vans.router,
+    routes_settings.router,
 )
 
 

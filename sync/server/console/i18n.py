@@ -261,6 +261,17 @@ ZH_CN: dict[str, str] = {
     "Used on a job": "工单领用",
     "Restock": "补货",
     "Correction": "盘点更正",
+    # settings and prices
+    "Company settings": "公司设置",
+    "Typed as tech-app office settings --set takes them; every laptop receives them on its next sync.": "格式与 tech-app office settings --set 相同；各笔记本下次同步时收到。",
+    "Save": "保存",
+    "Price list": "价目表",
+    "Unit": "单位",
+    "Price": "单价",
+    "Warranty (months)": "保修（月）",
+    "Component": "部件",
+    "Add or change a part (by its number)": "添加或修改配件（按编号）",
+    "Name in Chinese": "中文名称",
     # SLA overview
     "SLA overview": "服务时限统计",
     "Download CSV": "下载 CSV",
