@@ -266,20 +266,55 @@ def _sheet_rows(conn: Connection, path: Path, encoding: str | None) -> list[_She
                     raise ValidationError("job_number", f"{cells['job_number']!r} appears twice")
                 numbers.add(cells["job_number"].strip())
                 records = _records_of_row(conn, cells, templates)
-                for record in records:
-                    gate.check_office_write(conn, table_of(record), dispatch.plain_row(record))
+                writes = tuple(
+                    (table_of(record), gate.check_office_write(conn, table_of(record), row))
+                    for record, row in ((r, dispatch.plain_row(r)) for r in records)
+                )
             except ValidationError as exc:
                 raise ImportFailed(line, f"{exc.field}: {exc.reason}") from None
             except (ValueError, TypeError, TechAppError) as exc:
                 # NotFoundError, and the write gate refusing a change (a signed job).
                 raise ImportFailed(line, str(exc)) from None
-            rows.append(_SheetRow(line, records))
+            rows.append(_SheetRow(line, records, writes))
     return rows
 
 
 class _SheetRow(NamedTuple):
     line: int
     records: list[object]
+    writes: tuple[tuple[str, gate.OfficeWrite], ...]  # per record: its table, what it does
+
+
+@dataclasses.dataclass(frozen=True)
+class SheetChange:
+    """One record a sheet's row would write: new, changed (which fields) or as it is."""
+
+    line: int
+    table: str
+    record_id: str
+    label: str  # the job number, customer name, address or serial the office knows it by
+    new: bool
+    fields: tuple[str, ...]
+
+
+def _label(record: object) -> str:
+    for name in ("number", "name", "address", "serial"):
+        value = getattr(record, name, None)
+        if isinstance(value, str) and value:
+            return value
+    return str(getattr(record, "id", ""))
+
+
+def sheet_changes(conn: Connection, path: Path, encoding: str | None = None) -> list[SheetChange]:
+    """What importing the sheet would write, record by record, writing nothing: the same
+    check ``import_jobs`` makes first (``ImportFailed`` names the first bad line)."""
+    return [
+        SheetChange(
+            row.line, table, str(getattr(record, "id", "")), _label(record), w.new, w.fields
+        )
+        for row in _sheet_rows(conn, path, encoding)
+        for record, (table, w) in zip(row.records, row.writes, strict=True)
+    ]
 
 
 def import_jobs(

@@ -22,6 +22,7 @@ from sync.server.console import (
     routes_contracts,
     routes_customers,
     routes_follow_ups,
+    routes_import,
     routes_jobs,
     routes_settings,
     routes_sla,
@@ -42,6 +43,7 @@ ROUTERS = (
     routes_sla.router,
     routes_vans.router,
     routes_settings.router,
+    routes_import.router,
 )
 
 

@@ -261,6 +261,17 @@ ZH_CN: dict[str, str] = {
     "Used on a job": "工单领用",
     "Restock": "补货",
     "Correction": "盘点更正",
+    # sheet import
+    "Import jobs from a sheet": "从表格导入工单",
+    "{count} jobs imported.": "已导入 {count} 个工单。",
+    "CSV file (as Excel saves it: GB18030, UTF-8 or UTF-16)": "CSV 文件（Excel 保存的 GB18030、UTF-8 或 UTF-16 均可）",
+    "What the import will do": "导入将做的更改",
+    "Line": "行",
+    "Change": "更改",
+    "changes": "更改",
+    "unchanged": "不变",
+    "Import": "导入",
+    "Columns": "列说明",
     # settings and prices
     "Company settings": "公司设置",
     "Typed as tech-app office settings --set takes them; every laptop receives them on its next sync.": "格式与 tech-app office settings --set 相同；各笔记本下次同步时收到。",
