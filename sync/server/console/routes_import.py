@@ -40,13 +40,26 @@ def _as_file(data: bytes) -> Iterator[Path]:
         yield path
 
 
-def _page(request: Request, visitor: Visitor, **context: object) -> Response:
-    context.setdefault("changes", None)
-    context.setdefault("sheet", "")
-    context.setdefault("problem", None)
-    context.setdefault("imported", None)
-    status = 422 if context["problem"] else 200
-    return views.render(request, "import.html", visitor, status=status, columns=COLUMNS, **context)
+def _page(
+    request: Request,
+    visitor: Visitor,
+    *,
+    changes: list[office.SheetChange] | None = None,
+    sheet: str = "",
+    problem: TechAppError | None = None,
+    imported: int | None = None,
+) -> Response:
+    return views.render(
+        request,
+        "import.html",
+        visitor,
+        status=422 if problem else 200,
+        columns=COLUMNS,
+        changes=changes,
+        sheet=sheet,
+        problem=problem,
+        imported=imported,
+    )
 
 
 @router.get("/import")
@@ -69,7 +82,7 @@ async def preview(request: Request, visitor: Posted) -> Response:
         changes = await run_in_threadpool(check)
     except TechAppError as refused:
         return _page(request, visitor, problem=refused)
-    first = {}
+    first: dict[tuple[str, str], office.SheetChange] = {}
     for change in changes:  # a customer on several rows is written once
         first.setdefault((change.table, change.record_id), change)
     return _page(
