@@ -114,6 +114,17 @@ def test_office_dispatches_and_sees_the_job_signed(
     follow(browser, browser.find_element(By.ID, "language-en"))
     assert browser.find_element(By.ID, "nav-board").text == "Dispatch board"
 
+    # The follow-up call: the customer says they paid more than the slip.
+    follow(browser, browser.find_element(By.ID, "nav-follow-ups"))
+    form = browser.find_element(By.CSS_SELECTOR, f'form[action="/follow-ups/{job_id}/answers"]')
+    form.find_element(By.XPATH, "..").find_element(By.TAG_NAME, "summary").click()
+    amount = form.find_element(By.NAME, "amount_charged")
+    amount.clear()
+    amount.send_keys("999.00")
+    follow(browser, form.find_element(By.TAG_NAME, "button"))
+    row = browser.find_element(By.ID, f"call-{number}")
+    assert "refund the customer" in row.find_element(By.CSS_SELECTOR, ".overcharge").text
+
 
 @pytest.mark.parametrize("server", ["sqlite"], indirect=True)
 def test_a_chinese_browser_gets_chinese_and_a_technician_is_turned_away(
@@ -134,3 +145,35 @@ def test_a_chinese_browser_gets_chinese_and_a_technician_is_turned_away(
         assert browser.current_url.endswith("/login")
     finally:
         browser.quit()
+
+
+@pytest.mark.parametrize("server", ["sqlite"], indirect=True)
+def test_office_plans_a_contracts_visits(server: Server, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    key = uuid.uuid4().hex[:6]
+    sign_in(browser, server.url, server.technician("office"), PASSWORD)
+    follow(browser, browser.find_element(By.ID, "nav-customers"))
+    browser.find_element(By.ID, "customer-name").send_keys(f"华东物流 {key}")
+    browser.find_element(By.ID, "customer-phone").send_keys("021-5888 1234")
+    browser.find_element(By.ID, "site-address").send_keys("上海市浦东新区张江路 88 号 3 号仓库")
+    follow(browser, browser.find_element(By.ID, "create-customer"))
+    unit = browser.find_element(By.ID, "new-unit")
+    unit.find_element(By.XPATH, "..").find_element(By.TAG_NAME, "summary").click()
+    for name, value in (("category", "forklift"), ("make", "Heli"), ("model", "CPCD30")):
+        unit.find_element(By.NAME, name).send_keys(value)
+    unit.find_element(By.NAME, "serial").send_keys(f"CPCD30-{key}")
+    follow(browser, unit.find_element(By.TAG_NAME, "button"))
+    contract = browser.find_element(By.ID, "new-contract")
+    contract.find_element(By.XPATH, "..").find_element(By.TAG_NAME, "summary").click()
+    contract.find_element(By.NAME, "name").send_keys(f"叉车季度保养协议 {key}")
+    follow(browser, contract.find_element(By.TAG_NAME, "button"))
+    follow(browser, browser.find_element(By.LINK_TEXT, f"叉车季度保养协议 {key}"))
+
+    owed = browser.find_elements(By.CSS_SELECTOR, "#plan tr.new")
+    assert len(owed) >= 3, browser.find_element(By.ID, "plan-summary").text  # quarterly
+    follow(browser, browser.find_element(By.ID, "plan-visits"))
+    assert not browser.find_elements(By.CSS_SELECTOR, "#plan tr.new")
+    assert not browser.find_elements(By.ID, "plan-visits")  # nothing left to plan
+    planned = browser.find_elements(By.CSS_SELECTOR, "#plan tr")[1:]
+    assert len(planned) == len(owed) and all("New" in row.text for row in planned)
