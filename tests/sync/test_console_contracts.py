@@ -48,6 +48,11 @@ def test_units_a_contract_and_its_planned_visits(server: Server) -> None:
         assert console.post(f"/customers/{customer}/assets", unit).status_code == 303
     page = console.get(f"/customers/{customer}").text
     assert f"CPCD30-{key}-2" in page and "合力叉车上海经销处" in page
+    card = re.search(r'href="/assets/([0-9a-f-]{36})"', page)
+    assert card is not None
+    warranty = console.get(f"/assets/{card.group(1)}").text.split('id="warranty"')[1]
+    # The forklift terms count hours too: with no meter read, cover is not guessed.
+    assert "warranty-unknown" in warranty.split("</table>")[0]
     other = _new_customer(console, f"别的客户 {key}")
     foreign = console.post(f"/customers/{other}/assets", {**unit, "serial": "X-1"})
     assert foreign.status_code == 422 and "asset.site_id" in foreign.text

@@ -230,3 +230,18 @@ def test_the_sla_overview_counts_the_promises_as_the_office_command_does(server:
         )
     assert answer.text == expected
     assert console.get("/sla?first=2026-12-01&last=2026-11-01").status_code == 422
+
+
+def test_a_units_service_card_shows_its_warranty_and_visits(
+    server: Server,
+    signed: dict[str, Any],  # noqa: F811
+) -> None:
+    with read_transaction(server.engine) as conn:
+        link = next(r for r in live_rows(conn, "job_assets") if r["job_id"] == signed["job"])
+    console = office_console(server)
+    page = console.get(f"/assets/{link['asset_id']}").text
+    assert 'id="unit-title"' in page
+    visits = page.split('id="visits"')[1].split("</table>")[0]
+    number = stored_job(server, signed["job"])["number"]
+    assert number in visits and "battery_voltage: 1.2" in visits and "BAT-D" in visits
+    assert console.get(f"/assets/{uuid.uuid4()}").status_code == 404

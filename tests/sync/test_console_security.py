@@ -48,6 +48,7 @@ ROUTES = {
     ("GET", "/import"): "/import",
     ("POST", "/import/preview"): "/import/preview",
     ("POST", "/import"): "/import",
+    ("GET", "/assets/{asset_id}"): "/assets/{job}",
     ("GET", "/settings"): "/settings",
     ("POST", "/settings"): "/settings",
     ("POST", "/parts"): "/parts",

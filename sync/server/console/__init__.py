@@ -26,6 +26,7 @@ from sync.server.console import (
     routes_jobs,
     routes_settings,
     routes_sla,
+    routes_units,
     routes_vans,
     views,
 )
@@ -44,6 +45,7 @@ ROUTERS = (
     routes_vans.router,
     routes_settings.router,
     routes_import.router,
+    routes_units.router,
 )
 
 

@@ -62,6 +62,12 @@ CODE_WORDS: dict[str, dict[str, str]] = {
         "transfer": "Transfer",
         "correction": "Correction",
     },
+    "warranty": {
+        "in_warranty": "In warranty",
+        "expired": "Expired",
+        "hours_exceeded": "Hours exceeded",
+        "unknown": "Not known: no hour meter read yet",
+    },
     "sla_policy": {
         "": "No promise",
         "stove": "Stove brand (2 h / 8 h / 30 h / 72 h)",
@@ -289,6 +295,16 @@ ZH_CN: dict[str, str] = {
     "Per promise": "按承诺",
     "Per technician": "按技术员",
     "No jobs with a promise were reported in this period.": "此期间没有带服务承诺的报修。",
+    # units
+    "Service card": "售后服务卡",
+    "Hour meter": "小时表读数",
+    "Warranty on {day}": "{day} 保修状态",
+    "Visits": "服务记录",
+    "No finished visits yet.": "尚无完成的服务。",
+    "In warranty": "保修期内",
+    "Expired": "已过保",
+    "Hours exceeded": "已超过保修小时",
+    "Not known: no hour meter read yet": "未知：尚无小时表读数",
     # contracts
     "Contracts": "保养合同",
     "New contract": "新建合同",
