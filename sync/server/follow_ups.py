@@ -136,7 +136,7 @@ def list_follow_ups(
     jobs = live_by_id(conn, "jobs")
     customers = live_by_id(conn, "customers")
     feedback = live_by_id(conn, "feedback")
-    overcharged = _overcharges(conn)
+    overcharged = overcharges_by_job(conn)
     out = []
     for row in live_rows(conn, "follow_ups"):
         job = jobs.get(str(row["job_id"]))
@@ -201,7 +201,8 @@ def _flag(value: object) -> bool | None:
     return None if value is None else bool(value)
 
 
-def _overcharges(conn: Connection) -> dict[str, int]:
+def overcharges_by_job(conn: Connection) -> dict[str, int]:
+    """The amount charged above the slip, by job, of every overcharge recorded."""
     rows = conn.execute(sa.select(t.overcharges.c.job_id, t.overcharges.c.amount))
     return {str(row.job_id): int(row.amount) for row in rows}
 

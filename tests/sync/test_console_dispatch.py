@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sync.server import company
@@ -205,6 +205,13 @@ def test_a_follow_up_call_with_an_overcharge_is_flagged(
     row = page.split(f'id="call-{job["number"]}"')[1].split("</tr>")[0]
     assert "overcharge" in row and "answers" not in row
     assert "overcharge of" in stored_job(server, job["id"])["flagged"]
+    # The call counts in the technician's rating for the period, overcharge against them.
+    today = datetime.now(UTC).date()  # a period around it, whatever the company's time zone
+    period = f"first={today - timedelta(days=2)}&last={today + timedelta(days=2)}"
+    rated = console.get(f"/follow-ups?{period}").text.split(f'id="rating-{signed["tech"]}"')[1]
+    cells = re.findall(r"<td[^>]*>([^<]*)", rated.split("</tr>")[0])
+    assert cells[:6] == [signed["tech"], "1", "1 / 1", "0 / 1", "4.0", "5.0"], cells
+    assert cells[6].startswith("1 · ¥"), cells
     # Answered once: a second answer is refused and shown.
     again = console.post(f"/follow-ups/{job['id']}/answers", answers)
     assert again.status_code == 409 and "answered" in again.text

@@ -10,22 +10,33 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.engine import Connection
 
-from sync.server import follow_ups
+from sync.server import company, follow_ups
 from sync.server.console import views
-from sync.server.console.forms import Posted, Signed, Text, change, engine_of
+from sync.server.console.forms import Posted, Signed, Text, change, engine_of, read_day
 from sync.server.db import write_transaction
-from sync.server.office_input import parse_answers
+from sync.server.office_input import company_today, parse_answers
+from sync.server.ratings import ratings
+from tech_app.errors import ValidationError
 from tech_app.money import format_money
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/follow-ups")
-def follow_up_list(request: Request, visitor: Signed, due: str = "") -> Response:
+def follow_up_list(
+    request: Request, visitor: Signed, due: str = "", first: str = "", last: str = ""
+) -> Response:
     now = datetime.now(UTC)
-    # A write transaction: visits completed since the last look get their follow-up first.
-    with write_transaction(engine_of(request)) as conn:
-        calls = follow_ups.list_follow_ups(conn, now, due_only=bool(due))
+    try:
+        # A write transaction: visits completed since the last look get their follow-up first.
+        with write_transaction(engine_of(request)) as conn:
+            calls = follow_ups.list_follow_ups(conn, now, due_only=bool(due))
+            today = company_today(now, company.zone(conn))
+            start = read_day("from", first) if first else today.replace(day=1)
+            end = read_day("to", last) if last else today
+            rated = ratings(conn, start, end)
+    except ValidationError as refused:
+        return views.refusal(request, visitor, refused, "/follow-ups")
     return views.render(
         request,
         "follow_ups.html",
@@ -33,6 +44,9 @@ def follow_up_list(request: Request, visitor: Signed, due: str = "") -> Response
         calls=calls,
         due=bool(due),
         money=format_money,
+        ratings=rated,
+        first=start,
+        last=end,
     )
 
 
