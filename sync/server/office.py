@@ -15,7 +15,7 @@ from typing import Any, NamedTuple, cast
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from sync.server import auth, company, dispatch, gate, store
+from sync.server import auth, checklist_templates, company, dispatch, gate, store
 from sync.server import tables as t
 from sync.server.cards import card_for_sheet
 from sync.server.csv_text import EncodingProblem, read_sheet
@@ -229,15 +229,8 @@ def _sheet_rows(conn: Connection, path: Path, encoding: str | None) -> list[_She
     Raises ``ImportFailed`` naming the first bad line: a bad value, a job number given
     twice, or a change the write gate would refuse (a signed job).
     """
-    templates: dict[str, str] = {}
-    revisions: dict[str, int] = {}
-    for row in conn.execute(
-        sa.select(t.records.c.data).where(t.records.c.table_name == "checklist_templates")
-    ):
-        data = json.loads(row.data)
-        if data["code"] not in revisions or data["revision"] > revisions[data["code"]]:
-            templates[data["code"]] = data["id"]  # a code names its latest revision
-            revisions[data["code"]] = data["revision"]
+    # A code names its latest revision.
+    templates = {code: str(row["id"]) for code, row in checklist_templates.latest(conn).items()}
     try:
         sheet = read_sheet(Path(path), encoding)
     except OSError as exc:

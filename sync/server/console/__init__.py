@@ -26,6 +26,7 @@ from sync.server.console import (
     routes_jobs,
     routes_settings,
     routes_sla,
+    routes_templates,
     routes_units,
     routes_vans,
     views,
@@ -46,6 +47,7 @@ ROUTERS = (
     routes_settings.router,
     routes_import.router,
     routes_units.router,
+    routes_templates.router,
 )
 
 
