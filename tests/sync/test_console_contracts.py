@@ -85,6 +85,14 @@ def test_units_a_contract_and_its_planned_visits(server: Server) -> None:
     again = console.get(f"/contracts/{contract_id}?{period}").text
     assert 'class="new"' not in again and "plan-visits" not in again  # nothing left to add
 
+    # New terms: the fee changes, the contract is the same record.
+    edited = console.post(f"/contracts/{contract_id}", {**contract, "visit_fee": "850.00"})
+    assert edited.status_code == 303
+    assert "¥850.00" in console.get(f"/contracts/{contract_id}").text
+    with read_transaction(server.engine) as conn:
+        mine = [c for c in live_rows(conn, "contracts") if c["customer_id"] == customer]
+    assert len(mine) == 1 and mine[0]["visit_fee"] == 85000
+
     ended = console.post(f"/contracts/{contract_id}/end", {"notice_given_on": "2026-06-15"})
     assert ended.status_code == 303
     statuses = sorted(str(j["status"]) for j in _jobs_of(server, customer))

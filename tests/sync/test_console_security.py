@@ -40,6 +40,7 @@ ROUTES = {
     ("POST", "/customers/{customer_id}/assets"): "/customers/{customer}/assets",
     ("POST", "/customers/{customer_id}/contracts"): "/customers/{customer}/contracts",
     ("GET", "/contracts/{key}"): "/contracts/{job}",
+    ("POST", "/contracts/{key}"): "/contracts/{job}",
     ("POST", "/contracts/{key}/plan"): "/contracts/{job}/plan",
     ("POST", "/contracts/{key}/end"): "/contracts/{job}/end",
     ("GET", "/vans"): "/vans",

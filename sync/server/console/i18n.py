@@ -347,6 +347,7 @@ ZH_CN: dict[str, str] = {
     "Term in months": "合同期（月）",
     "Notice in days": "提前通知（天）",
     "Visit planning": "上门计划",
+    "Edit the terms": "修改合同条款",
     "Until": "至",
     "Preview": "预览",
     "{created} new visits, {changed} changed, {cancelled} cancelled": "新增 {created} 次上门，变更 {changed} 次，取消 {cancelled} 次",

@@ -5,12 +5,16 @@ preview runs it in a transaction that is rolled back, so what is shown is exactl
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.engine import Connection, Engine
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 from sync.server import company, dispatch, planning, store
 from sync.server.console import views
@@ -52,42 +56,54 @@ def _count(field: str, text: str, *, optional: bool = False) -> int | None:
     return int(text)
 
 
+def _terms(form: FormData) -> dict[str, Any]:
+    """A contract's terms as the create and edit forms type them."""
+
+    def text(name: str, default: str = "") -> str:
+        return str(form.get(name, "")).strip() or default
+
+    return {
+        "name": text("name"),
+        "visits_per_year": _count(
+            "contract.visits_per_year", text("visits_per_year"), optional=True
+        ),
+        "interval_hours": _count("contract.interval_hours", text("interval_hours"), optional=True),
+        "visit_fee": parse_money("contract.visit_fee", text("visit_fee", "0")),
+        "out_of_scope_per_hour": parse_money(
+            "contract.out_of_scope_per_hour", text("out_of_scope_per_hour", "0")
+        ),
+        "waiting_per_hour": parse_money("contract.waiting_per_hour", text("waiting_per_hour", "0")),
+        "starts_on": read_day("contract.starts_on", text("starts_on")),
+        "term_months": _count("contract.term_months", text("term_months", "12")),
+        "notice_days": _count("contract.notice_days", text("notice_days", "30")),
+    }
+
+
 @router.post("/customers/{customer_id}/contracts")
-def create_contract(
-    customer_id: str,
-    request: Request,
-    visitor: Posted,
-    name: Text = "",
-    visits_per_year: Text = "",
-    interval_hours: Text = "",
-    visit_fee: Text = "0",
-    out_of_scope_per_hour: Text = "0",
-    waiting_per_hour: Text = "0",
-    starts_on: Text = "",
-    term_months: Text = "12",
-    notice_days: Text = "30",
-) -> Response:
+async def create_contract(customer_id: str, request: Request, visitor: Posted) -> Response:
+    form = await request.form()
+
     def work(conn: Connection) -> Contract:
         if store.load(conn, "customers", customer_id) is None:
             raise NotFoundError("customer", customer_id)
-        contract = Contract(
-            customer_id=customer_id,
-            name=name.strip(),
-            visits_per_year=_count("contract.visits_per_year", visits_per_year, optional=True),
-            interval_hours=_count("contract.interval_hours", interval_hours, optional=True),
-            visit_fee=parse_money("contract.visit_fee", visit_fee or "0"),
-            out_of_scope_per_hour=parse_money(
-                "contract.out_of_scope_per_hour", out_of_scope_per_hour or "0"
-            ),
-            waiting_per_hour=parse_money("contract.waiting_per_hour", waiting_per_hour or "0"),
-            starts_on=read_day("contract.starts_on", starts_on),
-            term_months=_count("contract.term_months", term_months) or 0,
-            notice_days=_count("contract.notice_days", notice_days) or 0,
-        )
+        contract = Contract(customer_id=customer_id, **_terms(form))
         dispatch.put_record(conn, contract)
         return contract
 
-    return change(request, visitor, f"/customers/{customer_id}", work)
+    return await run_in_threadpool(change, request, visitor, f"/customers/{customer_id}", work)
+
+
+@router.post("/contracts/{key}")
+async def edit_contract(key: str, request: Request, visitor: Posted) -> Response:
+    """New terms for the contract; visits already planned change when it is planned again."""
+    form = await request.form()
+
+    def work(conn: Connection) -> Contract:
+        contract = dataclasses.replace(planning.find_contract(conn, key), **_terms(form))
+        dispatch.put_record(conn, contract)
+        return contract
+
+    return await run_in_threadpool(change, request, visitor, f"/contracts/{key}", work)
 
 
 @router.get("/contracts/{key}")
