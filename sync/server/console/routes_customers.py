@@ -90,7 +90,8 @@ def customer_page(customer_id: str, request: Request, visitor: Signed) -> Respon
 
         sites, units, jobs = mine("sites"), mine("assets"), mine("jobs")
         contracts = mine("contracts")
-        today = company_today(datetime.now(UTC), company.zone(conn))
+        zone = company.zone(conn)
+        today = company_today(datetime.now(UTC), zone)
     return views.render(
         request,
         "customer.html",
@@ -102,6 +103,7 @@ def customer_page(customer_id: str, request: Request, visitor: Signed) -> Respon
         contracts=contracts,
         warranty_terms=list(WARRANTY_TERMS),
         today=today.isoformat(),
+        at=lambda value: views.stored_moment_text(value, zone),
     )
 
 

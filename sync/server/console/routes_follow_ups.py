@@ -31,7 +31,8 @@ def follow_up_list(
         # A write transaction: visits completed since the last look get their follow-up first.
         with write_transaction(engine_of(request)) as conn:
             calls = follow_ups.list_follow_ups(conn, now, due_only=bool(due))
-            today = company_today(now, company.zone(conn))
+            zone = company.zone(conn)
+            today = company_today(now, zone)
             start = read_day("from", first) if first else today.replace(day=1)
             end = read_day("to", last) if last else today
             rated = ratings(conn, start, end)
@@ -45,6 +46,7 @@ def follow_up_list(
         due=bool(due),
         money=format_money,
         ratings=rated,
+        at=lambda value: views.stored_moment_text(value, zone),
         first=start,
         last=end,
     )

@@ -3,7 +3,7 @@ context (who is signed in, the CSRF token), and the page for a refused change.""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from fastapi import Request
@@ -33,6 +33,14 @@ def language_of(request: Request) -> str:
 
 def moment_text(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def stored_moment_text(value: object, zone: tzinfo) -> str:
+    """A stored moment (ISO text with its offset) in company time; a bare date as it is."""
+    text = str(value or "")
+    if len(text) <= 10:
+        return text
+    return moment_text(datetime.fromisoformat(text).astimezone(zone))
 
 
 def countdown(translate: Any, remaining: timedelta | None) -> str:
