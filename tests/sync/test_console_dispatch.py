@@ -208,7 +208,10 @@ def test_a_follow_up_call_with_an_overcharge_is_flagged(
     # The call counts in the technician's rating for the period, overcharge against them.
     today = datetime.now(UTC).date()  # a period around it, whatever the company's time zone
     period = f"first={today - timedelta(days=2)}&last={today + timedelta(days=2)}"
-    rated = console.get(f"/follow-ups?{period}").text.split(f'id="rating-{signed["tech"]}"')[1]
+    page = console.get(f"/follow-ups?{period}").text
+    # One ratings table, and the page's title only the title.
+    assert page.count('id="ratings"') == 1 and "<title>Follow-up calls</title>" in page
+    rated = page.split(f'id="rating-{signed["tech"]}"')[1]
     cells = re.findall(r"<td[^>]*>([^<]*)", rated.split("</tr>")[0])
     assert cells[:6] == [signed["tech"], "1", "1 / 1", "0 / 1", "4.0", "5.0"], cells
     assert cells[6].startswith("1 · ¥"), cells
