@@ -84,6 +84,8 @@ DEMO_SETTINGS = CompanySettings(
     consent_margin=Decimal(0),
 )
 DEMO_TECHNICIANS = ("liu", "tom")
+# The demo's head-office user, who signs in to the web console at the server's /.
+DEMO_OFFICE_USER = "dispatcher"
 _NS = uuid.UUID("9b0c6a52-3f7e-4f1e-8d0e-7a7e2f5d0c11")
 
 

@@ -19,6 +19,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"demo head office at {session.url}; technician liu, password demo")
     print(f"first sync: {session.first_sync.summary()}")
     print(f"dispatch from head office with: tech-app office jobs --db {session.office_db}")
+    print(f"or in a browser: {session.url}/ (user dispatcher, password demo)")
     try:
         return run_app(session.data_dir)
     finally:

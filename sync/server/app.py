@@ -28,6 +28,7 @@ from sync import protocol as p
 from sync.server import api_docs as docs
 from sync.server import auth, dispatch, restore, store
 from sync.server import blobs as blob_store
+from sync.server.console import add_console
 from sync.server.db import (
     make_engine,
     meta_value,
@@ -743,6 +744,8 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
 
     # -- contracts, follow-ups and the SLA overview (sync.server.office_routes) -------------
     add_office_routes(app, engine, json_body, office_caller)
+    # -- the web console for office staff at / (sync.server.console) ------------------------
+    add_console(app)
     docs.install(app)
 
     return app

@@ -29,6 +29,10 @@ REFRESH_TTL = 30 * 24 * 3600
 MAX_FAILURES = 5
 FAILURE_WINDOW = 5 * 60
 ROLES = ("technician", "office")
+# Who may sign in to the web console, and how long a console session lasts (a working day).
+CONSOLE_ROLES = frozenset({"office"})
+CONSOLE = "console"  # the token kind of a console session
+CONSOLE_TTL = 10 * 3600
 _NAME = re.compile(r"^[A-Za-z0-9_.\-]{2,60}$")
 _hasher = PasswordHasher()
 # Verified against when the user does not exist, so a wrong name costs the same time.
@@ -65,6 +69,12 @@ def require_technician(conn: Connection, name: str) -> None:
         raise NotFoundError("technician", name)
 
 
+def user_names(conn: Connection, role: str) -> list[str]:
+    """The users of one role, by name: the board's rows, the assign menu."""
+    query = sa.select(t.technicians.c.name).where(t.technicians.c.role == role)
+    return sorted(str(name) for name in conn.execute(query).scalars())
+
+
 def add_technician(conn: Connection, name: str, password: str, role: str = "technician") -> None:
     if not _NAME.match(name):
         raise ValidationError("technician.name", "use 2-60 letters, digits, '.', '_' or '-'")
@@ -97,8 +107,14 @@ def _issue(conn: Connection, name: str, session_id: str, kind: str, ttl: int) ->
     return token
 
 
-def login(conn: Connection, name: str, password: str, ip: str) -> dict[str, object]:
-    """Password → access + refresh token. Failures are recorded and rate limited."""
+def check_password(conn: Connection, name: str, password: str, ip: str) -> str:
+    """The user's role when the password is right; the one lockout rule for every sign-in.
+
+    Failures are counted per user and address over ``FAILURE_WINDOW``; at
+    ``MAX_FAILURES`` the next try is refused before the password is looked at. The
+    device login and the web console both come through here, so a wrong password at
+    one counts at the other.
+    """
     if not _NAME.fullmatch(name):
         # No account can have this name; nor can it be stored as a failure against one.
         raise ValidationError(
@@ -129,14 +145,46 @@ def login(conn: Connection, name: str, password: str, ip: str) -> dict[str, obje
             t.login_failures.c.technician == name, t.login_failures.c.ip == ip
         )
     )
+    return str(user.role)
+
+
+def login(conn: Connection, name: str, password: str, ip: str) -> dict[str, object]:
+    """Password → access + refresh token. Failures are recorded and rate limited."""
+    role = check_password(conn, name, password, ip)
     session_id = str(uuid.uuid4())
     return {
         "access_token": _issue(conn, name, session_id, "access", access_ttl()),
         "refresh_token": _issue(conn, name, session_id, "refresh", REFRESH_TTL),
         "expires_in": access_ttl(),
         "technician": name,
-        "role": user.role,
+        "role": role,
     }
+
+
+def console_login(conn: Connection, name: str, password: str, ip: str) -> str:
+    """Password → a console session token, for office staff only.
+
+    Its own token kind: a console cookie is no bearer token for the API (``authenticate``
+    takes ``access`` tokens only) and a device's access token opens no console page.
+    A technician with the right password is refused as if it were wrong, so the console
+    tells nobody which names are technicians.
+    """
+    role = check_password(conn, name, password, ip)
+    if role not in CONSOLE_ROLES:
+        raise AuthError("wrong user name or password")
+    return _issue(conn, name, str(uuid.uuid4()), CONSOLE, CONSOLE_TTL)
+
+
+def console_caller(conn: Connection, token: str) -> Caller:
+    """The office user behind a console session token; AuthError when it is not one."""
+    row = _valid(conn, token, CONSOLE)
+    user = conn.execute(
+        sa.select(t.technicians).where(t.technicians.c.name == row.technician)
+    ).first()
+    if user is None or user.role not in CONSOLE_ROLES:
+        # Demoted or removed since signing in: the session ends with the role.
+        raise AuthError("this account may not use the console")
+    return Caller(name=str(row.technician), role=str(user.role), session_id=str(row.session_id))
 
 
 def _valid(conn: Connection, token: str, kind: str) -> sa.Row[tuple[object, ...]]:

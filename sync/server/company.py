@@ -174,9 +174,11 @@ def shown(settings: CompanySettings) -> dict[str, Any]:
     return out
 
 
-def shown_lines(settings: CompanySettings) -> list[str]:
+def typed_values(settings: CompanySettings) -> dict[str, str]:
+    """Each setting as the office types it (``parse_value`` reads it back): what the
+    command prints and what the console's settings form is filled with."""
     data = shown(settings)
-    lines = []
+    typed = {}
     for key in KEYS:
         value = data[key]
         if key in MONEY_FIELDS:
@@ -191,5 +193,9 @@ def shown_lines(settings: CompanySettings) -> list[str]:
             )
         elif isinstance(value, list):
             value = ", ".join(value)
-        lines.append(f"{key:<26} {value}")
-    return lines
+        typed[key] = str(value)
+    return typed
+
+
+def shown_lines(settings: CompanySettings) -> list[str]:
+    return [f"{key:<26} {value}" for key, value in typed_values(settings).items()]

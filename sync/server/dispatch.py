@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -20,7 +21,7 @@ from sync.server import auth, gate, store
 from sync.server import tables as t
 from sync.server.record_rows import data_of, joined
 from tech_app.errors import NotFoundError, TechAppError, ValidationError
-from tech_app.records import Job
+from tech_app.records import Job, JobAsset
 from tech_app.records.codec import from_row, table_of, to_row
 from tech_app.vocab import JobStatus
 
@@ -157,12 +158,41 @@ def delete(conn: Connection, key: str) -> str:
     return job_row.id
 
 
-def create_job(conn: Connection, job: Job) -> Job:
+def create_job(conn: Connection, job: Job, units: Sequence[str] = ()) -> Job:
+    """A new job for a stored customer at one of their sites, under a number not yet used
+    (jobs are found by number on the phone, on the slip and in ``find_job``), covering
+    ``units`` (asset ids), which must stand at that site."""
+    found = {}
     for table, record_id in (("customers", job.customer_id), ("sites", job.site_id)):
-        if store.load(conn, table, record_id) is None:
+        stored = store.load(conn, table, record_id)
+        if stored is None or stored.deleted:
             raise ValidationError(f"job.{table[:-1]}_id", f"no {table[:-1]} {record_id}")
-    put_record(conn, job)
-    return job
+        found[table] = stored
+    if found["sites"].data.get("customer_id") != job.customer_id:
+        raise ValidationError("job.site_id", "is a site of another customer")
+    links = []
+    for position, asset_id in enumerate(units):
+        asset = store.load(conn, "assets", asset_id)
+        if asset is None or asset.deleted or asset.data.get("site_id") != job.site_id:
+            raise ValidationError("job_asset.asset_id", f"no unit {asset_id} at the job's site")
+        links.append(JobAsset(job_id=job.id, asset_id=asset_id, position=position))
+    try:
+        find_job(conn, job.number)
+    except NotFoundError:
+        put_record(conn, job)
+        for link in links:  # after the job: a unit link follows its job to the assignee
+            put_record(conn, link)
+        return job
+    raise ValidationError("job.number", f"{job.number} is already a job's number")
+
+
+def resolve_flag(conn: Connection, key: str) -> Job:
+    """Head office has reviewed the job: its review note is cleared (allowed on a signed
+    job too, ``write_rules.REVIEW_FIELDS``); the conflict log keeps what happened."""
+    job = _job_record(find_job(conn, key))
+    updated = dataclasses.replace(job, flagged="")
+    put_record(conn, updated)
+    return updated
 
 
 def list_jobs(conn: Connection, *, include_deleted: bool = True) -> list[dict[str, Any]]:

@@ -202,6 +202,7 @@ def _flag(value: object) -> bool | None:
 
 
 def overcharges_by_job(conn: Connection) -> dict[str, int]:
+    """The amount charged above the slip, by job, of every overcharge recorded."""
     rows = conn.execute(sa.select(t.overcharges.c.job_id, t.overcharges.c.amount))
     return {str(row.job_id): int(row.amount) for row in rows}
 

@@ -211,15 +211,27 @@ def check_references(
             raise Refused(f"{name}: head office has no {_label(target).rstrip('s')} {value}")
 
 
+@dataclass(frozen=True)
+class OfficeWrite:
+    """What an office write of a row would do: create it, or change these fields."""
+
+    new: bool
+    fields: tuple[str, ...]  # empty: the row is stored as it is already
+
+
 def check_office_write(
     conn: Connection, table: str, row: dict[str, Any], planned: Collection[tuple[str, str]] = ()
-) -> None:
+) -> OfficeWrite:
     """Raise ``Refused`` if the office writing this row would be refused; writes nothing.
 
-    A long import checks its whole file this way before it writes the first batch;
-    ``planned`` are the records its earlier rows will write, which this one may name.
+    A long import checks its whole file this way before it writes the first batch, and
+    its preview shows what each row would change; ``planned`` are the records its
+    earlier rows will write, which this one may name.
     """
-    _decide(conn, OFFICE, table, row, store.load(conn, table, str(row["id"])), False, planned)
+    existing = store.load(conn, table, str(row["id"]))
+    decided = _decide(conn, OFFICE, table, row, existing, False, planned)
+    new = existing is None or existing.deleted
+    return OfficeWrite(new, () if decided is None else tuple(decided[1]))
 
 
 # -- the office ------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple, cast
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from sync.server import auth, company, dispatch, gate, store
+from sync.server import auth, checklist_templates, company, dispatch, gate, store
 from sync.server import tables as t
 from sync.server.cards import card_for_sheet
 from sync.server.csv_text import EncodingProblem, read_sheet
@@ -81,7 +81,8 @@ def rekey(records: tuple[object, ...], technician: str, prefix: str | None = Non
 
 
 def seed_demo(conn: Connection, today: date, password: str) -> int:
-    """Both demo technicians, liu's demo day as built, and a re-keyed copy for tom.
+    """Both demo technicians, liu's demo day as built, and a re-keyed copy for tom; and
+    the office user ``dispatcher`` for the web console.
 
     Each day comes with the ring's signed registration form, and head office keeps its
     signature image as if the counter's laptop had uploaded it.
@@ -89,10 +90,11 @@ def seed_demo(conn: Connection, today: date, password: str) -> int:
     set (imported here, so nothing else at head office loads it).
     """
     from sync.server import blobs
-    from tech_app.demo import DEMO_TECHNICIANS, build_demo, build_demo_intake
+    from tech_app.demo import DEMO_OFFICE_USER, DEMO_TECHNICIANS, build_demo, build_demo_intake
 
     for name in DEMO_TECHNICIANS:
         auth.add_technician(conn, name, password)
+    auth.add_technician(conn, DEMO_OFFICE_USER, password, "office")
     count = 0
     first, _second = DEMO_TECHNICIANS
     for technician in DEMO_TECHNICIANS:
@@ -227,13 +229,8 @@ def _sheet_rows(conn: Connection, path: Path, encoding: str | None) -> list[_She
     Raises ``ImportFailed`` naming the first bad line: a bad value, a job number given
     twice, or a change the write gate would refuse (a signed job).
     """
-    templates: dict[str, str] = {}
-    revisions: dict[str, int] = {}
-    kind = t.kinds["checklist_templates"]
-    for row in conn.execute(sa.select(kind.c.id, kind.c.code, kind.c.revision)):
-        if row.code not in revisions or row.revision > revisions[row.code]:
-            templates[row.code] = row.id  # a code names its latest revision
-            revisions[row.code] = row.revision
+    # A code names its latest revision.
+    templates = {code: str(row["id"]) for code, row in checklist_templates.latest(conn).items()}
     try:
         sheet = read_sheet(Path(path), encoding)
     except OSError as exc:
@@ -263,22 +260,58 @@ def _sheet_rows(conn: Connection, path: Path, encoding: str | None) -> list[_She
                     raise ValidationError("job_number", f"{cells['job_number']!r} appears twice")
                 numbers.add(cells["job_number"].strip())
                 records = _records_of_row(conn, cells, templates)
+                checked = []
                 for record in records:
                     plain = dispatch.plain_row(record)
-                    gate.check_office_write(conn, table_of(record), plain, planned)
-                    planned.add((table_of(record), str(plain["id"])))
+                    table = table_of(record)
+                    checked.append((table, gate.check_office_write(conn, table, plain, planned)))
+                    planned.add((table, str(plain["id"])))
+                writes = tuple(checked)
             except ValidationError as exc:
                 raise ImportFailed(line, f"{exc.field}: {exc.reason}") from None
             except (ValueError, TypeError, TechAppError) as exc:
                 # NotFoundError, and the write gate refusing a change (a signed job).
                 raise ImportFailed(line, str(exc)) from None
-            rows.append(_SheetRow(line, records))
+            rows.append(_SheetRow(line, records, writes))
     return rows
 
 
 class _SheetRow(NamedTuple):
     line: int
     records: list[object]
+    writes: tuple[tuple[str, gate.OfficeWrite], ...]  # per record: its table, what it does
+
+
+@dataclasses.dataclass(frozen=True)
+class SheetChange:
+    """One record a sheet's row would write: new, changed (which fields) or as it is."""
+
+    line: int
+    table: str
+    record_id: str
+    label: str  # the job number, customer name, address or serial the office knows it by
+    new: bool
+    fields: tuple[str, ...]
+
+
+def _label(record: object) -> str:
+    for name in ("number", "name", "address", "serial"):
+        value = getattr(record, name, None)
+        if isinstance(value, str) and value:
+            return value
+    return str(getattr(record, "id", ""))
+
+
+def sheet_changes(conn: Connection, path: Path, encoding: str | None = None) -> list[SheetChange]:
+    """What importing the sheet would write, record by record, writing nothing: the same
+    check ``import_jobs`` makes first (``ImportFailed`` names the first bad line)."""
+    return [
+        SheetChange(
+            row.line, table, str(getattr(record, "id", "")), _label(record), w.new, w.fields
+        )
+        for row in _sheet_rows(conn, path, encoding)
+        for record, (table, w) in zip(row.records, row.writes, strict=True)
+    ]
 
 
 def import_jobs(

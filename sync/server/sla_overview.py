@@ -38,12 +38,14 @@ def _follow_up_timer(job: dict[str, Any], done_at: datetime | None, now: datetim
     return next(t for t in sla_timers(policy, reported, done, now) if t.promise.name == FOLLOW_UP)
 
 
-def _timers(
+def promise_timers(
     job: dict[str, Any],
     follow_up: dict[str, Any] | None,
     now: datetime,
     replaced_at: datetime | None = None,
 ) -> list[SlaTimer]:
+    """Every promise of the job, the follow-up call kept by head office's answer; a loaner
+    lent at ``replaced_at`` keeps the repaired-or-replaced promise."""
     timers = list(job_timers(job, now, replaced_at=replaced_at))
     for n, timer in enumerate(timers):
         if timer.promise.name == FOLLOW_UP:
@@ -72,7 +74,7 @@ def sla_overview(conn: Connection, first: date, last: date, now: datetime) -> di
         if not job.get("sla_policy") or reported is None or not start <= reported < end:
             continue
         technician = str(job.get("assignee") or UNASSIGNED)
-        timers = _timers(
+        timers = promise_timers(
             job, follow_ups.get(follow_up_id(str(job["id"]))), now, replaced.get(str(job["id"]))
         )
         for timer in timers:

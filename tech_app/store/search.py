@@ -9,7 +9,10 @@ prefix).
 from __future__ import annotations
 
 import re
+import sqlite3
 import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
@@ -33,8 +36,50 @@ def gram_tokens(text: str) -> str:
     return " ".join(tokens)
 
 
+@dataclass(frozen=True)
+class JobWords:
+    """What a job is found by, read from wherever its records live (the laptop's store,
+    head office's rows), so both ends index the same text."""
+
+    number: str
+    problem: str
+    customer_name: str
+    phone: str
+    address: str
+    contact_name: str
+    contact_phone: str
+    job_type: str
+    assets: tuple[tuple[str, str, str, str], ...] = ()  # category, make, model, serial
+    intakes: tuple[tuple[str, str], ...] = ()  # counterfoil number, product
+
+
+def searchable_text(words: JobWords) -> str:
+    """Everything a technician might type to find this job, one term source a line."""
+    own = (
+        words.number,
+        words.problem,
+        words.customer_name,
+        words.phone,
+        words.address,
+        words.contact_name,
+        words.contact_phone,
+    )
+    parts = [value for value in own if value] + [v for asset in words.assets for v in asset if v]
+    # Phones are typed with spaces or dashes on some records and without on others.
+    parts += [re.sub(r"\D", "", phone) for phone in (words.phone, words.contact_phone) if phone]
+    # The type and the unit's category in both languages: 维修 and 热水器 find the job.
+    parts += job_type_words(words.job_type)
+    parts += [w for asset in words.assets if asset[0] for w in category_words(asset[0])]
+    # A piece left at a jewellery counter: its counterfoil number as printed and without
+    # separators (the customer brings the counterfoil; the counter types what it says),
+    # and the product on the registration form.
+    for number, product in words.intakes:
+        parts += [number, re.sub(r"[^0-9A-Za-z]", "", number), product]
+    return "\n".join(parts)
+
+
 def job_text(db: Database, job_id: str) -> str:
-    """Everything a technician might type to find this job."""
+    """Everything a technician might type to find this job (``searchable_text``)."""
     row = db.execute(
         """
         SELECT j.number, j.problem, c.name, c.phone, s.address, s.contact_name, s.contact_phone,
@@ -50,20 +95,26 @@ def job_text(db: Database, job_id: str) -> str:
         WHERE ja.job_id = ?""",
         [job_id],
     ).fetchall()
-    parts = [value for value in row[:7] if value] + [v for asset in assets for v in asset if v]
-    # Phones are typed with spaces or dashes on some records and without on others.
-    parts += [re.sub(r"\D", "", phone) for phone in (row[3], row[6]) if phone]
-    # The type and the unit's category in both languages: 维修 and 热水器 find the job.
-    parts += job_type_words(row[7])
-    parts += [w for asset in assets if asset[0] for w in category_words(asset[0])]
-    # A piece left at a jewellery counter: its counterfoil number as printed and without
-    # separators (the customer brings the counterfoil; the counter types what it says),
-    # and the product on the registration form.
-    for number, product in db.execute(
+    intakes = db.execute(
         "SELECT counterfoil_number, product FROM jewellery_intakes WHERE job_id = ?", [job_id]
-    ).fetchall():
-        parts += [number, re.sub(r"[^0-9A-Za-z]", "", number), product]
-    return "\n".join(parts)
+    ).fetchall()
+    number, problem, name, phone, address, contact, contact_phone, job_type = (
+        value or "" for value in row
+    )
+    return searchable_text(
+        JobWords(
+            number=number,
+            problem=problem,
+            customer_name=name,
+            phone=phone,
+            address=address,
+            contact_name=contact,
+            contact_phone=contact_phone,
+            job_type=job_type,
+            assets=tuple((c or "", m or "", mo or "", s or "") for c, m, mo, s in assets),
+            intakes=tuple((foil or "", product or "") for foil, product in intakes),
+        )
+    )
 
 
 def reindex_job(db: Database, job_id: str) -> None:
@@ -210,3 +261,37 @@ def count_hits(db: Any, query: str, stop_at: int) -> int:
     rids, params = hits
     sql = f"SELECT count(*) FROM ({rids} LIMIT ?)"
     return int(db.execute(sql, [*params, stop_at]).fetchone()[0])
+
+
+# The two indexes as the laptop's schema creates them (migration m003, which stays as
+# released); ``matching_keys`` builds them in memory for text held elsewhere.
+_INDEX_TABLES = """
+    CREATE VIRTUAL TABLE job_search_tri USING fts5(text, tokenize='trigram');
+    CREATE VIRTUAL TABLE job_search_gram USING fts5(text, tokenize='unicode61');
+"""
+
+
+def matching_keys(texts: Mapping[str, str], query: str) -> set[str] | None:
+    """The keys of ``texts`` that a search box text finds, by the laptop's own rules
+    (``hits_sql`` over the same two indexes); None for an empty box.
+
+    For head office, whose records are not in a laptop store: it passes each job's
+    ``searchable_text`` and gets the same answer a technician's search gives.
+    """
+    hits = hits_sql(query)
+    if hits is None:
+        return None
+    keys = list(texts)
+    db = sqlite3.connect(":memory:")
+    try:
+        db.executescript(_INDEX_TABLES)
+        rows = [(n, texts[key]) for n, key in enumerate(keys, start=1)]
+        db.executemany("INSERT INTO job_search_tri (rowid, text) VALUES (?, ?)", rows)
+        db.executemany(
+            "INSERT INTO job_search_gram (rowid, text) VALUES (?, ?)",
+            [(n, gram_tokens(text)) for n, text in rows],
+        )
+        sql, params = hits
+        return {keys[rid - 1] for (rid,) in db.execute(sql, params)}
+    finally:
+        db.close()

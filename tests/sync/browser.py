@@ -1,0 +1,50 @@
+"""Debian's chromium, headless, through chromium-driver: for the console's browser test
+and its screenshots (``docs/screenshots/make_console_screenshots.py``)."""
+
+from __future__ import annotations
+
+import shutil
+from typing import Any
+
+CHROMEDRIVER = shutil.which("chromedriver")
+WINDOW = (1600, 1000)
+
+
+def open_browser(language: str = "en-US") -> Any:
+    """A headless chromium asking for pages in ``language`` (its Accept-Language)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    assert CHROMEDRIVER is not None, "install chromium-driver (bin/setup-debian does)"
+    options = webdriver.ChromeOptions()
+    # --no-sandbox: CI runs as root, where chromium's sandbox refuses to start.
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"):
+        options.add_argument(flag)
+    options.add_argument(f"--window-size={WINDOW[0]},{WINDOW[1]}")
+    options.add_argument(f"--lang={language}")
+    options.add_experimental_option("prefs", {"intl.accept_languages": language})
+    browser = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    browser.implicitly_wait(5)  # how long find_element waits for an element to appear
+    return browser
+
+
+def follow(browser: Any, element: Any) -> None:
+    """Click what loads a new page and wait until the old page is gone: otherwise the next
+    lookup may find an element of the old page (the same ids are on both)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = browser.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old))
+
+
+def sign_in(browser: Any, url: str, name: str, password: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{url}/login")
+    browser.find_element(By.ID, "user").send_keys(name)
+    browser.find_element(By.ID, "password").send_keys(password)
+    follow(browser, browser.find_element(By.ID, "sign-in"))
+    browser.find_element(By.ID, "board")
