@@ -144,7 +144,9 @@ class BackgroundSync(SyncStatusSource):
             )
         except SyncError as exc:
             return SyncReport(errors=[str(exc)], error_kind=exc.kind)
-        return sync_once(store, self._blobs, client)
+        # A new laptop's open jobs arrive before the history: the list shows them at once
+        # (the signal crosses to the GUI thread queued).
+        return sync_once(store, self._blobs, client, on_records=self.records_changed.emit)
 
     # -- back on the GUI thread --------------------------------------------------------------
     def on_round_done(self, report: SyncReport) -> None:

@@ -230,6 +230,11 @@ class SyncClient:
         response = self.request("GET", "/sync/pull", params=params)
         return p.parse_pull_response(response.json())
 
+    def open_jobs(self) -> p.PullResponse:
+        """The technician's open jobs and what they need, for a device with nothing yet
+        (``sync.server.open_first``); its cursor stays where it is."""
+        return p.parse_pull_response(self.request("GET", "/sync/open-jobs").json())
+
     # -- blobs ------------------------------------------------------------------------------
     def blob_offset(self, sha256: str) -> tuple[int, bool]:
         response = self.request("HEAD", f"/blobs/{sha256}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ class SyncReport:
     blobs_up: int = 0
     blobs_down: int = 0
     pages: int = 0
+    early: int = 0  # open jobs and their rows stored before the first page (a new device)
     errors: list[str] = field(default_factory=list)
     error_kind: str = ""  # the SyncError kind of the failure, for the app to put in words
     restored: bool = False  # head office had been restored from a backup; work was sent again
@@ -127,7 +129,13 @@ def _push(store: LocalStore, client: SyncClient, report: SyncReport) -> None:
                 report.pushed += 1
 
 
-def _pull(store: LocalStore, client: SyncClient, report: SyncReport, wanted: set[str]) -> bool:
+def _pull(
+    store: LocalStore,
+    client: SyncClient,
+    report: SyncReport,
+    wanted: set[str],
+    on_records: Callable[[], None] | None = None,
+) -> bool:
     """Page until done. False when head office announced a new epoch or turned out to be
     restored from a backup (start the round again: push, then pull from 0).
 
@@ -137,6 +145,8 @@ def _pull(store: LocalStore, client: SyncClient, report: SyncReport, wanted: set
     and a page fetched ahead but not applied is simply fetched again.
     """
     acknowledged = remote.acknowledged_through(store)
+    if remote.cursor(store) == 0 and not remote.resyncing(store):
+        _open_jobs_first(store, client, report, wanted, on_records)
 
     def fetch(cursor: int, timeline: str) -> p.PullResponse:
         return client.pull(
@@ -178,6 +188,30 @@ def _pull(store: LocalStore, client: SyncClient, report: SyncReport, wanted: set
                 return True
 
 
+def _open_jobs_first(
+    store: LocalStore,
+    client: SyncClient,
+    report: SyncReport,
+    wanted: set[str],
+    on_records: Callable[[], None] | None,
+) -> None:
+    """A device with nothing yet stores its open jobs before the history: the list fills
+    within seconds of a first login. Best effort: whatever goes wrong here (an older
+    head office without it, a row that does not fit), the ordinary pull brings it all."""
+    try:
+        page = client.open_jobs()
+        if remote.adopt_epoch(store, page.epoch):
+            return
+        changes = [{"seq": c.seq, "table": c.table, "id": c.id, "row": c.row} for c in page.changes]
+        result = remote.apply_pull_page(store, changes, 0, page.epoch)
+    except (SyncError, sqlite3.IntegrityError):
+        return
+    wanted |= result.blobs
+    report.early = result.applied
+    if result.applied and on_records is not None:
+        on_records()
+
+
 def _apply_page(
     store: LocalStore, page: p.PullResponse, report: SyncReport, wanted: set[str]
 ) -> None:
@@ -215,8 +249,16 @@ def _download_blobs(
         report.blobs_down += 1
 
 
-def sync_once(store: LocalStore, blobs: BlobStore, client: SyncClient | None = None) -> SyncReport:
-    """One full round. Never raises for expected trouble: see ``SyncReport.errors``."""
+def sync_once(
+    store: LocalStore,
+    blobs: BlobStore,
+    client: SyncClient | None = None,
+    on_records: Callable[[], None] | None = None,
+) -> SyncReport:
+    """One full round. Never raises for expected trouble: see ``SyncReport.errors``.
+
+    ``on_records`` is called (on this thread) when records arrived before the round
+    ends: a new device's open jobs, so a screen can show them while history follows."""
     report = SyncReport()
     try:
         client = client or client_for(store)
@@ -225,7 +267,7 @@ def sync_once(store: LocalStore, blobs: BlobStore, client: SyncClient | None = N
         for _attempt in range(2):
             _upload_blobs(store, blobs, client, report)
             _push(store, client, report)
-            if _pull(store, client, report, wanted):
+            if _pull(store, client, report, wanted, on_records):
                 break
         _download_blobs(blobs, client, wanted, report)
         remote.mark_synced(store)

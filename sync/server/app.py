@@ -40,6 +40,7 @@ from sync.server.db import (
     write_transaction,
 )
 from sync.server.office_routes import add_office_routes
+from sync.server.open_first import open_jobs
 from sync.server.push import GapError, push
 from tech_app.errors import NotFoundError, TechAppError, ValidationError
 from tech_app.records.codec import RECORD_FOR_TABLE, from_row
@@ -273,6 +274,16 @@ def pull_bounds(request: Request) -> None:
         raw = request.query_params.get(name, "").strip()
         if _ASCII_NUMBER.fullmatch(raw) and not low <= int(raw) <= high:
             raise HTTPProblem(400, f"{name} must be a whole number from {low} to {high}")
+
+
+def _page_answer(page: dict[str, Any]) -> Response:
+    """A pull page as compact JSON. Encoded here: a page is plain JSON already, and
+    FastAPI's generic encoder would walk its thousands of values again (25 ms a page of
+    500) before dumping them."""
+    return Response(
+        content=json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode(),
+        media_type="application/json",
+    )
 
 
 def parse_json_body(raw: bytes) -> Any:
@@ -578,12 +589,22 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
                 page["changes"] = [c for c in page["changes"] if not _signed_on_paper(c)]
             # The device sends this back with the cursor (restore detection).
             page["timeline"] = timeline_token(conn, int(page["cursor"]))
-        # Encoded here: a page is plain JSON already, and FastAPI's generic encoder would
-        # walk its thousands of values again (25 ms a page of 500) before dumping it.
-        return Response(
-            content=json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode(),
-            media_type="application/json",
-        )
+        return _page_answer(page)
+
+    @app.get(
+        "/sync/open-jobs",
+        tags=["sync"],
+        responses=docs.answers(p.PullResponse),
+        response_model=None,
+        summary="A new device's open jobs first",
+        description="The technician's jobs not yet signed or cancelled (earliest window "
+        "first) with their customers, sites, units, contracts, rows and the catalogue, as "
+        "one pull page at cursor 0. A device with nothing yet stores them before its first "
+        "pull, which then sends everything as usual.",
+    )
+    def sync_open_jobs(who: Who) -> Response:
+        with read_transaction(engine) as conn:
+            return _page_answer(open_jobs(conn, who.name))
 
     # -- blobs ------------------------------------------------------------------------
     @app.head("/blobs/{sha256}", tags=["blobs"])

@@ -636,6 +636,11 @@ def apply_pull_page(
     return result
 
 
+def resyncing(store: LocalStore) -> bool:
+    """A resync from zero is under way (``start_resync``), not a first sync."""
+    return store.setting(RESYNC) == "1"
+
+
 def finish_pull(store: LocalStore) -> None:
     """The last page is in: end a resync (dropping rows head office no longer sends)."""
     if store.setting(RESYNC) != "1":
