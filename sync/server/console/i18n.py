@@ -149,7 +149,7 @@ ZH_CN: dict[str, str] = {
     "To": "到",
     "Cancel job": "取消工单",
     "{hours} h {minutes} min left": "剩余 {hours} 小时 {minutes} 分",
-    "{hours} h {minutes} min overdue": "已超时 {hours} 小时 {minutes} 分",
+    "{hours} h {minutes} min overdue": "超出 {hours} 小时 {minutes} 分",  # after the state word 已超时
     "Needs review": "待审核",
     "Search: name, phone, address, serial, 售后…": "搜索：姓名、电话、地址、序列号、售后…",
     # jobs
