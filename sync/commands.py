@@ -17,6 +17,7 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
+from sync.protocol import ROLES
 from sync.server.sheet_columns import columns_help
 from tech_app.cli_support import profile_blobs, profile_store
 from tech_app.errors import TechAppError
@@ -519,7 +520,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     tech = add("add-technician", "add a technician (or reset a password)")
     tech.add_argument("name")
-    tech.add_argument("--role", default="technician", choices=("technician", "office"))
+    tech.add_argument("--role", default="technician", choices=ROLES)
     tech.set_defaults(run=cmd_add_technician)
 
     seed = add("seed-demo", "load the demo day for technicians liu and tom")

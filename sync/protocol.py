@@ -9,7 +9,7 @@ server turns it into a 400 answer.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from tech_app.records.codec import RECORD_FOR_TABLE, RECORD_SCHEMA
 from tech_app.records.history import HISTORY_TABLE
@@ -27,6 +27,9 @@ MAX_SCHEMA = RECORD_SCHEMA
 
 # Local schema 5 stores head office's summaries of units' earlier visits; older
 # devices are not sent them (they would not know the table).
+# Who an account is: a technician (devices), office staff (the office API and console),
+# or an admin (office staff who also keep the accounts).
+ROLES: Final = ("technician", "office", "admin")
 HISTORY_SCHEMA = 5
 # Local schema 9 stores a signature on paper (no image); an older device would refuse the
 # row, so it is not sent one (the job still arrives signed).

@@ -262,7 +262,7 @@ async def caller(request: Request) -> auth.Caller:
 
 
 async def office_caller(who: Annotated[auth.Caller, Depends(caller)]) -> auth.Caller:
-    if who.role != "office":
+    if who.role not in auth.OFFICE_ROLES:
         raise PermissionError("only head office may do this")
     return who
 

@@ -20,6 +20,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy.engine import Connection
 
+from sync import protocol as p
 from sync.server import tables as t
 from sync.server.db import now
 from tech_app.errors import NotFoundError, TechAppError, ValidationError
@@ -28,9 +29,12 @@ ACCESS_TTL = 15 * 60
 REFRESH_TTL = 30 * 24 * 3600
 MAX_FAILURES = 5
 FAILURE_WINDOW = 5 * 60
-ROLES = ("technician", "office")
+ROLES = p.ROLES
+# An admin is office staff who also keeps the accounts (the console's people page).
+ADMIN = "admin"
+OFFICE_ROLES = frozenset({"office", ADMIN})
 # Who may sign in to the web console, and how long a console session lasts (a working day).
-CONSOLE_ROLES = frozenset({"office"})
+CONSOLE_ROLES = OFFICE_ROLES
 CONSOLE = "console"  # the token kind of a console session
 CONSOLE_TTL = 10 * 3600
 _NAME = re.compile(r"^[A-Za-z0-9_.\-]{2,60}$")
@@ -90,6 +94,47 @@ def add_technician(conn: Connection, name: str, password: str, role: str = "tech
         conn.execute(t.technicians.update().where(t.technicians.c.name == name).values(**values))
     else:
         conn.execute(t.technicians.insert().values(name=name, **values))
+
+
+@dataclass(frozen=True)
+class Account:
+    name: str
+    role: str
+    locked: bool  # too many wrong passwords lately: sign-in waits (``check_password``)
+
+
+def accounts(conn: Connection) -> list[Account]:
+    """Every account, by name, with whether repeated wrong passwords (from one address,
+    as ``check_password`` counts them) locked it now."""
+    f = t.login_failures.c
+    locked = set(
+        conn.execute(
+            sa.select(f.technician)
+            .where(f.at > now() - FAILURE_WINDOW)
+            .group_by(f.technician, f.ip)
+            .having(sa.func.count() >= MAX_FAILURES)
+        ).scalars()
+    )
+    people = conn.execute(
+        sa.select(t.technicians.c.name, t.technicians.c.role).order_by(t.technicians.c.name)
+    ).all()
+    return [Account(str(p.name), str(p.role), p.name in locked) for p in people]
+
+
+def unlock(conn: Connection, name: str) -> None:
+    """Forget the account's wrong passwords: it may sign in again at once."""
+    require_technician(conn, name)
+    conn.execute(t.login_failures.delete().where(t.login_failures.c.technician == name))
+
+
+def end_sessions(conn: Connection, name: str) -> int:
+    """Revoke every session of the account (after a new password); returns how many."""
+    done = conn.execute(
+        t.tokens.update()
+        .where(t.tokens.c.technician == name, t.tokens.c.revoked.is_(False))
+        .values(revoked=True)
+    )
+    return int(done.rowcount or 0)
 
 
 def _issue(conn: Connection, name: str, session_id: str, kind: str, ttl: int) -> str:

@@ -31,6 +31,7 @@ from sqlalchemy.engine import Connection
 from sync.protocol import MAX_BLOB_SIZE
 from sync.server import store
 from sync.server import tables as t
+from sync.server.auth import OFFICE_ROLES
 from sync.server.db import now
 from tech_app.errors import TechAppError
 from tech_app.records.settings import SETTINGS_ID
@@ -61,7 +62,7 @@ def owns(conn: Connection, sha256: str, technician: str) -> bool:
 
 def may_read(conn: Connection, sha256: str, technician: str, role: str) -> bool:
     """The rule in the module docstring: office, uploader, or holder of the first row's job."""
-    if role == "office" or owns(conn, sha256, technician):
+    if role in OFFICE_ROLES or owns(conn, sha256, technician):
         return True
     first, job = t.blob_first_refs, t.records
     if sha256 == _company_logo(conn):

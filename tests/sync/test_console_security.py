@@ -60,6 +60,9 @@ ROUTES = {
     ("GET", "/sla.csv"): "/sla.csv",
     ("GET", "/follow-ups"): "/follow-ups",
     ("POST", "/follow-ups/{key}/answers"): "/follow-ups/{job}/answers",
+    ("GET", "/people"): "/people",
+    ("POST", "/people"): "/people",
+    ("POST", "/people/{name}/unlock"): "/people/{job}/unlock",
 }
 PUBLIC = {("GET", "/login"), ("POST", "/login"), ("POST", "/language")}
 FORM = {

@@ -24,6 +24,7 @@ from sync.server.console import (
     routes_follow_ups,
     routes_import,
     routes_jobs,
+    routes_people,
     routes_settings,
     routes_sla,
     routes_templates,
@@ -48,6 +49,7 @@ ROUTERS = (
     routes_import.router,
     routes_units.router,
     routes_templates.router,
+    routes_people.router,
 )
 
 
@@ -57,13 +59,17 @@ async def _sign_in_first(request: Request, exc: Exception) -> Response:
     return _refused_page(request, N_("Please sign in first."))
 
 
+async def _admins_only(request: Request, exc: Exception) -> Response:
+    return _refused_page(request, N_("Only an admin may keep the accounts."), back="/")
+
+
 async def _form_expired(request: Request, exc: Exception) -> Response:
     return _refused_page(request, N_("The form expired; please try again."))
 
 
-def _refused_page(request: Request, message: str) -> HTMLResponse:
+def _refused_page(request: Request, message: str, back: str = "/login") -> HTMLResponse:
     return views.render(
-        request, "problem.html", None, status=403, message=message, params={}, back="/login"
+        request, "problem.html", None, status=403, message=message, params={}, back=back
     )
 
 
@@ -71,6 +77,7 @@ def add_console(app: FastAPI) -> None:
     """Mount the console's pages and static files on the head-office app."""
     app.add_exception_handler(SignInRequired, _sign_in_first)
     app.add_exception_handler(CsrfRefused, _form_expired)
+    app.add_exception_handler(routes_people.NotAdmin, _admins_only)
     app.mount("/static/console", StaticFiles(directory=STATIC), name="console-static")
     for router in ROUTERS:
         app.include_router(router)

@@ -73,6 +73,7 @@ CODE_WORDS: dict[str, dict[str, str]] = {
         "stove": "Stove brand (2 h / 8 h / 30 h / 72 h)",
         "equipment_support": "Equipment support (30 min / 2 h / 8 h)",
     },
+    "role": {"technician": "Technician", "office": "Office staff", "admin": "Admin"},
 }
 
 
@@ -82,6 +83,19 @@ def N_(message: str) -> str:
 
 
 ZH_CN: dict[str, str] = {
+    "Accounts": "账户",
+    "Role": "角色",
+    "Sign-in": "登录",
+    "Locked after wrong passwords": "密码错误次数过多，已锁定",
+    "Can sign in": "可以登录",
+    "Unlock": "解锁",
+    "Add an account or give it a new password": "添加账户或重设密码",
+    "A new password ends the account's sessions on every laptop and browser.": (
+        "重设密码后，该账户在所有电脑和浏览器上的登录都会失效。"
+    ),
+    "Only an admin may keep the accounts.": "只有管理员可以管理账户。",
+    "Office staff": "总部职员",
+    "Admin": "管理员",
     # codes
     "New": "新建",
     "Assigned": "已派工",
