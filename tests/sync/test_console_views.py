@@ -22,5 +22,7 @@ def test_a_countdown_says_left_or_overdue_in_the_users_language() -> None:
     english, chinese = i18n.translator("en"), i18n.translator("zh_CN")
     assert countdown(english, timedelta(hours=3, minutes=20)) == "3 h 20 min left"
     assert countdown(english, -timedelta(minutes=65)) == "1 h 5 min overdue"
-    assert countdown(chinese, -timedelta(minutes=65)) == "已超时 1 小时 5 分"
+    assert (
+        countdown(chinese, -timedelta(minutes=65)) == "超出 1 小时 5 分"
+    )  # the state word 已超时 stands beside it
     assert countdown(english, None) == ""
