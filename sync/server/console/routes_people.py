@@ -28,18 +28,18 @@ class NotAdmin(TechAppError):
     """An office user without the admin role on an admin page (403)."""
 
 
-async def _admin(request: Request) -> Visitor:
-    visitor = await signed_in(request)
+def _only_admin(visitor: Visitor) -> Visitor:
     if visitor.caller.role != auth.ADMIN:
         raise NotAdmin("only an admin keeps the accounts")
     return visitor
+
+
+async def _admin(request: Request) -> Visitor:
+    return _only_admin(await signed_in(request))
 
 
 async def _admin_form(request: Request) -> Visitor:
-    visitor = await posted_by_office(request)
-    if visitor.caller.role != auth.ADMIN:
-        raise NotAdmin("only an admin keeps the accounts")
-    return visitor
+    return _only_admin(await posted_by_office(request))
 
 
 Admin = Annotated[Visitor, Depends(_admin)]
