@@ -95,23 +95,15 @@ def _changes(conn: Connection, keys: list[tuple[str, str]]) -> list[dict[str, An
     bookkeeping = {
         (row.table_name, row.id): row
         for row in conn.execute(
-            sa.select(r.table_name, r.id, r.version, r.seq, r.updated_at).where(
+            sa.select(r.table_name, r.id, r.version, r.seq, r.deleted, r.updated_at).where(
                 store.any_of(r.table_name, r.id, keys), r.deleted.is_(False)
             )
         )
     }
     fields = fields_by_key(conn, keys)
-    changes = []
-    for key in keys:
-        row, data = bookkeeping.get(key), fields.get(key)
-        if row is None or data is None:
-            continue
-        changes.append(
-            {
-                "seq": row.seq,
-                "table": key[0],
-                "id": key[1],
-                "row": store.wire_row(data, row.version, row.updated_at),
-            }
-        )
-    return changes
+    # The same change a pull sends; a row purged meanwhile has nothing to send.
+    return [
+        store.change_of(bookkeeping[key].seq, bookkeeping[key], fields)
+        for key in keys
+        if key in bookkeeping and key in fields
+    ]

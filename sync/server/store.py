@@ -699,14 +699,14 @@ def pull(
         [(row.table_name, row.id) for rows in (*owned, fed) for row in rows if row.id is not None],
     )
     changes: list[dict[str, Any]] = [
-        _change(row.seq, row, fields) for rows in owned for row in rows
+        change_of(row.seq, row, fields) for rows in owned for row in rows
     ]
     for row in fed:
         if row.entry == HISTORY_ENTRY:
             if with_history:
                 changes.append({"seq": row.feed_seq, history.TRIGGER: row.record_id})
         elif row.id is not None:  # a row purged since it was granted has nothing to send
-            changes.append(_change(row.feed_seq, row, fields))
+            changes.append(change_of(row.feed_seq, row, fields))
     changes += [{"seq": g.seq, "table": g.table_name, "id": g.record_id, "row": None} for g in gone]
     changes.sort(key=lambda c: c["seq"])
     # Each range was read one deeper than a page, so the first ``limit`` of the merge
@@ -726,7 +726,9 @@ def pull(
     }
 
 
-def _change(seq: int, row: Any, fields: dict[tuple[str, str], dict[str, Any]]) -> dict[str, Any]:
+def change_of(seq: int, row: Any, fields: dict[tuple[str, str], dict[str, Any]]) -> dict[str, Any]:
+    """One change of a pull page from a ``records`` row (table_name, id, version,
+    deleted, updated_at) and the records' fields (``fields_by_key``)."""
     data = fields.get((row.table_name, row.id))
     return {
         "seq": seq,
