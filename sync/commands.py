@@ -152,6 +152,8 @@ def cmd_import_jobs(args: argparse.Namespace) -> int:
 
 def cmd_jobs(args: argparse.Namespace) -> int:
     from sync.server import dispatch
+    from sync.server.console.i18n import translator
+    from sync.server.console.review_words import notes_shown
     from sync.server.db import read_transaction
 
     with read_transaction(_engine(args)) as conn:
@@ -164,7 +166,9 @@ def cmd_jobs(args: argparse.Namespace) -> int:
     for row in rows:
         flags = []
         if row["flagged"]:
-            flags.append(f"REVIEW: {row['flagged']}")
+            # The notes are codes; the command line words them as the English console does.
+            notes = notes_shown(row["flagged"], translator("en"))
+            flags.append(f"REVIEW: {'; '.join(n.text for n in notes)}")
         if row["conflicts"]:
             flags.append(f"{row['conflicts']} conflict(s)")
         print(

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from tech_app import review_notes
 from tech_app.bill import JobRecords, bill_of, facts_of, visit_day
 from tech_app.charges import job_records
 from tech_app.errors import ConsentError
+from tech_app.review_notes import NoteCode
 from tech_app.rules.consent import check_consent
 from tech_app.rules.recurring import read_recurring_note
 from tech_app.signoff import consented_total
@@ -32,6 +34,9 @@ class FlagCode(StrEnum):
     CARD_NOT_VALID = "card_not_valid"  # card, starts_on, ends_on (ISO days)
     CONSENT_MISSING = "consent_missing"  # bill_total (minor units)
     CONSENT_EXCEEDED = "consent_exceeded"  # bill_total, consented_total, allowed_total
+    # Any other review note head office (or this device) put on the job: note (its
+    # ``review_notes.NoteCode``) and the note's own arguments.
+    OFFICE_REVIEW = "office_review"
 
 
 @dataclass(frozen=True)
@@ -55,20 +60,27 @@ _CONSENT_STATUSES = frozenset({JobStatus.ON_SITE, JobStatus.WAITING_PARTS, JobSt
 
 def note_flags(flagged: str, status: JobStatus | str) -> tuple[JobFlag, ...]:
     """The flags head office's review notes (``Job.flagged``) carry: cheap, from the job
-    row alone, so a list can show them."""
+    row alone, so a list can show them. The recurring fault comes first, as "replace the
+    unit"; every other note follows as an office review with its code and arguments."""
     if JobStatus(status) is JobStatus.CANCELLED:
         return ()
-    note = read_recurring_note(flagged or "")
-    if note is None:
-        return ()
-    return (
-        _flag(
-            FlagCode.REPLACE_UNIT,
-            serial=note.serial,
-            earlier_job=note.earlier_job,
-            promised_until=note.promised_until.isoformat(),
-        ),
-    )
+    found: list[JobFlag] = []
+    recurring = read_recurring_note(flagged or "")
+    if recurring is not None:
+        found.append(
+            _flag(
+                FlagCode.REPLACE_UNIT,
+                serial=recurring.serial,
+                earlier_job=recurring.earlier_job,
+                promised_until=recurring.promised_until.isoformat(),
+            )
+        )
+    for entry in review_notes.read(flagged or ""):
+        if entry.code is not NoteCode.RECURRING_FAULT:
+            found.append(
+                JobFlag(FlagCode.OFFICE_REVIEW, (("note", entry.code.value), *entry.params))
+            )
+    return tuple(found)
 
 
 def flags_of(

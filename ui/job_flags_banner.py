@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from tech_app.job_flags import FlagCode, JobFlag
+from tech_app.review_notes import NoteCode
 from ui import labels
 
 _CONTEXT = "Flags"
@@ -43,27 +44,88 @@ _SHORT: dict[FlagCode, str] = {
     FlagCode.CONSENT_MISSING: QT_TRANSLATE_NOOP("Flags", "Consent missing"),
     FlagCode.CONSENT_EXCEEDED: QT_TRANSLATE_NOOP("Flags", "Consent exceeded"),
 }
-_MONEY = frozenset({"bill_total", "consented_total", "allowed_total"})
+# Head office's review notes (``FlagCode.OFFICE_REVIEW``), by the note's own code.
+_REVIEW_WORDS: dict[NoteCode, str] = {
+    NoteCode.WORK_AFTER_REASSIGN: QT_TRANSLATE_NOOP(
+        "Flags",
+        "Office review: {technician} recorded work on job {job} after it was reassigned "
+        "to {assignee}.",
+    ),
+    NoteCode.WORK_AFTER_CANCEL: QT_TRANSLATE_NOOP(
+        "Flags",
+        "Office review: {technician} recorded work on job {job} after head office cancelled it.",
+    ),
+    NoteCode.WORK_AFTER_DELETE: QT_TRANSLATE_NOOP(
+        "Flags",
+        "Office review: {technician} recorded work on job {job} after head office deleted it.",
+    ),
+    NoteCode.OVERCHARGE: QT_TRANSLATE_NOOP(
+        "Flags",
+        "Office review: overcharge of {overcharge}. The customer paid {amount_charged}, "
+        "the slip's total is {slip_total}.",
+    ),
+    NoteCode.SIGNED_WITHOUT_CONSENT: QT_TRANSLATE_NOOP(
+        "Flags",
+        "Office review: signed for {bill_total} without the customer's consent to that amount.",
+    ),
+    NoteCode.KEPT_ON_DEVICE: QT_TRANSLATE_NOOP(
+        "Flags",
+        "Kept on this laptop: head office removed the job while work here was not yet synced.",
+    ),
+    NoteCode.LEGACY: QT_TRANSLATE_NOOP("Flags", "Office review: {text}"),
+}
+_REVIEW_SHORT: dict[NoteCode, str] = {
+    NoteCode.WORK_AFTER_REASSIGN: QT_TRANSLATE_NOOP("Flags", "Work after reassignment"),
+    NoteCode.WORK_AFTER_CANCEL: QT_TRANSLATE_NOOP("Flags", "Work after cancellation"),
+    NoteCode.WORK_AFTER_DELETE: QT_TRANSLATE_NOOP("Flags", "Work after deletion"),
+    NoteCode.OVERCHARGE: QT_TRANSLATE_NOOP("Flags", "Overcharge"),
+    NoteCode.SIGNED_WITHOUT_CONSENT: QT_TRANSLATE_NOOP("Flags", "Signed without consent"),
+    NoteCode.KEPT_ON_DEVICE: QT_TRANSLATE_NOOP("Flags", "Kept on this laptop"),
+    NoteCode.LEGACY: QT_TRANSLATE_NOOP("Flags", "Office review"),
+}
+_MONEY = frozenset(
+    {"bill_total", "consented_total", "allowed_total", "overcharge", "amount_charged", "slip_total"}
+)
 _CODES = frozenset({"cause"})  # vocabulary codes, shown as their words
 
 
 def _shown(flag: JobFlag) -> dict[str, str]:
     values = flag.values
     for key in _MONEY & values.keys():
-        values[key] = labels.money(int(values[key]))
+        if values[key].lstrip("-").isdigit():  # else a hand-written note: shown as written
+            values[key] = labels.money(int(values[key]))
     for key in _CODES & values.keys():
         values[key] = labels.word(values[key])
     return values
 
 
+def _review_code(flag: JobFlag) -> NoteCode | None:
+    if flag.code is not FlagCode.OFFICE_REVIEW:
+        return None
+    code = NoteCode(flag.values["note"])
+    # A recurring fault is REPLACE_UNIT; one office review cannot carry it (a note
+    # without its arguments is read as no recurring fault), so it is worded as a note.
+    return code if code in _REVIEW_WORDS else NoteCode.LEGACY
+
+
 def flag_text(flag: JobFlag) -> str:
     """The flag as a sentence in the user's language."""
-    return QCoreApplication.translate(_CONTEXT, _WORDS[flag.code]).format_map(_shown(flag))
+    review = _review_code(flag)
+    message = _WORDS[flag.code] if review is None else _REVIEW_WORDS[review]
+    values = _shown(flag)
+    if review is NoteCode.LEGACY:
+        values.setdefault("text", "")
+    try:
+        return QCoreApplication.translate(_CONTEXT, message).format_map(values)
+    except (KeyError, IndexError, ValueError):
+        return flag_name(flag)  # a hand-written note without its arguments: its name
 
 
 def flag_name(flag: JobFlag) -> str:
     """The flag in two or three words, for a list column."""
-    return QCoreApplication.translate(_CONTEXT, _SHORT[flag.code])
+    review = _review_code(flag)
+    short = _SHORT[flag.code] if review is None else _REVIEW_SHORT[review]
+    return QCoreApplication.translate(_CONTEXT, short)
 
 
 CHIP_STYLE = (

@@ -28,6 +28,7 @@ from PySide6.QtCore import QEventLoop, QLocale, QModelIndex, QPointF, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tech_app import review_notes
 from tech_app.demo import demo_id, load_demo
 from tech_app.profile import database_path
 from tech_app.records import Job
@@ -114,7 +115,7 @@ def flag_recurring_fault(store: LocalStore) -> None:
     note = recurring_note(
         "SH-2024-00871", "SV-260815-03", "liu", date(2026, 8, 15), date(2027, 8, 14)
     )
-    store.save(dataclasses.replace(job, flagged=note))
+    store.save(dataclasses.replace(job, flagged=review_notes.add(job.flagged, note)))
 
 
 def draw_signature(dialog: SignoffDialog) -> None:

@@ -49,10 +49,7 @@ def list_problems(store: LocalStore) -> list[SyncProblem]:
         )
         for m in remote.rejected_mutations(store)
     ]
-    kept = store.db.execute(
-        "SELECT number FROM jobs WHERE instr(flagged, ?) > 0 ORDER BY number", [remote.KEPT_FLAG]
-    ).fetchall()
-    problems += [SyncProblem("kept", str(number), "jobs", "") for (number,) in kept]
+    problems += [SyncProblem("kept", number, "jobs", "") for number in remote.kept_jobs(store)]
     return problems
 
 

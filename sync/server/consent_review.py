@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 from sync.server import company, gate, store
 from sync.server.job_bill import job_bill
 from tech_app.errors import ConsentError
-from tech_app.money import format_money
+from tech_app.review_notes import NoteCode, note
 from tech_app.rules.consent import check_consent
 
 
@@ -51,8 +51,7 @@ def review_signature(conn: Connection, job_id: str) -> str | None:
         gate.flag(
             conn,
             job_id,
-            f"{problem.code}: signed for {format_money(bill.total)} without the customer's "
-            "consent to that amount",
+            note(NoteCode.SIGNED_WITHOUT_CONSENT, rule=problem.code, bill_total=bill.total),
         )
         return problem.code
     return None

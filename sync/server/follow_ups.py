@@ -35,10 +35,11 @@ from sync.server.record_rows import (
     local_day,
     moment,
 )
+from tech_app import review_notes
 from tech_app.errors import ValidationError
-from tech_app.money import format_money
 from tech_app.records import Feedback, FollowUp, Job
 from tech_app.records.codec import from_row
+from tech_app.review_notes import NoteCode, note
 from tech_app.rules.sla import follow_up_due, jewellery_check_due, policy_named
 from tech_app.vocab import JobType
 
@@ -262,12 +263,14 @@ def record_answers(conn: Connection, key: str, answers: Answers, at: datetime) -
                 recorded_at=at.timestamp(),
             )
         )
-        who = job.assignee or "no technician"
-        note = (
-            f"overcharge of {format_money(over)} against {who}: the customer "
-            f"paid {format_money(answers.amount_charged)}, the slip's total is {format_money(total)}"
+        overcharge = note(
+            NoteCode.OVERCHARGE,
+            technician=job.assignee or "",
+            overcharge=over,
+            amount_charged=answers.amount_charged,
+            slip_total=total,
         )
-        flagged = "; ".join(p for p in (job.flagged, note) if p)
+        flagged = review_notes.add(job.flagged, overcharge)
         dispatch.put_record(conn, dataclasses.replace(job, flagged=flagged))
     return {
         "job_id": job.id,

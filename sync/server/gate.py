@@ -36,7 +36,9 @@ from sync.server import store
 from sync.server import tables as t
 from sync.server.db import current_seq, now
 from sync.server.record_tables import REFERENCES
+from tech_app import review_notes
 from tech_app.errors import TechAppError
+from tech_app.review_notes import Note, NoteCode, note
 from tech_app.vocab import JobStatus, StockMove
 from tech_app.write_rules import (
     CHANGEABLE_FIELDS,
@@ -290,7 +292,7 @@ def _technician_write(
         return _last_write_wins(conn, actor, table, row, existing, changed)
     # The job left this technician (reassigned, cancelled or deleted) while they worked
     # offline: keep what they did where it takes nothing from anyone, log the rest, flag.
-    reason = _why_review(job, actor.name)
+    review, reason = _why_review(job, actor.name)
     row, changed = _late_row(conn, actor, table, row, existing, changed, job, reason, holds)
     if changed:
         store.write(
@@ -301,7 +303,7 @@ def _technician_write(
             fields=changed,
             deleted=bool(existing and existing.deleted),
         )
-    flag(conn, job.id, reason)
+    flag(conn, job.id, review)
     return current_seq(conn)
 
 
@@ -408,23 +410,38 @@ def _last_write_wins(
     )
 
 
-def _why_review(job: store.Stored, technician: str) -> str:
+def _why_review(job: store.Stored, technician: str) -> tuple[Note, str]:
+    """The review note for work on a job that left the technician, and the conflict
+    log's reason (the log keeps its English reasons, as for every other conflict)."""
     number = _number(job)
     if job.deleted:
-        return f"{technician} recorded work on job {number} after head office deleted it"
+        return (
+            note(NoteCode.WORK_AFTER_DELETE, technician=technician, job=number),
+            f"{technician} recorded work on job {number} after head office deleted it",
+        )
     if job.owner != technician:
-        return f"{technician} recorded work on job {number} after it was reassigned to {job.owner}"
-    return f"{technician} recorded work on job {number} after head office cancelled it"
+        return (
+            note(
+                NoteCode.WORK_AFTER_REASSIGN, technician=technician, job=number, assignee=job.owner
+            ),
+            f"{technician} recorded work on job {number} after it was reassigned to {job.owner}",
+        )
+    return (
+        note(NoteCode.WORK_AFTER_CANCEL, technician=technician, job=number),
+        f"{technician} recorded work on job {number} after head office cancelled it",
+    )
 
 
-def flag(conn: Connection, job_id: str, reason: str) -> None:
-    """Mark a job for office review (work kept on a job that left its technician)."""
+def flag(conn: Connection, job_id: str, entry: Note) -> None:
+    """Mark a job for office review (work kept on a job that left its technician, a
+    signature without consent); a note the job already carries is not added again."""
     job = store.load(conn, "jobs", job_id)
     assert job is not None
     current = str(job.data.get("flagged", ""))
-    if reason in current:
+    flagged = review_notes.add(current, entry)
+    if flagged == current:
         return
-    data = {**job.data, "flagged": f"{current}; {reason}" if current else reason}
+    data = {**job.data, "flagged": flagged}
     store.write(
         conn, "jobs", data, writer=SERVER.client_id, fields=["flagged"], deleted=job.deleted
     )

@@ -15,10 +15,11 @@ from sqlalchemy.engine import Connection
 
 from sync.server import company, dispatch, store
 from sync.server.record_rows import done_visits_by_asset, live_by_id, live_rows, local_day
+from tech_app import review_notes
 from tech_app.records import Job
 from tech_app.records.codec import from_row
+from tech_app.review_notes import Note, NoteCode
 from tech_app.rules.recurring import (
-    RECURRING_NOTE,
     PastRepair,
     promise_ends,
     recurring_fault,
@@ -54,13 +55,13 @@ def _past_repairs(conn: Connection, asset_id: str, new_job_id: str) -> list[Past
     ]
 
 
-def flag_if_recurring(conn: Connection, job_id: str, asset_id: str) -> str | None:
+def flag_if_recurring(conn: Connection, job_id: str, asset_id: str) -> Note | None:
     """Flag the job when the unit's last repair is still under its promise; returns the note."""
     found = store.load(conn, "jobs", job_id)
     if found is None or found.deleted or found.data["job_type"] != JobType.REPAIR.value:
         return None
     job = from_row(Job, found.data)
-    if RECURRING_NOTE in job.flagged:
+    if review_notes.has(job.flagged, NoteCode.RECURRING_FAULT):
         return None
     earlier = recurring_fault(_past_repairs(conn, asset_id, job_id), job.reported_at)
     if earlier is None:
@@ -69,10 +70,9 @@ def flag_if_recurring(conn: Connection, job_id: str, asset_id: str) -> str | Non
     note = recurring_note(
         str(asset.get("serial", asset_id)),
         earlier.job_number,
-        earlier.technician or "head office",
+        earlier.technician,
         local_day(earlier.completed_at, company.zone(conn)),
         promise_ends(earlier, job.reported_at.tzinfo),
     )
-    flagged = "; ".join(p for p in (job.flagged, note) if p)
-    dispatch.put_record(conn, dataclasses.replace(job, flagged=flagged))
+    dispatch.put_record(conn, dataclasses.replace(job, flagged=review_notes.add(job.flagged, note)))
     return note

@@ -14,13 +14,14 @@ promise is flagged with the earlier repair, and the office decides on a replacem
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Final
 
+from tech_app import review_notes
 from tech_app.records.validate import check_aware, check_count
+from tech_app.review_notes import Note, NoteCode, note
 from tech_app.rules.schedule import add_months
 
 # No seed gives a period for a repair that fitted no guaranteed part; three months is
@@ -69,15 +70,8 @@ def recurring_fault(repairs: Sequence[PastRepair], reported_at: datetime) -> Pas
     return max(holding, key=lambda r: r.completed_at, default=None)
 
 
-# The note head office puts in ``Job.flagged`` (office-facing English, like every review
-# note); written and read here, so the laptop can show the flag in its own words.
-RECURRING_NOTE: Final = "recurring fault"
-_NOTE = re.compile(
-    re.escape(RECURRING_NOTE) + r": (?P<serial>.*?) was repaired in job (?P<job>\S+) by .*? on "
-    r"(?P<on>\d{4}-\d{2}-\d{2}), promised until (?P<until>\d{4}-\d{2}-\d{2})"
-)
-
-
+# The note head office puts in ``Job.flagged``: a code with its arguments
+# (``tech_app.review_notes``), written and read here, so both ends word it themselves.
 @dataclass(frozen=True)
 class RecurringNote:
     """What the note says: the unit, the earlier repair and how long its promise holds."""
@@ -90,21 +84,32 @@ class RecurringNote:
 
 def recurring_note(
     serial: str, earlier_job: str, technician: str, repaired_on: date, until: date
-) -> str:
-    return (
-        f"{RECURRING_NOTE}: {serial} was repaired in job {earlier_job} by {technician} on "
-        f"{repaired_on.isoformat()}, promised until {until.isoformat()}; policy: replace the unit"
+) -> Note:
+    """The review note; ``technician`` is who did the earlier repair ("" for head office)."""
+    return note(
+        NoteCode.RECURRING_FAULT,
+        serial=serial,
+        earlier_job=earlier_job,
+        technician=technician,
+        repaired_on=repaired_on.isoformat(),
+        promised_until=until.isoformat(),
     )
 
 
 def read_recurring_note(flagged: str) -> RecurringNote | None:
-    """The recurring-fault note among a job's review notes, None without one."""
-    found = _NOTE.search(flagged)
-    if found is None:
-        return None
-    return RecurringNote(
-        serial=found["serial"],
-        earlier_job=found["job"],
-        repaired_on=date.fromisoformat(found["on"]),
-        promised_until=date.fromisoformat(found["until"]),
-    )
+    """The recurring-fault note among a job's review notes (old English ones too), None
+    without one."""
+    for found in review_notes.read(flagged):
+        if found.code is not NoteCode.RECURRING_FAULT:
+            continue
+        values = found.values
+        try:
+            return RecurringNote(
+                serial=values["serial"],
+                earlier_job=values["earlier_job"],
+                repaired_on=date.fromisoformat(values["repaired_on"]),
+                promised_until=date.fromisoformat(values["promised_until"]),
+            )
+        except (KeyError, ValueError):
+            continue  # a note the office API wrote by hand, missing its arguments
+    return None

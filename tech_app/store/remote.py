@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from tech_app import review_notes
 from tech_app.errors import TechAppError
 from tech_app.records.codec import RECORD_FOR_TABLE, from_row, to_row
 from tech_app.records.history import HISTORY_TABLE, AssetVisit
@@ -107,7 +108,8 @@ BLOB_FIELDS = {
     "company_settings": ("logo_sha256",),  # every slip prints it, offline too
     "jewellery_intakes": ("signature_sha256",),
 }
-KEPT_FLAG = "kept on this device: head office removed it while work here was not yet synced"
+# This device's own review note on a job it kept (``review_notes``: a code, worded by the app).
+KEPT_FLAG = review_notes.note(review_notes.NoteCode.KEPT_ON_DEVICE)
 
 
 @dataclass
@@ -421,12 +423,24 @@ def _has_work(
     return False
 
 
-def _flag_job(store: LocalStore, job_id: str, text: str) -> None:
-    store.db.execute(
-        "UPDATE jobs SET flagged = CASE WHEN flagged = '' THEN ? "
-        "WHEN instr(flagged, ?) > 0 THEN flagged ELSE flagged || '; ' || ? END WHERE id = ?",
-        [text, text, text, job_id],
-    )
+def _flag_job(store: LocalStore, job_id: str, entry: review_notes.Note) -> None:
+    # A direct update, like the rest of applying a pull: the note is this device's own
+    # and goes into no outbox (head office flags the job itself when the work arrives).
+    found = store.db.execute("SELECT flagged FROM jobs WHERE id = ?", [job_id]).fetchone()
+    if found is None:
+        return
+    flagged = review_notes.add(found[0] or "", entry)
+    if flagged != found[0]:
+        store.db.execute("UPDATE jobs SET flagged = ? WHERE id = ?", [flagged, job_id])
+
+
+def kept_jobs(store: LocalStore) -> list[str]:
+    """Numbers of the jobs this device kept after head office removed them (``KEPT_FLAG``,
+    or the sentence older versions wrote), for the sync problems list."""
+    rows = store.db.execute(
+        "SELECT number, flagged FROM jobs WHERE flagged != '' ORDER BY number"
+    ).fetchall()
+    return [str(number) for number, flagged in rows if KEPT_FLAG in review_notes.read(flagged)]
 
 
 def _unindex(store: LocalStore, job_id: str) -> None:

@@ -15,6 +15,7 @@ import requests
 
 from sync.server import company, job_bill
 from sync.server.db import read_transaction, write_transaction
+from tech_app import review_notes
 from tech_app.charges import job_charges
 from tech_app.demo import DEMO_SETTINGS
 from tech_app.errors import ConsentError, ValidationError
@@ -182,7 +183,9 @@ def test_head_office_flags_a_signature_that_got_round_the_consent_rule(
     assert laptop.sync().ok
     signed = server.visible(tech)[("jobs", stove)]
     assert signed["status"] == "signed"
-    assert signed["flagged"].startswith("consent_missing: signed for ¥")
+    (note,) = review_notes.read(signed["flagged"])
+    assert note.code is review_notes.NoteCode.SIGNED_WITHOUT_CONSENT
+    assert note.values["rule"] == "consent_missing" and int(note.values["bill_total"]) > 0
 
 
 def test_a_slip_signed_on_paper_reaches_head_office_like_a_pad_signature(

@@ -4,6 +4,7 @@ rules) and cancelling it, and a signed job's page with its checked slip."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import uuid
@@ -13,7 +14,8 @@ from typing import Any
 from sync.server import company
 from sync.server.db import read_transaction
 from sync.server.record_rows import live_rows
-from tests.sync.conftest import Server
+from tech_app import review_notes
+from tests.sync.conftest import DAY, Server
 from tests.sync.console_client import Console, office_console
 from tests.sync.test_write_gate import signed, stored_job  # noqa: F401  (the fixture)
 
@@ -167,18 +169,66 @@ def test_a_signed_jobs_page_shows_the_visit_and_the_checked_slip(
 def test_a_review_flag_is_resolved_from_the_job_page(server: Server) -> None:
     from sync.server import gate
     from sync.server.db import write_transaction
+    from tech_app.review_notes import NoteCode, note
 
     tech = server.technician()
     jobs = server.dispatch_demo(tech)
+    late = note(NoteCode.WORK_AFTER_REASSIGN, technician="liu", job="J-7", assignee="wang")
     with write_transaction(server.engine) as conn:
-        gate.flag(conn, jobs["printer"], "work kept on a job taken from its technician")
+        gate.flag(conn, jobs["printer"], late)
+        gate.flag(conn, jobs["printer"], late)  # flagged once
     console = office_console(server)
     page = console.get(f"/jobs/{jobs['printer']}").text
-    assert 'id="flag"' in page and "work kept" in page
+    flag = page.split('id="flag"')[1].split("</ul>")[0]
+    assert flag.count("<li") == 1
+    assert "liu recorded work on job J-7 after it was reassigned to wang." in flag
     answer = console.post(f"/jobs/{jobs['printer']}/resolve", {"back": f"/jobs/{jobs['printer']}"})
     assert answer.status_code == 303
     assert stored_job(server, jobs["printer"])["flagged"] == ""
     assert 'id="flag"' not in console.get(f"/jobs/{jobs['printer']}").text
+
+
+def test_review_notes_are_in_the_offices_language_and_old_text_still_shows(
+    server: Server,
+) -> None:
+    from sync.server import dispatch
+    from sync.server.db import write_transaction
+    from tech_app import review_notes
+    from tech_app.records import Job
+    from tech_app.records.codec import from_row
+    from tech_app.review_notes import NoteCode, note
+
+    tech = server.technician()
+    jobs = server.dispatch_demo(tech)
+    old = "zhao recorded work on job X-1 after head office cancelled it"  # an older version's
+    flagged = review_notes.add(
+        old, note(NoteCode.WORK_AFTER_REASSIGN, technician="liu", job="J-7", assignee="wang")
+    )
+    flagged = review_notes.add(
+        flagged,
+        note(
+            NoteCode.OVERCHARGE,
+            technician="liu",
+            overcharge=5000,
+            amount_charged=9000,
+            slip_total=4000,
+        ),
+    )
+    with write_transaction(server.engine) as conn:
+        job = from_row(Job, dispatch.find_job(conn, jobs["stove"]).data)
+        dispatch.put_record(conn, dataclasses.replace(job, flagged=flagged))
+    console = office_console(server)
+    console.post("/language", {"language": "zh_CN", "back": "/"})
+    page = console.get(f"/jobs/{jobs['stove']}").text
+    flag = re.sub(r"<[^>]+>", "", page.split('id="flag"')[1].split("</ul>")[0])  # the words
+    assert "工单 J-7 已改派给 wang 后，liu 仍在该工单上记录了工作。" in flag
+    assert "多收费 ¥50.00（技术员：liu）：客户实付 ¥90.00，服务单合计 ¥40.00。" in flag
+    assert "recorded work on job J-7" not in flag and "overcharge" not in flag.lower()
+    assert old in flag  # the old English text is shown as it was written
+    board = console.get(f"/?day={DAY.isoformat()}&q={job.number}").text
+    card = _card(board, job.number)
+    assert "待审核" in card and "改派后仍有工作" in card and "多收费" in card
+    assert "审核备注" in card and "Needs review" not in card
 
 
 def test_a_follow_up_call_with_an_overcharge_is_flagged(
@@ -204,7 +254,11 @@ def test_a_follow_up_call_with_an_overcharge_is_flagged(
     page = console.get("/follow-ups").text
     row = page.split(f'id="call-{job["number"]}"')[1].split("</tr>")[0]
     assert "overcharge" in row and "answers" not in row
-    assert "overcharge of" in stored_job(server, job["id"])["flagged"]
+    (note,) = review_notes.read(stored_job(server, job["id"])["flagged"])
+    assert (
+        note.code is review_notes.NoteCode.OVERCHARGE
+        and note.values["technician"] == job["assignee"]
+    )
     # The call counts in the technician's rating for the period, overcharge against them.
     today = datetime.now(UTC).date()  # a period around it, whatever the company's time zone
     period = f"first={today - timedelta(days=2)}&last={today + timedelta(days=2)}"

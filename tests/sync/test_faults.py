@@ -23,7 +23,9 @@ from sync.client import round as sync_round
 from sync.server import auth, dispatch, office, store
 from sync.server import tables as t
 from sync.server.db import read_transaction, write_transaction
+from tech_app import review_notes
 from tech_app.records import Job, Photo
+from tech_app.review_notes import NoteCode
 from tech_app.store import remote
 from tech_app.store.local import utc_now
 from tests.sync.conftest import (
@@ -279,15 +281,16 @@ def test_office_cancels_reassigns_deletes_jobs_completed_offline(
             )
         ).scalar_one()
         conflicts = dispatch.conflicts(conn, jobs["stove"])
-    assert listed[jobs["stove"]]["status"] == "cancelled" and listed[jobs["stove"]]["flagged"]
-    assert (
-        listed[jobs["heater-in"]]["assignee"] == other
-        and "reassigned" in listed[jobs["heater-in"]]["flagged"]
-    )
-    assert (
-        listed[jobs["printer"]]["status"] == "deleted"
-        and "deleted" in listed[jobs["printer"]]["flagged"]
-    )
+
+    def codes(key: str) -> list[NoteCode]:
+        return [n.code for n in review_notes.read(listed[jobs[key]]["flagged"])]
+
+    assert listed[jobs["stove"]]["status"] == "cancelled"
+    assert codes("stove") == [NoteCode.WORK_AFTER_CANCEL]
+    assert listed[jobs["heater-in"]]["assignee"] == other
+    assert codes("heater-in") == [NoteCode.WORK_AFTER_REASSIGN]
+    assert listed[jobs["printer"]]["status"] == "deleted"
+    assert codes("printer") == [NoteCode.WORK_AFTER_DELETE]
     assert answers == sum(
         len(
             device.store.db.execute(
@@ -299,7 +302,7 @@ def test_office_cancels_reassigns_deletes_jobs_completed_offline(
     assert any(c["field"] == "status" and c["losing_value"] == "completed" for c in conflicts)
     # The device keeps the work too: the removed jobs stay, flagged.
     for key in ("heater-in", "printer"):
-        assert device.store.get(Job, jobs[key]).flagged
+        assert remote.KEPT_FLAG in review_notes.read(device.store.get(Job, jobs[key]).flagged)
     assert device.store.get(Job, jobs["stove"]).status == "cancelled"
     # Record by record: what the technician can still see matches; the kept jobs match
     # head office's copy of the work.

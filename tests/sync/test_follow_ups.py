@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from sync.server import tables as t
 from sync.server.db import read_transaction
+from tech_app import review_notes
 from tech_app.charges import job_charges
 from tech_app.demo import CHINA
 from tech_app.records import Asset, Customer, Job, JobAsset, Site, TimeEntry
@@ -165,8 +166,9 @@ def test_an_amount_above_the_slips_total_is_an_overcharge_against_the_technician
     assert job_id not in listed(office, server, datetime.now(CHINA).isoformat(), due=True)
     # The flag is on the job, naming the technician; their laptop gets it on the next sync.
     assert device.sync().ok
-    flagged = device.store.get(Job, job_id).flagged
-    assert "overcharge of ¥50.00" in flagged and greedy in flagged
+    (note,) = review_notes.read(device.store.get(Job, job_id).flagged)
+    assert note.code is review_notes.NoteCode.OVERCHARGE
+    assert note.values["overcharge"] == "5000" and note.values["technician"] == greedy
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from tech_app import review_notes
 from tech_app.demo import PARTS, demo_id
 from tech_app.records import Job, JobAsset, PartUsage
 from tech_app.records.codec import table_of, to_row
+from tech_app.review_notes import NoteCode
 from tests.sync.conftest import Server
 from tests.sync.office_api import at, office_session, put, record
 from tests.sync.test_follow_ups import finished, home
@@ -71,9 +73,16 @@ def test_the_same_unit_again_inside_the_promise_is_flagged_replace_unit(
         send(office, server, job, JobAsset(job_id=job.id, asset_id=asset.id))
 
     flagged = record(server, Job, again.id).flagged
-    assert flagged.startswith("recurring fault: ")
-    assert first.number in flagged and "2025-03-10" in flagged and "2026-03-09" in flagged
-    assert "replace the unit" in flagged and stove.serial in flagged
+    assert review_notes.read(flagged) == (
+        review_notes.note(
+            NoteCode.RECURRING_FAULT,
+            serial=stove.serial,
+            earlier_job=first.number,
+            technician="",  # the earlier repair was nobody's job: head office's own
+            repaired_on="2025-03-10",
+            promised_until="2026-03-09",
+        ),
+    )
     for job in (elsewhere, too_late, service):
         assert record(server, Job, job.id).flagged == ""
     # Linking the unit again changes nothing: the job is flagged once.
@@ -92,5 +101,6 @@ def test_a_repair_without_parts_is_promised_three_months(server: Server) -> None
     outside = new_repair(stove, date(2025, 6, 8))
     for job in (inside, outside):
         send(office, server, job, JobAsset(job_id=job.id, asset_id=stove.id))
-    assert first.number in record(server, Job, inside.id).flagged
+    (note,) = review_notes.read(record(server, Job, inside.id).flagged)
+    assert note.code is NoteCode.RECURRING_FAULT and note.values["earlier_job"] == first.number
     assert record(server, Job, outside.id).flagged == ""

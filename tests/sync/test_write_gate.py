@@ -21,6 +21,7 @@ from sync.server import dispatch, store
 from sync.server import tables as t
 from sync.server.db import read_transaction, write_transaction
 from sync.server.office import ImportFailed, import_jobs
+from tech_app import review_notes
 from tech_app.lifecycle import change_status
 from tech_app.records import Job, Slip
 from tests.sync.conftest import Server
@@ -293,7 +294,14 @@ def test_a_former_assignees_late_push_overwrites_nothing_and_is_logged(
     at_office = stored_job(server, job_id)
     assert at_office["findings"] == "B: fuser worn"
     assert at_office["assignee"] == b and at_office["status"] == "on_site"
-    assert "reassigned" in at_office["flagged"]
+    assert review_notes.read(at_office["flagged"]) == (
+        review_notes.note(
+            review_notes.NoteCode.WORK_AFTER_REASSIGN,
+            technician=a,
+            job=at_office["number"],
+            assignee=b,
+        ),
+    )
     logged = {(c["field"], c["losing_value"]) for c in conflicts_of(server, job_id)}
     assert ("findings", "A: paper jam") in logged
     assert laptop_b.sync().ok

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from tech_app import review_notes
 from tech_app.bill import EarlierVisit, JobRecords
 from tech_app.charges import job_records
 from tech_app.demo import demo_id
@@ -28,7 +29,22 @@ from tests.conftest import DEMO_DAY
 HEATER_IN = demo_id("job:heater-in")
 HEATER_OUT = demo_id("job:heater-out")
 DISPENSER = demo_id("job:dispenser")
-NOTE = recurring_note("SH-2024-00871", "J-2026-0007", "liu", date(2026, 3, 10), date(2026, 12, 9))
+NOTE = review_notes.encode(
+    recurring_note("SH-2024-00871", "J-2026-0007", "liu", date(2026, 3, 10), date(2026, 12, 9))
+)
+# What head office wrote before the notes were codes.
+OLD_NOTE = (
+    "recurring fault: SH-2024-00871 was repaired in job J-2026-0007 by liu on 2026-03-10, "
+    "promised until 2026-12-09; policy: replace the unit"
+)
+REPLACE = JobFlag(
+    FlagCode.REPLACE_UNIT,
+    (
+        ("serial", "SH-2024-00871"),
+        ("earlier_job", "J-2026-0007"),
+        ("promised_until", "2026-12-09"),
+    ),
+)
 
 
 def _job(records: JobRecords, **changes: object) -> JobRecords:
@@ -52,19 +68,37 @@ def _card_visits(records: JobRecords, count: int) -> JobRecords:
 Case = tuple[str, Callable[[JobRecords], JobRecords], int | None, date | None, tuple[JobFlag, ...]]
 CASES: list[Case] = [
     ("heater", lambda r: r, None, None, ()),
+    ("heater", lambda r: _job(r, flagged=NOTE), None, None, (REPLACE,)),
+    # An old English note still says "replace the unit"; the rest of its text is kept.
     (
         "heater",
-        lambda r: _job(r, flagged=f"{NOTE}; left for review"),
+        lambda r: _job(r, flagged=f"{OLD_NOTE}; left for review"),
         None,
         None,
         (
-            JobFlag(
-                FlagCode.REPLACE_UNIT,
-                (
-                    ("serial", "SH-2024-00871"),
-                    ("earlier_job", "J-2026-0007"),
-                    ("promised_until", "2026-12-09"),
+            REPLACE,
+            JobFlag(FlagCode.OFFICE_REVIEW, (("note", "legacy"), ("text", "left for review"))),
+        ),
+    ),
+    # Every other note head office wrote shows as an office review, with its arguments.
+    (
+        "heater",
+        lambda r: _job(
+            r,
+            flagged=review_notes.add(
+                NOTE,
+                review_notes.note(
+                    review_notes.NoteCode.WORK_AFTER_CANCEL, technician="liu", job="J-1"
                 ),
+            ),
+        ),
+        None,
+        None,
+        (
+            REPLACE,
+            JobFlag(
+                FlagCode.OFFICE_REVIEW,
+                (("note", "work_after_cancel"), ("job", "J-1"), ("technician", "liu")),
             ),
         ),
     ),
@@ -152,8 +186,9 @@ def test_flags_of(
     assert flags_of(change(records[job]), consented, on_date=on_date) == expected
 
 
-def test_the_note_is_written_and_read_by_one_rule() -> None:
-    note = read_recurring_note(f"kept for review; {NOTE}")
+@pytest.mark.parametrize("flagged", [f"kept for review\n{NOTE}", f"kept for review; {OLD_NOTE}"])
+def test_the_note_is_written_and_read_by_one_rule(flagged: str) -> None:
+    note = read_recurring_note(flagged)
     assert note is not None
     assert (note.serial, note.earlier_job, note.promised_until) == (
         "SH-2024-00871",
@@ -161,6 +196,8 @@ def test_the_note_is_written_and_read_by_one_rule() -> None:
         date(2026, 12, 9),
     )
     assert read_recurring_note("consent_missing: signed for ¥10.00") is None
+    # A note the office API wrote by hand without its arguments is no recurring fault.
+    assert read_recurring_note('{"args":{"serial":"X"},"code":"recurring_fault"}') is None
 
 
 def test_the_list_reads_only_the_note() -> None:

@@ -3,26 +3,75 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from datetime import date
 
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
 from pytestqt.qt_compat import qt_api
 
+from tech_app import review_notes
 from tech_app.records import Job
+from tech_app.review_notes import NoteCode
 from tech_app.rules.recurring import recurring_note
 from tech_app.van import record_part_usage
 from tech_app.vocab import Coverage, JobStatus
 from tests.ui.conftest import HEATER_IN, HEATER_OUT
+from ui.i18n import install_translator, remove_translators
 from ui.job_table_model import Column
 from ui.job_view import JobView
 from ui.main_window import MainWindow
 
-NOTE = recurring_note("SH-2024-00871", "SV-260310-01", "liu", date(2026, 3, 10), date(2026, 12, 9))
+NOTE = review_notes.encode(
+    recurring_note("SH-2024-00871", "SV-260310-01", "liu", date(2026, 3, 10), date(2026, 12, 9))
+)
 
 
-def _flag_job(ctx, job_id: str) -> None:  # type: ignore[no-untyped-def]
+def _flag_job(ctx, job_id: str, flagged: str = NOTE) -> None:  # type: ignore[no-untyped-def]
     # As head office's pull brings it: the note on the job row.
     job = ctx.store.get(Job, job_id)
-    ctx.store.save(dataclasses.replace(job, flagged=NOTE))
+    ctx.store.save(dataclasses.replace(job, flagged=flagged))
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    installed = install_translator(qapp, "zh_CN")
+    locale = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    yield
+    QLocale.setDefault(locale)
+    remove_translators(qapp, installed)
+
+
+def test_head_offices_notes_show_in_chinese_and_old_text_as_written(  # type: ignore[no-untyped-def]
+    qtbot, ctx, chinese
+) -> None:
+    old = "zhao recorded work on job X-1 after head office cancelled it"
+    flagged = review_notes.add(
+        NOTE, review_notes.note(NoteCode.WORK_AFTER_DELETE, technician="liu", job="J-7")
+    )
+    flagged = review_notes.add(
+        flagged,
+        review_notes.note(
+            NoteCode.OVERCHARGE,
+            technician="liu",
+            overcharge=5000,
+            amount_charged=9000,
+            slip_total=4000,
+        ),
+    )
+    _flag_job(ctx, HEATER_OUT, f"{old}\n{flagged}")
+    view = JobView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_job(HEATER_OUT)
+    texts = [c.text() for c in view.flag_banner.chips]
+    assert texts[0].startswith("重复故障：请更换整机。") and "SV-260310-01" in texts[0]
+    assert texts[1] == f"总部审核：{old}"  # an older version's note, kept verbatim
+    assert texts[2] == "总部审核：总部删除工单 J-7 后，liu 仍记录了工作。"
+    assert texts[3].startswith("总部审核：多收费 ") and "50" in texts[3] and "90" in texts[3]
+    assert not any("recorded work on job J-7" in t or "overcharge" in t for t in texts)
 
 
 def test_the_job_view_shows_each_flag_as_it_arises(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]

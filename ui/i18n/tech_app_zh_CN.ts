@@ -70,27 +70,27 @@
 <context>
     <name>BackgroundSync</name>
     <message>
-        <location filename="../sync_worker.py" line="177"/>
+        <location filename="../sync_worker.py" line="179"/>
         <source>Your head office login has expired: log in again.</source>
         <translation>总部登录已过期：请重新登录。</translation>
     </message>
     <message>
-        <location filename="../sync_worker.py" line="179"/>
+        <location filename="../sync_worker.py" line="181"/>
         <source>Head office needs a newer version: please update tech-app.</source>
         <translation>总部需要更新的版本：请更新 tech-app。</translation>
     </message>
     <message>
-        <location filename="../sync_worker.py" line="181"/>
+        <location filename="../sync_worker.py" line="183"/>
         <source>Head office has a problem right now; sync will try again.</source>
         <translation>总部服务器暂时出现问题，稍后将自动重试同步。</translation>
     </message>
     <message>
-        <location filename="../sync_worker.py" line="183"/>
+        <location filename="../sync_worker.py" line="185"/>
         <source>Head office asked for a fresh start; sync will try again.</source>
         <translation>总部要求重新同步，稍后将自动重试。</translation>
     </message>
     <message>
-        <location filename="../sync_worker.py" line="184"/>
+        <location filename="../sync_worker.py" line="186"/>
         <source>Head office refused the sync: {detail}</source>
         <translation>总部拒绝了同步：{detail}</translation>
     </message>
@@ -548,64 +548,134 @@
 <context>
     <name>Flags</name>
     <message>
-        <location filename="../job_flags_banner.py" line="17"/>
+        <location filename="../job_flags_banner.py" line="18"/>
         <source>Recurring fault: replace the unit. {serial} was repaired in job {earlier_job}, promised until {promised_until}.</source>
         <translation>重复故障：请更换整机。{serial} 已在工单 {earlier_job} 中维修，保证期至 {promised_until}。</translation>
     </message>
     <message>
-        <location filename="../job_flags_banner.py" line="22"/>
+        <location filename="../job_flags_banner.py" line="23"/>
         <source>Warranty exclusion: {cause}. Covered work is charged.</source>
         <translation>保修除外：{cause}。本应保修的项目需收费。</translation>
     </message>
     <message>
-        <location filename="../job_flags_banner.py" line="25"/>
+        <location filename="../job_flags_banner.py" line="26"/>
         <source>Card {card}: all {visits} visits used. This visit is charged.</source>
         <translation>服务卡 {card}：{visits} 次服务已全部用完，本次上门需收费。</translation>
     </message>
     <message>
-        <location filename="../job_flags_banner.py" line="28"/>
+        <location filename="../job_flags_banner.py" line="29"/>
         <source>Card {card} is valid from {starts_on} to {ends_on} only. This visit is charged.</source>
         <translation>服务卡 {card} 仅在 {starts_on} 至 {ends_on} 期间有效，本次上门需收费。</translation>
     </message>
     <message>
-        <location filename="../job_flags_banner.py" line="31"/>
+        <location filename="../job_flags_banner.py" line="32"/>
         <source>No consent yet: the customer must agree to {bill_total} before the repair.</source>
         <translation>尚未确认：维修前须经客户同意费用 {bill_total}。</translation>
     </message>
     <message>
-        <location filename="../job_flags_banner.py" line="34"/>
+        <location filename="../job_flags_banner.py" line="35"/>
         <source>The bill {bill_total} is past the consented {consented_total}: ask again.</source>
         <translation>费用 {bill_total} 已超过客户确认的 {consented_total}：请再次征得同意。</translation>
     </message>
     <message>
-        <location filename="../job_flags_banner.py" line="39"/>
+        <location filename="../job_flags_banner.py" line="40"/>
         <source>Replace unit</source>
         <translation>更换整机</translation>
     </message>
     <message>
-        <location filename="../job_flags_banner.py" line="40"/>
+        <location filename="../job_flags_banner.py" line="41"/>
         <source>Warranty exclusion</source>
         <translation>保修除外</translation>
     </message>
     <message>
-        <location filename="../job_flags_banner.py" line="41"/>
+        <location filename="../job_flags_banner.py" line="42"/>
         <source>Card used up</source>
         <translation>服务卡已用完</translation>
     </message>
     <message>
-        <location filename="../job_flags_banner.py" line="42"/>
+        <location filename="../job_flags_banner.py" line="43"/>
         <source>Card not valid</source>
         <translation>服务卡无效</translation>
     </message>
     <message>
-        <location filename="../job_flags_banner.py" line="43"/>
+        <location filename="../job_flags_banner.py" line="44"/>
         <source>Consent missing</source>
         <translation>未经客户确认</translation>
     </message>
     <message>
-        <location filename="../job_flags_banner.py" line="44"/>
+        <location filename="../job_flags_banner.py" line="45"/>
         <source>Consent exceeded</source>
         <translation>超出确认金额</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="49"/>
+        <source>Office review: {technician} recorded work on job {job} after it was reassigned to {assignee}.</source>
+        <translation>总部审核：工单 {job} 已改派给 {assignee} 后，{technician} 仍记录了工作。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="54"/>
+        <source>Office review: {technician} recorded work on job {job} after head office cancelled it.</source>
+        <translation>总部审核：总部取消工单 {job} 后，{technician} 仍记录了工作。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="58"/>
+        <source>Office review: {technician} recorded work on job {job} after head office deleted it.</source>
+        <translation>总部审核：总部删除工单 {job} 后，{technician} 仍记录了工作。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="62"/>
+        <source>Office review: overcharge of {overcharge}. The customer paid {amount_charged}, the slip&apos;s total is {slip_total}.</source>
+        <translation>总部审核：多收费 {overcharge}。客户实付 {amount_charged}，服务单合计 {slip_total}。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="67"/>
+        <source>Office review: signed for {bill_total} without the customer&apos;s consent to that amount.</source>
+        <translation>总部审核：签字金额 {bill_total} 未经客户同意。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="71"/>
+        <source>Kept on this laptop: head office removed the job while work here was not yet synced.</source>
+        <translation>已保留在本机：总部移除此工单时，本机的工作尚未同步。</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="75"/>
+        <source>Office review: {text}</source>
+        <translation>总部审核：{text}</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="78"/>
+        <source>Work after reassignment</source>
+        <translation>改派后仍有工作</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="79"/>
+        <source>Work after cancellation</source>
+        <translation>取消后仍有工作</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="80"/>
+        <source>Work after deletion</source>
+        <translation>删除后仍有工作</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="81"/>
+        <source>Overcharge</source>
+        <translation>多收费</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="82"/>
+        <source>Signed without consent</source>
+        <translation>未经同意签字</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="83"/>
+        <source>Kept on this laptop</source>
+        <translation>本机保留</translation>
+    </message>
+    <message>
+        <location filename="../job_flags_banner.py" line="84"/>
+        <source>Office review</source>
+        <translation>总部审核</translation>
     </message>
 </context>
 <context>
@@ -2160,82 +2230,82 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../sync_problems.py" line="65"/>
+        <location filename="../sync_problems.py" line="62"/>
         <source>Sync problems</source>
         <translation>同步问题</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="73"/>
+        <location filename="../sync_problems.py" line="70"/>
         <source>Head office has taken every change you made.</source>
         <translation>总部已接收您的全部更改。</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="81"/>
+        <location filename="../sync_problems.py" line="78"/>
         <source>details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="82"/>
+        <location filename="../sync_problems.py" line="79"/>
         <source>checklist</source>
         <translation>检查单</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="83"/>
+        <location filename="../sync_problems.py" line="80"/>
         <source>parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="84"/>
+        <location filename="../sync_problems.py" line="81"/>
         <source>time</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="85"/>
+        <location filename="../sync_problems.py" line="82"/>
         <source>signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="86"/>
+        <location filename="../sync_problems.py" line="83"/>
         <source>photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="87"/>
+        <location filename="../sync_problems.py" line="84"/>
         <source>service slip</source>
         <translation>服务单</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="88"/>
+        <location filename="../sync_problems.py" line="85"/>
         <source>estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="89"/>
+        <location filename="../sync_problems.py" line="86"/>
         <source>consent</source>
         <translation>同意书</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="90"/>
+        <location filename="../sync_problems.py" line="87"/>
         <source>registration form</source>
         <translation>售后服务登记表</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="91"/>
+        <location filename="../sync_problems.py" line="88"/>
         <source>piece ready or handed back</source>
         <translation>货品可取件或已交还</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="98"/>
+        <location filename="../sync_problems.py" line="95"/>
         <source>Head office removed job {job} while your work on it was not yet synced. Your work is kept on this laptop and the job is flagged for review.</source>
         <translation>您在工单 {job} 上的工作尚未同步时，总部删除了该工单。您的工作已保留在本机，并已标记待审核。</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="101"/>
+        <location filename="../sync_problems.py" line="98"/>
         <source>(no job)</source>
         <translation>（无工单）</translation>
     </message>
     <message>
-        <location filename="../sync_problems.py" line="103"/>
+        <location filename="../sync_problems.py" line="100"/>
         <source>Your change to job {job} ({part}) was refused by head office: {reason}. It is kept on this laptop.</source>
         <translation>您对工单 {job}（{part}）的更改被总部拒绝：{reason}。更改已保留在本机。</translation>
     </message>

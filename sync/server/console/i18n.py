@@ -374,6 +374,40 @@ ZH_CN: dict[str, str] = {
     "End the contract": "终止合同",
     "Notice given on": "通知日期",
     "End with notice": "按通知期终止",
+    # review notes (``review_words``)
+    "{technician} recorded work on job {job} after it was reassigned to {assignee}.": (
+        "工单 {job} 已改派给 {assignee} 后，{technician} 仍在该工单上记录了工作。"
+    ),
+    "{technician} recorded work on job {job} after head office cancelled it.": (
+        "总部取消工单 {job} 后，{technician} 仍在该工单上记录了工作。"
+    ),
+    "{technician} recorded work on job {job} after head office deleted it.": (
+        "总部删除工单 {job} 后，{technician} 仍在该工单上记录了工作。"
+    ),
+    "Recurring fault: {serial} was repaired in job {earlier_job} by {technician} on "
+    "{repaired_on}, promised until {promised_until}. Policy: replace the unit.": (
+        "重复故障：{serial} 已于 {repaired_on} 由 {technician} 在工单 {earlier_job} 中维修，"
+        "承诺有效期至 {promised_until}。按政策应更换整机。"
+    ),
+    "Overcharge of {overcharge} against {technician}: the customer paid "
+    "{amount_charged}, the slip's total is {slip_total}.": (
+        "多收费 {overcharge}（技术员：{technician}）：客户实付 {amount_charged}，服务单合计 {slip_total}。"
+    ),
+    "Signed for {bill_total} without the customer's consent to that amount.": (
+        "签字金额 {bill_total} 未经客户同意。"
+    ),
+    "A laptop kept this job: head office removed it while work there was not yet synced.": (
+        "技术员电脑保留了此工单：总部移除它时，电脑上的工作尚未同步。"
+    ),
+    "Work after reassignment": "改派后仍有工作",
+    "Work after cancellation": "取消后仍有工作",
+    "Work after deletion": "删除后仍有工作",
+    "Recurring fault": "重复故障",
+    "Signed without consent": "未经同意签字",
+    "Kept on a laptop": "电脑上保留",
+    "Review note": "审核备注",
+    "head office": "总部",
+    "no technician": "无技术员",
 }
 
 
