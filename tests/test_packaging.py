@@ -46,7 +46,28 @@ def test_head_office_runs_without_importing_qt_reportlab_or_requests() -> None:
         "import sync.server.app, sync.server.embedded, sync.server.__main__, sync.commands\n"
         "sync.server.app.create_app('sqlite://')"
     )
-    assert _loaded(imports, ("PySide6", "reportlab", "requests", "ui", "reports")) == []
+    assert _loaded(imports, ("PySide6", "reportlab", "requests", "ui")) == []
+    # Head office recomputes a signed slip's content hash (``sync.server.slip_check``)
+    # with the slip's data modules, never a renderer.
+    assert set(_loaded(imports, ("reports",))) <= SLIP_DATA_MODULES
+
+
+# The ReportLab-free half of ``reports``: what a slip shows, and its content hash.
+SLIP_DATA_MODULES = {
+    "reports",
+    "reports.facts",
+    "reports.gather",
+    "reports.integrity",
+    "reports.labels",
+    "reports.service_facts",
+    "reports.service_labels",
+    "reports.slip_data",
+}
+
+
+def test_the_slip_data_modules_import_no_reportlab() -> None:
+    imports = f"for name in {sorted(SLIP_DATA_MODULES)!r}: importlib.import_module(name)"
+    assert _loaded(imports, ("reportlab", "PySide6", "requests", "sync", "ui")) == []
 
 
 def test_the_wire_format_imports_no_client_store() -> None:

@@ -374,6 +374,16 @@ ZH_CN: dict[str, str] = {
     "End the contract": "终止合同",
     "Notice given on": "通知日期",
     "End with notice": "按通知期终止",
+    # the slip's content hash, recomputed (``slip_check``)
+    "Records differ from the signed slip": "记录与客户签字的服务单不一致",
+    "head office's records of this job no longer give the content hash the customer signed. A record was changed after signature, or a company setting the slip prints (name, rates, tax) changed since. Compare the PDF with the records before relying on either.": (
+        "总部的本工单记录已算不出客户签字时的内容校验码：签字后有记录被修改，或服务单上印的公司设置（名称、费率、税率）已变更。请先核对 PDF 与记录，再以任一为准。"
+    ),
+    "Content hash verified — records match the signed slip": "内容校验码已核对——记录与签字的服务单一致",
+    "An earlier revision: a later slip replaced it after a change": "早期版本：变更后已由新版服务单取代",
+    "The content hash could not be checked: head office cannot rebuild this slip from its records": (
+        "无法核对内容校验码：总部无法根据其记录重建此服务单"
+    ),
     # review notes (``review_words``)
     "{technician} recorded work on job {job} after it was reassigned to {assignee}.": (
         "工单 {job} 已改派给 {assignee} 后，{technician} 仍在该工单上记录了工作。"

@@ -1,6 +1,7 @@
 """Everything the job page shows, read once: the job, its customer and site, its units,
 the visit as the technician recorded it, the signed slip with its PDF checked against
-the hash it is named by, the SLA promises, and the conflict log.
+the hash it is named by and its content hash recomputed from head office's records
+(``slip_check``), the SLA promises, and the conflict log.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sync.server import blobs, company, dispatch, store
 from sync.server.follow_ups import follow_up_id
 from sync.server.record_rows import moment
 from sync.server.sla_overview import promise_timers
+from sync.server.slip_check import SlipCheck, check_slips, recompute_content_hash
 from tech_app.job_sla import replacements
 from tech_app.rules.sla import SlaTimer
 
@@ -29,6 +31,8 @@ class SlipShown:
     pdf_sha256: str
     pdf_verified: bool  # head office holds the PDF and its bytes hash to pdf_sha256
     created_at: datetime | None
+    # The content hash recomputed from head office's records (``slip_check``).
+    content_check: SlipCheck = SlipCheck.UNCHECKED
 
 
 @dataclass
@@ -90,7 +94,16 @@ def read_job_page(conn: Connection, key: str, now: datetime) -> JobPage:
         if not line.get("removed_at"):  # a line taken back before sign-off is no part of it
             part = _data(conn, "parts", str(line["part_id"])) or {}
             page.parts.append({**line, "part_name": part.get("name", line["part_id"])})
-    for slip in sorted(children["slips"], key=lambda s: int(s["revision"])):
+    slips = sorted(children["slips"], key=lambda s: int(s["revision"]))
+    checks = (
+        check_slips(
+            [(int(s["revision"]), str(s["content_hash"])) for s in slips],
+            recompute_content_hash(conn, str(job["id"])),
+        )
+        if slips
+        else {}
+    )
+    for slip in slips:
         page.slips.append(
             SlipShown(
                 id=str(slip["id"]),
@@ -99,6 +112,7 @@ def read_job_page(conn: Connection, key: str, now: datetime) -> JobPage:
                 pdf_sha256=str(slip["pdf_sha256"]),
                 pdf_verified=_verified_pdf(conn, str(slip["pdf_sha256"])) is not None,
                 created_at=page.local(slip.get("created_at")),
+                content_check=checks[int(slip["revision"])],
             )
         )
     return page
