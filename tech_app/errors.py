@@ -51,6 +51,12 @@ class Invalid(StrEnum):
     # The service systems (tech_app.service_visits).
     WRONG_JOB_TYPE = "wrong_job_type"  # number, job_type: the record needs another kind of visit
     LOAN_RETURNED = "loan_returned"  # the loaner unit is already back
+    # Images (tech_app.images): a visit photo, the company logo.
+    FILE_EMPTY = "file_empty"
+    NOT_AN_IMAGE = "not_an_image"  # neither PNG nor JPEG
+    IMAGE_DAMAGED = "image_damaged"  # kind (PNG or JPEG): damaged or cut short
+    FILE_TOO_LARGE = "file_too_large"  # size_kb, limit_kb
+    IMAGE_TOO_LARGE = "image_too_large"  # width, height, limit (pixels a side)
 
 
 class ValidationError(TechAppError):

@@ -14,7 +14,7 @@ import zlib
 from dataclasses import dataclass
 from enum import StrEnum
 
-from tech_app.errors import ValidationError
+from tech_app.errors import Invalid, ValidationError
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 MAX_SIDE = 4000  # pixels; a logo larger than this is a photograph sent by mistake
@@ -47,22 +47,33 @@ def _png(field: str, data: bytes) -> ImageInfo:
         if len(body) != length or len(crc) != 4:
             break
         if zlib.crc32(kind + body) != struct.unpack(">I", crc)[0]:
-            raise ValidationError(field, f"the PNG's {kind.decode('latin-1')} chunk is damaged")
+            raise ValidationError(
+                field,
+                f"the PNG's {kind.decode('latin-1')} chunk is damaged",
+                code=Invalid.IMAGE_DAMAGED,
+                kind="PNG",
+            )
         if kind == b"IHDR":
             size = struct.unpack(">II", body[:8])
         if kind == b"IEND":
             if size is None:
-                raise ValidationError(field, "the PNG has no header chunk")
+                raise ValidationError(
+                    field, "the PNG has no header chunk", code=Invalid.IMAGE_DAMAGED, kind="PNG"
+                )
             return ImageInfo(ImageKind.PNG, *size)
         at += 12 + length
-    raise ValidationError(field, "the PNG is cut short (no end chunk)")
+    raise ValidationError(
+        field, "the PNG is cut short (no end chunk)", code=Invalid.IMAGE_DAMAGED, kind="PNG"
+    )
 
 
 def _jpeg(field: str, data: bytes) -> ImageInfo:
     at = 2
     while at + 4 <= len(data):
         if data[at] != 0xFF:
-            raise ValidationError(field, "the JPEG's markers are damaged")
+            raise ValidationError(
+                field, "the JPEG's markers are damaged", code=Invalid.IMAGE_DAMAGED, kind="JPEG"
+            )
         marker = data[at + 1]
         if marker == 0xFF:  # fill byte
             at += 1
@@ -71,29 +82,40 @@ def _jpeg(field: str, data: bytes) -> ImageInfo:
         if marker in _JPEG_FRAMES and at + 9 <= len(data):
             height, width = struct.unpack(">HH", data[at + 5 : at + 9])
             if not data.rstrip(b"\x00").endswith(b"\xff\xd9"):
-                raise ValidationError(field, "the JPEG is cut short (no end marker)")
+                raise ValidationError(
+                    field,
+                    "the JPEG is cut short (no end marker)",
+                    code=Invalid.IMAGE_DAMAGED,
+                    kind="JPEG",
+                )
             return ImageInfo(ImageKind.JPEG, width, height)
         at += 2 + length
-    raise ValidationError(field, "the JPEG has no frame header")
+    raise ValidationError(
+        field, "the JPEG has no frame header", code=Invalid.IMAGE_DAMAGED, kind="JPEG"
+    )
 
 
 def read_image(field: str, data: bytes) -> ImageInfo:
     """A whole PNG or JPEG's kind and size (a photo from the camera or a file), or a
     ValidationError naming what is wrong with it."""
     if not data:
-        raise ValidationError(field, "the file is empty")
+        raise ValidationError(field, "the file is empty", code=Invalid.FILE_EMPTY)
     if data.startswith(_PNG_SIGNATURE):
         return _png(field, data)
     if data.startswith(b"\xff\xd8\xff"):
         return _jpeg(field, data)
-    raise ValidationError(field, "is not a PNG or JPEG image")
+    raise ValidationError(field, "is not a PNG or JPEG image", code=Invalid.NOT_AN_IMAGE)
 
 
 def check_logo(field: str, data: bytes) -> ImageInfo:
     """The image's kind and size, or a ValidationError naming what is wrong with it."""
     if len(data) > MAX_LOGO_BYTES:
         raise ValidationError(
-            field, f"the file is {len(data) // 1024} KB; a logo may be at most 2 MB"
+            field,
+            f"the file is {len(data) // 1024} KB; a logo may be at most 2 MB",
+            code=Invalid.FILE_TOO_LARGE,
+            size_kb=str(len(data) // 1024),
+            limit_kb=str(MAX_LOGO_BYTES // 1024),
         )
     info = read_image(field, data)
     if not (0 < info.width <= MAX_SIDE and 0 < info.height <= MAX_SIDE):
@@ -101,5 +123,9 @@ def check_logo(field: str, data: bytes) -> ImageInfo:
             field,
             f"the image is {info.width}×{info.height} pixels; "
             f"a logo may be at most {MAX_SIDE}×{MAX_SIDE}",
+            code=Invalid.IMAGE_TOO_LARGE,
+            width=str(info.width),
+            height=str(info.height),
+            limit=str(MAX_SIDE),
         )
     return info

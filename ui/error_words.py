@@ -97,6 +97,15 @@ _INVALID: dict[Invalid, object] = {
         "Errors", "Job {number} is not the kind of visit this is recorded on"
     ),
     Invalid.LOAN_RETURNED: QT_TRANSLATE_NOOP("Errors", "The loaned unit is already back"),
+    Invalid.FILE_EMPTY: QT_TRANSLATE_NOOP("Errors", "The file is empty"),
+    Invalid.NOT_AN_IMAGE: QT_TRANSLATE_NOOP("Errors", "The file is not a PNG or JPEG image"),
+    Invalid.IMAGE_DAMAGED: QT_TRANSLATE_NOOP("Errors", "The {kind} image is damaged or cut short"),
+    Invalid.FILE_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "Errors", "The file is {size_kb} KB; at most {limit_kb} KB"
+    ),
+    Invalid.IMAGE_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "Errors", "The image is {width}×{height} pixels; at most {limit}×{limit}"
+    ),
 }
 # Fields whose refusal is shown in a box rather than next to the field: named in it.
 _FIELDS: dict[str, object] = {

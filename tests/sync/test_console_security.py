@@ -55,6 +55,8 @@ ROUTES = {
     ("POST", "/templates/{code}"): "/templates/{job}",
     ("GET", "/settings"): "/settings",
     ("POST", "/settings"): "/settings",
+    ("GET", "/settings/logo"): "/settings/logo",
+    ("POST", "/settings/logo"): "/settings/logo",
     ("POST", "/parts"): "/parts",
     ("GET", "/sla"): "/sla",
     ("GET", "/sla.csv"): "/sla.csv",

@@ -505,42 +505,67 @@
         <translation>借出的设备已经归还</translation>
     </message>
     <message>
+        <location filename="../error_words.py" line="100"/>
+        <source>The file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="101"/>
+        <source>The file is not a PNG or JPEG image</source>
+        <translation>文件不是 PNG 或 JPEG 图片</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="102"/>
+        <source>The {kind} image is damaged or cut short</source>
+        <translation>{kind} 图片已损坏或不完整</translation>
+    </message>
+    <message>
         <location filename="../error_words.py" line="103"/>
+        <source>The file is {size_kb} KB; at most {limit_kb} KB</source>
+        <translation>文件大小为 {size_kb} KB，最多 {limit_kb} KB</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="106"/>
+        <source>The image is {width}×{height} pixels; at most {limit}×{limit}</source>
+        <translation>图片为 {width}×{height} 像素，最多 {limit}×{limit}</translation>
+    </message>
+    <message>
+        <location filename="../error_words.py" line="112"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="104"/>
+        <location filename="../error_words.py" line="113"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="105"/>
+        <location filename="../error_words.py" line="114"/>
         <source>Signed by</source>
         <translation>签名人</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="106"/>
+        <location filename="../error_words.py" line="115"/>
         <source>Customer signature</source>
         <translation>顾客签名</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="119"/>
+        <location filename="../error_words.py" line="128"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="136"/>
+        <location filename="../error_words.py" line="145"/>
         <source>tech-app may not write {path} (read-only or no permission).</source>
         <translation>tech-app 不能写入 {path}（只读或没有权限）。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="140"/>
+        <location filename="../error_words.py" line="149"/>
         <source>{path} is in the way: a file where a folder should be, or the other way round.</source>
         <translation>{path} 位置不对：应是文件夹的地方是文件，或者相反。</translation>
     </message>
     <message>
-        <location filename="../error_words.py" line="144"/>
+        <location filename="../error_words.py" line="153"/>
         <source>The file {path} could not be used.</source>
         <translation>无法使用文件 {path}。</translation>
     </message>

@@ -34,6 +34,7 @@ from sync.server.console import (
 )
 from sync.server.console.i18n import N_
 from sync.server.console.session import CsrfRefused, SignInRequired
+from tech_app.images import MAX_LOGO_BYTES
 
 STATIC = Path(__file__).parent / "static"
 ROUTERS = (
@@ -67,6 +68,20 @@ async def _form_expired(request: Request, exc: Exception) -> Response:
     return _refused_page(request, N_("The form expired; please try again."))
 
 
+async def _upload_too_large(request: Request, exc: Exception) -> Response:
+    return views.render(
+        request,
+        "problem.html",
+        None,
+        status=413,
+        message=N_(
+            "The file is larger than {limit_kb} KB, more than a logo may be; nothing was changed."
+        ),
+        params={"limit_kb": MAX_LOGO_BYTES // 1024},
+        back="/settings",
+    )
+
+
 def _refused_page(request: Request, message: str, back: str = "/login") -> HTMLResponse:
     return views.render(
         request, "problem.html", None, status=403, message=message, params={}, back=back
@@ -78,6 +93,7 @@ def add_console(app: FastAPI) -> None:
     app.add_exception_handler(SignInRequired, _sign_in_first)
     app.add_exception_handler(CsrfRefused, _form_expired)
     app.add_exception_handler(routes_people.NotAdmin, _admins_only)
+    app.add_exception_handler(routes_settings.UploadTooLarge, _upload_too_large)
     app.mount("/static/console", StaticFiles(directory=STATIC), name="console-static")
     for router in ROUTERS:
         app.include_router(router)

@@ -374,6 +374,23 @@ ZH_CN: dict[str, str] = {
     "End the contract": "终止合同",
     "Notice given on": "通知日期",
     "End with notice": "按通知期终止",
+    # the company logo
+    "Company logo": "公司标志",
+    "No logo yet: slips print the company's name only.": "尚未设置标志：服务单只印公司名称。",
+    "Upload a new logo": "上传新标志",
+    "A PNG or JPEG of at most {limit_kb} KB and {limit}×{limit} pixels; every laptop receives it on its next sync.": (
+        "PNG 或 JPEG 图片，最大 {limit_kb} KB、{limit}×{limit} 像素；各笔记本下次同步时收到。"
+    ),
+    "Upload": "上传",
+    "The file is larger than {limit_kb} KB, more than a logo may be; nothing was changed.": (
+        "文件大于 {limit_kb} KB，超出标志允许的大小；未作任何更改。"
+    ),
+    "Choose a PNG or JPEG file first.": "请先选择一个 PNG 或 JPEG 文件。",
+    "the file is empty": "文件是空的",
+    "the file is not a PNG or JPEG image": "文件不是 PNG 或 JPEG 图片",
+    "the {kind} image is damaged or cut short": "{kind} 图片已损坏或不完整",
+    "the file is {size_kb} KB; at most {limit_kb} KB": "文件大小为 {size_kb} KB，最多 {limit_kb} KB",
+    "the image is {width}×{height} pixels; at most {limit}×{limit}": "图片为 {width}×{height} 像素，最多 {limit}×{limit}",
     # the slip's content hash, recomputed (``slip_check``)
     "Records differ from the signed slip": "记录与客户签字的服务单不一致",
     "head office's records of this job no longer give the content hash the customer signed. A record was changed after signature, or a company setting the slip prints (name, rates, tax) changed since. Compare the PDF with the records before relying on either.": (

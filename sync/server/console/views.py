@@ -15,7 +15,7 @@ from sync.server.console.i18n import N_
 from sync.server.console.review_words import notes_shown
 from sync.server.console.session import LANGUAGE_COOKIE, Visitor
 from sync.server.gate import Refused
-from tech_app.errors import NotFoundError, TechAppError, ValidationError
+from tech_app.errors import Invalid, NotFoundError, TechAppError, ValidationError
 
 _env = Environment(
     loader=PackageLoader("sync.server.console", "templates"),
@@ -85,6 +85,27 @@ def render(
     return HTMLResponse(page, status_code=status)
 
 
+# Refused input the core gives a code (``tech_app.errors.Invalid``), in the office's
+# words; the rest is shown by the core's English reason inside a translated sentence.
+INVALID_WORDS: dict[Invalid, str] = {
+    Invalid.FILE_EMPTY: N_("the file is empty"),
+    Invalid.NOT_AN_IMAGE: N_("the file is not a PNG or JPEG image"),
+    Invalid.IMAGE_DAMAGED: N_("the {kind} image is damaged or cut short"),
+    Invalid.FILE_TOO_LARGE: N_("the file is {size_kb} KB; at most {limit_kb} KB"),
+    Invalid.IMAGE_TOO_LARGE: N_("the image is {width}×{height} pixels; at most {limit}×{limit}"),
+}
+FIELD_WORDS: dict[str, str] = {"logo": N_("Company logo")}
+
+
+def _validation_params(request: Request, problem: ValidationError) -> dict[str, str]:
+    translate = i18n.translator(language_of(request))
+    field = FIELD_WORDS.get(problem.field)
+    detail = problem.reason
+    if problem.code in INVALID_WORDS:
+        detail = translate(INVALID_WORDS[problem.code], **problem.params)
+    return {"field": translate(field) if field else problem.field, "detail": detail}
+
+
 def refusal(request: Request, visitor: Visitor, problem: TechAppError, back: str) -> HTMLResponse:
     """The page for a change the rules refused: what was refused, in the user's words
     around the core's own reason, and the way back."""
@@ -98,7 +119,7 @@ def refusal(request: Request, visitor: Visitor, problem: TechAppError, back: str
         message, status = N_("The rules refuse this change: {detail}"), 409
     params = {"detail": str(problem)}
     if isinstance(problem, ValidationError):
-        params = {"field": problem.field, "detail": problem.reason}
+        params = _validation_params(request, problem)
     return render(
         request, "problem.html", visitor, status=status, message=message, params=params, back=back
     )
