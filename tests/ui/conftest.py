@@ -16,12 +16,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
 
 import ui  # noqa: F401 - its PySide6 guard must be in force before any widget
 from tech_app.blobs import BlobStore
 from tech_app.demo import demo_id, load_demo
 from tech_app.profile import blob_dir, database_path
 from tech_app.store.local import LocalStore, open_store
+from ui.i18n import install_translator, remove_translators
 
 DEMO_DAY = date(2026, 11, 28)
 # 10:30 in Beijing on the demo day: the heater visit (09:00–11:00) is under way.
@@ -29,6 +32,17 @@ DEMO_NOW = datetime(2026, 11, 28, 2, 30, tzinfo=UTC)
 HEATER_IN = demo_id("job:heater-in")
 HEATER_OUT = demo_id("job:heater-out")
 FLEET = demo_id("job:fleet")
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    """The app in Simplified Chinese: its translators and a Chinese locale (numbers)."""
+    installed = install_translator(qapp, "zh_CN")
+    locale = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    yield
+    QLocale.setDefault(locale)
+    remove_translators(qapp, installed)
 
 
 # The offscreen platform cannot resize native windows to their size hints, raise them or

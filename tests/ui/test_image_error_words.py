@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 
 from tech_app.errors import Invalid, ValidationError
 from tech_app.images import read_image
 from tests.tech_app.test_images import png
 from ui import error_words
 from ui.error_words import invalid_text
-from ui.i18n import install_translator, remove_translators
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    installed = install_translator(qapp, "zh_CN")
-    locale = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    yield
-    QLocale.setDefault(locale)
-    remove_translators(qapp, installed)
 
 
 def test_every_refusal_code_has_words() -> None:

@@ -3,13 +3,10 @@ ready, a wrong counterfoil number refused, hand back."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import shiboken6
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from tech_app import intake
 from tech_app.demo import demo_id
@@ -17,21 +14,10 @@ from tech_app.vocab import IntakeService, IntakeState
 from tests.ui.conftest import HEATER_IN
 from tests.ui.helpers import commit_text, sign_with_strokes
 from ui.history import collapse, describe, job_changes
-from ui.i18n import install_translator, remove_translators
 from ui.intake_panel import CounterfoilDialog, IntakeSignDialog
 from ui.job_view import JobView
 
 RING = demo_id("job:ring")
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    installed = install_translator(qapp, "zh_CN")
-    locale = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    yield
-    QLocale.setDefault(locale)
-    remove_translators(qapp, installed)
 
 
 def open_view(qtbot, ctx, job_id: str) -> JobView:  # type: ignore[no-untyped-def]

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 from pytestqt.qt_compat import qt_api
 
 from tech_app import review_notes
@@ -18,7 +14,6 @@ from tech_app.rules.recurring import recurring_note
 from tech_app.van import record_part_usage
 from tech_app.vocab import Coverage, JobStatus
 from tests.ui.conftest import HEATER_IN, HEATER_OUT
-from ui.i18n import install_translator, remove_translators
 from ui.job_table_model import Column
 from ui.job_view import JobView
 from ui.main_window import MainWindow
@@ -32,16 +27,6 @@ def _flag_job(ctx, job_id: str, flagged: str = NOTE) -> None:  # type: ignore[no
     # As head office's pull brings it: the note on the job row.
     job = ctx.store.get(Job, job_id)
     ctx.store.save(dataclasses.replace(job, flagged=flagged))
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    installed = install_translator(qapp, "zh_CN")
-    locale = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    yield
-    QLocale.setDefault(locale)
-    remove_translators(qapp, installed)
 
 
 def test_head_offices_notes_show_in_chinese_and_old_text_as_written(  # type: ignore[no-untyped-def]

@@ -9,11 +9,8 @@ serials, part numbers, measurement units and the product name may be Latin.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tech_app.records import Asset, ChecklistTemplate, Customer, Job, Part, Site
 from tech_app.vocab import JobStatus
@@ -22,18 +19,7 @@ from tests.ui.helpers import commit_text, message_boxes, press
 from tests.ui.visible_text import english, visible_texts
 from ui.charges_panel import ChargesPanel
 from ui.checklist_editors import NumberEditor, YesNoEditor
-from ui.i18n import install_translator, remove_translators
 from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    installed = install_translator(qapp, "zh_CN")
-    locale = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    yield
-    QLocale.setDefault(locale)
-    remove_translators(qapp, installed)
 
 
 def _data(ctx) -> set[str]:  # type: ignore[no-untyped-def]

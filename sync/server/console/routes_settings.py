@@ -19,6 +19,7 @@ from sync.server import blobs, company, dispatch
 from sync.server.console import views
 from sync.server.console.forms import Posted, Signed, Text, change, engine_of
 from sync.server.console.i18n import N_
+from sync.server.console.session import Visitor
 from sync.server.db import read_transaction
 from sync.server.record_rows import live_rows
 from tech_app.errors import ValidationError
@@ -50,6 +51,18 @@ def logo_upload_size(request: Request) -> None:
 
 
 SizeChecked = Annotated[None, Depends(logo_upload_size)]
+
+
+def _problem(request: Request, visitor: Visitor, status: int, message: str) -> Response:
+    return views.render(
+        request,
+        "problem.html",
+        visitor,
+        status=status,
+        message=message,
+        params={},
+        back="/settings",
+    )
 
 
 def _current_logo(conn: Connection) -> tuple[str, bytes | None]:
@@ -84,14 +97,8 @@ def logo_image(request: Request, visitor: Signed) -> Response:
     with read_transaction(engine_of(request)) as conn:
         _, logo = _current_logo(conn)
     if logo is None:
-        return views.render(
-            request,
-            "problem.html",
-            visitor,
-            status=404,
-            message=N_("No logo yet: slips print the company's name only."),
-            params={},
-            back="/settings",
+        return _problem(
+            request, visitor, 404, N_("No logo yet: slips print the company's name only.")
         )
     try:
         kind = read_image(LOGO_FIELD, logo).kind
@@ -108,15 +115,7 @@ async def upload_logo(request: Request, size: SizeChecked, visitor: Posted) -> R
     form = await request.form()
     sent = form.get(LOGO_FIELD)
     if not isinstance(sent, UploadFile) or not sent.filename:
-        return views.render(
-            request,
-            "problem.html",
-            visitor,
-            status=422,
-            message=N_("Choose a PNG or JPEG file first."),
-            params={},
-            back="/settings",
-        )
+        return _problem(request, visitor, 422, N_("Choose a PNG or JPEG file first."))
     # One byte past the limit is enough to refuse it (a body sent without its length).
     data = await sent.read(MAX_LOGO_BYTES + 1)
     if len(data) > MAX_LOGO_BYTES:
