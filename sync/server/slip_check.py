@@ -17,6 +17,7 @@ the slip prints (name, rates, tax) changed since.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -64,7 +65,9 @@ def recompute_content_hash(conn: Connection, job_id: str) -> Recomputed:
                 break
         # Images are presentation and outside the hash, so no blob is read.
         return Recomputed(slip_content_hash(build_slip_data(local, job_id)))
-    except (TechAppError, ValueError, KeyError) as problem:
+    except (TechAppError, ValueError, KeyError, sqlite3.Error) as problem:
+        # Rows the laptop's code refuses (the client drops such a page too): unchecked,
+        # and the page still shows, never a traceback.
         return Recomputed(None, str(problem))
     finally:
         local.close()

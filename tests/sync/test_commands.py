@@ -187,3 +187,22 @@ def test_tokens_use_the_keyring_when_one_exists(
         check=True,
     )
     assert json.loads(found.stdout) == {"where": where, "file": file, "back": True}
+
+
+def test_the_job_list_words_review_notes_in_english(office_db: str, capsys: Any) -> None:
+    from sync.server import gate
+    from sync.server.db import write_transaction
+    from tech_app.review_notes import NoteCode, note
+
+    assert run(["office", "seed-demo", "--db", office_db, "--today", "2026-11-28"], capsys)[0] == 0
+    job = json.loads(run(["office", "jobs", "--db", office_db, "--json"], capsys)[1])[0]
+    late = note(NoteCode.WORK_AFTER_CANCEL, technician="liu", job=job["number"])
+    with write_transaction(make_engine(office_db)) as conn:
+        gate.flag(conn, job["id"], late)
+    code, out, _ = run(["office", "jobs", "--db", office_db], capsys)
+    line = next(row for row in out.splitlines() if row.startswith(job["number"]))
+    assert code == 0
+    assert (
+        f"REVIEW: liu recorded work on job {job['number']} after head office cancelled it." in line
+    )
+    assert "work_after_cancel" not in line and "{" not in line
