@@ -25,8 +25,9 @@ from sqlalchemy.engine import Connection
 
 from reports.integrity import slip_content_hash
 from reports.slip_data import build_slip_data
-from sync.server import store
+from sync.server import company, store
 from tech_app.errors import TechAppError
+from tech_app.records.settings import SETTINGS_ID
 from tech_app.store import remote
 from tech_app.store.local import open_store
 
@@ -73,6 +74,16 @@ def recompute_content_hash(conn: Connection, job_id: str) -> Recomputed:
         local.close()
 
 
+def settings_changed_after(conn: Connection, slip_id: str) -> bool:
+    """Head office changed the company settings after this slip reached it. The slip
+    prints them (name, address, logo, rates), so that alone changes the content hash:
+    the page says so beside the warning, for the office to tell a change of letterhead
+    from a changed record."""
+    slip = store.load(conn, "slips", slip_id)
+    settings = store.load(conn, company.TABLE, SETTINGS_ID)
+    return slip is not None and settings is not None and settings.seq > slip.seq
+
+
 def check_slips(revisions: list[tuple[int, str]], recomputed: Recomputed) -> dict[int, SlipCheck]:
     """Each slip revision's state against the recomputed hash (pure).
 
@@ -94,4 +105,10 @@ def check_slips(revisions: list[tuple[int, str]], recomputed: Recomputed) -> dic
     return found
 
 
-__all__ = ["Recomputed", "SlipCheck", "check_slips", "recompute_content_hash"]
+__all__ = [
+    "Recomputed",
+    "SlipCheck",
+    "check_slips",
+    "recompute_content_hash",
+    "settings_changed_after",
+]

@@ -9,12 +9,14 @@ import sqlalchemy as sa
 
 from reports.integrity import slip_content_hash
 from reports.slip_data import build_slip_data
+from sync.server import company
 from sync.server import tables as t
 from sync.server.db import read_transaction, write_transaction
 from sync.server.record_rows import live_rows
 from sync.server.slip_check import Recomputed, SlipCheck, check_slips, recompute_content_hash
 from tests.sync.conftest import Server
 from tests.sync.console_client import office_console
+from tests.sync.test_company_logo import restore_settings  # noqa: F401
 from tests.sync.test_write_gate import signed  # noqa: F401  (the fixture)
 
 VERIFIED = "Content hash verified — records match the signed slip"
@@ -57,11 +59,24 @@ def test_a_part_line_changed_behind_the_gates_back_shows_the_tamper_warning(
     assert changed >= 1
     page = console.get(f"/jobs/{job_id}").text
     assert _check(page).startswith(DIFFERS) and 'class="tamper"' in page
-    assert VERIFIED not in page
+    assert VERIFIED not in page and 'id="settings-changed-1"' not in page
     # In Chinese, the warning is in Chinese.
     console.post("/language", {"language": "zh_CN", "back": "/"})
     chinese = _check(console.get(f"/jobs/{job_id}").text)
     assert chinese.startswith("记录与客户签字的服务单不一致") and "differ" not in chinese
+
+
+def test_a_changed_letterhead_is_named_beside_the_warning(
+    server: Server,
+    signed: dict[str, Any],  # noqa: F811
+    restore_settings: Any,  # noqa: F811
+) -> None:
+    # The slip prints the company's phone: changing it after signature changes the hash,
+    # and the page says that the settings changed, not only that the records differ.
+    with write_transaction(server.engine) as conn:
+        company.update(conn, {"phone": "400-000-0000"})
+    page = office_console(server).get(f"/jobs/{signed['job']}").text
+    assert _check(page).startswith(DIFFERS) and 'id="settings-changed-1"' in page
 
 
 def test_the_verified_words_in_chinese(

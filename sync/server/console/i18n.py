@@ -396,6 +396,9 @@ ZH_CN: dict[str, str] = {
     "head office's records of this job no longer give the content hash the customer signed. A record was changed after signature, or a company setting the slip prints (name, rates, tax) changed since. Compare the PDF with the records before relying on either.": (
         "总部的本工单记录已算不出客户签字时的内容校验码：签字后有记录被修改，或服务单上印的公司设置（名称、费率、税率）已变更。请先核对 PDF 与记录，再以任一为准。"
     ),
+    "The company settings were changed after this slip reached head office, which alone gives another hash.": (
+        "此服务单送达总部后公司设置有过修改，仅此一项就会使校验码不同。"
+    ),
     "Content hash verified — records match the signed slip": "内容校验码已核对——记录与签字的服务单一致",
     "An earlier revision: a later slip replaced it after a change": "早期版本：变更后已由新版服务单取代",
     "The content hash could not be checked: head office cannot rebuild this slip from its records": (

@@ -18,7 +18,12 @@ from sync.server import blobs, company, dispatch, store
 from sync.server.follow_ups import follow_up_id
 from sync.server.record_rows import moment
 from sync.server.sla_overview import promise_timers
-from sync.server.slip_check import SlipCheck, check_slips, recompute_content_hash
+from sync.server.slip_check import (
+    SlipCheck,
+    check_slips,
+    recompute_content_hash,
+    settings_changed_after,
+)
 from tech_app.job_sla import replacements
 from tech_app.rules.sla import SlaTimer
 
@@ -33,6 +38,7 @@ class SlipShown:
     created_at: datetime | None
     # The content hash recomputed from head office's records (``slip_check``).
     content_check: SlipCheck = SlipCheck.UNCHECKED
+    settings_changed: bool = False  # the company settings changed after it arrived
 
 
 @dataclass
@@ -113,6 +119,7 @@ def read_job_page(conn: Connection, key: str, now: datetime) -> JobPage:
                 pdf_verified=_verified_pdf(conn, str(slip["pdf_sha256"])) is not None,
                 created_at=page.local(slip.get("created_at")),
                 content_check=checks[int(slip["revision"])],
+                settings_changed=settings_changed_after(conn, str(slip["id"])),
             )
         )
     return page
