@@ -62,7 +62,8 @@ def note(code: NoteCode, **params: object) -> Note:
 def encode(entry: Note) -> str:
     """One note as its line of ``flagged``."""
     if entry.code is NoteCode.LEGACY:
-        return entry.values.get("text", "")
+        # Old text stays as written, on one line: a newline would make it two notes.
+        return entry.values.get("text", "").replace("\n", " ")
     return json.dumps(
         {"code": entry.code.value, "args": entry.values},
         ensure_ascii=False,
