@@ -32,7 +32,7 @@ from sqlalchemy.engine import Connection
 
 from sync.server import history
 from sync.server import tables as t
-from sync.server.db import current_seq, meta_value, next_seq, now, stamp
+from sync.server.db import current_seq, meta_value, next_seq, now, provisional_stored, stamp
 from sync.server.record_rows import data_of, fields_by_key, joined
 from sync.server.record_tables import fields_of
 from tech_app.records.codec import RECORD_FOR_TABLE
@@ -211,7 +211,9 @@ def flush_pending(conn: Connection, renumber: Callable[[int], int] | None = None
     batch: _Batch | None = conn.info.get(_PENDING)
     if batch is None or not batch.rows:
         return
-    if renumber is not None:
+    if renumber is None:
+        provisional_stored(conn)  # in before the commit-ordering step: it must shift them
+    else:
         for row in batch.rows:
             row["seq"] = renumber(int(row["seq"]))
             writers = json.loads(row["writers"])
@@ -358,7 +360,10 @@ def write(
     """
     record_id = str(data["id"])
     existing = load(conn, table, record_id)
-    seq = next_seq(conn)
+    batch: _Batch | None = conn.info.get(_PENDING)
+    deferred = existing is None and batch is not None and table in _DEFERRABLE
+    # A deferred first version waits for flush_pending, which renumbers it after stamp.
+    seq = next_seq(conn, held_back=deferred)
     writers = existing.writers if existing else {}
     for name in data if fields is None else fields:
         writers[name] = [writer, seq]
@@ -376,8 +381,6 @@ def write(
         "updated_at": now(),
     }
     version = 1 if existing is None else existing.version + 1
-    batch: _Batch | None = conn.info.get(_PENDING)
-    deferred = existing is None and batch is not None and table in _DEFERRABLE
     if deferred:
         assert batch is not None
         batch.rows.append(
