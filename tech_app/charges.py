@@ -121,6 +121,18 @@ def job_estimate(
     )
 
 
+def job_bills(
+    store: LocalStore, job_id: str, planned_minutes: int, on_date: date | None = None
+) -> tuple[Bill, Bill]:
+    """The estimate and the running bill side by side (the charges tab), from one read
+    of the job's records."""
+    records = job_records(store, job_id, on_date)
+    return (
+        bill_of(records, on_date=on_date, times=planned_times(planned_minutes)),
+        bill_of(records, on_date=on_date),
+    )
+
+
 def _line_json(line: ChargeLine) -> dict[str, object]:
     return {
         "kind": line.kind.value,

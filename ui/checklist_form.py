@@ -46,12 +46,13 @@ from ui import labels
 from ui.checklist_editors import ItemEditor, PhotoEditor, editor_for
 from ui.context import AppContext
 from ui.error_words import invalid_text
+from ui.lazy_panel import FilledWhenShown
 from ui.messages import show_error
 from ui.retranslate import Retranslating
 from ui.style import FLAG_STYLE
 
 
-class ChecklistForm(Retranslating, QWidget):
+class ChecklistForm(FilledWhenShown, Retranslating, QWidget):
     answer_saved = Signal(str, str)  # item key, stored value
     changed = Signal()  # something was written; the job list and status bar refresh
 
@@ -69,6 +70,7 @@ class ChecklistForm(Retranslating, QWidget):
         self._serials: dict[str, str] = {}
         self._all_trucks = False
         self._done: set[str] = set()  # asset ids whose checklist is complete
+        self._read_only = False
         self.tabs: QTabWidget | None = None
         self.empty_label = self.tr_label(lambda: self.tr("This job has no checklist."))
         self.progress_label = QLabel(self)
@@ -84,17 +86,18 @@ class ChecklistForm(Retranslating, QWidget):
         self._layout.addWidget(self.empty_label)
 
     def on_language_changed(self) -> None:
-        """Labels, choices and notes come from the template in the language: built again,
-        on the same unit's tab."""
-        if not self._job_id:
-            return
+        """Labels, choices and notes come from the template in the language: built again
+        (when on screen), on the same unit's tab."""
+        self.reload()
+
+    def refill(self) -> None:
         unit = self.tabs.currentIndex() if self.tabs is not None else 0
-        self.load(self._job_id)
+        self.fill(self._job_id)
         if self.tabs is not None:
             self.tabs.setCurrentIndex(unit)
 
     # -- building ------------------------------------------------------------------
-    def load(self, job_id: str) -> None:
+    def fill(self, job_id: str) -> None:
         self._job_id = job_id
         self.editors.clear()
         self._labels.clear()
@@ -129,6 +132,9 @@ class ChecklistForm(Retranslating, QWidget):
                 self._units.append(part.asset_id or "")
             self._body = self.tabs = tabs
         self._layout.addWidget(self._body)
+        # Shown now: filled while the form itself is being shown (ui/lazy_panel.py), a new
+        # child would otherwise wait for the event loop to appear.
+        self._body.show()
         for (asset_id, key), answer in answers_of(store, job_id).items():
             editor = self.editors.get((asset_id, key))
             if editor is not None:
@@ -136,6 +142,7 @@ class ChecklistForm(Retranslating, QWidget):
                 jump = self._jump_text(asset_id, editor, answer.value)
                 if answer.out_of_range or jump:
                     editor.show_saved(answer.out_of_range, jump)
+        self._apply_read_only()
         self._show_progress()
 
     def _scrolled(self, inner: QWidget) -> QScrollArea:
@@ -193,6 +200,7 @@ class ChecklistForm(Retranslating, QWidget):
 
     # -- saving ----------------------------------------------------------------------
     def editor(self, item_key: str, asset_id: str | None = None) -> ItemEditor:
+        self.ensure_filled()
         if asset_id is None and (None, item_key) not in self.editors:
             matches = [e for (_a, k), e in self.editors.items() if k == item_key]
             return matches[0]
@@ -307,6 +315,7 @@ class ChecklistForm(Retranslating, QWidget):
     # -- state -------------------------------------------------------------------------
     def mark_missing(self) -> list[str]:
         """Colour the required items still unanswered; returns their labels."""
+        self.ensure_filled()
         answered = set(answers_of(self._ctx.store, self._job_id))
         missing = []
         for key, editor in self.editors.items():
@@ -316,13 +325,19 @@ class ChecklistForm(Retranslating, QWidget):
         return missing
 
     def item_labels(self) -> list[str]:
+        self.ensure_filled()
         return [label.text() for label in self._labels.values()]
 
     def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self._apply_read_only()
+
+    def _apply_read_only(self) -> None:
         for editor in self.editors.values():
-            editor.setEnabled(not read_only)
+            editor.setEnabled(not self._read_only)
 
     def flagged_items(self) -> list[str]:
+        self.ensure_filled()
         return [key for (_a, key), e in self.editors.items() if e.flagged]
 
 
