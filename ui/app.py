@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -38,8 +39,10 @@ from ui.messages import error_text, show_error
 from ui.settings import AppSettings, default_settings
 from ui.single_instance import ProfileGuard
 from ui.sync_status import SyncStatusSource
-from ui.sync_worker import BackgroundSync, SyncTiming
 from ui.worker import Worker
+
+if TYPE_CHECKING:
+    from ui.sync_worker import SyncTiming
 
 
 def create_context(
@@ -61,6 +64,8 @@ def create_context(
     worker = Worker(lambda: open_store(path))
     status: SyncStatusSource | None = None
     if remote.server_url(store):
+        from ui.sync_worker import BackgroundSync  # only a profile logged in to head office
+
         status = BackgroundSync(store, lambda: open_store(path), blobs, sync_timing)
     return AppContext(
         store=store,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import tzinfo
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -28,30 +29,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tech_app import lifecycle
 from tech_app.errors import TechAppError, TransitionError
-from tech_app.job_overview import JobOverview, job_overview, sla_timers_of
 from tech_app.records import Job
 from tech_app.records.jobs import next_steps
-from tech_app.timesheet import TimerChange, undo_timer_change
 from tech_app.vocab import JobStatus
 from ui import labels
-from ui.asset_history_view import AssetHistoryView
-from ui.charges_panel import ChargesPanel
-from ui.checklist_form import ChecklistForm
 from ui.context import AppContext
-from ui.history import collapse, describe, job_changes
-from ui.history_model import HistoryEntry, HistoryModel
-from ui.intake_panel import IntakePanel, is_intake_job
 from ui.job_flags_banner import FlagBanner
 from ui.messages import show_error
-from ui.parts_panel import PartsPanel
 from ui.retranslate import Retranslating, announce_new_words
-from ui.service_panel import ServicePanel
-from ui.signoff_dialog import SignoffDialog
 from ui.sla_panel import SlaPanel
 from ui.style import FLAG_STYLE, MUTED_STYLE, OK_STYLE
-from ui.time_panel import TimePanel
+
+# The tabs behind the overview, the sign-off, pricing and the visit operations are
+# imported with the first job shown (``JobView._build_pages``), not before the main
+# window's first paint: start-up pays only for the list and this frame.
+if TYPE_CHECKING:
+    from tech_app.job_overview import JobOverview
+    from tech_app.timesheet import TimerChange
+    from ui.asset_history_view import AssetHistoryView
+    from ui.charges_panel import ChargesPanel
+    from ui.checklist_form import ChecklistForm
+    from ui.history_model import HistoryModel
+    from ui.intake_panel import IntakePanel
+    from ui.parts_panel import PartsPanel
+    from ui.service_panel import ServicePanel
+    from ui.signoff_dialog import SignoffDialog
+    from ui.time_panel import TimePanel
 
 # Steps a technician takes on site. Going back to "assigned"/"new" and cancelling
 # are dispatch decisions that belong to head office, so they get no button here;
@@ -68,6 +72,17 @@ class JobView(Retranslating, QWidget):
     # A status step moved the timers (a TimerChange; ``timer_words`` says it), for an undo.
     timers_moved = Signal(object)
     timers_settled = Signal()  # the offered undo no longer applies (the timers moved again)
+
+    # Built with the first job shown (``_build_pages``).
+    _checklist: ChecklistForm
+    _parts: PartsPanel
+    _time: TimePanel
+    _charges: ChargesPanel
+    _intake: IntakePanel
+    _service: ServicePanel
+    _unit_history: AssetHistoryView
+    _history_model: HistoryModel
+    history_table: QTableView
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,32 +122,8 @@ class JobView(Retranslating, QWidget):
 
         self.tabs = QTabWidget(self)
         self.overview = self._build_overview()
-        self._checklist = ChecklistForm(ctx, self)
-        self._parts = PartsPanel(ctx, self)
-        self._time = TimePanel(ctx, self)
-        self._charges = ChargesPanel(ctx, self)
-        self.intake = IntakePanel(ctx, self)
-        self.intake.hide()  # until a counter job puts it in a tab
-        self._service = ServicePanel(ctx, self)
-        self._unit_history = AssetHistoryView(ctx, self)
-        self._history_model = HistoryModel(self)
-        self.history_table = QTableView(self)
-        self.history_table.setModel(self._history_model)
-        self.history_table.verticalHeader().hide()
-        self.history_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch
-        )
-        for page in (
-            self.overview,
-            self._service,
-            self._checklist,
-            self._parts,
-            self._time,
-            self._charges,
-            self._unit_history,
-            self.history_table,
-        ):
-            self.tabs.addTab(page, "")
+        self.tabs.addTab(self.overview, "")
+        self._pages_built = False
         self.keep_text(self._name_tabs)
 
         layout = QVBoxLayout(self)
@@ -141,17 +132,6 @@ class JobView(Retranslating, QWidget):
         layout.addWidget(self.frozen_label)
         layout.addWidget(self.flag_banner)
         layout.addWidget(self.tabs, 1)
-
-        for panel in (self._checklist, self._parts, self._time, self._charges, self.intake):
-            panel.changed.connect(self.on_panel_changed)
-        self._service.changed.connect(self.on_panel_changed)
-        self._service.changed.connect(self.refresh_clock)  # a loaner may keep the 8 h promise
-        self._parts.changed.connect(self._charges.reload)
-        self._time.changed.connect(self._charges.reload)
-        # What changes a flag: parts and time (the bill), the cause and the consent.
-        for panel in (self._parts, self._time, self._charges):
-            panel.changed.connect(self.refresh_flags)
-        self._time.changed.connect(self.timers_settled)  # a timer moved by hand: no undo
 
         self._history_stale = False
         self.tabs.currentChanged.connect(self.on_tab_changed)
@@ -206,19 +186,75 @@ class JobView(Retranslating, QWidget):
         area.setWidget(page)
         return area
 
+    def _build_pages(self) -> None:
+        """The tabs behind the overview, once: with the first job shown (or asked for),
+        after the main window's first paint."""
+        if self._pages_built:
+            return
+        self._pages_built = True
+        from ui.asset_history_view import AssetHistoryView
+        from ui.charges_panel import ChargesPanel
+        from ui.checklist_form import ChecklistForm
+        from ui.history_model import HistoryModel
+        from ui.intake_panel import IntakePanel
+        from ui.parts_panel import PartsPanel
+        from ui.service_panel import ServicePanel
+        from ui.time_panel import TimePanel
+
+        ctx = self._ctx
+        self._checklist = ChecklistForm(ctx, self)
+        self._parts = PartsPanel(ctx, self)
+        self._time = TimePanel(ctx, self)
+        self._charges = ChargesPanel(ctx, self)
+        self._intake = IntakePanel(ctx, self)
+        self._intake.hide()  # until a counter job puts it in a tab
+        self._service = ServicePanel(ctx, self)
+        self._unit_history = AssetHistoryView(ctx, self)
+        self._history_model = HistoryModel(self)
+        self.history_table = QTableView(self)
+        self.history_table.setModel(self._history_model)
+        self.history_table.verticalHeader().hide()
+        self.history_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch
+        )
+        for page in (
+            self._service,
+            self._checklist,
+            self._parts,
+            self._time,
+            self._charges,
+            self._unit_history,
+            self.history_table,
+        ):
+            self.tabs.addTab(page, "")
+        self._name_tabs()
+
+        for panel in (self._checklist, self._parts, self._time, self._charges, self._intake):
+            panel.changed.connect(self.on_panel_changed)
+        self._service.changed.connect(self.on_panel_changed)
+        self._service.changed.connect(self.refresh_clock)  # a loaner may keep the 8 h promise
+        self._parts.changed.connect(self._charges.reload)
+        self._time.changed.connect(self._charges.reload)
+        # What changes a flag: parts and time (the bill), the cause and the consent.
+        for panel in (self._parts, self._time, self._charges):
+            panel.changed.connect(self.refresh_flags)
+        self._time.changed.connect(self.timers_settled)  # a timer moved by hand: no undo
+
     def _name_tabs(self) -> None:
         # By page, not by position: a counter job's intake tab comes and goes at index 1.
-        for page, text in (
-            (self.overview, self.tr("Overview")),
-            (self.intake, self.tr("Jewellery intake")),
-            (self._service, self.tr("Service")),
-            (self._checklist, self.tr("Checklist")),
-            (self._parts, self.tr("Parts")),
-            (self._time, self.tr("Time")),
-            (self._charges, self.tr("Charges")),
-            (self._unit_history, self.tr("Unit history")),
-            (self.history_table, self.tr("History")),
-        ):
+        pages: list[tuple[QWidget, str]] = [(self.overview, self.tr("Overview"))]
+        if self._pages_built:
+            pages += [
+                (self._intake, self.tr("Jewellery intake")),
+                (self._service, self.tr("Service")),
+                (self._checklist, self.tr("Checklist")),
+                (self._parts, self.tr("Parts")),
+                (self._time, self.tr("Time")),
+                (self._charges, self.tr("Charges")),
+                (self._unit_history, self.tr("Unit history")),
+                (self.history_table, self.tr("History")),
+            ]
+        for page, text in pages:
             index = self.tabs.indexOf(page)
             if index >= 0:
                 self.tabs.setTabText(index, text)
@@ -243,36 +279,48 @@ class JobView(Retranslating, QWidget):
     # they are filled first, so what a caller reads is the current job's, shown or not.
     @property
     def checklist(self) -> ChecklistForm:
+        self._build_pages()
         self._checklist.ensure_filled()
         return self._checklist
 
     @property
     def parts(self) -> PartsPanel:
+        self._build_pages()
         self._parts.ensure_filled()
         return self._parts
 
     @property
     def time(self) -> TimePanel:
+        self._build_pages()
         self._time.ensure_filled()
         return self._time
 
     @property
     def charges(self) -> ChargesPanel:
+        self._build_pages()
         self._charges.ensure_filled()
         return self._charges
 
     @property
     def service(self) -> ServicePanel:
+        self._build_pages()
         self._service.ensure_filled()
         return self._service
 
     @property
     def unit_history(self) -> AssetHistoryView:
+        self._build_pages()
         self._unit_history.ensure_filled()
         return self._unit_history
 
     @property
+    def intake(self) -> IntakePanel:
+        self._build_pages()
+        return self._intake
+
+    @property
     def history_model(self) -> HistoryModel:
+        self._build_pages()
         if self._history_stale and self.job is not None:
             self._show_history()
         return self._history_model
@@ -283,6 +331,7 @@ class JobView(Retranslating, QWidget):
         overview = self._read_overview(job_id)
         if overview is None:
             return
+        self._build_pages()
         job = overview.job
         self._zone = (job.window_start or job.reported_at).tzinfo
         self.setEnabled(True)
@@ -297,11 +346,15 @@ class JobView(Retranslating, QWidget):
             self._unit_history,
         ):
             panel.load(job_id)
+        from ui.intake_panel import is_intake_job
+
         self._show_intake_tab(is_intake_job(job))
         self._show_status()
         self._clock.start()
 
     def _read_overview(self, job_id: str) -> JobOverview | None:
+        from tech_app.job_overview import job_overview
+
         try:
             overview = job_overview(self._ctx.store, job_id, self._ctx.today(), self._ctx.now())
         except TechAppError as exc:
@@ -334,12 +387,12 @@ class JobView(Retranslating, QWidget):
     def _show_intake_tab(self, shown: bool) -> None:
         """A counter job (jewellery) gets the registration form as its second tab; other
         jobs have no such tab at all."""
-        index = self.tabs.indexOf(self.intake)
+        index = self.tabs.indexOf(self._intake)
         if shown:
             assert self.job is not None
             if index < 0:
-                self.tabs.insertTab(1, self.intake, self.tr("Jewellery intake"))
-            self.intake.load(self.job.id)
+                self.tabs.insertTab(1, self._intake, self.tr("Jewellery intake"))
+            self._intake.load(self.job.id)
         elif index >= 0:
             self.tabs.removeTab(index)
 
@@ -381,13 +434,16 @@ class JobView(Retranslating, QWidget):
         self.sign_button.setText(self.tr("Slip…") if signed else self.tr("Sign off…"))
         frozen = job.status in (JobStatus.SIGNED, JobStatus.CANCELLED)
         self.frozen_label.setVisible(job.status is JobStatus.SIGNED)
-        for panel in (self._checklist, self._parts, self._time, self._charges, self.intake):
+        for panel in (self._checklist, self._parts, self._time, self._charges, self._intake):
             panel.set_read_only(frozen)
         self.sla_panel.show_timers(self.shown.timers, self._zone)
         self.flag_banner.show_flags(self.shown.flags)
         self.on_panel_changed()  # the history: read again when it is on screen
 
     def _show_history(self) -> None:
+        from ui.history import collapse, describe, job_changes
+        from ui.history_model import HistoryEntry
+
         assert self.job is not None
         self._history_stale = False
         store, chinese = self._ctx.store, self._ctx.chinese
@@ -407,11 +463,15 @@ class JobView(Retranslating, QWidget):
         # Off screen (a closed window whose profile is closed too) nothing counts down.
         if self.job is None or not self.isVisible():
             return
+        from tech_app.job_overview import sla_timers_of
+
         timers = sla_timers_of(self._ctx.store, self.job, self._ctx.now())
         self.sla_panel.show_timers(timers, self._zone)
 
     # -- actions ---------------------------------------------------------------------------
     def change_status(self, status: JobStatus) -> None:
+        from tech_app import lifecycle
+
         if self.job is None:
             return
         try:
@@ -446,6 +506,8 @@ class JobView(Retranslating, QWidget):
 
     def undo_timers(self, change: TimerChange) -> bool:
         """Put back the timers a status step moved (the status stays); False if refused."""
+        from tech_app.timesheet import undo_timer_change
+
         try:
             undo_timer_change(self._ctx.store, change)
         except TechAppError as exc:
@@ -471,6 +533,9 @@ class JobView(Retranslating, QWidget):
 
     def open_signoff(self) -> None:
         """Sign-off for a finished visit; for a signed job, its slip."""
+        from tech_app import lifecycle
+        from ui.signoff_dialog import SignoffDialog
+
         if self.job is None or self.job.status not in _HAS_SIGNOFF:
             return
         if self.job.status is not JobStatus.SIGNED:
