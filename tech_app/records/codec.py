@@ -231,14 +231,23 @@ def from_row(cls: type[R], row: typing.Mapping[str, object]) -> R:
     numbers: a ``ValidationError`` names the field otherwise, whether or not the record's
     own checks look at that field.
     """
-    hints = _hints(cls)  # type: ignore[arg-type]
-    label = _label(cls)  # type: ignore[arg-type]
     kwargs = {
-        f.name: _parse(hints[f.name], row[f.name], f"{label}.{f.name}")
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if f.name in row
+        name: _parse(hint, row[name], where)
+        for name, hint, where in _row_fields(cls)  # type: ignore[arg-type]
+        if name in row
     }
     return cls(**kwargs)
+
+
+@cache
+def _row_fields(cls: type) -> tuple[tuple[str, Any, str], ...]:
+    """Each field's name, type without ``| None`` and dotted name, worked out once per
+    record class (a job's open decodes a few dozen rows; each asked this per field)."""
+    hints, label = _hints(cls), _label(cls)
+    return tuple(
+        (f.name, _strip_optional(hints[f.name]), f"{label}.{f.name}")
+        for f in dataclasses.fields(cls)
+    )
 
 
 __all__ = [
