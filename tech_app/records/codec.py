@@ -175,10 +175,11 @@ def _text(where: str, value: object) -> str:
 
 def _parse(hint: Any, value: object, where: str) -> object:
     """One field from its row form; a value of the wrong kind is refused naming the field
-    (a row may come from the wire, where any JSON value can stand in any field)."""
+    (a row may come from the wire, where any JSON value can stand in any field).
+
+    ``hint`` is the field's type without ``| None`` (``_row_fields`` strips it once)."""
     if value is None:
         return None
-    hint = _strip_optional(hint)
     if hint is str:
         return _text(where, value)
     if hint is bool:
@@ -220,6 +221,7 @@ def _parse(hint: Any, value: object, where: str) -> object:
             raise ValidationError(where, "is nested too deeply") from None
         if dataclasses.is_dataclass(item_type):
             return tuple(from_row(item_type, item) for item in items)  # type: ignore[arg-type]
+        item_type = _strip_optional(item_type)
         return tuple(_parse(item_type, item, where) for item in items)
     return value
 
