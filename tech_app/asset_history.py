@@ -9,12 +9,13 @@ jobs as read-only context (``sync.server.history``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from tech_app.checklist import answers_of, checklists_of
+from tech_app.checklist import ChecklistPart, answers_of, checklists_of
 from tech_app.records import ChecklistAnswer, ChecklistItem, Job, Part, PartUsage
 from tech_app.records.codec import from_row
 from tech_app.records.history import AssetVisit
@@ -254,9 +255,18 @@ class ComparedReading:
 def compared_readings(store: LocalStore, job_id: str) -> dict[tuple[str, str], ComparedReading]:
     """For each (unit, item) of the job's checklists that the unit had read before: the
     previous reading and, once answered now, its change against the template's tolerance."""
-    answers = answers_of(store, job_id)
+    return readings_compared(store, job_id, checklists_of(store, job_id), answers_of(store, job_id))
+
+
+def readings_compared(
+    store: LocalStore,
+    job_id: str,
+    parts: list[ChecklistPart],
+    answers: Mapping[tuple[str | None, str], ChecklistAnswer],
+) -> dict[tuple[str, str], ComparedReading]:
+    """``compared_readings`` over the job's checklists and answers already read."""
     compared: dict[tuple[str, str], ComparedReading] = {}
-    for part in checklists_of(store, job_id):
+    for part in parts:
         if part.asset_id is None:
             continue
         previous = last_readings(store, part.asset_id, current_job_id=job_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -154,7 +155,16 @@ class VisitProgress:
 
 def visit_progress(store: LocalStore, job_id: str) -> VisitProgress:
     """How far a visit has got, unit by unit, in the job's unit order ("4 of 6 trucks done")."""
-    answers = answers_of(store, job_id)
+    return progress_of(store, job_id, checklists_of(store, job_id), answers_of(store, job_id))
+
+
+def progress_of(
+    store: LocalStore,
+    job_id: str,
+    parts: list[ChecklistPart],
+    answers: Mapping[tuple[str | None, str], ChecklistAnswer],
+) -> VisitProgress:
+    """``visit_progress`` over the job's checklists and answers already read."""
     links = {link.asset_id: link for link in store.select(JobAsset, "job_id = ?", [job_id])}
     serials = dict(
         store.db.execute(
@@ -164,7 +174,7 @@ def visit_progress(store: LocalStore, job_id: str) -> VisitProgress:
         ).fetchall()
     )
     units = []
-    for part in checklists_of(store, job_id):
+    for part in parts:
         if part.asset_id is None:
             continue
         missing = sum(

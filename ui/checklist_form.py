@@ -14,7 +14,7 @@ template's tolerance is flagged (the core's ``reading_change`` decides).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,17 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tech_app.asset_history import ComparedReading, compared_readings, reading_change
+from tech_app.asset_history import ComparedReading, reading_change
 from tech_app.checklist import (
     ChecklistPart,
+    VisitProgress,
     answers_of,
-    checklists_of,
     record_answer,
     visit_progress,
 )
-from tech_app.coverage import job_assets
+from tech_app.checklist_sheet import checklist_sheet
 from tech_app.errors import FrozenJobError, TechAppError, ValidationError
-from tech_app.records import ChecklistItem, ChecklistTemplate
+from tech_app.records import ChecklistAnswer, ChecklistItem, ChecklistTemplate
 from tech_app.records.checklists import check_answer
 from ui import labels
 from ui.checklist_editors import ItemEditor, PhotoEditor, editor_for
@@ -109,11 +109,10 @@ class ChecklistForm(FilledWhenShown, Retranslating, QWidget):
         most of what opening a job used to cost (building 30 editors)."""
         new_job = job_id != self._job_id
         self._job_id = job_id
-        store = self._ctx.store
-        parts = checklists_of(store, job_id)
+        sheet = checklist_sheet(self._ctx.store, job_id)  # one read of what the tab shows
+        parts, assets = list(sheet.parts), sheet.assets
         self.empty_label.setVisible(not parts)
-        self._compared = compared_readings(store, job_id)
-        assets = job_assets(store, job_id)
+        self._compared = dict(sheet.compared)
         self._serials = {a.id: f"{a.serial}" for a in assets}
         self._all_trucks = bool(assets) and all(a.category == "forklift" for a in assets)
         # Equal templates (the parsed-once record, usually the very same object) build
@@ -124,9 +123,9 @@ class ChecklistForm(FilledWhenShown, Retranslating, QWidget):
             self._shape = shape
         elif new_job:
             self._back_to_top()
-        self._show_job(parts)
+        self._show_job(parts, sheet.answers)
         self._apply_read_only()
-        self._show_progress()
+        self._show_progress(sheet.progress)
 
     def _build(self, parts: list[ChecklistPart]) -> None:
         """The editors for these templates, each slot named by its part's position: the
@@ -155,7 +154,11 @@ class ChecklistForm(FilledWhenShown, Retranslating, QWidget):
         # child would otherwise wait for the event loop to appear.
         self._body.show()
 
-    def _show_job(self, parts: list[ChecklistPart]) -> None:
+    def _show_job(
+        self,
+        parts: list[ChecklistPart],
+        answers: Mapping[tuple[str | None, str], ChecklistAnswer],
+    ) -> None:
         """Name the slots by this job's units and show its answers, nothing of the last."""
         self.editors.clear()
         self._labels.clear()
@@ -183,7 +186,7 @@ class ChecklistForm(FilledWhenShown, Retranslating, QWidget):
                 if compared is not None
                 else ""
             )
-        for (asset_id, key), answer in answers_of(self._ctx.store, self._job_id).items():
+        for (asset_id, key), answer in answers.items():
             shown = self.editors.get((asset_id, key))
             if shown is not None:
                 shown.show_value(answer.value)
@@ -319,8 +322,10 @@ class ChecklistForm(FilledWhenShown, Retranslating, QWidget):
         )
 
     # -- walking unit by unit ------------------------------------------------------------
-    def _show_progress(self) -> None:
-        progress = visit_progress(self._ctx.store, self._job_id)
+    def _show_progress(self, progress: VisitProgress | None = None) -> None:
+        """The units done; read again (after an answer) unless given."""
+        if progress is None:
+            progress = visit_progress(self._ctx.store, self._job_id)
         several = self.tabs is not None
         self.progress_label.setVisible(several)
         self.next_unit_button.setVisible(several)
