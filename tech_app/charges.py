@@ -20,16 +20,8 @@ from tech_app.bill import (
 )
 from tech_app.company import company_settings
 from tech_app.coverage import InstalledPart, fitted_part_warranty, installed_parts, job_assets
-from tech_app.records import (
-    CompanySettings,
-    Contract,
-    Job,
-    JobAsset,
-    Part,
-    PartUsage,
-    ServiceCard,
-    TimeEntry,
-)
+from tech_app.records import Contract, Job, JobAsset, Part, PartUsage, ServiceCard, TimeEntry
+from tech_app.records.settings import CompanySettings
 from tech_app.rules.pricing import Bill, ChargeLine
 from tech_app.store.local import LocalStore
 from tech_app.vocab import JobType

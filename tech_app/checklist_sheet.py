@@ -12,13 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tech_app.asset_history import ComparedReading, readings_compared
-from tech_app.checklist import (
-    ChecklistPart,
-    VisitProgress,
-    answers_of,
-    checklists_of,
-    progress_of,
-)
+from tech_app.checklist import ChecklistPart, VisitProgress, job_checklists, progress_of
 from tech_app.coverage import job_assets
 from tech_app.records import Asset, ChecklistAnswer
 from tech_app.store.local import LocalStore
@@ -34,14 +28,13 @@ class ChecklistSheet:
 
 
 def checklist_sheet(store: LocalStore, job_id: str) -> ChecklistSheet:
-    parts = checklists_of(store, job_id)
-    answers = answers_of(store, job_id)
+    read = job_checklists(store, job_id)
     return ChecklistSheet(
-        parts=tuple(parts),
+        parts=read.parts,
         assets=tuple(job_assets(store, job_id)),
-        answers=answers,
-        compared=readings_compared(store, job_id, parts, answers),
-        progress=progress_of(store, job_id, parts, answers),
+        answers=read.answers,
+        compared=readings_compared(store, read),
+        progress=progress_of(store, read),
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import tzinfo
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -36,6 +36,7 @@ from tech_app.vocab import JobStatus
 from ui import labels
 from ui.context import AppContext
 from ui.job_flags_banner import FlagBanner
+from ui.lazy_panel import FilledWhenShown
 from ui.messages import show_error
 from ui.retranslate import Retranslating, announce_new_words
 from ui.sla_panel import SlaPanel
@@ -56,6 +57,23 @@ if TYPE_CHECKING:
     from ui.service_panel import ServicePanel
     from ui.signoff_dialog import SignoffDialog
     from ui.time_panel import TimePanel
+
+Page = TypeVar("Page", bound=FilledWhenShown)
+
+
+class _FilledPage(Generic[Page]):
+    """``view.checklist``: the page ``view._checklist``, built (with the view's other
+    pages) and filled with the job shown before it is handed out."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._attribute = f"_{name}"
+
+    def __get__(self, view: JobView, owner: type | None = None) -> Page:
+        view._build_pages()
+        page: Page = getattr(view, self._attribute)
+        page.ensure_filled()
+        return page
+
 
 # Steps a technician takes on site. Going back to "assigned"/"new" and cancelling
 # are dispatch decisions that belong to head office, so they get no button here;
@@ -277,41 +295,12 @@ class JobView(Retranslating, QWidget):
 
     # The tab pages read their job when shown (ui/lazy_panel.py). Reached through the view
     # they are filled first, so what a caller reads is the current job's, shown or not.
-    @property
-    def checklist(self) -> ChecklistForm:
-        self._build_pages()
-        self._checklist.ensure_filled()
-        return self._checklist
-
-    @property
-    def parts(self) -> PartsPanel:
-        self._build_pages()
-        self._parts.ensure_filled()
-        return self._parts
-
-    @property
-    def time(self) -> TimePanel:
-        self._build_pages()
-        self._time.ensure_filled()
-        return self._time
-
-    @property
-    def charges(self) -> ChargesPanel:
-        self._build_pages()
-        self._charges.ensure_filled()
-        return self._charges
-
-    @property
-    def service(self) -> ServicePanel:
-        self._build_pages()
-        self._service.ensure_filled()
-        return self._service
-
-    @property
-    def unit_history(self) -> AssetHistoryView:
-        self._build_pages()
-        self._unit_history.ensure_filled()
-        return self._unit_history
+    checklist: _FilledPage[ChecklistForm] = _FilledPage()
+    parts: _FilledPage[PartsPanel] = _FilledPage()
+    time: _FilledPage[TimePanel] = _FilledPage()
+    charges: _FilledPage[ChargesPanel] = _FilledPage()
+    service: _FilledPage[ServicePanel] = _FilledPage()
+    unit_history: _FilledPage[AssetHistoryView] = _FilledPage()
 
     @property
     def intake(self) -> IntakePanel:
