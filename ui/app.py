@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from tech_app.blobs import BlobStore
 from tech_app.errors import TechAppError
 from tech_app.profile import blob_dir, database_path, default_data_dir
-from tech_app.store import remote
 from tech_app.store.local import open_store, utc_now
+from tech_app.store.server_setting import server_url
 from ui.context import AppContext
 from ui.i18n import (
     choose_language,
@@ -63,7 +63,7 @@ def create_context(
     blobs = BlobStore(blob_dir(data_dir))
     worker = Worker(lambda: open_store(path))
     status: SyncStatusSource | None = None
-    if remote.server_url(store):
+    if server_url(store):
         from ui.sync_worker import BackgroundSync  # only a profile logged in to head office
 
         status = BackgroundSync(store, lambda: open_store(path), blobs, sync_timing)

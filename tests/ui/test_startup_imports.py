@@ -36,6 +36,7 @@ LATER = (
     "tech_app.rules.pricing",
     "tech_app.lifecycle",
     "tech_app.job_overview",
+    "tech_app.store.remote",
 )
 
 
