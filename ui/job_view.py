@@ -1,9 +1,12 @@
 """One job: who and where, its units and warranty, SLA countdowns, status steps, and the
 visit's panels (checklist, parts, time, charges, each unit's earlier visits, history).
 
-Every edit goes through a core operation; the view then refreshes only the
-parts that show what changed and emits ``job_changed`` for the list and the
-status bar. A signed job is frozen: the panels turn read-only.
+Opening a job paints its overview from one core read (``tech_app.job_overview``);
+each tab behind it reads the job when it is shown (``ui/lazy_panel.py``), the tab on
+screen at once. Every edit goes through a core operation; the view then refreshes only
+the parts that show what changed (a hidden tab is marked stale) and emits
+``job_changed`` for the list and the status bar. A signed job is frozen: the panels
+turn read-only.
 """
 
 from __future__ import annotations
