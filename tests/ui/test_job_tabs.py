@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from tech_app.charges import job_charges
 from tech_app.checklist import answers_of, record_answer
+from tech_app.coverage import job_assets
 from tech_app.van import record_part_usage
 from tech_app.vocab import Coverage
 from tests.ui.conftest import DEMO_NOW, FLEET, HEATER_IN, HEATER_OUT
@@ -85,6 +86,8 @@ def test_the_checklist_editors_show_the_next_job_on_the_same_template(qtbot, ctx
     qtbot.keyClicks(pressure.field, "5")  # "0.95": still out of range, saved all the same
     assert answered(ctx, HEATER_OUT, "water_pressure") == "0.95"
     assert answered(ctx, HEATER_IN, "water_pressure") == "0.42"
+    (unit,) = job_assets(ctx.store, HEATER_OUT)  # on HEATER_OUT's unit, not HEATER_IN's
+    assert answers_of(ctx.store, HEATER_OUT)[(unit.id, "water_pressure")].value == "0.95"
 
     view.show_job(HEATER_IN)  # and back: its answers, none of HEATER_OUT's
     assert view.checklist.editor("water_pressure").field.text() == "0.42"  # type: ignore[attr-defined]
