@@ -17,9 +17,9 @@ import os
 import shutil
 import sqlite3
 import time
-from datetime import UTC, date, datetime
 from pathlib import Path
 
+from bench.clock import NOW, TODAY  # noqa: F401  (NOW re-exported: benchmarks import it here)
 from bench.generate import Scale, generate_scale
 from tech_app.profile import database_path
 from tech_app.store.local import open_store
@@ -27,9 +27,6 @@ from tech_app.store.local import open_store
 # Bump when generate.py writes different data, so old caches are not reused.
 GENERATOR_VERSION = 5  # 5: part lines have removed_at (local schema 8)
 SEED = 1
-# Fixed dates: the same seed gives the same profile whatever day the bench runs.
-TODAY = date(2026, 11, 28)
-NOW = datetime(2026, 11, 28, 2, 30, tzinfo=UTC)
 
 
 def cache_dir() -> Path:
