@@ -32,7 +32,7 @@ import secrets
 import time
 import uuid
 import weakref
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -162,45 +162,15 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
 
 def _note_timeline(conn: Connection) -> None:
     """Record the numbers this transaction took under a token of its own (restore.py)."""
-    rows = timeline_rows(conn)
-    if rows:
-        conn.execute(t.timeline.insert(), rows)
-
-
-def timeline_rows(conn: Connection) -> list[dict[str, Any]]:
-    """The timeline rows for the numbers taken so far, which the caller now writes (the
-    transaction's end writes only what is taken after this)."""
     taken: list[tuple[int, int]] = conn.info.get("taken") or []
-    rows = [
-        {"first_seq": first, "last_seq": last, "token": secrets.token_hex(8)}
-        for first, last in taken
-    ]
-    taken.clear()
-    return rows
-
-
-# Above this many bound values, rows go in one executemany per table (PostgreSQL takes
-# at most 65,535 parameters in a statement).
-_TOGETHER_LIMIT = 20_000
-
-
-def insert_together(
-    conn: Connection, inserts: Sequence[tuple[sa.Table, list[dict[str, Any]]]]
-) -> None:
-    """Insert rows into several tables. On PostgreSQL in one statement (data-modifying
-    WITH clauses): a push writes these while the counter is locked for every other writer,
-    and under load each round trip there costs a scheduling delay for all of them."""
-    inserts = [(table, rows) for table, rows in inserts if rows]
-    values = sum(len(rows) * len(rows[0]) for _table, rows in inserts)
-    if not is_postgres(conn) or len(inserts) < 2 or values > _TOGETHER_LIMIT:
-        for table, rows in inserts:
-            conn.execute(table.insert(), rows)
-        return
-    *before, (last_table, last_rows) = inserts
-    statement = last_table.insert().values(last_rows)
-    for number, (table, rows) in enumerate(before):
-        statement = statement.add_cte(table.insert().values(rows).cte(f"written_{number}"))
-    conn.execute(statement)
+    if taken:
+        conn.execute(
+            t.timeline.insert(),
+            [
+                {"first_seq": first, "last_seq": last, "token": secrets.token_hex(8)}
+                for first, last in taken
+            ],
+        )
 
 
 class _Block:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
@@ -18,7 +17,7 @@ from sqlalchemy.engine import Connection
 from sync.protocol import MAX_ID_LENGTH, MAX_SCHEMA, MIN_SCHEMA, OPS, Mutation, PushRequest
 from sync.server import gate, store
 from sync.server import tables as t
-from sync.server.db import current_seq, lazy_savepoint, now, stamp, timeline_rows
+from sync.server.db import current_seq, lazy_savepoint, now, stamp
 from sync.server.record_tables import REFERENCES
 from tech_app.errors import TechAppError, ValidationError
 from tech_app.records.codec import RECORD_FOR_TABLE, from_row, to_row
@@ -82,42 +81,31 @@ def push(conn: Connection, technician: str, request: PushRequest) -> dict[str, A
             # (no numbers in them) before, their bookkeeping after, already real.
             store.insert_waiting_fields(conn)
             real = stamp(conn)
-            # The log is written once the numbers are real (nothing to renumber), with
-            # the bookkeeping and the timeline: while the counter is locked, one statement.
-            logged_now = _renumbered_log(request.client_id, results, first_new, real)
-            store.flush_pending(
-                conn,
-                renumber=real,
-                along=[(t.mutation_log, logged_now), (t.timeline, timeline_rows(conn))],
-            )
+            store.flush_pending(conn, renumber=real)
     finally:
         conn.info.pop(_ALIASES, None)
-    return {
-        "last_mutation_id": last,
-        "seq": current_seq(conn),
-        "results": results,
-        "conflicts": gate.conflicts_logged(conn) - conflicts_before,
-    }
-
-
-def _renumbered_log(
-    client_id: str, results: list[dict[str, Any]], first_new: int, real: Callable[[int], int]
-) -> list[dict[str, Any]]:
-    """Give the answers their real numbers; the mutation log rows of the new ones."""
-    logged = []
+    logged_now = []
     for result in results:
         result["seq"] = real(int(result["seq"]))
         if result["id"] > first_new:
-            logged.append(
+            logged_now.append(
                 {
-                    "client_id": client_id,
+                    "client_id": request.client_id,
                     "mutation_id": result["id"],
                     "status": result["status"],
                     "reason": result["reason"],
                     "seq": result["seq"],
                 }
             )
-    return logged
+    if logged_now:
+        # Written once the numbers are real: one statement, and nothing to renumber.
+        conn.execute(t.mutation_log.insert(), logged_now)
+    return {
+        "last_mutation_id": last,
+        "seq": current_seq(conn),
+        "results": results,
+        "conflicts": gate.conflicts_logged(conn) - conflicts_before,
+    }
 
 
 def _apply_all(

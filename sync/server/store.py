@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -32,15 +32,7 @@ from sqlalchemy.engine import Connection
 
 from sync.server import history
 from sync.server import tables as t
-from sync.server.db import (
-    current_seq,
-    insert_together,
-    meta_value,
-    next_seq,
-    now,
-    provisional_stored,
-    stamp,
-)
+from sync.server.db import current_seq, meta_value, next_seq, now, provisional_stored, stamp
 from sync.server.record_rows import data_of, fields_by_key, joined
 from sync.server.record_tables import fields_of
 from tech_app.records.codec import RECORD_FOR_TABLE
@@ -210,21 +202,15 @@ def _waiting(conn: Connection, table: str, record_id: str) -> _Cached | None:
     return None
 
 
-def flush_pending(
-    conn: Connection,
-    renumber: Callable[[int], int] | None = None,
-    along: Sequence[tuple[sa.Table, list[dict[str, Any]]]] = (),
-) -> None:
+def flush_pending(conn: Connection, renumber: Callable[[int], int] | None = None) -> None:
     """Insert the first versions a push has decided so far, in one statement. Called
     before anything reads ``records`` by SQL or changes a row that may be among them.
 
     A push flushes last just after the commit-ordering step (``db.stamp``) with its
     ``renumber``: its rows go in with their real numbers, so the step had none of them to
-    shift or to fix writers of. ``along`` are rows of other tables inserted with them
-    (``db.insert_together``: one statement on PostgreSQL)."""
+    shift or to fix writers of."""
     batch: _Batch | None = conn.info.get(_PENDING)
     if batch is None or not batch.rows:
-        insert_together(conn, along)
         return
     if renumber is None:
         provisional_stored(conn)  # in before the commit-ordering step: it must shift them
@@ -235,7 +221,7 @@ def flush_pending(
             for entry in writers.values():
                 entry[1] = renumber(int(entry[1]))
             row["writers"] = json.dumps(writers, sort_keys=True)
-    _insert(conn, batch.rows, fields_in=batch.fields_in, along=along)
+    _insert(conn, batch.rows, fields_in=batch.fields_in)
     batch.earlier += batch.rows[: batch.start]
     batch.rows.clear()
     batch.start = batch.fields_in = 0
@@ -255,21 +241,14 @@ def insert_waiting_fields(conn: Connection) -> None:
     batch.fields_in = len(batch.rows)
 
 
-def _insert(
-    conn: Connection,
-    rows: list[dict[str, Any]],
-    *,
-    fields_in: int = 0,
-    along: Sequence[tuple[sa.Table, list[dict[str, Any]]]] = (),
-) -> None:
+def _insert(conn: Connection, rows: list[dict[str, Any]], *, fields_in: int = 0) -> None:
     """Insert first versions (rows of ``first_version_row``): the bookkeeping in one
-    statement (with ``along``), the fields in one per kind (but for ``rows[:fields_in]``,
-    already in)."""
+    statement, the fields in one per kind (but for ``rows[:fields_in]``, already in)."""
     if not rows:
         return
     conn.info[_OWN_WRITE] = True
     try:
-        insert_together(conn, [(t.records, [_bookkeeping(row) for row in rows]), *along])
+        conn.execute(t.records.insert(), [_bookkeeping(row) for row in rows])
     finally:
         conn.info.pop(_OWN_WRITE, None)
     _insert_fields(conn, rows[fields_in:])
