@@ -9,33 +9,37 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from typing import Any, Final, TypeAlias
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
 
 from reports.facts import AssetFacts, Party, SignatureFacts, TermsFacts, WarrantyStatus
 from reports.formatting import day, stars, when
 from reports.labels import Labels
 from reports.qr_mark import QrMark
-from reports.styles import GRID_PADDING, PLAIN_PADDING, Styles, grid, plain
+from reports.styles import GOOD, GRID_PADDING, MUTED, PLAIN_PADDING, WARN, Styles, grid, plain
+from reports.text_line import Line, Run, TextLines, markup, plain_lines, text_lines
 
 Cell: TypeAlias = Flowable | str  # what a table cell may hold
 Command: TypeAlias = tuple[Any, ...]  # one table style command
 
 
-def text(value: str) -> str:
-    """Customer data as paragraph markup: escaped, line breaks kept."""
-    return escape(value).replace("\n", "<br/>")
+text = markup  # customer data as paragraph markup, for paragraphs that mix styles
 
 
-def para(value: str, style: object) -> Paragraph:
-    return Paragraph(text(value), style)  # type: ignore[arg-type]
+def para(value: str, style: ParagraphStyle) -> TextLines:
+    """Plain text in ``style``, drawn as strings where its lines fit (``reports.text_line``)."""
+    return text_lines(value, style)
 
 
-def heading(title: str, styles: Styles) -> Paragraph:
+def with_detail(value: str, detail: str, style: ParagraphStyle) -> TextLines:
+    """A cell's text with a muted line of detail under it (serials, limits, quantities)."""
+    return TextLines([*plain_lines(value), *plain_lines(detail, MUTED)], style)
+
+
+def heading(title: str, styles: Styles) -> TextLines:
     return para(title, styles.heading)
 
 
@@ -159,26 +163,24 @@ def component_name(component: str, labels: Labels) -> str:
 
 def warranty_paragraph(
     statuses: Sequence[WarrantyStatus], labels: Labels, styles: Styles
-) -> Paragraph:
+) -> TextLines:
     """One line per component: its name and localised status with the date."""
-    lines = []
+    lines: list[Line] = []
     for status in statuses:
         words = labels.get(f"warranty.{status.kind}", status.code)
         if status.expires_on is not None and status.kind in ("in_warranty", "expired"):
             key = "warranty.until" if status.covered else "warranty.ended"
             words += labels.format(key, date=day(status.expires_on))
-        colour = "#1e6b37" if status.covered else "#b3261e"
         name = (
             component_name(status.component, labels) + labels["colon"] if status.component else ""
         )
-        line = f'{text(name)}<font color="{colour}">{text(words)}</font>'
+        lines.append([Run(name), Run(words, GOOD if status.covered else WARN)])
         if status.kind == "unknown":
             # Only then are the words above not the whole decision. The rules' reason is
             # an English sentence naming components by code ("main_unit"), so it is not
             # printed beside words that already say it in the reader's language.
-            line += f'<br/><font color="#5b6570">{text(status.reason)}</font>'
-        lines.append(line)
-    return Paragraph("<br/>".join(lines), styles.cell)
+            lines += plain_lines(status.reason, MUTED)
+    return TextLines(lines, styles.cell)
 
 
 def asset_rows(asset: AssetFacts, labels: Labels) -> list[tuple[str, str]]:
@@ -206,13 +208,10 @@ def assets_table(
         return flowables
     rows = []
     for asset in assets:
-        facts = "<br/>".join(
-            f'<font color="#5b6570">{text(k)}</font> {text(v)}'
-            for k, v in asset_rows(asset, labels)
+        facts = TextLines(
+            [[Run(k, MUTED), Run(f" {v}")] for k, v in asset_rows(asset, labels)], styles.cell
         )
-        rows.append(
-            [Paragraph(facts, styles.cell), warranty_paragraph(asset.warranty, labels, styles)]
-        )
+        rows.append([facts, warranty_paragraph(asset.warranty, labels, styles)])
     return [
         data_table(
             [labels["assets"], labels["warranty"]], rows, [width * 0.42, width * 0.58], styles
