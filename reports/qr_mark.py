@@ -3,8 +3,9 @@
 ReportLab's ``QrCode`` flowable encodes the payload again on every draw (the
 receipt is laid out twice) and issues one rectangle operator per dark run, each
 with its own fill; encoding and painting were 40 % of a slip's render time.
-Here the module matrix is computed when the flowable is made, and the dark runs
-go into a single path filled once.
+Here the module matrix is computed once, when the flowable is made (by
+``reports.qr_matrix``, which makes the same code as ``qrencoder`` without its
+pure-Python Reed–Solomon cost), and the dark runs go into a single path filled once.
 
 The mask pattern is fixed instead of scored: ``QRCode.make`` lays the code out nine
 times to pick the mask with the fewest penalty points, most of what remained of the QR's
@@ -17,8 +18,9 @@ from __future__ import annotations
 
 import itertools
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.platypus import Flowable
+
+from reports.qr_matrix import qr_matrix
 
 QUIET_ZONE = 4  # modules of white border the QR standard asks for
 MASK_PATTERN = 2  # one of the standard's eight, 0-7 (see the module docstring)
@@ -28,11 +30,7 @@ class QrMark(Flowable):
     def __init__(self, payload: str, size: float, level: str = "M") -> None:
         super().__init__()
         self.width = self.height = size
-        code = qrencoder.QRCode(None, getattr(qrencoder.QRErrorCorrectLevel, level))
-        code.addData(payload)
-        code.version = code.calculate_version()
-        code.makeImpl(False, MASK_PATTERN)
-        self.modules: list[list[bool]] = [[bool(m) for m in row] for row in code.modules]
+        self.modules = qr_matrix(payload, level, MASK_PATTERN)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.width, self.height
