@@ -10,6 +10,7 @@ import io
 from collections.abc import Sequence
 from typing import Any, Final, TypeAlias
 
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -69,6 +70,34 @@ def _string_style(style: ParagraphStyle, rows: tuple[int, int] = (0, -1)) -> lis
     ]
 
 
+def styled_cells(
+    rows: Sequence[Sequence[tuple[str, ParagraphStyle]]], rooms: Sequence[float]
+) -> tuple[list[list[Cell]], list[Command]]:
+    """Cells each in its own style: a string with the commands that draw it so where it
+    fits its column's room, else a paragraph (totals: small lines, then the big total)."""
+    cells: list[list[Cell]] = []
+    commands: list[Command] = []
+    for r, row in enumerate(rows):
+        cells.append([])
+        for c, (value, style) in enumerate(row):
+            if not _fits(value, style, rooms[c]):
+                cells[-1].append(para(value, style))
+                continue
+            cells[-1].append(value)
+            align = {TA_RIGHT: "RIGHT", TA_CENTER: "CENTER"}.get(style.alignment, "LEFT")
+            commands += [
+                (name, (c, r), (c, r), setting)
+                for name, setting in (
+                    ("FONTNAME", style.fontName),
+                    ("FONTSIZE", style.fontSize),
+                    ("LEADING", style.leading),
+                    ("TEXTCOLOR", style.textColor),
+                    ("ALIGN", align),
+                )
+            ]
+    return cells, commands
+
+
 def key_values(
     pairs: Sequence[tuple[str, str]], styles: Styles, width: float, columns: int = 2
 ) -> Table:
@@ -76,17 +105,25 @@ def key_values(
     label_width = width / columns * 0.32
     value_width = width / columns - label_width
     room = value_width - PLAIN_PADDING * 2  # what plain() leaves of the column
+    label_room = label_width - PLAIN_PADDING * 2
     rows: list[list[Cell]] = []
     for start in range(0, len(pairs), columns):
         row: list[Cell] = []
         for label, value in pairs[start : start + columns]:
-            row.append(para(label, styles.muted))
+            row.append(
+                label if _fits(label, styles.muted, label_room) else para(label, styles.muted)
+            )
             row.append(value if _fits(value, styles.small, room) else para(value, styles.small))
         row += [""] * (2 * columns - len(row))
         rows.append(row)
     table = Table(rows, colWidths=[label_width, value_width] * columns, hAlign="LEFT")
     table.setStyle(plain(styles.font))
-    table.setStyle(TableStyle(_string_style(styles.small)))
+    # Labels are muted, values not; both the same size (styles.muted and styles.small).
+    strings = _string_style(styles.small)
+    strings += [
+        ("TEXTCOLOR", (c, 0), (c, -1), styles.muted.textColor) for c in range(0, 2 * columns, 2)
+    ]
+    table.setStyle(TableStyle(strings))
     return table
 
 

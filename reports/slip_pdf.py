@@ -7,7 +7,7 @@ flowables. The narrow receipt stacks what A4 spreads over table columns.
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from reports import blocks
 from reports.blocks import Cell, para, with_detail
@@ -22,7 +22,7 @@ from reports.page_chrome import PageChrome
 from reports.pdf_build import DocumentInfo, build_pdf
 from reports.service_pdf import service_sections
 from reports.slip_data import FeeLine, PartLine, SlipData, TimeLine
-from reports.styles import Styles, make_styles, plain
+from reports.styles import PLAIN_PADDING, Styles, make_styles, plain
 from reports.text_line import Run, TextLines
 
 
@@ -335,26 +335,26 @@ class SlipRenderer:
 
     def _draw_totals(self, data: SlipData) -> list[Flowable]:
         labels, s, totals = data.labels, self.styles, data.totals
-        rows: list[list[Cell]] = [
-            [para(labels["subtotal"], s.cell_right), para(money(totals.subtotal), s.cell_right)],
+        lines = [
+            [(labels["subtotal"], s.cell_right), (money(totals.subtotal), s.cell_right)],
             [
-                para(labels.format("tax", rate=percent(totals.tax_rate)), s.cell_right),
-                para(money(totals.tax), s.cell_right),
+                (labels.format("tax", rate=percent(totals.tax_rate)), s.cell_right),
+                (money(totals.tax), s.cell_right),
             ],
-            [para(labels["total"], s.total_label), para(money(totals.total), s.total)],
+            [(labels["total"], s.total_label), (money(totals.total), s.total)],
         ]
         if totals.card_remaining is not None:
-            rows.append(
+            lines.append(
                 [
-                    para(labels["card_remaining"], s.cell_right),
-                    para(str(totals.card_remaining), s.cell_right),
+                    (labels["card_remaining"], s.cell_right),
+                    (str(totals.card_remaining), s.cell_right),
                 ]
             )
         if totals.covered_value:
-            rows.append(
+            lines.append(
                 [
-                    para(labels["covered_value"], s.muted_right),
-                    para(money(totals.covered_value), s.muted_right),
+                    (labels["covered_value"], s.muted_right),
+                    (money(totals.covered_value), s.muted_right),
                 ]
             )
         widths = (
@@ -362,10 +362,12 @@ class SlipRenderer:
             if self.narrow
             else [self.width * 0.4, self.width * 0.2]
         )
+        rows, strings = blocks.styled_cells(lines, [w - PLAIN_PADDING * 2 for w in widths])
         table = Table(rows, colWidths=widths, hAlign="RIGHT")
         style = plain(s.font)
         style.add("LINEABOVE", (0, 2), (-1, 2), 0.8, "#1f4e79")
         table.setStyle(style)
+        table.setStyle(TableStyle(strings))
         return [Spacer(1, s.base * 0.5), table]
 
     def _draw_estimate(self, data: SlipData) -> list[Flowable]:

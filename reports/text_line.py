@@ -15,6 +15,7 @@ spaces), is handed to a ``Paragraph`` of the same markup, so it looks as it alwa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -68,17 +69,14 @@ def _as_strings(lines: Sequence[Line], style: ParagraphStyle) -> bool:
     )
 
 
+# A space a paragraph would drop (at either end) or collapse (a run of them), or other
+# white space, whose handling varies between ReportLab's line breakers. A no-break space
+# is kept as it is, which is what it is for.
+_NOT_AS_DRAWN: Final = re.compile(r"^ | $|  |[^\S \xa0]")
+
+
 def _plain_line(text: str) -> bool:
-    """No space a paragraph would drop (at either end) or collapse (runs of them), and no
-    other white space, whose handling varies between ReportLab's line breakers; a
-    no-break space is kept as it is, which is what it is for."""
-    return (
-        bool(text)
-        and text[0] != " "
-        and text[-1] != " "
-        and "  " not in text
-        and all(c in " \xa0" or not c.isspace() for c in text)
-    )
+    return bool(text) and _NOT_AS_DRAWN.search(text) is None
 
 
 class TextLines(Flowable):
