@@ -79,7 +79,7 @@ def job_records(store: LocalStore, job_id: str, on_date: date | None = None) -> 
     day = on_date or visit_day(job, times, settings)
     assets = tuple(job_assets(store, job_id))
     usages = tuple(store.select(PartUsage, "job_id = ?", [job_id], order_by="used_at"))
-    parts = {u.part_id: store.get(Part, u.part_id) for u in usages}
+    parts = {p: store.get(Part, p) for p in dict.fromkeys(u.part_id for u in usages)}  # once each
     own = {}
     fitted: dict[str, list[InstalledPart]] = {}  # the unit's fitting history, read once
     for usage in usages:
