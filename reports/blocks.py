@@ -20,6 +20,7 @@ from reports.facts import AssetFacts, Party, SignatureFacts, TermsFacts, Warrant
 from reports.formatting import day, stars, when
 from reports.labels import Labels
 from reports.qr_mark import QrMark
+from reports.string_table import StringCellTable
 from reports.styles import GOOD, GRID_PADDING, MUTED, PLAIN_PADDING, WARN, Styles, grid, plain
 from reports.text_line import Line, Run, TextLines, markup, plain_lines, text_lines
 
@@ -116,7 +117,7 @@ def key_values(
             row.append(value if _fits(value, styles.small, room) else para(value, styles.small))
         row += [""] * (2 * columns - len(row))
         rows.append(row)
-    table = Table(rows, colWidths=[label_width, value_width] * columns, hAlign="LEFT")
+    table = StringCellTable(rows, colWidths=[label_width, value_width] * columns, hAlign="LEFT")
     table.setStyle(plain(styles.font))
     # Labels are muted, values not; both the same size (styles.muted and styles.small).
     strings = _string_style(styles.small)
@@ -157,7 +158,7 @@ def data_table(
         for c, h in enumerate(header)
     ]
     body = [[cell(v, r, c) for c, v in enumerate(row)] for r, row in enumerate(rows)]
-    table = Table([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    table = StringCellTable([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     table.setStyle(
         grid(
             styles.font,

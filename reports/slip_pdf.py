@@ -22,6 +22,7 @@ from reports.page_chrome import PageChrome
 from reports.pdf_build import DocumentInfo, build_pdf
 from reports.service_pdf import service_sections
 from reports.slip_data import FeeLine, PartLine, SlipData, TimeLine
+from reports.string_table import StringCellTable
 from reports.styles import PLAIN_PADDING, Styles, make_styles, plain
 from reports.text_line import Run, TextLines
 
@@ -363,7 +364,7 @@ class SlipRenderer:
             else [self.width * 0.4, self.width * 0.2]
         )
         rows, strings = blocks.styled_cells(lines, [w - PLAIN_PADDING * 2 for w in widths])
-        table = Table(rows, colWidths=widths, hAlign="RIGHT")
+        table = StringCellTable(rows, colWidths=widths, hAlign="RIGHT")
         style = plain(s.font)
         style.add("LINEABOVE", (0, 2), (-1, 2), 0.8, "#1f4e79")
         table.setStyle(style)
