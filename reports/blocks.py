@@ -60,11 +60,19 @@ def _fits(value: str, style: ParagraphStyle, width: float) -> bool:
 _WIDTH_SLACK: Final = 0.5
 
 
-def _string_style(style: ParagraphStyle, rows: tuple[int, int] = (0, -1)) -> list[Command]:
-    """Table commands that draw string cells of ``rows`` as ``style`` would."""
+def _string_style(
+    style: ParagraphStyle, table_font: str, rows: tuple[int, int] = (0, -1)
+) -> list[Command]:
+    """Table commands that draw string cells of ``rows`` as ``style`` would.
+
+    The font only when it is not the table's own (``grid``/``plain`` set that for every
+    cell): each command is applied cell by cell, and building a slip's tables was
+    mostly that (``bench/slips.py``).
+    """
     first, last = (0, rows[0]), (-1, rows[1])
+    font = [] if style.fontName == table_font else [("FONTNAME", first, last, style.fontName)]
     return [
-        ("FONTNAME", first, last, style.fontName),
+        *font,
         ("FONTSIZE", first, last, style.fontSize),
         ("LEADING", first, last, style.leading),
         ("TEXTCOLOR", first, last, style.textColor),
@@ -72,29 +80,35 @@ def _string_style(style: ParagraphStyle, rows: tuple[int, int] = (0, -1)) -> lis
 
 
 def styled_cells(
-    rows: Sequence[Sequence[tuple[str, ParagraphStyle]]], rooms: Sequence[float]
+    rows: Sequence[Sequence[tuple[str, ParagraphStyle]]], rooms: Sequence[float], table_font: str
 ) -> tuple[list[list[Cell]], list[Command]]:
     """Cells each in its own style: a string with the commands that draw it so where it
-    fits its column's room, else a paragraph (totals: small lines, then the big total)."""
+    fits its column's room, else a paragraph (totals: small lines, then the big total).
+    A row whose cells are all strings in one style gets one set of commands for the row."""
     cells: list[list[Cell]] = []
     commands: list[Command] = []
     for r, row in enumerate(rows):
         cells.append([])
+        strings: list[tuple[int, ParagraphStyle]] = []
         for c, (value, style) in enumerate(row):
-            if not _fits(value, style, rooms[c]):
+            if _fits(value, style, rooms[c]):
+                cells[-1].append(value)
+                strings.append((c, style))
+            else:
                 cells[-1].append(para(value, style))
-                continue
-            cells[-1].append(value)
+        if len(strings) == len(row) and len({id(style) for _, style in strings}) == 1:
+            spans = [((0, r), (-1, r), strings[0][1])]
+        else:
+            spans = [((c, r), (c, r), style) for c, style in strings]
+        for first, last, style in spans:
             align = {TA_RIGHT: "RIGHT", TA_CENTER: "CENTER"}.get(style.alignment, "LEFT")
+            if style.fontName != table_font:
+                commands.append(("FONTNAME", first, last, style.fontName))
             commands += [
-                (name, (c, r), (c, r), setting)
-                for name, setting in (
-                    ("FONTNAME", style.fontName),
-                    ("FONTSIZE", style.fontSize),
-                    ("LEADING", style.leading),
-                    ("TEXTCOLOR", style.textColor),
-                    ("ALIGN", align),
-                )
+                ("FONTSIZE", first, last, style.fontSize),
+                ("LEADING", first, last, style.leading),
+                ("TEXTCOLOR", first, last, style.textColor),
+                ("ALIGN", first, last, align),
             ]
     return cells, commands
 
@@ -120,7 +134,7 @@ def key_values(
     table = StringCellTable(rows, colWidths=[label_width, value_width] * columns, hAlign="LEFT")
     table.setStyle(plain(styles.font))
     # Labels are muted, values not; both the same size (styles.muted and styles.small).
-    strings = _string_style(styles.small)
+    strings = _string_style(styles.small, styles.font)
     strings += [
         ("TEXTCOLOR", (c, 0), (c, -1), styles.muted.textColor) for c in range(0, 2 * columns, 2)
     ]
@@ -166,7 +180,8 @@ def data_table(
             band_rows=tuple(r + 1 for r in band_rows),
         )
     )
-    strings = _string_style(styles.cell, (1, -1)) + _string_style(styles.cell_head, (0, 0))
+    strings = _string_style(styles.cell, styles.font, (1, -1))
+    strings += _string_style(styles.cell_head, styles.font, (0, 0))
     strings += [("ALIGN", (c, 0), (c, -1), "RIGHT") for c in right]
     table.setStyle(TableStyle(strings))
     return table

@@ -363,7 +363,8 @@ class SlipRenderer:
             if self.narrow
             else [self.width * 0.4, self.width * 0.2]
         )
-        rows, strings = blocks.styled_cells(lines, [w - PLAIN_PADDING * 2 for w in widths])
+        rooms = [w - PLAIN_PADDING * 2 for w in widths]  # what plain() leaves of each column
+        rows, strings = blocks.styled_cells(lines, rooms, s.font)
         table = StringCellTable(rows, colWidths=widths, hAlign="RIGHT")
         style = plain(s.font)
         style.add("LINEABOVE", (0, 2), (-1, 2), 0.8, "#1f4e79")
