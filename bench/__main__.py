@@ -91,7 +91,7 @@ def steps(plan: Plan) -> list[tuple[str, Callable[[], list[Figure]]]]:
     return [
         ("start", lambda: [app_start.measure(profile(), plan.start_runs, jobs)]),
         ("search", lambda: search_typing.measure(profile(), plan.search_repeats, jobs)),
-        ("open", lambda: [open_job.measure(profile(), plan.open_repeats)]),
+        ("open", lambda: open_job.measure(profile(), plan.open_repeats)),
         ("answer", lambda: [record_answer.measure(profile(), plan.answers)]),
         ("slips", lambda: [slips.measure(plan.slips)]),
         (

@@ -3,20 +3,23 @@
 A profile is kept under ``~/.cache/tech-app-bench`` (or ``$TECH_APP_BENCH_CACHE``)
 in a folder named after its scale, seed and generator version, and reused while
 they match. It is written to a ``.partial`` folder first and renamed when done,
-so an interrupted generation is never taken for a finished one. Benchmarks that
+so an interrupted generation is never taken for a finished one; a lock file makes a
+second bench run started meanwhile wait for the first one's profile instead of
+generating into the same folder. Benchmarks that
 write work on a copy (``scratch_copy``), so the cached profile stays as generated.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
 import sqlite3
 import time
-from datetime import UTC, date, datetime
 from pathlib import Path
 
+from bench.clock import NOW, TODAY  # noqa: F401  (NOW re-exported: benchmarks import it here)
 from bench.generate import Scale, generate_scale
 from tech_app.profile import database_path
 from tech_app.store.local import open_store
@@ -24,9 +27,6 @@ from tech_app.store.local import open_store
 # Bump when generate.py writes different data, so old caches are not reused.
 GENERATOR_VERSION = 5  # 5: part lines have removed_at (local schema 8)
 SEED = 1
-# Fixed dates: the same seed gives the same profile whatever day the bench runs.
-TODAY = date(2026, 11, 28)
-NOW = datetime(2026, 11, 28, 2, 30, tzinfo=UTC)
 
 
 def cache_dir() -> Path:
@@ -39,6 +39,15 @@ def profile_for(scale: Scale, *, seed: int = SEED, log: bool = True) -> Path:
     folder = cache_dir() / f"profile-{scale.label}-seed{seed}-v{GENERATOR_VERSION}"
     if (folder / "generated.json").exists():
         return folder
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with open(folder.with_name(folder.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "generated.json").exists():  # another run may have made it meanwhile
+            _generate(folder, scale, seed, log=log)
+    return folder
+
+
+def _generate(folder: Path, scale: Scale, seed: int, *, log: bool) -> None:
     partial = folder.with_name(folder.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     started = time.perf_counter()
@@ -58,7 +67,6 @@ def profile_for(scale: Scale, *, seed: int = SEED, log: bool = True) -> Path:
             f"part lines in {seconds:.0f} s -> {folder}",
             flush=True,
         )
-    return folder
 
 
 def vacuum(db_file: Path) -> None:

@@ -1,11 +1,21 @@
 """Opening a job with 30 checklist items and 10 part lines, against raw sqlite3 reads of its rows.
 
-The app side is the job view's ``show_job`` (overview, checklist form, parts,
-time, charges, status and history) plus the event processing that lays it out,
-in a fresh offscreen app on the generated profile. The baseline reads the same
-rows (job, customer, site, units, checklist template, answers, part lines with
-their parts, time entries, the job's outbox history) with the bare sqlite3
-module and builds nothing from them.
+The app side is the job view's ``show_job`` plus the event processing that lays out
+and paints what is on screen, in a fresh offscreen app on the generated profile. The
+baseline reads the same rows (job, customer, site, units, checklist template,
+answers, part lines with their parts, the parts catalogue, time entries, the job's
+outbox history) with the bare sqlite3 module and builds nothing from them.
+
+Since issue 12 the job view fills a tab when it is shown (``ui/lazy_panel.py``):
+``show_job`` reads the overview (``tech_app.job_overview``) and the tab on screen. So
+this measures two opens, each what the technician waits for:
+
+- **on the overview** (a job opened from the list lands there): the figure the target
+  is for; before issue 12 this open built every tab, which is what it measured then;
+- **on the checklist tab** (the technician moves to the next job while on it): the
+  overview plus the checklist filled. The same job is opened again, which is the
+  path a next job on the same template takes (its editors kept, emptied and given
+  the answers); the first open, which builds the 30 editors, is in the note.
 """
 
 from __future__ import annotations
@@ -54,6 +64,17 @@ def raw_reads(db_file: Path, job_id: str, repeats: int) -> float:
     return statistics.median(timings[1:])
 
 
+def _opens(app: Any, view: Any, job_id: str, repeats: int) -> tuple[float, list[float]]:
+    """The first open (caches warm, widgets built) and the median of the opens after."""
+    timings = []
+    for _ in range(repeats + 1):  # the first open warms caches, as in raw_reads
+        began = time.perf_counter()
+        view.show_job(job_id)
+        app.processEvents()
+        timings.append(time.perf_counter() - began)
+    return timings[0], timings[1:]
+
+
 def open_in_app(started: float, profile: str, repeats: str) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
@@ -70,29 +91,53 @@ def open_in_app(started: float, profile: str, repeats: str) -> dict[str, Any]:
     view.resize(1280, 800)
     view.show()
     app.processEvents()
-    timings = []
-    for _ in range(int(repeats) + 1):  # the first open warms caches, as in raw_reads
-        began = time.perf_counter()
-        view.show_job(job_id)
-        app.processEvents()
-        timings.append(time.perf_counter() - began)
+    _first, on_overview = _opens(app, view, job_id, int(repeats))
+    view.tabs.setCurrentWidget(view.checklist)
+    app.processEvents()
+    other = ctx.store.db.execute(  # another job, so the checklist is built again
+        "SELECT id FROM jobs WHERE id != ? LIMIT 1", [job_id]
+    ).fetchone()[0]
+    view.show_job(other)
+    app.processEvents()
+    first_on_checklist, on_checklist = _opens(app, view, job_id, int(repeats))
     answers = len(view.checklist.editors)
     parts = view.parts.model.rowCount()
     view.close()
     close_context(ctx)
     raw = raw_reads(database_path(Path(profile)), job_id, int(repeats))
-    return {"app": statistics.median(timings[1:]), "raw": raw, "items": answers, "parts": parts}
+    return {
+        "app": statistics.median(on_overview),
+        "checklist": statistics.median(on_checklist),
+        "checklist_first": first_on_checklist,
+        "raw": raw,
+        "items": answers,
+        "parts": parts,
+    }
 
 
-def measure(profile: Path, repeats: int) -> Figure:
+def measure(profile: Path, repeats: int) -> list[Figure]:
     found = run_child("open_job", "open_in_app", str(profile), str(repeats))
-    return Figure(
-        name=f"open a job ({found['items']} checklist items, {found['parts']} parts)",
-        value=found["app"] * 1000,
-        baseline=found["raw"] * 1000,
-        unit="ms",
-        target=f"≤ {RATIO_TARGET:g}×",
-        met=found["app"] <= RATIO_TARGET * found["raw"],
-        note=f"JobView.show_job + layout, median of {repeats} opens after a first one; "
-        "baseline: the same rows read with sqlite3",
-    )
+    job = f"{found['items']} checklist items, {found['parts']} parts"
+    return [
+        Figure(
+            name=f"open a job ({job})",
+            value=found["app"] * 1000,
+            baseline=found["raw"] * 1000,
+            unit="ms",
+            target=f"≤ {RATIO_TARGET:g}×",
+            met=found["app"] <= RATIO_TARGET * found["raw"],
+            note=f"JobView.show_job on the overview tab + layout and paint, median of "
+            f"{repeats} opens after a first one; baseline: the same rows read with sqlite3",
+        ),
+        Figure(
+            name=f"open a job on its checklist tab ({job})",
+            value=found["checklist"] * 1000,
+            baseline=found["raw"] * 1000,
+            unit="ms",
+            target="report",
+            met=None,
+            note=f"the overview and the checklist filled, editors kept (median of {repeats}); "
+            f"the first open on the tab, building the editors: "
+            f"{found['checklist_first'] * 1000:.1f} ms",
+        ),
+    ]

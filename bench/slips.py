@@ -133,6 +133,22 @@ def timed(count: int, make: Callable[[], bytes]) -> float:
     return time.perf_counter() - started
 
 
+def timed_in_turn(count: int, *makers: Callable[[], bytes]) -> list[float]:
+    """Seconds each maker took for ``count`` documents, made in turn (one of each, repeated).
+
+    On a machine shared with other work the load changes within a run; timed one after
+    the other, the slips and their baseline saw different loads and their ratio moved
+    with it (0.43 to 0.58 for the same code within minutes). In turn, both see the same.
+    """
+    totals = [0.0] * len(makers)
+    for _ in range(count):
+        for i, make in enumerate(makers):
+            started = time.perf_counter()
+            make()
+            totals[i] += time.perf_counter() - started
+    return totals
+
+
 @dataclass(frozen=True)
 class SlipTimings:
     count: int
@@ -172,8 +188,7 @@ def run(count: int) -> SlipTimings:
         data_seconds = timed(
             count, lambda: bytes(repr(build_slip_data(store, JOB, "zh_CN", blobs=blobs)), "utf-8")
         )
-        slip_seconds = timed(count, slip)
-        base_seconds = timed(count, baseline)
+        slip_seconds, base_seconds = timed_in_turn(count, slip, baseline)
         store.close()
     return SlipTimings(
         count, pages, len(text), len(sample), font_seconds, data_seconds, slip_seconds, base_seconds

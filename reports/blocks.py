@@ -9,33 +9,39 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from typing import Any, Final, TypeAlias
-from xml.sax.saxutils import escape
 
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
 
 from reports.facts import AssetFacts, Party, SignatureFacts, TermsFacts, WarrantyStatus
 from reports.formatting import day, stars, when
 from reports.labels import Labels
 from reports.qr_mark import QrMark
-from reports.styles import GRID_PADDING, PLAIN_PADDING, Styles, grid, plain
+from reports.string_table import StringCellTable
+from reports.styles import GOOD, GRID_PADDING, MUTED, PLAIN_PADDING, WARN, Styles, grid, plain
+from reports.text_line import Line, Run, TextLines, markup, plain_lines, text_lines
 
 Cell: TypeAlias = Flowable | str  # what a table cell may hold
 Command: TypeAlias = tuple[Any, ...]  # one table style command
 
 
-def text(value: str) -> str:
-    """Customer data as paragraph markup: escaped, line breaks kept."""
-    return escape(value).replace("\n", "<br/>")
+text = markup  # customer data as paragraph markup, for paragraphs that mix styles
 
 
-def para(value: str, style: object) -> Paragraph:
-    return Paragraph(text(value), style)  # type: ignore[arg-type]
+def para(value: str, style: ParagraphStyle) -> TextLines:
+    """Plain text in ``style``, drawn as strings where its lines fit (``reports.text_line``)."""
+    return text_lines(value, style)
 
 
-def heading(title: str, styles: Styles) -> Paragraph:
+def with_detail(value: str, detail: str, style: ParagraphStyle) -> TextLines:
+    """A cell's text with a muted line of detail under it (serials, limits, quantities)."""
+    return TextLines([*plain_lines(value), *plain_lines(detail, MUTED)], style)
+
+
+def heading(title: str, styles: Styles) -> TextLines:
     return para(title, styles.heading)
 
 
@@ -54,15 +60,57 @@ def _fits(value: str, style: ParagraphStyle, width: float) -> bool:
 _WIDTH_SLACK: Final = 0.5
 
 
-def _string_style(style: ParagraphStyle, rows: tuple[int, int] = (0, -1)) -> list[Command]:
-    """Table commands that draw string cells of ``rows`` as ``style`` would."""
+def _string_style(
+    style: ParagraphStyle, table_font: str, rows: tuple[int, int] = (0, -1)
+) -> list[Command]:
+    """Table commands that draw string cells of ``rows`` as ``style`` would.
+
+    The font only when it is not the table's own (``grid``/``plain`` set that for every
+    cell): each command is applied cell by cell, and building a slip's tables was
+    mostly that (``bench/slips.py``).
+    """
     first, last = (0, rows[0]), (-1, rows[1])
+    font = [] if style.fontName == table_font else [("FONTNAME", first, last, style.fontName)]
     return [
-        ("FONTNAME", first, last, style.fontName),
+        *font,
         ("FONTSIZE", first, last, style.fontSize),
         ("LEADING", first, last, style.leading),
         ("TEXTCOLOR", first, last, style.textColor),
     ]
+
+
+def styled_cells(
+    rows: Sequence[Sequence[tuple[str, ParagraphStyle]]], rooms: Sequence[float], table_font: str
+) -> tuple[list[list[Cell]], list[Command]]:
+    """Cells each in its own style: a string with the commands that draw it so where it
+    fits its column's room, else a paragraph (totals: small lines, then the big total).
+    A row whose cells are all strings in one style gets one set of commands for the row."""
+    cells: list[list[Cell]] = []
+    commands: list[Command] = []
+    for r, row in enumerate(rows):
+        cells.append([])
+        strings: list[tuple[int, ParagraphStyle]] = []
+        for c, (value, style) in enumerate(row):
+            if _fits(value, style, rooms[c]):
+                cells[-1].append(value)
+                strings.append((c, style))
+            else:
+                cells[-1].append(para(value, style))
+        if len(strings) == len(row) and len({id(style) for _, style in strings}) == 1:
+            spans = [((0, r), (-1, r), strings[0][1])]
+        else:
+            spans = [((c, r), (c, r), style) for c, style in strings]
+        for first, last, style in spans:
+            align = {TA_RIGHT: "RIGHT", TA_CENTER: "CENTER"}.get(style.alignment, "LEFT")
+            if style.fontName != table_font:
+                commands.append(("FONTNAME", first, last, style.fontName))
+            commands += [
+                ("FONTSIZE", first, last, style.fontSize),
+                ("LEADING", first, last, style.leading),
+                ("TEXTCOLOR", first, last, style.textColor),
+                ("ALIGN", first, last, align),
+            ]
+    return cells, commands
 
 
 def key_values(
@@ -72,17 +120,25 @@ def key_values(
     label_width = width / columns * 0.32
     value_width = width / columns - label_width
     room = value_width - PLAIN_PADDING * 2  # what plain() leaves of the column
+    label_room = label_width - PLAIN_PADDING * 2
     rows: list[list[Cell]] = []
     for start in range(0, len(pairs), columns):
         row: list[Cell] = []
         for label, value in pairs[start : start + columns]:
-            row.append(para(label, styles.muted))
+            row.append(
+                label if _fits(label, styles.muted, label_room) else para(label, styles.muted)
+            )
             row.append(value if _fits(value, styles.small, room) else para(value, styles.small))
         row += [""] * (2 * columns - len(row))
         rows.append(row)
-    table = Table(rows, colWidths=[label_width, value_width] * columns, hAlign="LEFT")
+    table = StringCellTable(rows, colWidths=[label_width, value_width] * columns, hAlign="LEFT")
     table.setStyle(plain(styles.font))
-    table.setStyle(TableStyle(_string_style(styles.small)))
+    # Labels are muted, values not; both the same size (styles.muted and styles.small).
+    strings = _string_style(styles.small, styles.font)
+    strings += [
+        ("TEXTCOLOR", (c, 0), (c, -1), styles.muted.textColor) for c in range(0, 2 * columns, 2)
+    ]
+    table.setStyle(TableStyle(strings))
     return table
 
 
@@ -116,7 +172,7 @@ def data_table(
         for c, h in enumerate(header)
     ]
     body = [[cell(v, r, c) for c, v in enumerate(row)] for r, row in enumerate(rows)]
-    table = Table([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    table = StringCellTable([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     table.setStyle(
         grid(
             styles.font,
@@ -124,7 +180,8 @@ def data_table(
             band_rows=tuple(r + 1 for r in band_rows),
         )
     )
-    strings = _string_style(styles.cell, (1, -1)) + _string_style(styles.cell_head, (0, 0))
+    strings = _string_style(styles.cell, styles.font, (1, -1))
+    strings += _string_style(styles.cell_head, styles.font, (0, 0))
     strings += [("ALIGN", (c, 0), (c, -1), "RIGHT") for c in right]
     table.setStyle(TableStyle(strings))
     return table
@@ -159,26 +216,24 @@ def component_name(component: str, labels: Labels) -> str:
 
 def warranty_paragraph(
     statuses: Sequence[WarrantyStatus], labels: Labels, styles: Styles
-) -> Paragraph:
+) -> TextLines:
     """One line per component: its name and localised status with the date."""
-    lines = []
+    lines: list[Line] = []
     for status in statuses:
         words = labels.get(f"warranty.{status.kind}", status.code)
         if status.expires_on is not None and status.kind in ("in_warranty", "expired"):
             key = "warranty.until" if status.covered else "warranty.ended"
             words += labels.format(key, date=day(status.expires_on))
-        colour = "#1e6b37" if status.covered else "#b3261e"
         name = (
             component_name(status.component, labels) + labels["colon"] if status.component else ""
         )
-        line = f'{text(name)}<font color="{colour}">{text(words)}</font>'
+        lines.append([Run(name), Run(words, GOOD if status.covered else WARN)])
         if status.kind == "unknown":
             # Only then are the words above not the whole decision. The rules' reason is
             # an English sentence naming components by code ("main_unit"), so it is not
             # printed beside words that already say it in the reader's language.
-            line += f'<br/><font color="#5b6570">{text(status.reason)}</font>'
-        lines.append(line)
-    return Paragraph("<br/>".join(lines), styles.cell)
+            lines += plain_lines(status.reason, MUTED)
+    return TextLines(lines, styles.cell)
 
 
 def asset_rows(asset: AssetFacts, labels: Labels) -> list[tuple[str, str]]:
@@ -206,13 +261,10 @@ def assets_table(
         return flowables
     rows = []
     for asset in assets:
-        facts = "<br/>".join(
-            f'<font color="#5b6570">{text(k)}</font> {text(v)}'
-            for k, v in asset_rows(asset, labels)
+        facts = TextLines(
+            [[Run(k, MUTED), Run(f" {v}")] for k, v in asset_rows(asset, labels)], styles.cell
         )
-        rows.append(
-            [Paragraph(facts, styles.cell), warranty_paragraph(asset.warranty, labels, styles)]
-        )
+        rows.append([facts, warranty_paragraph(asset.warranty, labels, styles)])
     return [
         data_table(
             [labels["assets"], labels["warranty"]], rows, [width * 0.42, width * 0.58], styles

@@ -15,6 +15,7 @@ import json
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from functools import cache
 from typing import Final
 
 # Bump when the serialisation changes, so an old hash never matches new rules by accident.
@@ -23,15 +24,26 @@ SHORT_HASH_LENGTH: Final = 12
 QR_PREFIX: Final = "TECHAPP:SLIP:"
 
 
+@cache
+def _hashed_fields(kind: type) -> tuple[tuple[str, bool], ...]:
+    """(name, omitted when empty) of the fields of a record class that the hash covers;
+    read once per class, as a slip hashes a few hundred records of a dozen classes."""
+    return tuple(
+        (f.name, bool(f.metadata.get("omit_empty")))
+        for f in dataclasses.fields(kind)
+        if not f.metadata.get("presentation")
+    )
+
+
 def canonical_value(value: object) -> object:
     """A JSON-ready form of a record value; dataclasses lose their presentation fields."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: canonical_value(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if not f.metadata.get("presentation")
-            and not (f.metadata.get("omit_empty") and _empty(getattr(value, f.name)))
-        }
+        found = {}
+        for name, omit_empty in _hashed_fields(type(value)):
+            field_value = getattr(value, name)
+            if not (omit_empty and _empty(field_value)):
+                found[name] = canonical_value(field_value)
+        return found
     if value is None or isinstance(value, bool | int | str):
         return value.value if isinstance(value, Enum) else value
     if isinstance(value, Decimal):

@@ -2,8 +2,8 @@
 
 ``build_slip_data`` reads the store once; the renderers draw only this record
 (pretix-style), and ``reports.integrity`` hashes it. Charges are the job's
-bill from ``tech_app.charges.job_charges`` on the visit date, so the slip
-shows exactly what the app shows.
+bill on the visit date as ``tech_app.charges.job_charges`` prices it (``bill_of`` over
+``job_records``), so the slip shows exactly what the app shows.
 """
 
 from __future__ import annotations
@@ -26,9 +26,10 @@ from reports.facts import (
 )
 from reports.labels import Labels
 from reports.service_facts import ServiceFacts, service_facts
+from tech_app.bill import bill_of
 from tech_app.blobs import BlobStore
-from tech_app.charges import job_charges
-from tech_app.records import Amendment, Consent, Contract, Estimate, Job, Part, PartUsage
+from tech_app.charges import job_records
+from tech_app.records import Amendment, Consent, Contract, Estimate, Job
 from tech_app.store.local import LocalStore
 from tech_app.vocab import ChargeKind
 
@@ -213,8 +214,10 @@ def _price_job(
     part line names its part usage, so the slip adds the part's names and serials
     from that row and never re-derives a rate.
     """
-    charges = job_charges(store, job.id, on_date=on_date)
-    usages = {u.id: u for u in store.select(PartUsage, "job_id = ?", [job.id])}
+    # The records the bill was priced from also name each line's usage and part.
+    records = job_records(store, job.id, on_date)
+    charges = bill_of(records, on_date=on_date)
+    usages = {u.id: u for u in records.usages}
     fees, times, parts = [], [], []
     for line in charges.lines:
         if line.kind in (ChargeKind.CALL_OUT, ChargeKind.VISIT_FEE):
@@ -232,7 +235,7 @@ def _price_job(
             )
         elif line.kind is ChargeKind.PART:
             usage = usages[line.ref]
-            part = store.get(Part, usage.part_id)
+            part = records.parts[usage.part_id]
             parts.append(
                 PartLine(
                     part_number=part.number,

@@ -7,10 +7,10 @@ flowables. The narrow receipt stacks what A4 spreads over table columns.
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from reports import blocks
-from reports.blocks import Cell, para, text
+from reports.blocks import Cell, para, with_detail
 from reports.charge_words import coverage_text, estimate_line_text
 from reports.facts import ChecklistRow
 from reports.fonts import register_cjk_font
@@ -22,7 +22,9 @@ from reports.page_chrome import PageChrome
 from reports.pdf_build import DocumentInfo, build_pdf
 from reports.service_pdf import service_sections
 from reports.slip_data import FeeLine, PartLine, SlipData, TimeLine
-from reports.styles import Styles, make_styles, plain
+from reports.string_table import StringCellTable
+from reports.styles import PLAIN_PADDING, Styles, make_styles, plain
+from reports.text_line import Run, TextLines
 
 
 def answer_text(row: ChecklistRow, labels: Labels) -> str:
@@ -40,11 +42,9 @@ def answer_text(row: ChecklistRow, labels: Labels) -> str:
     return row.value
 
 
-def result_cell(row: ChecklistRow, labels: Labels, styles: Styles) -> Paragraph:
+def result_cell(row: ChecklistRow, labels: Labels, styles: Styles) -> TextLines:
     if row.out_of_range:
-        return Paragraph(
-            f"{text(answer_text(row, labels))}<br/>{text(labels['out_of_range'])}", styles.cell_warn
-        )
+        return para(f"{answer_text(row, labels)}\n{labels['out_of_range']}", styles.cell_warn)
     style = styles.muted if row.value is None else styles.cell
     return para(answer_text(row, labels), style)
 
@@ -103,17 +103,18 @@ class SlipRenderer:
             company.append(para(f"{labels['hotline']} {data.company.hotline}", s.body))
         if data.company.address:
             company.append(para(data.company.address, s.muted))
-        number = text(f"{labels['job_number']} {data.job_number}")
+        number = f"{labels['job_number']} {data.job_number}"
         title: list[Flowable] = (
-            [
-                para(labels["slip_title"], s.title),
-                Paragraph(number, s.company),
-            ]
+            [para(labels["slip_title"], s.title), para(number, s.company)]
             if self.narrow
             else [
-                Paragraph(
-                    f"{text(labels['slip_title'])}&nbsp;&nbsp;&nbsp;"
-                    f"<font size='{s.company.fontSize}'>{number}</font>",
+                TextLines(
+                    [
+                        [
+                            Run(labels["slip_title"] + "\xa0" * 3),
+                            Run(number, size=s.company.fontSize),
+                        ]
+                    ],
                     s.title,
                 )
             ]
@@ -207,12 +208,8 @@ class SlipRenderer:
             label = labels.pick(row.label, row.label_zh)
             limits = allowed_range(row.minimum, row.maximum, row.unit)
             if self.narrow:
-                item = (
-                    f"{text(label)}<br/><font color='#5b6570'>{text(limits)}</font>"
-                    if limits
-                    else text(label)
-                )
-                rows.append([Paragraph(item, s.cell), result_cell(row, labels, s)])
+                item = with_detail(label, limits, s.cell) if limits else para(label, s.cell)
+                rows.append([item, result_cell(row, labels, s)])
             else:
                 rows.append([label, result_cell(row, labels, s), limits])
         if self.narrow:
@@ -249,19 +246,17 @@ class SlipRenderer:
             coverage = self._coverage(p, labels)
             qty = f"{quantity(p.quantity)} {labels.get(f'unit.{p.unit}', p.unit)}"
             if self.narrow:
-                detail = (
-                    f"{text(p.part_number)} {text(name)}<br/><font color='#5b6570'>"
-                    f"{text(qty)} × {text(money(p.unit_price))} · {text(coverage)}</font>"
+                detail = f"{qty} × {money(p.unit_price)} · {coverage}"
+                rows.append(
+                    [with_detail(f"{p.part_number} {name}", detail, s.cell), money(p.amount)]
                 )
-                rows.append([Paragraph(detail, s.cell), money(p.amount)])
             else:
-                cell_name = text(name) + (
-                    f"<br/><font color='#5b6570'>{text(serials)}</font>" if serials else ""
-                )
+                # A name without serials is plain text (a table string when it fits).
+                cell_name: Cell = with_detail(name, serials, s.cell) if serials else name
                 rows.append(
                     [
                         p.part_number,
-                        Paragraph(cell_name, s.cell),
+                        cell_name,
                         qty,
                         money(p.unit_price),
                         coverage,
@@ -315,15 +310,7 @@ class SlipRenderer:
             narrow_rows: list[list[Cell]] = []
             for description, minutes, rate, coverage, amount in rows:
                 detail = " · ".join(str(x) for x in (minutes, rate, coverage) if x)
-                narrow_rows.append(
-                    [
-                        Paragraph(
-                            f"{text(str(description))}<br/><font color='#5b6570'>{text(detail)}</font>",
-                            s.cell,
-                        ),
-                        amount,
-                    ]
-                )
+                narrow_rows.append([with_detail(str(description), detail, s.cell), amount])
             return [
                 blocks.heading(labels["time_and_fees"], s),
                 blocks.data_table(
@@ -349,26 +336,26 @@ class SlipRenderer:
 
     def _draw_totals(self, data: SlipData) -> list[Flowable]:
         labels, s, totals = data.labels, self.styles, data.totals
-        rows: list[list[Cell]] = [
-            [para(labels["subtotal"], s.cell_right), para(money(totals.subtotal), s.cell_right)],
+        lines = [
+            [(labels["subtotal"], s.cell_right), (money(totals.subtotal), s.cell_right)],
             [
-                para(labels.format("tax", rate=percent(totals.tax_rate)), s.cell_right),
-                para(money(totals.tax), s.cell_right),
+                (labels.format("tax", rate=percent(totals.tax_rate)), s.cell_right),
+                (money(totals.tax), s.cell_right),
             ],
-            [para(labels["total"], s.total_label), para(money(totals.total), s.total)],
+            [(labels["total"], s.total_label), (money(totals.total), s.total)],
         ]
         if totals.card_remaining is not None:
-            rows.append(
+            lines.append(
                 [
-                    para(labels["card_remaining"], s.cell_right),
-                    para(str(totals.card_remaining), s.cell_right),
+                    (labels["card_remaining"], s.cell_right),
+                    (str(totals.card_remaining), s.cell_right),
                 ]
             )
         if totals.covered_value:
-            rows.append(
+            lines.append(
                 [
-                    para(labels["covered_value"], s.muted_right),
-                    para(money(totals.covered_value), s.muted_right),
+                    (labels["covered_value"], s.muted_right),
+                    (money(totals.covered_value), s.muted_right),
                 ]
             )
         widths = (
@@ -376,10 +363,13 @@ class SlipRenderer:
             if self.narrow
             else [self.width * 0.4, self.width * 0.2]
         )
-        table = Table(rows, colWidths=widths, hAlign="RIGHT")
+        rooms = [w - PLAIN_PADDING * 2 for w in widths]  # what plain() leaves of each column
+        rows, strings = blocks.styled_cells(lines, rooms, s.font)
+        table = StringCellTable(rows, colWidths=widths, hAlign="RIGHT")
         style = plain(s.font)
         style.add("LINEABOVE", (0, 2), (-1, 2), 0.8, "#1f4e79")
         table.setStyle(style)
+        table.setStyle(TableStyle(strings))
         return [Spacer(1, s.base * 0.5), table]
 
     def _draw_estimate(self, data: SlipData) -> list[Flowable]:

@@ -14,7 +14,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from tech_app.checklist import answers_of, checklists_of
+from tech_app.checklist import JobChecklists, job_checklists
 from tech_app.records import ChecklistAnswer, ChecklistItem, Job, Part, PartUsage
 from tech_app.records.codec import from_row
 from tech_app.records.history import AssetVisit
@@ -254,9 +254,16 @@ class ComparedReading:
 def compared_readings(store: LocalStore, job_id: str) -> dict[tuple[str, str], ComparedReading]:
     """For each (unit, item) of the job's checklists that the unit had read before: the
     previous reading and, once answered now, its change against the template's tolerance."""
-    answers = answers_of(store, job_id)
+    return readings_compared(store, job_checklists(store, job_id))
+
+
+def readings_compared(
+    store: LocalStore, read: JobChecklists
+) -> dict[tuple[str, str], ComparedReading]:
+    """``compared_readings`` over the checklists and answers already read."""
+    job_id, answers = read.job_id, read.answers
     compared: dict[tuple[str, str], ComparedReading] = {}
-    for part in checklists_of(store, job_id):
+    for part in read.parts:
         if part.asset_id is None:
             continue
         previous = last_readings(store, part.asset_id, current_job_id=job_id)

@@ -21,15 +21,17 @@ from tech_app.bill import (
 from tech_app.company import company_settings
 from tech_app.coverage import InstalledPart, fitted_part_warranty, installed_parts, job_assets
 from tech_app.records import Contract, Job, JobAsset, Part, PartUsage, ServiceCard, TimeEntry
+from tech_app.records.settings import CompanySettings
 from tech_app.rules.pricing import Bill, ChargeLine
 from tech_app.store.local import LocalStore
 from tech_app.vocab import JobType
 
 
-def _earlier_visits(store: LocalStore, job: Job, asset_ids: list[str]) -> list[EarlierVisit]:
+def _earlier_visits(
+    store: LocalStore, job: Job, asset_ids: list[str], settings: CompanySettings
+) -> list[EarlierVisit]:
     """This device's other jobs on the same units or card, and head office's summaries of
     colleagues' visits to the units (enough to count a year's free visits)."""
-    settings = company_settings(store)
     found: dict[str, EarlierVisit] = {}
     marks = ",".join("?" * len(asset_ids))
     where = (
@@ -71,6 +73,18 @@ def _earlier_visits(store: LocalStore, job: Job, asset_ids: list[str]) -> list[E
     return list(found.values())
 
 
+def _parts_of(store: LocalStore, part_ids: set[str]) -> dict[str, Part]:
+    """The catalogue parts of the job's lines, by id, in one read."""
+    if not part_ids:
+        return {}
+    marks = ",".join("?" * len(part_ids))
+    found = {p.id: p for p in store.select(Part, f"id IN ({marks})", sorted(part_ids))}
+    missing = part_ids - found.keys()
+    if missing:  # as store.get would say it
+        store.get(Part, sorted(missing)[0])
+    return found
+
+
 def job_records(store: LocalStore, job_id: str, on_date: date | None = None) -> JobRecords:
     """Everything pricing reads about the job, from this device's store."""
     job = store.get(Job, job_id)
@@ -79,7 +93,7 @@ def job_records(store: LocalStore, job_id: str, on_date: date | None = None) -> 
     day = on_date or visit_day(job, times, settings)
     assets = tuple(job_assets(store, job_id))
     usages = tuple(store.select(PartUsage, "job_id = ?", [job_id], order_by="used_at"))
-    parts = {u.part_id: store.get(Part, u.part_id) for u in usages}
+    parts = _parts_of(store, {u.part_id for u in usages})
     own = {}
     fitted: dict[str, list[InstalledPart]] = {}  # the unit's fitting history, read once
     for usage in usages:
@@ -100,7 +114,7 @@ def job_records(store: LocalStore, job_id: str, on_date: date | None = None) -> 
         times=times,
         contract=store.get(Contract, job.contract_id) if job.contract_id else None,
         card=store.get(ServiceCard, job.card_id) if job.card_id else None,
-        earlier=tuple(_earlier_visits(store, job, [a.id for a in assets])),
+        earlier=tuple(_earlier_visits(store, job, [a.id for a in assets], settings)),
         own_warranty=own,
     )
 
@@ -118,6 +132,18 @@ def job_estimate(
         job_records(store, job_id, on_date),
         on_date=on_date,
         times=planned_times(planned_minutes),
+    )
+
+
+def job_bills(
+    store: LocalStore, job_id: str, planned_minutes: int, on_date: date | None = None
+) -> tuple[Bill, Bill]:
+    """The estimate and the running bill side by side (the charges tab), from one read
+    of the job's records."""
+    records = job_records(store, job_id, on_date)
+    return (
+        bill_of(records, on_date=on_date, times=planned_times(planned_minutes)),
+        bill_of(records, on_date=on_date),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -152,9 +153,27 @@ class VisitProgress:
         return len(self.units)
 
 
+@dataclass(frozen=True)
+class JobChecklists:
+    """A job's checklists and their answers, read once for the questions asked of both."""
+
+    job_id: str
+    parts: tuple[ChecklistPart, ...]
+    answers: Mapping[tuple[str | None, str], ChecklistAnswer]  # by (unit, item key)
+
+
+def job_checklists(store: LocalStore, job_id: str) -> JobChecklists:
+    return JobChecklists(job_id, tuple(checklists_of(store, job_id)), answers_of(store, job_id))
+
+
 def visit_progress(store: LocalStore, job_id: str) -> VisitProgress:
     """How far a visit has got, unit by unit, in the job's unit order ("4 of 6 trucks done")."""
-    answers = answers_of(store, job_id)
+    return progress_of(store, job_checklists(store, job_id))
+
+
+def progress_of(store: LocalStore, read: JobChecklists) -> VisitProgress:
+    """``visit_progress`` over the checklists and answers already read."""
+    job_id, answers = read.job_id, read.answers
     links = {link.asset_id: link for link in store.select(JobAsset, "job_id = ?", [job_id])}
     serials = dict(
         store.db.execute(
@@ -164,7 +183,7 @@ def visit_progress(store: LocalStore, job_id: str) -> VisitProgress:
         ).fetchall()
     )
     units = []
-    for part in checklists_of(store, job_id):
+    for part in read.parts:
         if part.asset_id is None:
             continue
         missing = sum(

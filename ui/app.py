@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -23,8 +24,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from tech_app.blobs import BlobStore
 from tech_app.errors import TechAppError
 from tech_app.profile import blob_dir, database_path, default_data_dir
-from tech_app.store import remote
 from tech_app.store.local import open_store, utc_now
+from tech_app.store.server_setting import server_url
 from ui.context import AppContext
 from ui.i18n import (
     choose_language,
@@ -38,8 +39,10 @@ from ui.messages import error_text, show_error
 from ui.settings import AppSettings, default_settings
 from ui.single_instance import ProfileGuard
 from ui.sync_status import SyncStatusSource
-from ui.sync_worker import BackgroundSync, SyncTiming
 from ui.worker import Worker
+
+if TYPE_CHECKING:
+    from ui.sync_worker import SyncTiming
 
 
 def create_context(
@@ -60,7 +63,9 @@ def create_context(
     blobs = BlobStore(blob_dir(data_dir))
     worker = Worker(lambda: open_store(path))
     status: SyncStatusSource | None = None
-    if remote.server_url(store):
+    if server_url(store):
+        from ui.sync_worker import BackgroundSync  # only a profile logged in to head office
+
         status = BackgroundSync(store, lambda: open_store(path), blobs, sync_timing)
     return AppContext(
         store=store,

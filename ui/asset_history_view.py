@@ -20,24 +20,24 @@ from tech_app.records import ChecklistItem
 from tech_app.vocab import ItemKind
 from ui import labels
 from ui.context import AppContext
+from ui.lazy_panel import FilledWhenShown
 from ui.retranslate import Retranslating
 from ui.style import MUTED_STYLE
 
 
-class AssetHistoryView(Retranslating, QTextBrowser):
+class AssetHistoryView(FilledWhenShown, Retranslating, QTextBrowser):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.setObjectName("asset_history")
         self.setOpenLinks(False)
-        self._shown: tuple[str, tzinfo | None] | None = None
+        self.zone: tzinfo | None = None  # the job's: visits are dated in it
 
     def on_language_changed(self) -> None:
-        if self._shown is not None:
-            self.load(*self._shown)
+        self.reload()
 
-    def load(self, job_id: str, zone: tzinfo | None) -> None:
-        self._shown = (job_id, zone)
+    def fill(self, job_id: str) -> None:
+        zone = self.zone
         store = self._ctx.store
         items = {
             part.asset_id: {item.key: item for item in part.template.items}

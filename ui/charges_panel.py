@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tech_app.charges import job_charges, job_estimate
+from tech_app.charges import job_bills
 from tech_app.company import company_settings
 from tech_app.coverage import record_fault_cause
 from tech_app.errors import TechAppError
@@ -37,6 +37,7 @@ from tech_app.vocab import Exclusion
 from ui import labels
 from ui.charges_model import ChargesModel
 from ui.context import AppContext
+from ui.lazy_panel import FilledWhenShown
 from ui.messages import show_error
 from ui.retranslate import Retranslating, announce_new_words
 from ui.style import OK_STYLE
@@ -53,7 +54,7 @@ def _table(model: ChargesModel, parent: QWidget) -> QTableView:
     return table
 
 
-class ChargesPanel(Retranslating, QWidget):
+class ChargesPanel(FilledWhenShown, Retranslating, QWidget):
     consent_recorded = Signal()
     changed = Signal()
 
@@ -146,12 +147,11 @@ class ChargesPanel(Retranslating, QWidget):
             self.fault_cause.setItemText(index, labels.word(self.fault_cause.itemData(index)))
 
     def on_language_changed(self) -> None:
-        if self._job_id:
-            self.refresh()
+        self.reload()
         for model in (self.estimate_model, self.running_model):
             announce_new_words(model)
 
-    def load(self, job_id: str) -> None:
+    def fill(self, job_id: str) -> None:
         self._job_id = job_id
         job = self._ctx.store.get(Job, job_id)
         customer = self._ctx.store.get(Customer, job.customer_id)
@@ -159,14 +159,18 @@ class ChargesPanel(Retranslating, QWidget):
         self.consent_check.setChecked(False)
         self.refresh()
 
+    def refill(self) -> None:
+        self.refresh()  # the name typed and the box ticked stay
+
     def refresh(self) -> None:
         """Reprice after parts or time changed."""
         if not self._job_id:
             return
         store, day = self._ctx.store, self._ctx.today()
         try:
-            estimate = job_estimate(store, self._job_id, self.planned_minutes.value(), on_date=day)
-            running = job_charges(store, self._job_id, on_date=day)
+            estimate, running = job_bills(
+                store, self._job_id, self.planned_minutes.value(), on_date=day
+            )
         except TechAppError as exc:
             show_error(self, exc)
             return
@@ -280,4 +284,5 @@ class ChargesPanel(Retranslating, QWidget):
             self.fault_cause,
         ):
             widget.setEnabled(not read_only)
-        self.on_consent_inputs_changed()
+        if not self.is_stale:  # else filling it soon says it
+            self.on_consent_inputs_changed()

@@ -68,6 +68,16 @@ class ItemEditor(QWidget):
         """Show a stored answer (when the form opens)."""
         raise NotImplementedError
 
+    def clear_answer(self) -> None:
+        """Back to unanswered, no feedback: the editor is about to show another job."""
+        self.feedback.setText("")
+        self.feedback.setStyleSheet("")
+        self.set_field_flagged(False)
+        self.clear_value()
+
+    def clear_value(self) -> None:
+        """Empty the input itself (programmatically: nothing is entered or saved)."""
+
     def show_previous(self, text: str) -> None:
         """The unit's reading on its last visit, beside the new one (number items only)."""
 
@@ -124,6 +134,13 @@ class YesNoEditor(ItemEditor):
     def show_value(self, value: str) -> None:
         (self.yes if value == YES else self.no).setChecked(True)
 
+    def clear_value(self) -> None:
+        # An exclusive group keeps one button checked; neither is an unanswered item.
+        self.group.setExclusive(False)
+        self.yes.setChecked(False)
+        self.no.setChecked(False)
+        self.group.setExclusive(True)
+
 
 class _TextFieldEditor(ItemEditor):
     """Number and text: every edit is entered (and saved) as it is typed."""
@@ -141,6 +158,9 @@ class _TextFieldEditor(ItemEditor):
 
     def show_value(self, value: str) -> None:
         self.field.setText(value)
+
+    def clear_value(self) -> None:
+        self.field.clear()
 
     def set_field_flagged(self, flagged: bool) -> None:
         self.field.setStyleSheet(FLAGGED_FIELD_STYLE if flagged else "")
@@ -199,6 +219,9 @@ class ChoiceEditor(ItemEditor):
         found = self.combo.findData(value)
         if found >= 0:
             self.combo.setCurrentIndex(found)
+
+    def clear_value(self) -> None:
+        self.combo.setCurrentIndex(0)  # "—"
 
 
 class PhotoEditor(ItemEditor):

@@ -14,7 +14,7 @@ template's tolerance is flagged (the core's ``reading_change`` decides).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,28 +30,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tech_app.asset_history import ComparedReading, compared_readings, reading_change
+from tech_app.asset_history import ComparedReading, reading_change
 from tech_app.checklist import (
     ChecklistPart,
+    VisitProgress,
     answers_of,
-    checklists_of,
     record_answer,
     visit_progress,
 )
-from tech_app.coverage import job_assets
+from tech_app.checklist_sheet import checklist_sheet
 from tech_app.errors import FrozenJobError, TechAppError, ValidationError
-from tech_app.records import ChecklistItem
+from tech_app.records import ChecklistAnswer, ChecklistItem, ChecklistTemplate
 from tech_app.records.checklists import check_answer
 from ui import labels
 from ui.checklist_editors import ItemEditor, PhotoEditor, editor_for
 from ui.context import AppContext
 from ui.error_words import invalid_text
+from ui.lazy_panel import FilledWhenShown
 from ui.messages import show_error
 from ui.retranslate import Retranslating
 from ui.style import FLAG_STYLE
 
 
-class ChecklistForm(Retranslating, QWidget):
+class ChecklistForm(FilledWhenShown, Retranslating, QWidget):
     answer_saved = Signal(str, str)  # item key, stored value
     changed = Signal()  # something was written; the job list and status bar refresh
 
@@ -69,7 +70,14 @@ class ChecklistForm(Retranslating, QWidget):
         self._serials: dict[str, str] = {}
         self._all_trucks = False
         self._done: set[str] = set()  # asset ids whose checklist is complete
+        self._read_only = False
         self.tabs: QTabWidget | None = None
+        # The editors built, kept while the next job has the same templates and language.
+        self._shape: tuple[bool, tuple[ChecklistTemplate, ...]] | None = None
+        self._slots: list[tuple[int, ChecklistItem, ItemEditor, QLabel]] = []
+        self._boxes: list[QGroupBox] = []
+        self._areas: list[QScrollArea] = []
+        self._part_assets: list[str | None] = []  # each part's unit, in the job shown
         self.empty_label = self.tr_label(lambda: self.tr("This job has no checklist."))
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("unit_progress")
@@ -84,92 +92,137 @@ class ChecklistForm(Retranslating, QWidget):
         self._layout.addWidget(self.empty_label)
 
     def on_language_changed(self) -> None:
-        """Labels, choices and notes come from the template in the language: built again,
-        on the same unit's tab."""
-        if not self._job_id:
-            return
+        """Labels, choices and notes come from the template in the language: built again
+        (when on screen), on the same unit's tab."""
+        self.reload()
+
+    def refill(self) -> None:
         unit = self.tabs.currentIndex() if self.tabs is not None else 0
-        self.load(self._job_id)
+        self.fill(self._job_id)
         if self.tabs is not None:
             self.tabs.setCurrentIndex(unit)
 
     # -- building ------------------------------------------------------------------
-    def load(self, job_id: str) -> None:
+    def fill(self, job_id: str) -> None:
+        """Show the job's checklist. The next job on the same templates (and in the same
+        language) keeps the editors: they are emptied and given its answers, which is
+        most of what opening a job used to cost (building 30 editors)."""
+        new_job = job_id != self._job_id
         self._job_id = job_id
-        self.editors.clear()
-        self._labels.clear()
-        self._units = []
+        sheet = checklist_sheet(self._ctx.store, job_id)  # one read of what the tab shows
+        parts, assets = list(sheet.parts), sheet.assets
+        self.empty_label.setVisible(not parts)
+        self._compared = dict(sheet.compared)
+        self._serials = {a.id: f"{a.serial}" for a in assets}
+        self._all_trucks = bool(assets) and all(a.category == "forklift" for a in assets)
+        # Equal templates (the parsed-once record, usually the very same object) build
+        # equal editors; a revision or the other language builds new ones.
+        shape = (self._ctx.chinese, tuple(p.template for p in parts))
+        if shape != self._shape:
+            self._build(parts)
+            self._shape = shape
+        elif new_job:
+            self._back_to_top()
+        self._show_job(parts, sheet.answers)
+        self._apply_read_only()
+        self._show_progress(sheet.progress)
+
+    def _build(self, parts: list[ChecklistPart]) -> None:
+        """The editors for these templates, each slot named by its part's position: the
+        asset ids come from the job shown (``_show_job``)."""
+        self._slots = []
+        self._boxes = []
+        self._areas = []
         self.tabs = None
         if self._body is not None:
             self._layout.removeWidget(self._body)
             self._body.hide()  # gone from the screen now, deleted when control returns
             self._body.deleteLater()
             self._body = None
-        store = self._ctx.store
-        parts = checklists_of(store, job_id)
-        self.empty_label.setVisible(not parts)
-        self._compared = compared_readings(store, job_id)
-        assets = job_assets(store, job_id)
-        serials = {a.id: f"{a.serial}" for a in assets}
-        self._serials = serials
-        self._all_trucks = bool(assets) and all(a.category == "forklift" for a in assets)
         if not parts:
-            self._show_progress()
             return
         if len(parts) == 1:
-            self._body = self._scrolled(self._form(parts[0], ""))
+            self._body = self._scrolled(self._form(0, parts[0]))
         else:
             tabs = QTabWidget(self)
             tabs.setObjectName("asset_tabs")
-            for part in parts:
-                tabs.addTab(
-                    self._scrolled(self._form(part, serials.get(part.asset_id or "", ""))),
-                    serials.get(part.asset_id or "", "?"),
-                )
-                self._units.append(part.asset_id or "")
+            for index, part in enumerate(parts):
+                tabs.addTab(self._scrolled(self._form(index, part)), "")
             self._body = self.tabs = tabs
         self._layout.addWidget(self._body)
-        for (asset_id, key), answer in answers_of(store, job_id).items():
-            editor = self.editors.get((asset_id, key))
-            if editor is not None:
-                editor.show_value(answer.value)
-                jump = self._jump_text(asset_id, editor, answer.value)
+        # Shown now: filled while the form itself is being shown (ui/lazy_panel.py), a new
+        # child would otherwise wait for the event loop to appear.
+        self._body.show()
+
+    def _show_job(
+        self,
+        parts: list[ChecklistPart],
+        answers: Mapping[tuple[str | None, str], ChecklistAnswer],
+    ) -> None:
+        """Name the slots by this job's units and show its answers, nothing of the last."""
+        self.editors.clear()
+        self._labels.clear()
+        self._part_assets = [part.asset_id for part in parts]
+        self._units = [part.asset_id or "" for part in parts] if self.tabs is not None else []
+        for index, part in enumerate(parts):
+            template = part.template
+            title = template.title_zh if self._ctx.chinese and template.title_zh else template.title
+            serial = self._serials.get(part.asset_id or "", "")
+            self._boxes[index].setTitle(
+                f"{title} · {serial}" if serial and self.tabs is not None else title
+            )
+        for index, item, editor, label in self._slots:
+            asset_id = self._part_assets[index]
+            key = (asset_id, item.key)
+            self.editors[key] = editor
+            self._labels[key] = label
+            editor.clear_answer()
+            label.setStyleSheet("font-weight: bold;" if item.required else "")
+            compared = self._compared.get((asset_id or "", item.key))
+            editor.show_previous(
+                self.tr("last visit: {value}").format(
+                    value=_with_unit(compared.previous.value, item.unit)
+                )
+                if compared is not None
+                else ""
+            )
+        for (asset_id, key), answer in answers.items():
+            shown = self.editors.get((asset_id, key))
+            if shown is not None:
+                shown.show_value(answer.value)
+                jump = self._jump_text(asset_id, shown, answer.value)
                 if answer.out_of_range or jump:
-                    editor.show_saved(answer.out_of_range, jump)
-        self._show_progress()
+                    shown.show_saved(answer.out_of_range, jump)
+
+    def _back_to_top(self) -> None:
+        """Another job in the same editors: its first unit, from the top."""
+        if self.tabs is not None:
+            self.tabs.setCurrentIndex(0)
+        for area in self._areas:
+            area.verticalScrollBar().setValue(0)
 
     def _scrolled(self, inner: QWidget) -> QScrollArea:
         area = QScrollArea(self)
         area.setWidgetResizable(True)
         area.setWidget(inner)
+        self._areas.append(area)
         return area
 
-    def _form(self, part: ChecklistPart, serial: str) -> QWidget:
-        template = part.template
-        title = template.title_zh if self._ctx.chinese and template.title_zh else template.title
-        box = QGroupBox(f"{title} · {serial}" if serial else title)
+    def _form(self, index: int, part: ChecklistPart) -> QWidget:
+        box = QGroupBox()
+        self._boxes.append(box)
         form = QFormLayout(box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for item in template.items:
+        for item in part.template.items:
             label = QLabel(self._label_text(item))
             if item.required:
                 label.setToolTip(self.tr("Required"))
-                label.setStyleSheet("font-weight: bold;")
             editor = editor_for(item, chinese=self._ctx.chinese)
             editor.setObjectName(f"item_{item.key}")
-            key = (part.asset_id, item.key)
-            compared = self._compared.get((part.asset_id or "", item.key))
-            if compared is not None:
-                editor.show_previous(
-                    self.tr("last visit: {value}").format(
-                        value=_with_unit(compared.previous.value, item.unit)
-                    )
-                )
-            self.editors[key] = editor
-            self._labels[key] = label
-            editor.answer_entered.connect(self._saver(part.asset_id, editor))
+            self._slots.append((index, item, editor, label))
+            editor.answer_entered.connect(self._saver(index, editor))
             if isinstance(editor, PhotoEditor):
-                editor.photo_chosen.connect(self._photo_saver(part.asset_id, editor))
+                editor.photo_chosen.connect(self._photo_saver(index, editor))
             form.addRow(label, editor)
         note = QLabel(self.tr("* required"))
         form.addRow(note)
@@ -179,20 +232,22 @@ class ChecklistForm(Retranslating, QWidget):
         text = item.label_zh if self._ctx.chinese and item.label_zh else item.label
         return f"{text} *" if item.required else text
 
-    def _saver(self, asset_id: str | None, editor: ItemEditor) -> Callable[[object], None]:
+    # A slot's unit is looked up when the answer comes: the editor may show another job now.
+    def _saver(self, index: int, editor: ItemEditor) -> Callable[[object], None]:
         def save(raw: object) -> None:
-            self.on_answer_entered(asset_id, editor, raw)
+            self.on_answer_entered(self._part_assets[index], editor, raw)
 
         return save
 
-    def _photo_saver(self, asset_id: str | None, editor: ItemEditor) -> Callable[[str], None]:
+    def _photo_saver(self, index: int, editor: ItemEditor) -> Callable[[str], None]:
         def attach(path: str) -> None:
-            self.attach_photo(asset_id, editor.item.key, Path(path))
+            self.attach_photo(self._part_assets[index], editor.item.key, Path(path))
 
         return attach
 
     # -- saving ----------------------------------------------------------------------
     def editor(self, item_key: str, asset_id: str | None = None) -> ItemEditor:
+        self.ensure_filled()
         if asset_id is None and (None, item_key) not in self.editors:
             matches = [e for (_a, k), e in self.editors.items() if k == item_key]
             return matches[0]
@@ -267,8 +322,10 @@ class ChecklistForm(Retranslating, QWidget):
         )
 
     # -- walking unit by unit ------------------------------------------------------------
-    def _show_progress(self) -> None:
-        progress = visit_progress(self._ctx.store, self._job_id)
+    def _show_progress(self, progress: VisitProgress | None = None) -> None:
+        """The units done; read again (after an answer) unless given."""
+        if progress is None:
+            progress = visit_progress(self._ctx.store, self._job_id)
         several = self.tabs is not None
         self.progress_label.setVisible(several)
         self.next_unit_button.setVisible(several)
@@ -307,6 +364,7 @@ class ChecklistForm(Retranslating, QWidget):
     # -- state -------------------------------------------------------------------------
     def mark_missing(self) -> list[str]:
         """Colour the required items still unanswered; returns their labels."""
+        self.ensure_filled()
         answered = set(answers_of(self._ctx.store, self._job_id))
         missing = []
         for key, editor in self.editors.items():
@@ -316,13 +374,19 @@ class ChecklistForm(Retranslating, QWidget):
         return missing
 
     def item_labels(self) -> list[str]:
+        self.ensure_filled()
         return [label.text() for label in self._labels.values()]
 
     def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self._apply_read_only()
+
+    def _apply_read_only(self) -> None:
         for editor in self.editors.values():
-            editor.setEnabled(not read_only)
+            editor.setEnabled(not self._read_only)
 
     def flagged_items(self) -> list[str]:
+        self.ensure_filled()
         return [key for (_a, key), e in self.editors.items() if e.flagged]
 
 

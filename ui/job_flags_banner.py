@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from tech_app.job_flags import FlagCode, JobFlag
+from tech_app.flag_codes import FlagCode, JobFlag
 from tech_app.review_notes import NoteCode
 from ui import labels
 

@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from tech_app.job_flags import JobFlag, note_flags
+from tech_app.flag_codes import JobFlag, note_flags
 from tech_app.job_list import JobFilter
 from tech_app.job_sla import summary
 from tech_app.store.local import utc_now

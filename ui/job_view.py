@@ -1,17 +1,20 @@
 """One job: who and where, its units and warranty, SLA countdowns, status steps, and the
 visit's panels (checklist, parts, time, charges, each unit's earlier visits, history).
 
-Every edit goes through a core operation; the view then refreshes only the
-parts that show what changed and emits ``job_changed`` for the list and the
-status bar. A signed job is frozen: the panels turn read-only.
+Opening a job paints its overview from one core read (``tech_app.job_overview``);
+each tab behind it reads the job when it is shown (``ui/lazy_panel.py``), the tab on
+screen at once. Every edit goes through a core operation; the view then refreshes only
+the parts that show what changed (a hidden tab is marked stale) and emits
+``job_changed`` for the list and the status bar. A signed job is frozen: the panels
+turn read-only.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from datetime import tzinfo
 from html import escape
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -29,32 +32,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tech_app import lifecycle, service_visits
-from tech_app.coverage import job_assets, job_warranty
 from tech_app.errors import TechAppError, TransitionError
-from tech_app.job_flags import job_flags, note_flags
-from tech_app.job_sla import job_timers
-from tech_app.records import Contract, Customer, Job, Site
+from tech_app.records import Job
 from tech_app.records.jobs import next_steps
-from tech_app.timesheet import TimerChange, undo_timer_change
 from tech_app.vocab import JobStatus
 from ui import labels
-from ui.asset_history_view import AssetHistoryView
-from ui.charges_panel import ChargesPanel
-from ui.checklist_form import ChecklistForm
 from ui.context import AppContext
-from ui.history import collapse, describe, job_changes
-from ui.history_model import HistoryEntry, HistoryModel
-from ui.intake_panel import IntakePanel, is_intake_job
 from ui.job_flags_banner import FlagBanner
+from ui.lazy_panel import FilledWhenShown
 from ui.messages import show_error
-from ui.parts_panel import PartsPanel
 from ui.retranslate import Retranslating, announce_new_words
-from ui.service_panel import ServicePanel
-from ui.signoff_dialog import SignoffDialog
 from ui.sla_panel import SlaPanel
 from ui.style import FLAG_STYLE, MUTED_STYLE, OK_STYLE
-from ui.time_panel import TimePanel
+
+# The tabs behind the overview, the sign-off, pricing and the visit operations are
+# imported with the first job shown (``JobView._build_pages``), not before the main
+# window's first paint: start-up pays only for the list and this frame.
+if TYPE_CHECKING:
+    from tech_app.job_overview import JobOverview
+    from tech_app.timesheet import TimerChange
+    from ui.asset_history_view import AssetHistoryView
+    from ui.charges_panel import ChargesPanel
+    from ui.checklist_form import ChecklistForm
+    from ui.history_model import HistoryModel
+    from ui.intake_panel import IntakePanel
+    from ui.parts_panel import PartsPanel
+    from ui.service_panel import ServicePanel
+    from ui.signoff_dialog import SignoffDialog
+    from ui.time_panel import TimePanel
+
+Page = TypeVar("Page", bound=FilledWhenShown)
+
+
+class _FilledPage(Generic[Page]):
+    """``view.checklist``: the page ``view._checklist``, built (with the view's other
+    pages) and filled with the job shown before it is handed out."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._attribute = f"_{name}"
+
+    def __get__(self, view: JobView, owner: type | None = None) -> Page:
+        view._build_pages()
+        page: Page = getattr(view, self._attribute)
+        page.ensure_filled()
+        return page
+
 
 # Steps a technician takes on site. Going back to "assigned"/"new" and cancelling
 # are dispatch decisions that belong to head office, so they get no button here;
@@ -72,10 +94,22 @@ class JobView(Retranslating, QWidget):
     timers_moved = Signal(object)
     timers_settled = Signal()  # the offered undo no longer applies (the timers moved again)
 
+    # Built with the first job shown (``_build_pages``).
+    _checklist: ChecklistForm
+    _parts: PartsPanel
+    _time: TimePanel
+    _charges: ChargesPanel
+    _intake: IntakePanel
+    _service: ServicePanel
+    _unit_history: AssetHistoryView
+    _history_model: HistoryModel
+    history_table: QTableView
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.job: Job | None = None
+        self.shown: JobOverview | None = None  # what the overview shows, as last read
         self._zone: tzinfo | None = None
         self.signoff_dialog: SignoffDialog | None = None
 
@@ -109,32 +143,8 @@ class JobView(Retranslating, QWidget):
 
         self.tabs = QTabWidget(self)
         self.overview = self._build_overview()
-        self.checklist = ChecklistForm(ctx, self)
-        self.parts = PartsPanel(ctx, self)
-        self.time = TimePanel(ctx, self)
-        self.charges = ChargesPanel(ctx, self)
-        self.intake = IntakePanel(ctx, self)
-        self.intake.hide()  # until a counter job puts it in a tab
-        self.service = ServicePanel(ctx, self)
-        self.unit_history = AssetHistoryView(ctx, self)
-        self.history_model = HistoryModel(self)
-        self.history_table = QTableView(self)
-        self.history_table.setModel(self.history_model)
-        self.history_table.verticalHeader().hide()
-        self.history_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch
-        )
-        for page in (
-            self.overview,
-            self.service,
-            self.checklist,
-            self.parts,
-            self.time,
-            self.charges,
-            self.unit_history,
-            self.history_table,
-        ):
-            self.tabs.addTab(page, "")
+        self.tabs.addTab(self.overview, "")
+        self._pages_built = False
         self.keep_text(self._name_tabs)
 
         layout = QVBoxLayout(self)
@@ -143,17 +153,6 @@ class JobView(Retranslating, QWidget):
         layout.addWidget(self.frozen_label)
         layout.addWidget(self.flag_banner)
         layout.addWidget(self.tabs, 1)
-
-        for panel in (self.checklist, self.parts, self.time, self.charges, self.intake):
-            panel.changed.connect(self.on_panel_changed)
-        self.service.changed.connect(self.on_panel_changed)
-        self.service.changed.connect(self.refresh_clock)  # a loaner may keep the 8 h promise
-        self.parts.changed.connect(self.charges.refresh)
-        self.time.changed.connect(self.charges.refresh)
-        # What changes a flag: parts and time (the bill), the cause and the consent.
-        for panel in (self.parts, self.time, self.charges):
-            panel.changed.connect(self.refresh_flags)
-        self.time.changed.connect(self.timers_settled)  # a timer moved by hand: no undo
 
         self._history_stale = False
         self.tabs.currentChanged.connect(self.on_tab_changed)
@@ -208,29 +207,86 @@ class JobView(Retranslating, QWidget):
         area.setWidget(page)
         return area
 
+    def _build_pages(self) -> None:
+        """The tabs behind the overview, once: with the first job shown (or asked for),
+        after the main window's first paint."""
+        if self._pages_built:
+            return
+        self._pages_built = True
+        from ui.asset_history_view import AssetHistoryView
+        from ui.charges_panel import ChargesPanel
+        from ui.checklist_form import ChecklistForm
+        from ui.history_model import HistoryModel
+        from ui.intake_panel import IntakePanel
+        from ui.parts_panel import PartsPanel
+        from ui.service_panel import ServicePanel
+        from ui.time_panel import TimePanel
+
+        ctx = self._ctx
+        self._checklist = ChecklistForm(ctx, self)
+        self._parts = PartsPanel(ctx, self)
+        self._time = TimePanel(ctx, self)
+        self._charges = ChargesPanel(ctx, self)
+        self._intake = IntakePanel(ctx, self)
+        self._intake.hide()  # until a counter job puts it in a tab
+        self._service = ServicePanel(ctx, self)
+        self._unit_history = AssetHistoryView(ctx, self)
+        self._history_model = HistoryModel(self)
+        self.history_table = QTableView(self)
+        self.history_table.setModel(self._history_model)
+        self.history_table.verticalHeader().hide()
+        self.history_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch
+        )
+        for page in (
+            self._service,
+            self._checklist,
+            self._parts,
+            self._time,
+            self._charges,
+            self._unit_history,
+            self.history_table,
+        ):
+            self.tabs.addTab(page, "")
+        self._name_tabs()
+
+        for panel in (self._checklist, self._parts, self._time, self._charges, self._intake):
+            panel.changed.connect(self.on_panel_changed)
+        self._service.changed.connect(self.on_panel_changed)
+        self._service.changed.connect(self.refresh_clock)  # a loaner may keep the 8 h promise
+        self._parts.changed.connect(self._charges.reload)
+        self._time.changed.connect(self._charges.reload)
+        # What changes a flag: parts and time (the bill), the cause and the consent.
+        for panel in (self._parts, self._time, self._charges):
+            panel.changed.connect(self.refresh_flags)
+        self._time.changed.connect(self.timers_settled)  # a timer moved by hand: no undo
+
     def _name_tabs(self) -> None:
         # By page, not by position: a counter job's intake tab comes and goes at index 1.
-        for page, text in (
-            (self.overview, self.tr("Overview")),
-            (self.intake, self.tr("Jewellery intake")),
-            (self.service, self.tr("Service")),
-            (self.checklist, self.tr("Checklist")),
-            (self.parts, self.tr("Parts")),
-            (self.time, self.tr("Time")),
-            (self.charges, self.tr("Charges")),
-            (self.unit_history, self.tr("Unit history")),
-            (self.history_table, self.tr("History")),
-        ):
+        pages: list[tuple[QWidget, str]] = [(self.overview, self.tr("Overview"))]
+        if self._pages_built:
+            pages += [
+                (self._intake, self.tr("Jewellery intake")),
+                (self._service, self.tr("Service")),
+                (self._checklist, self.tr("Checklist")),
+                (self._parts, self.tr("Parts")),
+                (self._time, self.tr("Time")),
+                (self._charges, self.tr("Charges")),
+                (self._unit_history, self.tr("Unit history")),
+                (self.history_table, self.tr("History")),
+            ]
+        for page, text in pages:
             index = self.tabs.indexOf(page)
             if index >= 0:
                 self.tabs.setTabText(index, text)
 
     def on_language_changed(self) -> None:
-        """The job's own texts again; each panel re-renders its part itself."""
-        if self.job is not None:
-            self._show_overview(self.job)
+        """The job's own texts again (from the overview already read); each panel
+        re-renders its part itself."""
+        if self.shown is not None:
+            self._show_overview(self.shown)
             self._show_status()
-        announce_new_words(self.history_model)
+        announce_new_words(self._history_model)
 
     def _stepper(self, status: JobStatus) -> Callable[[], None]:
         return lambda: self.change_status(status)
@@ -240,40 +296,75 @@ class JobView(Retranslating, QWidget):
     def job_id(self) -> str:
         return self.job.id if self.job else ""
 
+    # The tab pages read their job when shown (ui/lazy_panel.py). Reached through the view
+    # they are filled first, so what a caller reads is the current job's, shown or not.
+    checklist: _FilledPage[ChecklistForm] = _FilledPage()
+    parts: _FilledPage[PartsPanel] = _FilledPage()
+    time: _FilledPage[TimePanel] = _FilledPage()
+    charges: _FilledPage[ChargesPanel] = _FilledPage()
+    service: _FilledPage[ServicePanel] = _FilledPage()
+    unit_history: _FilledPage[AssetHistoryView] = _FilledPage()
+
+    @property
+    def intake(self) -> IntakePanel:
+        self._build_pages()
+        return self._intake
+
+    @property
+    def history_model(self) -> HistoryModel:
+        self._build_pages()
+        if self._history_stale and self.job is not None:
+            self._show_history()
+        return self._history_model
+
     def show_job(self, job_id: str) -> None:
-        store = self._ctx.store
-        try:
-            job = store.get(Job, job_id)
-        except TechAppError as exc:
-            show_error(self, exc)
+        """The overview first (one core read, ``job_overview``); each tab reads its own
+        records when it is shown, the current one at once."""
+        overview = self._read_overview(job_id)
+        if overview is None:
             return
-        self.job = job
+        self._build_pages()
+        job = overview.job
         self._zone = (job.window_start or job.reported_at).tzinfo
         self.setEnabled(True)
-        self._show_overview(job)
-        self.checklist.load(job_id)
-        self.parts.load(job_id)
-        self.time.load(job_id)
-        self.charges.load(job_id)
-        self.service.load(job_id)
+        self._show_overview(overview)
+        self._unit_history.zone = self._zone
+        for panel in (
+            self._checklist,
+            self._parts,
+            self._time,
+            self._charges,
+            self._service,
+            self._unit_history,
+        ):
+            panel.load(job_id)
+        from ui.intake_panel import is_intake_job
+
         self._show_intake_tab(is_intake_job(job))
-        self.unit_history.load(job_id, self._zone)
         self._show_status()
         self._clock.start()
 
-    def _show_overview(self, job: Job) -> None:
-        store = self._ctx.store
-        customer = store.get(Customer, job.customer_id)
-        site = store.get(Site, job.site_id)
+    def _read_overview(self, job_id: str) -> JobOverview | None:
+        from tech_app.job_overview import job_overview
+
+        try:
+            overview = job_overview(self._ctx.store, job_id, self._ctx.today(), self._ctx.now())
+        except TechAppError as exc:
+            show_error(self, exc)
+            return None
+        self.shown, self.job = overview, overview.job
+        return overview
+
+    def _show_overview(self, overview: JobOverview) -> None:
+        customer, site, contract = overview.customer, overview.site, overview.contract
         self.customer_label.setText(
             self.tr("{name} (class {cls})").format(name=customer.name, cls=customer.customer_class)
         )
         self.address_label.setText(site.address)
         self.phone_button.setText(site.contact_phone or customer.phone)
         self.contact_label.setText(site.contact_name or customer.name)
-        self._show_assets()
-        if job.contract_id:
-            contract = store.get(Contract, job.contract_id)
+        self._show_assets(overview)
+        if contract is not None:
             self.contract_label.setText(
                 self.tr("{name} — {visits} visits a year, {fee} per unit per visit").format(
                     name=contract.name,
@@ -283,27 +374,24 @@ class JobView(Retranslating, QWidget):
             )
         else:
             self.contract_label.setText(self.tr("None"))
-        self.problem_label.setText(job.problem)
+        self.problem_label.setText(overview.job.problem)
 
     def _show_intake_tab(self, shown: bool) -> None:
         """A counter job (jewellery) gets the registration form as its second tab; other
         jobs have no such tab at all."""
-        index = self.tabs.indexOf(self.intake)
+        index = self.tabs.indexOf(self._intake)
         if shown:
             assert self.job is not None
             if index < 0:
-                self.tabs.insertTab(1, self.intake, self.tr("Jewellery intake"))
-            self.intake.load(self.job.id)
+                self.tabs.insertTab(1, self._intake, self.tr("Jewellery intake"))
+            self._intake.load(self.job.id)
         elif index >= 0:
             self.tabs.removeTab(index)
 
-    def _show_assets(self) -> None:
-        assert self.job is not None
-        store = self._ctx.store
-        decisions = job_warranty(store, self.job.id, self._ctx.today())
+    def _show_assets(self, overview: JobOverview) -> None:
         lines = []
-        for asset in job_assets(store, self.job.id):
-            decision = decisions.get(asset.id)
+        for unit in overview.units:
+            asset, decision = unit.asset, unit.warranty
             if decision is None:
                 none = self.tr("No warranty terms")
                 verdict = f"<span style='{MUTED_STYLE}'>{none}</span>"
@@ -319,17 +407,18 @@ class JobView(Retranslating, QWidget):
                 if decision and not self._ctx.chinese
                 else ""
             )
-            unit = escape(f"{asset.make} {asset.model}")
-            lines.append(f"<b>{unit}</b> · {escape(asset.serial)} — {verdict}{reason}")
+            unit_name = escape(f"{asset.make} {asset.model}")
+            lines.append(f"<b>{unit_name}</b> · {escape(asset.serial)} — {verdict}{reason}")
         self.assets_label.setText("<br>".join(lines) or self.tr("No units on this job"))
 
     def _show_status(self) -> None:
-        assert self.job is not None
+        """Title, steps, frozen state, SLA and flags, from the overview last read."""
+        assert self.job is not None and self.shown is not None
         job = self.job
         self.title.setText(
             f"{job.number} · {labels.word(job.job_type)} · {labels.word(job.status)}"
         )
-        allowed = set(next_steps(job.status))
+        allowed = set(self.shown.next_steps)
         for status, button in self.step_buttons.items():
             button.setVisible(status in allowed)
         self.sign_button.setVisible(job.status in _HAS_SIGNOFF)
@@ -337,13 +426,16 @@ class JobView(Retranslating, QWidget):
         self.sign_button.setText(self.tr("Slip…") if signed else self.tr("Sign off…"))
         frozen = job.status in (JobStatus.SIGNED, JobStatus.CANCELLED)
         self.frozen_label.setVisible(job.status is JobStatus.SIGNED)
-        for panel in (self.checklist, self.parts, self.time, self.charges, self.intake):
+        for panel in (self._checklist, self._parts, self._time, self._charges, self._intake):
             panel.set_read_only(frozen)
-        self.refresh_clock()
-        self.refresh_flags()
-        self._show_history()
+        self.sla_panel.show_timers(self.shown.timers, self._zone)
+        self.flag_banner.show_flags(self.shown.flags)
+        self.on_panel_changed()  # the history: read again when it is on screen
 
     def _show_history(self) -> None:
+        from ui.history import collapse, describe, job_changes
+        from ui.history_model import HistoryEntry
+
         assert self.job is not None
         self._history_stale = False
         store, chinese = self._ctx.store, self._ctx.chinese
@@ -351,31 +443,27 @@ class JobView(Retranslating, QWidget):
             HistoryEntry(c.at, describe(c, store, chinese), c.state)
             for c in collapse(job_changes(store, self.job.id))
         ]
-        self.history_model.set_entries(entries, self._zone)
+        self._history_model.set_entries(entries, self._zone)
 
     def refresh_flags(self) -> None:
-        if self.job is None:
-            return
-        try:
-            flags = job_flags(self._ctx.store, self.job.id, self._ctx.today())
-        except TechAppError:
-            flags = note_flags(
-                self.job.flagged, self.job.status
-            )  # the bill cannot be priced: the note still shows
-        self.flag_banner.show_flags(flags)
+        """The bill changed (parts, time, the cause, a consent): the overview again."""
+        if self.job is not None and self._read_overview(self.job.id) is not None:
+            assert self.shown is not None
+            self.flag_banner.show_flags(self.shown.flags)
 
     def refresh_clock(self) -> None:
-        if self.job is None:
+        # Off screen (a closed window whose profile is closed too) nothing counts down.
+        if self.job is None or not self.isVisible():
             return
-        timers = job_timers(
-            dataclasses.asdict(self.job),
-            self._ctx.now(),
-            replaced_at=service_visits.replaced_at(self._ctx.store, self.job.id),
-        )
+        from tech_app.job_overview import sla_timers_of
+
+        timers = sla_timers_of(self._ctx.store, self.job, self._ctx.now())
         self.sla_panel.show_timers(timers, self._zone)
 
     # -- actions ---------------------------------------------------------------------------
     def change_status(self, status: JobStatus) -> None:
+        from tech_app import lifecycle
+
         if self.job is None:
             return
         try:
@@ -392,8 +480,8 @@ class JobView(Retranslating, QWidget):
             return
         self.timers_settled.emit()
         if moved:
-            self.time.load(self.job.id)
-            self.charges.refresh()
+            self._time.load(self.job.id)
+            self._charges.reload()
             self.timers_moved.emit(moved)
         self._after_change()
 
@@ -410,14 +498,16 @@ class JobView(Retranslating, QWidget):
 
     def undo_timers(self, change: TimerChange) -> bool:
         """Put back the timers a status step moved (the status stays); False if refused."""
+        from tech_app.timesheet import undo_timer_change
+
         try:
             undo_timer_change(self._ctx.store, change)
         except TechAppError as exc:
             show_error(self, exc, self.tr("Cannot undo"))
             return False
         if self.job is not None and self.job.id == change.job_id:
-            self.time.load(change.job_id)
-            self.charges.refresh()
+            self._time.load(change.job_id)
+            self._charges.reload()
             self.refresh_flags()
         self._ctx.local_change()
         self.status_message.emit(self.tr("Timers put back as they were"))
@@ -435,6 +525,9 @@ class JobView(Retranslating, QWidget):
 
     def open_signoff(self) -> None:
         """Sign-off for a finished visit; for a signed job, its slip."""
+        from tech_app import lifecycle
+        from ui.signoff_dialog import SignoffDialog
+
         if self.job is None or self.job.status not in _HAS_SIGNOFF:
             return
         if self.job.status is not JobStatus.SIGNED:
@@ -454,7 +547,7 @@ class JobView(Retranslating, QWidget):
     def on_signed(self, job_id: str) -> None:
         if self.job is not None and job_id == self.job.id:
             self.job = self._ctx.store.get(Job, job_id)
-            self.charges.refresh()
+            self._charges.reload()
             self._after_change()
 
     def on_phone_clicked(self) -> None:
@@ -477,6 +570,7 @@ class JobView(Retranslating, QWidget):
 
     def _after_change(self) -> None:
         assert self.job is not None
-        self._show_status()
+        if self._read_overview(self.job.id) is not None:
+            self._show_status()
         self._ctx.local_change()
         self.job_changed.emit(self.job.id)

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QWidget
 
 from tech_app.errors import TechAppError
 from tech_app.job_list import JobFilter, list_jobs
 from tech_app.records import Job
-from tech_app.timesheet import TimerChange
 from tech_app.vocab import JobStatus
 from ui.context import AppContext
 from ui.i18n import choose_language, switch_language
@@ -21,9 +29,10 @@ from ui.job_table_model import JobTableModel, ListPage
 from ui.job_view import JobView
 from ui.messages import show_error
 from ui.retranslate import Retranslating
-from ui.settings_dialog import SettingsDialog
 from ui.status_bar import SyncStatusBar
-from ui.sync_problems import SyncProblemsDialog, list_problems
+
+if TYPE_CHECKING:
+    from tech_app.timesheet import TimerChange
 
 _CLOCK_MS = 30_000  # SLA countdowns move in minutes
 
@@ -171,7 +180,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.job_list.restore_filter(flt, date_choice)
         if self.model.rowCount() == 0 and self.model.canFetchMore(QModelIndex()):
             self.model.fetchMore(QModelIndex())
-        self.job_list.select_row(0)
+        # The first job opens right after the list's first paint, not before it.
+        self._first_paint = AfterFirstPaint(self.job_list.table.viewport(), self.open_first_job)
+
+    def open_first_job(self) -> None:
+        """Today's first job, unless the technician (or a test) has picked one already."""
+        if not self.job_list.table.currentIndex().isValid():
+            self.job_list.select_row(0)
 
     def save_state(self) -> None:
         settings = self._ctx.settings
@@ -241,10 +256,14 @@ class MainWindow(Retranslating, QMainWindow):
         show_error(self, error if isinstance(error, BaseException) else str(error))
 
     def open_sync_problems(self) -> None:
+        from ui.sync_problems import SyncProblemsDialog, list_problems
+
         dialog = SyncProblemsDialog(list_problems(self._ctx.store), self)
         dialog.open()
 
     def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self._ctx.settings, self, apply_language=self.switch_language)
         dialog.open()
 
@@ -257,6 +276,22 @@ class MainWindow(Retranslating, QMainWindow):
         app = QCoreApplication.instance()
         if app is not None:
             switch_language(app, language)
+
+
+class AfterFirstPaint(QObject):
+    """Calls ``then`` once, from the event loop, after ``widget`` has painted for the first
+    time: what the technician sees first is not held up by what comes next."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._then)
+        return False
 
 
 # Room the window manager's title bar and borders take around the client area.

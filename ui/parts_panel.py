@@ -47,6 +47,7 @@ from tech_app.vocab import Coverage
 from ui import labels
 from ui.context import AppContext
 from ui.error_words import invalid_text
+from ui.lazy_panel import FilledWhenShown
 from ui.messages import ask, show_error
 from ui.part_usage_model import PartUsageModel, UsageLine
 from ui.retranslate import Retranslating, announce_new_words
@@ -55,7 +56,7 @@ from ui.style import FLAG_STYLE
 _SEPARATOR = "  ·  "
 
 
-class PartsPanel(Retranslating, QWidget):
+class PartsPanel(FilledWhenShown, Retranslating, QWidget):
     part_added = Signal(str)  # part number
     changed = Signal()
 
@@ -168,7 +169,7 @@ class PartsPanel(Retranslating, QWidget):
         self._enable_line_controls()
 
     # -- loading ---------------------------------------------------------------------
-    def load(self, job_id: str) -> None:
+    def fill(self, job_id: str) -> None:
         self._job_id = job_id
         store = self._ctx.store
         assets = job_assets(store, job_id)
@@ -308,8 +309,7 @@ class PartsPanel(Retranslating, QWidget):
 
     def on_language_changed(self) -> None:
         # Lines and the catalogue in the new language; what was picked is said again.
-        if self._job_id:
-            self.load(self._job_id)
+        self.reload()
         if not self.part_label.styleSheet():
             self._show_pick()
         if self._part is not None:

@@ -42,6 +42,7 @@ from ui import labels
 from ui.camera import CameraDialog, Cameras, ChooseFile, available_cameras, choose_photo_file
 from ui.context import AppContext
 from ui.error_words import invalid_text
+from ui.lazy_panel import FilledWhenShown
 from ui.messages import show_error
 from ui.retranslate import Retranslating
 from ui.style import FLAG_STYLE, MUTED_STYLE, OK_STYLE
@@ -65,7 +66,7 @@ def _py_moment(value: QDateTime, zone: tzinfo | None) -> datetime:
     )
 
 
-class ServicePanel(Retranslating, QWidget):
+class ServicePanel(FilledWhenShown, Retranslating, QWidget):
     changed = Signal()
 
     def __init__(
@@ -244,7 +245,7 @@ class ServicePanel(Retranslating, QWidget):
             self.type_combo.setItemText(index, labels.word(self.type_combo.itemData(index)))
 
     # -- loading -----------------------------------------------------------------------------
-    def load(self, job_id: str) -> None:
+    def fill(self, job_id: str) -> None:
         store = self._ctx.store
         self.job = store.get(Job, job_id)
         customer = store.get(Customer, self.job.customer_id)
@@ -272,7 +273,7 @@ class ServicePanel(Retranslating, QWidget):
             widget.setEnabled(not frozen)
 
     def on_language_changed(self) -> None:
-        if self.job is not None:
+        if self.job is not None and not self.is_stale:  # a stale page words itself when shown
             self._show_loans()
             self._show_attendance()
             self._show_photos()

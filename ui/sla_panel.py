@@ -19,36 +19,39 @@ class SlaPanel(Retranslating, QWidget):
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self.state_labels: dict[str, QLabel] = {}
-        self._rows: list[QLabel] = []
+        self._rows: list[tuple[QLabel, QLabel, QLabel]] = []  # name, due, state
         self.none_label = self.tr_label(lambda: self.tr("No service-level promise on this job"))
         self._grid.addWidget(self.none_label, 0, 0)
 
     def show_timers(self, timers: tuple[SlaTimer, ...], zone: tzinfo | None) -> None:
-        for label in self._rows:
-            # Out of the layout and hidden now; deleted when control returns to the loop.
-            self._grid.removeWidget(label)
-            label.hide()
-            label.deleteLater()
-        self._rows.clear()
+        """One row per promise: name, deadline, state. The rows' labels are kept and
+        written again (every open and every half minute), not built anew."""
         self.state_labels.clear()
         self.none_label.setVisible(not timers)
-        for row, timer in enumerate(timers):
-            name = QLabel(labels.promise_name(timer.promise.name), self)
-            due = QLabel(
+        while len(self._rows) < len(timers):
+            row = (QLabel(self), QLabel(self), QLabel(self))
+            for column, label in enumerate(row):
+                self._grid.addWidget(label, len(self._rows) + 1, column)
+            self._rows.append(row)
+        for index, (name, due, state) in enumerate(self._rows):
+            shown = index < len(timers)
+            for label in (name, due, state):
+                label.setVisible(shown)
+            if not shown:
+                continue
+            timer = timers[index]
+            name.setText(labels.promise_name(timer.promise.name))
+            due.setText(
                 self.tr("due {deadline}").format(
                     deadline=labels.short_date_time(timer.deadline, zone)
-                ),
-                self,
+                )
             )
-            state = QLabel(self._state_text(timer), self)
-            colour = sla_colour(timer.state).name()
-            state.setStyleSheet(f"color: {colour}; font-weight: bold;")
+            state.setText(self._state_text(timer))
+            style = f"color: {sla_colour(timer.state).name()}; font-weight: bold;"
+            if state.styleSheet() != style:  # a style sheet is costly to set: only a change
+                state.setStyleSheet(style)
             state.setObjectName(f"sla_{timer.promise.name}")
             self.state_labels[timer.promise.name] = state
-            self._rows += [name, due, state]
-            self._grid.addWidget(name, row + 1, 0)
-            self._grid.addWidget(due, row + 1, 1)
-            self._grid.addWidget(state, row + 1, 2)
         self._grid.setColumnStretch(2, 1)
 
     def _state_text(self, timer: SlaTimer) -> str:

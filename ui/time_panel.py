@@ -32,6 +32,7 @@ from tech_app.timesheet import (
 from tech_app.vocab import TimeKind
 from ui import labels
 from ui.context import AppContext
+from ui.lazy_panel import FilledWhenShown
 from ui.messages import show_error
 from ui.retranslate import Retranslating, announce_new_words
 from ui.time_entry_model import TimeEntryModel
@@ -39,7 +40,7 @@ from ui.time_entry_model import TimeEntryModel
 _TICK_MS = 15_000  # the running label counts minutes; four updates a minute are plenty
 
 
-class TimePanel(Retranslating, QWidget):
+class TimePanel(FilledWhenShown, Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -124,7 +125,7 @@ class TimePanel(Retranslating, QWidget):
         return lambda: self.start(kind)
 
     # -- loading -----------------------------------------------------------------------
-    def load(self, job_id: str) -> None:
+    def fill(self, job_id: str) -> None:
         self._job_id = job_id
         job = self._ctx.store.get(Job, job_id)
         self._zone = (job.window_start or job.reported_at).tzinfo
@@ -132,6 +133,9 @@ class TimePanel(Retranslating, QWidget):
         self.outside_box.setVisible(on_contract)
         self.outside_box.setChecked(False)
         self.entry_outside_box.setVisible(on_contract)
+        self._refresh()
+
+    def refill(self) -> None:
         self._refresh()
 
     def _refresh(self) -> None:
@@ -149,8 +153,7 @@ class TimePanel(Retranslating, QWidget):
         self.on_tick()
 
     def on_language_changed(self) -> None:
-        if self._job_id:
-            self._refresh()
+        self.reload()
         announce_new_words(self.model)
 
     def on_tick(self) -> None:

@@ -52,6 +52,7 @@ PROVISIONAL_BLOCK = 1 << 24  # far more rows than one transaction writes
 # its number). The mutation log is written after ``stamp`` and the conflict log takes
 # the counter's current (real) value, so neither ever holds one.
 SEQ_COLUMNS = (("records", "seq"), ("feed", "seq"), ("tombstones", "seq"))
+_COUNTED = "counted"  # conn.info: the counter's value after this transaction's last take
 
 
 def default_db_url() -> str:
@@ -156,6 +157,7 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
         finally:
             conn.info.pop("provisional", None)
             conn.info.pop("taken", None)
+            conn.info.pop(_COUNTED, None)
 
 
 def _note_timeline(conn: Connection) -> None:
@@ -172,11 +174,13 @@ def _note_timeline(conn: Connection) -> None:
 
 
 class _Block:
-    """The provisional numbers one PostgreSQL transaction has handed out so far."""
+    """The provisional numbers one PostgreSQL transaction has handed out so far, and
+    whether any of them may already be in the database (``stamp`` then shifts them)."""
 
     def __init__(self) -> None:
         self.base: int | None = None
         self.used = 0
+        self.stored = False
 
 
 _savepoints = itertools.count(1)
@@ -254,15 +258,20 @@ def read_transaction(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
-def next_seq(conn: Connection, count: int = 1) -> int:
+def next_seq(conn: Connection, count: int = 1, *, held_back: bool = False) -> int:
     """Allocate ``count`` sequence numbers; returns the first. Call inside write_transaction.
 
     On PostgreSQL the numbers are provisional until ``stamp`` (at the latest when the
     transaction ends); ``stamp`` returns the function that maps them to real ones.
+    ``held_back``: the caller keeps the numbers out of the database until it renumbers
+    them itself with ``stamp``'s mapping (or calls ``provisional_stored`` when it writes
+    them earlier), so ``stamp`` need not look for them in the tables.
     """
     block: _Block | None = conn.info.get("provisional")
     if block is None:
         return _take_real(conn, count)
+    if not held_back:
+        block.stored = True
     if block.base is None:
         number = conn.execute(sa.text("SELECT nextval('seq_blocks')")).scalar_one()
         block.base = PROVISIONAL_FLOOR + int(number) * PROVISIONAL_BLOCK
@@ -273,6 +282,13 @@ def next_seq(conn: Connection, count: int = 1) -> int:
     return first
 
 
+def provisional_stored(conn: Connection) -> None:
+    """Numbers handed out ``held_back`` went into the database before ``stamp``."""
+    block: _Block | None = conn.info.get("provisional")
+    if block is not None and block.used:
+        block.stored = True
+
+
 def _take_real(conn: Connection, count: int) -> int:
     value = conn.execute(
         t.counters.update()
@@ -280,6 +296,9 @@ def _take_real(conn: Connection, count: int) -> int:
         .values(value=t.counters.c.value + count)
         .returning(t.counters.c.value)
     ).scalar_one()
+    # The counter row stays locked by this transaction until it ends, so this is the
+    # current number for the rest of it (``current_seq`` need not ask again).
+    conn.info[_COUNTED] = int(value)
     first = int(value) - count + 1
     taken: list[tuple[int, int]] | None = conn.info.get("taken")
     if taken is not None:
@@ -314,19 +333,20 @@ def stamp(conn: Connection) -> Callable[[int], int]:
     block: _Block | None = conn.info.get("provisional")
     if block is None or block.base is None or block.used == 0:
         return _same
-    base, used = block.base, block.used
-    block.base, block.used = None, 0
+    base, used, stored = block.base, block.used, block.stored
+    block.base, block.used, block.stored = None, 0, False
     offset = _take_real(conn, used) - base
-    window = {"base": base, "end": base + used, "offset": offset}
-    for table, column in SEQ_COLUMNS:
-        conn.execute(
-            sa.text(
-                f"UPDATE {table} SET {column} = {column} + :offset "
-                f"WHERE {column} >= :base AND {column} < :end"
-            ),
-            window,
-        )
-    _renumber_writers(conn, base, base + used, offset)
+    if stored:  # else every holder of these numbers renumbers them itself (a push's rows)
+        window = {"base": base, "end": base + used, "offset": offset}
+        for table, column in SEQ_COLUMNS:
+            conn.execute(
+                sa.text(
+                    f"UPDATE {table} SET {column} = {column} + :offset "
+                    f"WHERE {column} >= :base AND {column} < :end"
+                ),
+                window,
+            )
+        _renumber_writers(conn, base, base + used, offset)
 
     def real(number: int) -> int:
         return number + offset if base <= number < base + used else number
@@ -367,6 +387,9 @@ def _renumber_writers(conn: Connection, base: int, end: int, offset: int) -> Non
 
 
 def current_seq(conn: Connection) -> int:
+    counted = conn.info.get(_COUNTED)
+    if counted is not None:
+        return int(counted)
     return int(
         conn.execute(sa.select(t.counters.c.value).where(t.counters.c.name == "seq")).scalar_one()
     )

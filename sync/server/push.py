@@ -77,7 +77,9 @@ def push(conn: Connection, technician: str, request: PushRequest) -> dict[str, A
                 )
             # The answer names real numbers (the device compares them with its pull
             # cursor), so the commit-ordering step comes now, as the last thing before
-            # COMMIT; the push's waiting first versions go in after it, already real.
+            # COMMIT. The push's waiting first versions go in around it: their fields
+            # (no numbers in them) before, their bookkeeping after, already real.
+            store.insert_waiting_fields(conn)
             real = stamp(conn)
             store.flush_pending(conn, renumber=real)
     finally:

@@ -32,7 +32,7 @@ from sqlalchemy.engine import Connection
 
 from sync.server import history
 from sync.server import tables as t
-from sync.server.db import current_seq, meta_value, next_seq, now, stamp
+from sync.server.db import current_seq, meta_value, next_seq, now, provisional_stored, stamp
 from sync.server.record_rows import data_of, fields_by_key, joined
 from sync.server.record_tables import fields_of
 from tech_app.records.codec import RECORD_FOR_TABLE
@@ -183,6 +183,7 @@ class _Batch:
         self.rows: list[dict[str, Any]] = []
         self.start = 0
         self.earlier: list[dict[str, Any]] = []
+        self.fields_in = 0  # rows[:fields_in] have their fields inserted already
 
 
 def _waiting(conn: Connection, table: str, record_id: str) -> _Cached | None:
@@ -211,24 +212,49 @@ def flush_pending(conn: Connection, renumber: Callable[[int], int] | None = None
     batch: _Batch | None = conn.info.get(_PENDING)
     if batch is None or not batch.rows:
         return
-    if renumber is not None:
+    if renumber is None:
+        provisional_stored(conn)  # in before the commit-ordering step: it must shift them
+    else:
         for row in batch.rows:
             row["seq"] = renumber(int(row["seq"]))
             writers = json.loads(row["writers"])
             for entry in writers.values():
                 entry[1] = renumber(int(entry[1]))
             row["writers"] = json.dumps(writers, sort_keys=True)
-    _insert(conn, batch.rows)
+    _insert(conn, batch.rows, fields_in=batch.fields_in)
     batch.earlier += batch.rows[: batch.start]
     batch.rows.clear()
-    batch.start = 0
+    batch.start = batch.fields_in = 0
 
 
-def _insert(conn: Connection, rows: list[dict[str, Any]]) -> None:
+def insert_waiting_fields(conn: Connection) -> None:
+    """Insert the fields of the first versions still waiting, but not their bookkeeping.
+
+    The fields carry no sequence number, so a push inserts them before the
+    commit-ordering step (``db.stamp``): what is left after it, while the counter is
+    locked for every other writer, is one statement of bookkeeping. Call it only when
+    no more mutations follow (a refused one's rollback would take these rows along)."""
+    batch: _Batch | None = conn.info.get(_PENDING)
+    if batch is None or batch.fields_in == len(batch.rows):
+        return
+    _insert_fields(conn, batch.rows[batch.fields_in :])
+    batch.fields_in = len(batch.rows)
+
+
+def _insert(conn: Connection, rows: list[dict[str, Any]], *, fields_in: int = 0) -> None:
     """Insert first versions (rows of ``first_version_row``): the bookkeeping in one
-    statement, the fields in one per kind."""
+    statement, the fields in one per kind (but for ``rows[:fields_in]``, already in)."""
     if not rows:
         return
+    conn.info[_OWN_WRITE] = True
+    try:
+        conn.execute(t.records.insert(), [_bookkeeping(row) for row in rows])
+    finally:
+        conn.info.pop(_OWN_WRITE, None)
+    _insert_fields(conn, rows[fields_in:])
+
+
+def _insert_fields(conn: Connection, rows: list[dict[str, Any]]) -> None:
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_kind.setdefault(row["table_name"], []).append(
@@ -236,7 +262,6 @@ def _insert(conn: Connection, rows: list[dict[str, Any]]) -> None:
         )
     conn.info[_OWN_WRITE] = True
     try:
-        conn.execute(t.records.insert(), [_bookkeeping(row) for row in rows])
         for table, fields in by_kind.items():
             conn.execute(t.kinds[table].insert(), fields)
     finally:
@@ -276,7 +301,7 @@ def mutation_refused(conn: Connection) -> None:
         return
     again = batch.earlier + batch.rows[: batch.start]
     batch.rows.clear()
-    batch.start = 0
+    batch.start = batch.fields_in = 0  # the rollback took any fields inserted early too
     batch.earlier = []
     if again:
         _insert(conn, again)
@@ -358,7 +383,10 @@ def write(
     """
     record_id = str(data["id"])
     existing = load(conn, table, record_id)
-    seq = next_seq(conn)
+    batch: _Batch | None = conn.info.get(_PENDING)
+    deferred = existing is None and batch is not None and table in _DEFERRABLE
+    # A deferred first version waits for flush_pending, which renumbers it after stamp.
+    seq = next_seq(conn, held_back=deferred)
     writers = existing.writers if existing else {}
     for name in data if fields is None else fields:
         writers[name] = [writer, seq]
@@ -376,8 +404,6 @@ def write(
         "updated_at": now(),
     }
     version = 1 if existing is None else existing.version + 1
-    batch: _Batch | None = conn.info.get(_PENDING)
-    deferred = existing is None and batch is not None and table in _DEFERRABLE
     if deferred:
         assert batch is not None
         batch.rows.append(

@@ -175,10 +175,11 @@ def _text(where: str, value: object) -> str:
 
 def _parse(hint: Any, value: object, where: str) -> object:
     """One field from its row form; a value of the wrong kind is refused naming the field
-    (a row may come from the wire, where any JSON value can stand in any field)."""
+    (a row may come from the wire, where any JSON value can stand in any field).
+
+    ``hint`` is the field's type without ``| None`` (``_row_fields`` strips it once)."""
     if value is None:
         return None
-    hint = _strip_optional(hint)
     if hint is str:
         return _text(where, value)
     if hint is bool:
@@ -220,6 +221,7 @@ def _parse(hint: Any, value: object, where: str) -> object:
             raise ValidationError(where, "is nested too deeply") from None
         if dataclasses.is_dataclass(item_type):
             return tuple(from_row(item_type, item) for item in items)  # type: ignore[arg-type]
+        item_type = _strip_optional(item_type)
         return tuple(_parse(item_type, item, where) for item in items)
     return value
 
@@ -231,14 +233,23 @@ def from_row(cls: type[R], row: typing.Mapping[str, object]) -> R:
     numbers: a ``ValidationError`` names the field otherwise, whether or not the record's
     own checks look at that field.
     """
-    hints = _hints(cls)  # type: ignore[arg-type]
-    label = _label(cls)  # type: ignore[arg-type]
     kwargs = {
-        f.name: _parse(hints[f.name], row[f.name], f"{label}.{f.name}")
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if f.name in row
+        name: _parse(hint, row[name], where)
+        for name, hint, where in _row_fields(cls)  # type: ignore[arg-type]
+        if name in row
     }
     return cls(**kwargs)
+
+
+@cache
+def _row_fields(cls: type) -> tuple[tuple[str, Any, str], ...]:
+    """Each field's name, type without ``| None`` and dotted name, worked out once per
+    record class (a job's open decodes a few dozen rows; each asked this per field)."""
+    hints, label = _hints(cls), _label(cls)
+    return tuple(
+        (f.name, _strip_optional(hints[f.name]), f"{label}.{f.name}")
+        for f in dataclasses.fields(cls)
+    )
 
 
 __all__ = [

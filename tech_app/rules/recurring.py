@@ -100,16 +100,23 @@ def read_recurring_note(flagged: str) -> RecurringNote | None:
     """The recurring-fault note among a job's review notes (old English ones too), None
     without one."""
     for found in review_notes.read(flagged):
-        if found.code is not NoteCode.RECURRING_FAULT:
-            continue
-        values = found.values
-        try:
-            return RecurringNote(
-                serial=values["serial"],
-                earlier_job=values["earlier_job"],
-                repaired_on=date.fromisoformat(values["repaired_on"]),
-                promised_until=date.fromisoformat(values["promised_until"]),
-            )
-        except (KeyError, ValueError):
-            continue  # a note the office API wrote by hand, missing its arguments
+        recurring = recurring_of(found)
+        if recurring is not None:
+            return recurring
     return None
+
+
+def recurring_of(entry: Note) -> RecurringNote | None:
+    """What one review note says as a recurring fault, None for any other note."""
+    if entry.code is not NoteCode.RECURRING_FAULT:
+        return None
+    values = entry.values
+    try:
+        return RecurringNote(
+            serial=values["serial"],
+            earlier_job=values["earlier_job"],
+            repaired_on=date.fromisoformat(values["repaired_on"]),
+            promised_until=date.fromisoformat(values["promised_until"]),
+        )
+    except (KeyError, ValueError):
+        return None  # a note the office API wrote by hand, missing its arguments

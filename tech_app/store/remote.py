@@ -32,11 +32,11 @@ from tech_app.records.codec import RECORD_FOR_TABLE, from_row, to_row
 from tech_app.records.history import HISTORY_TABLE, AssetVisit
 from tech_app.store import search
 from tech_app.store.local import LocalStore
+from tech_app.store.server_setting import SERVER_URL, server_url, set_server_url
 
 CURSOR = "sync.cursor"
 # The token head office gave with the cursor (which of its transactions issued it).
 TIMELINE = "sync.timeline"
-SERVER_URL = "sync.server_url"
 LAST_SYNC = "sync.last_sync"
 EPOCH = "sync.epoch"
 RESYNC = "sync.resync"
@@ -133,14 +133,6 @@ def timeline(store: LocalStore) -> str:
 
 def epoch(store: LocalStore) -> str | None:
     return store.setting(EPOCH)
-
-
-def server_url(store: LocalStore) -> str | None:
-    return store.setting(SERVER_URL)
-
-
-def set_server_url(store: LocalStore, url: str) -> None:
-    store.set_setting(SERVER_URL, url)
 
 
 def last_sync(store: LocalStore) -> datetime | None:

@@ -238,3 +238,86 @@ def test_the_feed_migration_gives_every_device_what_it_pulled_before(
             if numbered.get((change[0], change[1]), 0) > middle[tech]
         }
         assert owed and owed <= after[f"{tech}@c"]
+
+
+def _time_entry_mutations(technician: str, job_id: str, *, then_update: bool) -> list[Any]:
+    from datetime import timedelta
+
+    from sync.protocol import Mutation
+    from tech_app.records import TimeEntry
+    from tech_app.records.codec import to_row
+    from tech_app.store.schema import SCHEMA_VERSION
+    from tests.sync.conftest import DAY as day
+
+    start = _start_of(day)
+    rows = [
+        _json_ready(
+            to_row(
+                TimeEntry(
+                    job_id=job_id,
+                    kind="labour",  # type: ignore[arg-type]
+                    started_at=start + timedelta(minutes=10 * n),
+                    ended_at=start + timedelta(minutes=10 * n + 8),
+                    technician=technician,
+                )
+            )
+        )
+        for n in range(3)
+    ]
+    mutations = [
+        Mutation(n + 1, "time_entries", str(row["id"]), "insert", row, 0, SCHEMA_VERSION)
+        for n, row in enumerate(rows)
+    ]
+    if then_update:  # the same push changes a row it created: it goes in before the stamp
+        changed = {**rows[0], "ended_at": (start + timedelta(minutes=9)).isoformat()}
+        mutations.append(
+            Mutation(4, "time_entries", str(rows[0]["id"]), "update", changed, 1, SCHEMA_VERSION)
+        )
+    return mutations
+
+
+def _json_ready(row: dict[str, Any]) -> dict[str, Any]:
+    import json
+
+    return dict(json.loads(json.dumps(row)))
+
+
+def _start_of(day: Any) -> Any:
+    from datetime import datetime
+
+    from tech_app.demo import CHINA
+
+    return datetime(day.year, day.month, day.day, 9, tzinfo=CHINA)
+
+
+@pytest.mark.parametrize("then_update", [False, True])
+def test_a_push_leaves_only_real_numbers_behind(pg_engine: Engine, then_update: bool) -> None:
+    """A push's new rows wait and go in after the commit-ordering step with real numbers,
+    so the step skips shifting the tables; a row written before it (an update of a row the
+    same push created) still gets shifted, its writers too."""
+    import json
+
+    from sync.protocol import PushRequest
+    from sync.server.db import PROVISIONAL_FLOOR
+    from sync.server.push import push
+
+    technician = f"pr{uuid.uuid4().hex[:8]}"
+    job_id = _dispatch_one_job(pg_engine, technician)
+    mutations = _time_entry_mutations(technician, job_id, then_update=then_update)
+    with write_transaction(pg_engine) as conn:
+        answer = push(conn, technician, PushRequest(str(uuid.uuid4()), 0, mutations))
+    assert [r["status"] for r in answer["results"]] == ["applied"] * len(mutations)
+    ids = {m.record_id for m in mutations}
+    r = store.t.records.c
+    with read_transaction(pg_engine) as conn:
+        rows = conn.execute(
+            sa.select(r.id, r.seq, r.writers).where(r.table_name == "time_entries", r.id.in_(ids))
+        ).all()
+        pulled = store.pull(conn, technician, 0, 10_000)
+    assert len(rows) == 3
+    for row in rows:
+        assert row.seq < PROVISIONAL_FLOOR
+        assert all(seq < PROVISIONAL_FLOOR for _who, seq in json.loads(row.writers).values())
+    assert all(result["seq"] < PROVISIONAL_FLOOR for result in answer["results"])
+    assert answer["seq"] == max(row.seq for row in rows)
+    assert ids <= {str(c["id"]) for c in pulled["changes"]}

@@ -91,7 +91,9 @@ def test_start_opens_the_main_window_on_the_profile(
     assert started is not None
     qtbot.addWidget(started.window)
     assert started.window.isVisible()
-    assert started.window.job_view.job_id == started.window.model.job_id(0)
+    # The first job opens right after the list's first paint.
+    window = started.window
+    qtbot.waitUntil(lambda: window.job_view.job_id == window.model.job_id(0))
     assert started.ctx.store.path == demo_profile / "tech-app.sqlite3"
     started.window.close()
     started.close()

@@ -29,7 +29,8 @@ def customers(window: MainWindow) -> list[str]:
 def test_opens_on_todays_first_job_with_its_view(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, ctx)
     assert window.model.index(0, Column.WINDOW).data() == "08:00–09:00"
-    assert window.job_view.job_id == window.model.job_id(0)
+    # Opened right after the list's first paint (MainWindow.open_first_job), not before it.
+    qtbot.waitUntil(lambda: window.job_view.job_id == window.model.job_id(0))
     qtbot.waitUntil(lambda: window.job_list.count_label.text() == "13 jobs")
 
 

@@ -4,17 +4,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="86"/>
+        <location filename="../app.py" line="91"/>
         <source>tech-app cannot open your jobs</source>
         <translation>tech-app 无法打开您的工单</translation>
     </message>
     <message>
-        <location filename="../app.py" line="97"/>
+        <location filename="../app.py" line="102"/>
         <source>tech-app is already open</source>
         <translation>tech-app 已经打开</translation>
     </message>
     <message>
-        <location filename="../app.py" line="98"/>
+        <location filename="../app.py" line="103"/>
         <source>tech-app is already open on these jobs; its window was brought to the front.</source>
         <translation>tech-app 已经打开了这些工单，已把它的窗口调到最前面。</translation>
     </message>
@@ -147,67 +147,67 @@
 <context>
     <name>ChargesPanel</name>
     <message>
-        <location filename="../charges_panel.py" line="66"/>
+        <location filename="../charges_panel.py" line="67"/>
         <source>Estimate before repair</source>
         <translation>维修前报价</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="70"/>
+        <location filename="../charges_panel.py" line="71"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="80"/>
+        <location filename="../charges_panel.py" line="81"/>
         <source>The customer has seen these charges and agrees to them</source>
         <translation>客户已看过以上费用并同意</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="85"/>
+        <location filename="../charges_panel.py" line="86"/>
         <source>Name of the person agreeing</source>
         <translation>同意人姓名</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="87"/>
+        <location filename="../charges_panel.py" line="88"/>
         <source>Record consent</source>
         <translation>记录同意</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="94"/>
+        <location filename="../charges_panel.py" line="95"/>
         <source>Planned labour</source>
         <translation>预计工时</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="107"/>
+        <location filename="../charges_panel.py" line="108"/>
         <source>Charges so far</source>
         <translation>当前费用</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="144"/>
+        <location filename="../charges_panel.py" line="145"/>
         <source>Quality or installation fault</source>
         <translation>质量或安装问题</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="119"/>
+        <location filename="../charges_panel.py" line="120"/>
         <source>The customer agrees to the bill as it stands</source>
         <translation>客户同意目前的费用</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="129"/>
+        <location filename="../charges_panel.py" line="130"/>
         <source>Cause of the fault</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="183"/>
+        <location filename="../charges_panel.py" line="187"/>
         <source>Subtotal {subtotal} · tax {tax} · &lt;b&gt;total {total}&lt;/b&gt;</source>
         <translation>小计 {subtotal} · 税 {tax} · &lt;b&gt;合计 {total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="198"/>
+        <location filename="../charges_panel.py" line="202"/>
         <source>✔ {name} agreed to {total} at {when}</source>
         <translation>✔ {name} 已于 {when} 同意 {total}</translation>
     </message>
     <message>
-        <location filename="../charges_panel.py" line="234"/>
+        <location filename="../charges_panel.py" line="238"/>
         <source>The customer must agree to these charges before signing.</source>
         <translation>签字前须经客户同意这些费用。</translation>
     </message>
@@ -215,47 +215,47 @@
 <context>
     <name>ChecklistForm</name>
     <message>
-        <location filename="../checklist_form.py" line="73"/>
+        <location filename="../checklist_form.py" line="81"/>
         <source>This job has no checklist.</source>
         <translation>此工单没有检查表。</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="77"/>
+        <location filename="../checklist_form.py" line="85"/>
         <source>Next unit to do</source>
         <translation>下一台未完成</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="156"/>
+        <location filename="../checklist_form.py" line="219"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="164"/>
+        <location filename="../checklist_form.py" line="183"/>
         <source>last visit: {value}</source>
         <translation>上次：{value}</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="174"/>
+        <location filename="../checklist_form.py" line="227"/>
         <source>* required</source>
         <translation>* 必填</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="205"/>
+        <location filename="../checklist_form.py" line="260"/>
         <source>Empty answers are not saved</source>
         <translation>空白答案不会保存</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="264"/>
+        <location filename="../checklist_form.py" line="319"/>
         <source>{change} since last visit, allowed ±{tolerance}</source>
         <translation>较上次变化 {change}，允许 ±{tolerance}</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="279"/>
+        <location filename="../checklist_form.py" line="336"/>
         <source>{done} of {total} trucks done</source>
         <translation>共 {total} 台叉车，已完成 {done} 台</translation>
     </message>
     <message>
-        <location filename="../checklist_form.py" line="281"/>
+        <location filename="../checklist_form.py" line="338"/>
         <source>{done} of {total} units done</source>
         <translation>共 {total} 台，已完成 {done} 台</translation>
     </message>
@@ -276,52 +276,52 @@
 <context>
     <name>CustomerFileDialog</name>
     <message>
-        <location filename="../service_panel.py" line="522"/>
+        <location filename="../service_panel.py" line="523"/>
         <source>Customer file: {name}</source>
         <translation>客户档案：{name}</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="542"/>
+        <location filename="../service_panel.py" line="543"/>
         <source>Units</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="543"/>
+        <location filename="../service_panel.py" line="544"/>
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="544"/>
+        <location filename="../service_panel.py" line="545"/>
         <source>Visits</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="545"/>
+        <location filename="../service_panel.py" line="546"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="553"/>
+        <location filename="../service_panel.py" line="554"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="554"/>
+        <location filename="../service_panel.py" line="555"/>
         <source>Class</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="555"/>
+        <location filename="../service_panel.py" line="556"/>
         <source>Purchase reason</source>
         <translation>购买原因</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="556"/>
+        <location filename="../service_panel.py" line="557"/>
         <source>Promises made</source>
         <translation>已作承诺</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="557"/>
+        <location filename="../service_panel.py" line="558"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
@@ -1104,12 +1104,12 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../checklist_editors.py" line="76"/>
+        <location filename="../checklist_editors.py" line="86"/>
         <source>Out of range</source>
         <translation>超出范围</translation>
     </message>
     <message>
-        <location filename="../checklist_editors.py" line="81"/>
+        <location filename="../checklist_editors.py" line="91"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -1243,194 +1243,194 @@
 <context>
     <name>JobView</name>
     <message>
-        <location filename="../job_view.py" line="86"/>
+        <location filename="../job_view.py" line="120"/>
         <source>Signed: this job is frozen. Later changes are recorded as amendments.</source>
         <translation>已签字：工单已锁定，之后的修改将作为更正记录。</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="94"/>
+        <location filename="../job_view.py" line="128"/>
         <source>En route</source>
         <translation>出发</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="95"/>
+        <location filename="../job_view.py" line="129"/>
         <source>On site</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="96"/>
+        <location filename="../job_view.py" line="130"/>
         <source>Waiting for parts</source>
         <translation>等待配件</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="97"/>
+        <location filename="../job_view.py" line="131"/>
         <source>Complete</source>
         <translation>完工</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="104"/>
-        <location filename="../job_view.py" line="337"/>
+        <location filename="../job_view.py" line="138"/>
+        <location filename="../job_view.py" line="426"/>
         <source>Sign off…</source>
         <translation>签字确认…</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="214"/>
+        <location filename="../job_view.py" line="266"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="217"/>
+        <location filename="../job_view.py" line="271"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="218"/>
+        <location filename="../job_view.py" line="272"/>
         <source>Parts</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="219"/>
+        <location filename="../job_view.py" line="273"/>
         <source>Time</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="220"/>
+        <location filename="../job_view.py" line="274"/>
         <source>Charges</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="221"/>
+        <location filename="../job_view.py" line="275"/>
         <source>Unit history</source>
         <translation>设备履历</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="222"/>
+        <location filename="../job_view.py" line="276"/>
         <source>History</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="173"/>
+        <location filename="../job_view.py" line="172"/>
         <source>Click to copy the phone number</source>
         <translation>点击复制电话号码</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="180"/>
+        <location filename="../job_view.py" line="179"/>
         <source>(click to copy)</source>
         <translation>（点击复制）</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="199"/>
+        <location filename="../job_view.py" line="198"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="200"/>
+        <location filename="../job_view.py" line="199"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="201"/>
+        <location filename="../job_view.py" line="200"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="202"/>
+        <location filename="../job_view.py" line="201"/>
         <source>Units</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="203"/>
+        <location filename="../job_view.py" line="202"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="204"/>
+        <location filename="../job_view.py" line="203"/>
         <source>Problem</source>
         <translation>故障描述</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="205"/>
+        <location filename="../job_view.py" line="204"/>
         <source>SLA</source>
         <translation>服务时限</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="215"/>
-        <location filename="../job_view.py" line="295"/>
+        <location filename="../job_view.py" line="269"/>
+        <location filename="../job_view.py" line="386"/>
         <source>Jewellery intake</source>
         <translation>珠宝收件登记</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="216"/>
+        <location filename="../job_view.py" line="270"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="269"/>
+        <location filename="../job_view.py" line="361"/>
         <source>{name} (class {cls})</source>
         <translation>{name}（{cls} 类客户）</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="278"/>
+        <location filename="../job_view.py" line="369"/>
         <source>{name} — {visits} visits a year, {fee} per unit per visit</source>
         <translation>{name} — 每年 {visits} 次，每台每次 {fee}</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="285"/>
+        <location filename="../job_view.py" line="376"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="308"/>
+        <location filename="../job_view.py" line="396"/>
         <source>No warranty terms</source>
         <translation>无保修条款</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="324"/>
+        <location filename="../job_view.py" line="412"/>
         <source>No units on this job</source>
         <translation>此工单没有设备</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="337"/>
+        <location filename="../job_view.py" line="426"/>
         <source>Slip…</source>
         <translation>服务单…</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="388"/>
+        <location filename="../job_view.py" line="476"/>
         <source>Cannot change the status</source>
         <translation>无法更改状态</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="404"/>
+        <location filename="../job_view.py" line="492"/>
         <source>{stopped} timer stopped · {started} timer started</source>
         <translation>{stopped}计时已停止 · {started}计时已开始</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="408"/>
+        <location filename="../job_view.py" line="496"/>
         <source>{kind} timer started</source>
         <translation>{kind}计时已开始</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="409"/>
+        <location filename="../job_view.py" line="497"/>
         <source>{kind} timer stopped</source>
         <translation>{kind}计时已停止</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="416"/>
+        <location filename="../job_view.py" line="506"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="423"/>
+        <location filename="../job_view.py" line="513"/>
         <source>Timers put back as they were</source>
         <translation>计时已恢复原状</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="447"/>
+        <location filename="../job_view.py" line="540"/>
         <source>Cannot sign yet</source>
         <translation>还不能签字</translation>
     </message>
     <message>
-        <location filename="../job_view.py" line="463"/>
+        <location filename="../job_view.py" line="556"/>
         <source>Copied {phone}</source>
         <translation>已复制 {phone}</translation>
     </message>
@@ -1438,87 +1438,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="51"/>
+        <location filename="../main_window.py" line="60"/>
         <source>tech-app — field service jobs</source>
         <translation>tech-app — 上门服务工单</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="89"/>
+        <location filename="../main_window.py" line="98"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90"/>
+        <location filename="../main_window.py" line="99"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="92"/>
+        <location filename="../main_window.py" line="101"/>
         <source>Sync &amp;problems…</source>
         <translation>同步问题(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95"/>
+        <location filename="../main_window.py" line="104"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="105"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98"/>
+        <location filename="../main_window.py" line="107"/>
         <source>&amp;Search jobs</source>
         <translation>搜索工单(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101"/>
+        <location filename="../main_window.py" line="110"/>
         <source>&amp;Next job</source>
         <translation>下一个工单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="114"/>
         <source>&amp;Previous job</source>
         <translation>上一个工单(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110"/>
+        <location filename="../main_window.py" line="119"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112"/>
+        <location filename="../main_window.py" line="121"/>
         <source>&amp;Job</source>
         <translation>工单(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="123"/>
         <source>Next &amp;step</source>
         <translation>下一步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="127"/>
         <source>&amp;En route</source>
         <translation>出发(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119"/>
+        <location filename="../main_window.py" line="128"/>
         <source>&amp;On site</source>
         <translation>到场(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="129"/>
         <source>&amp;Waiting for parts</source>
         <translation>等待配件(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="130"/>
         <source>&amp;Complete</source>
         <translation>完工(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="135"/>
         <source>Sign &amp;off…</source>
         <translation>签字确认(&amp;O)…</translation>
     </message>
@@ -1602,108 +1602,108 @@
 <context>
     <name>PartsPanel</name>
     <message>
-        <location filename="../parts_panel.py" line="74"/>
+        <location filename="../parts_panel.py" line="75"/>
         <source>Part number or name (or scan the barcode)</source>
         <translation>配件编号或名称（或扫描条码）</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="85"/>
-        <location filename="../parts_panel.py" line="300"/>
+        <location filename="../parts_panel.py" line="86"/>
+        <location filename="../parts_panel.py" line="301"/>
         <source>No part picked</source>
         <translation>未选择配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="100"/>
+        <location filename="../parts_panel.py" line="101"/>
         <source>Serial of the part taken out</source>
         <translation>拆下配件的序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="108"/>
+        <location filename="../parts_panel.py" line="109"/>
         <source>Serial of the part fitted</source>
         <translation>装上配件的序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="115"/>
+        <location filename="../parts_panel.py" line="116"/>
         <source>Add part</source>
         <translation>添加配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="132"/>
+        <location filename="../parts_panel.py" line="133"/>
         <source>Change quantity</source>
         <translation>修改数量</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="134"/>
+        <location filename="../parts_panel.py" line="135"/>
         <source>Remove line</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="139"/>
+        <location filename="../parts_panel.py" line="140"/>
         <source>Part</source>
         <translation>配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="141"/>
+        <location filename="../parts_panel.py" line="142"/>
         <source>Van stock</source>
         <translation>车上库存</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="144"/>
+        <location filename="../parts_panel.py" line="145"/>
         <source>For unit</source>
         <translation>用于设备</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="146"/>
+        <location filename="../parts_panel.py" line="147"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="148"/>
+        <location filename="../parts_panel.py" line="149"/>
         <source>Removed</source>
         <translation>拆下</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="150"/>
+        <location filename="../parts_panel.py" line="151"/>
         <source>Fitted</source>
         <translation>装上</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="152"/>
+        <location filename="../parts_panel.py" line="153"/>
         <source>Serials</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="156"/>
+        <location filename="../parts_panel.py" line="157"/>
         <source>Paid by</source>
         <translation>承担方</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="159"/>
+        <location filename="../parts_panel.py" line="160"/>
         <source>Parts used on this job</source>
         <translation>本工单已用配件</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="162"/>
+        <location filename="../parts_panel.py" line="163"/>
         <source>Selected line</source>
         <translation>所选配件行</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="181"/>
+        <location filename="../parts_panel.py" line="182"/>
         <source>The job</source>
         <translation>本工单</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="211"/>
+        <location filename="../parts_panel.py" line="212"/>
         <source>van: {n}</source>
         <translation>车上：{n}</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="304"/>
+        <location filename="../parts_panel.py" line="305"/>
         <source>{name} — {price} per {unit}</source>
         <translation>{name} — 每{unit} {price}</translation>
     </message>
     <message>
-        <location filename="../parts_panel.py" line="236"/>
+        <location filename="../parts_panel.py" line="237"/>
         <source>Not enough in the van</source>
         <translation>车上库存不足</translation>
     </message>
@@ -1750,27 +1750,27 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>PhotoEditor</name>
     <message>
-        <location filename="../checklist_editors.py" line="213"/>
+        <location filename="../checklist_editors.py" line="236"/>
         <source>Attach photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../checklist_editors.py" line="219"/>
+        <location filename="../checklist_editors.py" line="242"/>
         <source>Choose a photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../checklist_editors.py" line="220"/>
+        <location filename="../checklist_editors.py" line="243"/>
         <source>Images (*.png *.jpg *.jpeg *.heic *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.heic *.webp)</translation>
     </message>
     <message>
-        <location filename="../checklist_editors.py" line="230"/>
+        <location filename="../checklist_editors.py" line="253"/>
         <source>Photo {sha}…</source>
         <translation>照片 {sha}…</translation>
     </message>
     <message>
-        <location filename="../checklist_editors.py" line="233"/>
+        <location filename="../checklist_editors.py" line="256"/>
         <source>Photo attached</source>
         <translation>照片已添加</translation>
     </message>
@@ -1778,187 +1778,187 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>ServicePanel</name>
     <message>
-        <location filename="../service_panel.py" line="110"/>
+        <location filename="../service_panel.py" line="111"/>
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="111"/>
+        <location filename="../service_panel.py" line="112"/>
         <source>Call</source>
         <translation>打电话</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="112"/>
+        <location filename="../service_panel.py" line="113"/>
         <source>Text message</source>
         <translation>发短信</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="113"/>
+        <location filename="../service_panel.py" line="114"/>
         <source>Open in map</source>
         <translation>在地图中打开</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="114"/>
+        <location filename="../service_panel.py" line="115"/>
         <source>Customer file…</source>
         <translation>客户档案…</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="119"/>
+        <location filename="../service_panel.py" line="120"/>
         <source>Photo…</source>
         <translation>拍照…</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="135"/>
+        <location filename="../service_panel.py" line="136"/>
         <source>Scan or type a part number or a serial</source>
         <translation>扫描或输入配件编号或序列号</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="157"/>
+        <location filename="../service_panel.py" line="158"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="171"/>
+        <location filename="../service_panel.py" line="172"/>
         <source>The customer agrees to the plan</source>
         <translation>客户同意解决方案</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="174"/>
+        <location filename="../service_panel.py" line="175"/>
         <source>Who agreed</source>
         <translation>同意人</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="175"/>
+        <location filename="../service_panel.py" line="176"/>
         <source>Save complaint</source>
         <translation>保存投诉记录</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="183"/>
+        <location filename="../service_panel.py" line="184"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="184"/>
+        <location filename="../service_panel.py" line="185"/>
         <source>Key points</source>
         <translation>投诉要点</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="185"/>
+        <location filename="../service_panel.py" line="186"/>
         <source>Plan</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="186"/>
+        <location filename="../service_panel.py" line="187"/>
         <source>Time limit</source>
         <translation>处理时限</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="190"/>
+        <location filename="../service_panel.py" line="191"/>
         <source>Agreement</source>
         <translation>客户确认</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="197"/>
+        <location filename="../service_panel.py" line="198"/>
         <source>Replacement unit</source>
         <translation>备用设备</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="199"/>
+        <location filename="../service_panel.py" line="200"/>
         <source>Unit lent</source>
         <translation>借出设备</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="201"/>
+        <location filename="../service_panel.py" line="202"/>
         <source>Serial no.</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="202"/>
+        <location filename="../service_panel.py" line="203"/>
         <source>Lend</source>
         <translation>借出</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="204"/>
+        <location filename="../service_panel.py" line="205"/>
         <source>Mark returned</source>
         <translation>标记已归还</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="223"/>
+        <location filename="../service_panel.py" line="224"/>
         <source>Training attendance</source>
         <translation>培训签到</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="225"/>
+        <location filename="../service_panel.py" line="226"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="227"/>
+        <location filename="../service_panel.py" line="228"/>
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="228"/>
+        <location filename="../service_panel.py" line="229"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="285"/>
+        <location filename="../service_panel.py" line="286"/>
         <source>{n} photo(s) of this visit</source>
         <translation>本次服务共 {n} 张照片</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="331"/>
+        <location filename="../service_panel.py" line="332"/>
         <source>returned {when}</source>
         <translation>已于 {when} 归还</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="333"/>
+        <location filename="../service_panel.py" line="334"/>
         <source>with the customer</source>
         <translation>在客户处</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="336"/>
+        <location filename="../service_panel.py" line="337"/>
         <source>{unit} {serial}: lent {when}, {back}</source>
         <translation>{unit} {serial}：{when} 借出，{back}</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="343"/>
+        <location filename="../service_panel.py" line="344"/>
         <source>No unit lent on this visit.</source>
         <translation>本次服务没有借出设备。</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="351"/>
+        <location filename="../service_panel.py" line="352"/>
         <source>Spare pool: {held} of {target} held by {holder} (short {short})</source>
         <translation>备件池：{holder} 处有 {held} 台，应备 {target} 台（缺 {short} 台）</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="365"/>
+        <location filename="../service_panel.py" line="366"/>
         <source>{n} operator(s) attended</source>
         <translation>共 {n} 人参加</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="366"/>
+        <location filename="../service_panel.py" line="367"/>
         <source>Nobody recorded yet.</source>
         <translation>尚无签到记录。</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="379"/>
+        <location filename="../service_panel.py" line="380"/>
         <source>Nothing has the code {code}</source>
         <translation>没有编码为 {code} 的配件或设备</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="387"/>
+        <location filename="../service_panel.py" line="388"/>
         <source>Part {number}: {name}, {price}</source>
         <translation>配件 {number}：{name}，{price}</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="394"/>
+        <location filename="../service_panel.py" line="395"/>
         <source>Unit {serial}: {make} {model}</source>
         <translation>设备 {serial}：{make} {model}</translation>
     </message>
     <message>
-        <location filename="../service_panel.py" line="450"/>
+        <location filename="../service_panel.py" line="451"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -2184,32 +2184,32 @@ Change the line anyway? The van stock will go below zero.</source>
         <translation>此工单无服务时限承诺</translation>
     </message>
     <message>
-        <location filename="../sla_panel.py" line="38"/>
+        <location filename="../sla_panel.py" line="45"/>
         <source>due {deadline}</source>
         <translation>截止 {deadline}</translation>
     </message>
     <message>
-        <location filename="../sla_panel.py" line="57"/>
+        <location filename="../sla_panel.py" line="60"/>
         <source>Met ({margin} early)</source>
         <translation>已达成（提前 {margin}）</translation>
     </message>
     <message>
-        <location filename="../sla_panel.py" line="59"/>
+        <location filename="../sla_panel.py" line="62"/>
         <source>Breached ({late} late)</source>
         <translation>已超时（晚了 {late}）</translation>
     </message>
     <message>
-        <location filename="../sla_panel.py" line="61"/>
+        <location filename="../sla_panel.py" line="64"/>
         <source>Breached — overdue by {late}</source>
         <translation>已超时 — 超出 {late}</translation>
     </message>
     <message>
-        <location filename="../sla_panel.py" line="63"/>
+        <location filename="../sla_panel.py" line="66"/>
         <source>At risk — {left} left</source>
         <translation>有风险 — 剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../sla_panel.py" line="64"/>
+        <location filename="../sla_panel.py" line="67"/>
         <source>On track — {left} left</source>
         <translation>正常 — 剩余 {left}</translation>
     </message>
@@ -2419,67 +2419,67 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>TimePanel</name>
     <message>
-        <location filename="../time_panel.py" line="54"/>
+        <location filename="../time_panel.py" line="55"/>
         <source>Start travel</source>
         <translation>开始路途</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="55"/>
+        <location filename="../time_panel.py" line="56"/>
         <source>Start labour</source>
         <translation>开始工时</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="56"/>
+        <location filename="../time_panel.py" line="57"/>
         <source>Start waiting</source>
         <translation>开始等待</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="63"/>
+        <location filename="../time_panel.py" line="64"/>
         <source>Stop</source>
         <translation>停止计时</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="71"/>
+        <location filename="../time_panel.py" line="72"/>
         <source>Labour outside the agreement (billed)</source>
         <translation>协议外工时（另行收费）</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="87"/>
+        <location filename="../time_panel.py" line="88"/>
         <source>Correct the selected entry</source>
         <translation>更正所选记录</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="93"/>
+        <location filename="../time_panel.py" line="94"/>
         <source>Apply correction</source>
         <translation>应用更正</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="97"/>
+        <location filename="../time_panel.py" line="98"/>
         <source>Outside the agreement (billed)</source>
         <translation>协议外（另行收费）</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="101"/>
+        <location filename="../time_panel.py" line="102"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="103"/>
+        <location filename="../time_panel.py" line="104"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="144"/>
+        <location filename="../time_panel.py" line="148"/>
         <source>{kind}: {minutes} min</source>
         <translation>{kind}：{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="160"/>
+        <location filename="../time_panel.py" line="163"/>
         <source>No timer running</source>
         <translation>没有正在计时的项目</translation>
     </message>
     <message>
-        <location filename="../time_panel.py" line="164"/>
+        <location filename="../time_panel.py" line="167"/>
         <source>{kind} running since {start} ({elapsed})</source>
         <translation>{kind}计时中，自 {start} 起（{elapsed}）</translation>
     </message>
@@ -2487,37 +2487,37 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>Units</name>
     <message>
-        <location filename="../labels.py" line="105"/>
+        <location filename="../labels.py" line="108"/>
         <source>pc</source>
         <translation>个</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="106"/>
+        <location filename="../labels.py" line="109"/>
         <source>m</source>
         <translation>米</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="107"/>
+        <location filename="../labels.py" line="110"/>
         <source>L</source>
         <translation>升</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="108"/>
+        <location filename="../labels.py" line="111"/>
         <source>kg</source>
         <translation>千克</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="109"/>
+        <location filename="../labels.py" line="112"/>
         <source>g</source>
         <translation>克</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="110"/>
+        <location filename="../labels.py" line="113"/>
         <source>h</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="111"/>
+        <location filename="../labels.py" line="114"/>
         <source>set</source>
         <translation>套</translation>
     </message>
@@ -2525,372 +2525,372 @@ Change the line anyway? The van stock will go below zero.</source>
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../labels.py" line="25"/>
+        <location filename="../labels.py" line="28"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="26"/>
+        <location filename="../labels.py" line="29"/>
         <source>Assigned</source>
         <translation>已派工</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="27"/>
+        <location filename="../labels.py" line="30"/>
         <source>En route</source>
         <translation>在途中</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28"/>
+        <location filename="../labels.py" line="31"/>
         <source>On site</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="29"/>
+        <location filename="../labels.py" line="32"/>
         <source>Waiting for parts</source>
         <translation>等待配件</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="30"/>
+        <location filename="../labels.py" line="33"/>
         <source>Completed</source>
         <translation>已完工</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31"/>
+        <location filename="../labels.py" line="34"/>
         <source>Signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="32"/>
+        <location filename="../labels.py" line="35"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="34"/>
+        <location filename="../labels.py" line="37"/>
         <source>Handed in</source>
         <translation>已收件</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="35"/>
+        <location filename="../labels.py" line="38"/>
         <source>Ready for collection</source>
         <translation>可取件</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="36"/>
+        <location filename="../labels.py" line="39"/>
         <source>Collected</source>
         <translation>已取件</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="41"/>
         <source>Installation</source>
         <translation>安装调试</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="42"/>
         <source>Repair</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="43"/>
         <source>Maintenance</source>
         <translation>保养</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41"/>
+        <location filename="../labels.py" line="44"/>
         <source>Inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="45"/>
         <source>Cleaning</source>
         <translation>清洗</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="46"/>
         <source>Follow-up</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="47"/>
         <source>Guidance</source>
         <translation>技术指导</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45"/>
+        <location filename="../labels.py" line="48"/>
         <source>Oil test</source>
         <translation>油品检测</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46"/>
+        <location filename="../labels.py" line="49"/>
         <source>Complaint</source>
         <translation>投诉处理</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47"/>
+        <location filename="../labels.py" line="50"/>
         <source>Operator training</source>
         <translation>操作培训</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="49"/>
+        <location filename="../labels.py" line="52"/>
         <source>Total denial</source>
         <translation>全面否定型</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="53"/>
         <source>Lack of trust</source>
         <translation>缺乏信任型</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="51"/>
+        <location filename="../labels.py" line="54"/>
         <source>Endless talker</source>
         <translation>喋喋不休型</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="52"/>
+        <location filename="../labels.py" line="55"/>
         <source>Wants it fixed now</source>
         <translation>立竿见影型</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="53"/>
+        <location filename="../labels.py" line="56"/>
         <source>Shifts blame</source>
         <translation>推卸责任型</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="54"/>
+        <location filename="../labels.py" line="57"/>
         <source>Venting</source>
         <translation>发泄情绪型</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="56"/>
+        <location filename="../labels.py" line="59"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="57"/>
+        <location filename="../labels.py" line="60"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="58"/>
+        <location filename="../labels.py" line="61"/>
         <source>Charged</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="59"/>
+        <location filename="../labels.py" line="62"/>
         <source>Prepaid card</source>
         <translation>服务卡</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60"/>
+        <location filename="../labels.py" line="63"/>
         <source>Free</source>
         <translation>免费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="62"/>
+        <location filename="../labels.py" line="65"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63"/>
+        <location filename="../labels.py" line="66"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64"/>
+        <location filename="../labels.py" line="67"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="65"/>
+        <location filename="../labels.py" line="68"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="66"/>
+        <location filename="../labels.py" line="69"/>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="67"/>
+        <location filename="../labels.py" line="70"/>
         <source>Invoice (pay later)</source>
         <translation>开票后付款</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="69"/>
+        <location filename="../labels.py" line="72"/>
         <source>Call-out fee</source>
         <translation>上门费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="70"/>
+        <location filename="../labels.py" line="73"/>
         <source>Contract visit fee</source>
         <translation>协议保养费</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71"/>
+        <location filename="../labels.py" line="74"/>
         <source>Work outside the agreement</source>
         <translation>协议外工时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="73"/>
+        <location filename="../labels.py" line="76"/>
         <source>Travel</source>
         <translation>路途</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="74"/>
+        <location filename="../labels.py" line="77"/>
         <source>Labour</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="75"/>
+        <location filename="../labels.py" line="78"/>
         <source>Waiting</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="77"/>
+        <location filename="../labels.py" line="80"/>
         <source>On track</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="78"/>
+        <location filename="../labels.py" line="81"/>
         <source>At risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="79"/>
+        <location filename="../labels.py" line="82"/>
         <source>Met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="80"/>
+        <location filename="../labels.py" line="83"/>
         <source>Breached</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="82"/>
+        <location filename="../labels.py" line="85"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83"/>
+        <location filename="../labels.py" line="86"/>
         <source>Solution plan</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="84"/>
+        <location filename="../labels.py" line="87"/>
         <source>Problem solved</source>
         <translation>解决问题</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="85"/>
+        <location filename="../labels.py" line="88"/>
         <source>Phone response</source>
         <translation>电话响应</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="86"/>
+        <location filename="../labels.py" line="89"/>
         <source>Technician on site</source>
         <translation>技术员到场</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="87"/>
+        <location filename="../labels.py" line="90"/>
         <source>Repaired or replaced</source>
         <translation>修复或换机</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="88"/>
+        <location filename="../labels.py" line="91"/>
         <source>Follow-up call</source>
         <translation>电话回访</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="90"/>
+        <location filename="../labels.py" line="93"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="91"/>
+        <location filename="../labels.py" line="94"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="93"/>
+        <location filename="../labels.py" line="96"/>
         <source>dismantled by the user</source>
         <translation>用户自行拆卸</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="94"/>
+        <location filename="../labels.py" line="97"/>
         <source>repaired by a non-authorised repairer</source>
         <translation>非授权维修点维修</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="95"/>
+        <location filename="../labels.py" line="98"/>
         <source>damaged in the user&apos;s transport or storage</source>
         <translation>用户运输或保管不当</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="98"/>
+        <location filename="../labels.py" line="101"/>
         <source>used against the manual</source>
         <translation>未按说明书使用</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="99"/>
+        <location filename="../labels.py" line="102"/>
         <source>the part is past its own warranty</source>
         <translation>配件已过其保修期</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="100"/>
+        <location filename="../labels.py" line="103"/>
         <source>force majeure</source>
         <translation>不可抗力</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="145"/>
+        <location filename="../labels.py" line="148"/>
         <source>In warranty until {date}</source>
         <translation>保修期内，至 {date}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="146"/>
+        <location filename="../labels.py" line="149"/>
         <source>In warranty</source>
         <translation>保修期内</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="148"/>
+        <location filename="../labels.py" line="151"/>
         <source>Warranty ended on {date}</source>
         <translation>保修已于 {date} 到期</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="150"/>
+        <location filename="../labels.py" line="153"/>
         <source>Over the warranty&apos;s operating hours</source>
         <translation>超出保修运行小时数</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="151"/>
+        <location filename="../labels.py" line="154"/>
         <source>Not covered: {why}</source>
         <translation>不在保修范围：{why}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="157"/>
+        <location filename="../labels.py" line="160"/>
         <source>{part} × {qty} @ {price}</source>
         <translation>{part} × {qty}，单价 {price}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="163"/>
+        <location filename="../labels.py" line="166"/>
         <source>{kind} {minutes} min @ {rate}/h</source>
         <translation>{kind} {minutes} 分钟，{rate}/小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="167"/>
+        <location filename="../labels.py" line="170"/>
         <source>{kind} {units} × {rate}</source>
         <translation>{kind} {units} × {rate}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="183"/>
+        <location filename="../labels.py" line="186"/>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="185"/>
+        <location filename="../labels.py" line="188"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="186"/>
+        <location filename="../labels.py" line="189"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
