@@ -26,12 +26,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlite_utils import Database
+
 from tech_app import review_notes
 from tech_app.errors import TechAppError
 from tech_app.records.codec import RECORD_FOR_TABLE, from_row, to_row
 from tech_app.records.history import HISTORY_TABLE, AssetVisit
 from tech_app.store import search
 from tech_app.store.local import LocalStore
+from tech_app.store.page_rows import PageRows
 from tech_app.store.server_setting import SERVER_URL, server_url, set_server_url
 
 CURSOR = "sync.cursor"
@@ -484,6 +487,7 @@ def _tombstone(
 
 def _clear_collisions(
     store: LocalStore,
+    page: PageRows,
     table: str,
     row: Mapping[str, Any],
     pending: Mapping[tuple[str, str], list[Any]],
@@ -497,14 +501,9 @@ def _clear_collisions(
     key = NATURAL_KEYS.get(table)
     if key is None or any(k not in row for k in key):
         return True
-    where = " AND ".join(f"[{k}] IS ?" for k in key)  # IS: NULL-safe and index-friendly
-    others = [
-        r[0]
-        for r in store.db.execute(
-            f"SELECT id FROM [{table}] WHERE {where} AND id != ?",
-            [*(_storable(row[k]) for k in key), row["id"]],
-        ).fetchall()
-    ]
+    others = page.others_holding(table, [_storable(row[k]) for k in key], str(row["id"]))
+    if others:
+        page.forget()  # rows may be about to go
     for other in others:
         if (table, other) in pending:
             result.skipped.append(str(row["id"]))
@@ -519,6 +518,7 @@ def _clear_collisions(
 
 def _upsert(
     store: LocalStore,
+    page: PageRows,
     table: str,
     row: Mapping[str, Any],
     seq: int,
@@ -529,9 +529,9 @@ def _upsert(
     known = _columns(store, table, columns)
     values = {k: _storable(v) for k, v in row.items() if k in known}
     record_id = str(values["id"])
-    local = store.row(table, record_id)
+    local = page.row(table, record_id)
     if local is None:
-        if not _clear_collisions(store, table, row, pending, result):
+        if not _clear_collisions(store, page, table, row, pending, result):
             return False
         names = list(values)
         store.db.execute(
@@ -539,13 +539,14 @@ def _upsert(
             f"VALUES ({', '.join('?' for _ in names)})",
             list(values.values()),
         )
+        page.inserted(table, values)
         return True
     dirty = _dirty_at(pending, table, record_id, seq)
     if table == "jobs" and local.get("flagged") and not values.get("flagged"):
         dirty.add("flagged")  # this device's own review flag stays until the office says otherwise
     clean = {k: v for k, v in values.items() if k != "id" and k not in dirty}
     if not _clear_collisions(
-        store, table, {**row, **{k: local[k] for k in dirty if k in local}}, pending, result
+        store, page, table, {**row, **{k: local[k] for k in dirty if k in local}}, pending, result
     ):
         return False
     if clean:
@@ -553,6 +554,7 @@ def _upsert(
             f"UPDATE [{table}] SET {', '.join(f'[{k}] = ?' for k in clean)} WHERE id = ?",
             [*clean.values(), record_id],
         )
+        page.updated(table, record_id, clean)
     return True
 
 
@@ -580,6 +582,21 @@ def _put_history(store: LocalStore, record_id: str, row: Mapping[str, Any] | Non
     return True
 
 
+def _page_rows(db: Database, changes: list[Mapping[str, Any]]) -> PageRows:
+    """The local rows (and natural-key holders) the page's records may meet, read at once."""
+    wanted: dict[str, set[str]] = {}
+    key_values: dict[str, set[object]] = {}
+    for change in changes:
+        table, row = str(change["table"]), change.get("row")
+        if row is None or table not in RECORD_FOR_TABLE:
+            continue
+        wanted.setdefault(table, set()).add(str(change["id"]))
+        key = NATURAL_KEYS.get(table)
+        if key is not None and key[0] in row:
+            key_values.setdefault(table, set()).add(_storable(row[key[0]]))
+    return PageRows(db, wanted, NATURAL_KEYS, key_values)
+
+
 def apply_pull_page(
     store: LocalStore,
     changes: Iterable[Mapping[str, Any]],
@@ -594,10 +611,12 @@ def apply_pull_page(
     """
     result = PageResult()
     columns: dict[str, list[str]] = {}
-    touched_jobs: set[str] = set()
+    changes = list(changes)
+    applied: dict[str, set[str]] = {}  # per table, the ids whose rows this page wrote
     with store.transaction() as db:
         pending = _dirty_fields(store)
         resyncing = store.setting(RESYNC) == "1"
+        page = _page_rows(db, changes)
         for change in changes:
             table, record_id, row = str(change["table"]), str(change["id"]), change.get("row")
             if table == HISTORY_TABLE:
@@ -612,11 +631,10 @@ def apply_pull_page(
             if table not in RECORD_FOR_TABLE:
                 continue
             if row is None:
-                if table == "jobs":
-                    touched_jobs.discard(record_id)
+                page.forget()
                 _tombstone(store, table, record_id, pending, result)
                 continue
-            if not _upsert(store, table, row, int(change["seq"]), pending, columns, result):
+            if not _upsert(store, page, table, row, int(change["seq"]), pending, columns, result):
                 continue
             result.applied += 1
             if resyncing:
@@ -627,10 +645,13 @@ def apply_pull_page(
             for name in BLOB_FIELDS.get(table, ()):
                 if _is_sha256(row.get(name)):
                     result.blobs.add(str(row[name]))
-            touched_jobs.update(search.jobs_touched_by(db, table, record_id))
-        for job_id in touched_jobs:
-            if db.execute("SELECT 1 FROM jobs WHERE id = ?", [job_id]).fetchone():
-                search.reindex_job(db, job_id)
+            applied.setdefault(table, set()).add(record_id)
+        # The search entries of every job whose words this page changed, together (a job
+        # deleted later in the page is skipped: only jobs still here are indexed).
+        touched_jobs: set[str] = set()
+        for table, ids in applied.items():
+            touched_jobs |= search.jobs_touched_by_any(db, table, ids)
+        search.reindex_jobs(db, touched_jobs)
         store.set_setting(CURSOR, str(int(next_cursor)))
         store.set_setting(TIMELINE, timeline)
         if server_epoch is not None and epoch(store) is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,71 +80,136 @@ def searchable_text(words: JobWords) -> str:
 
 def job_text(db: Database, job_id: str) -> str:
     """Everything a technician might type to find this job (``searchable_text``)."""
-    row = db.execute(
-        """
-        SELECT j.number, j.problem, c.name, c.phone, s.address, s.contact_name, s.contact_phone,
-            j.job_type
-        FROM jobs j JOIN customers c ON c.id = j.customer_id JOIN sites s ON s.id = j.site_id
-        WHERE j.id = ?""",
-        [job_id],
-    ).fetchone()
-    if row is None:
-        return ""
-    assets = db.execute(
-        """SELECT a.category, a.make, a.model, a.serial FROM job_assets ja JOIN assets a ON a.id = ja.asset_id
-        WHERE ja.job_id = ?""",
-        [job_id],
-    ).fetchall()
-    intakes = db.execute(
-        "SELECT counterfoil_number, product FROM jewellery_intakes WHERE job_id = ?", [job_id]
-    ).fetchall()
-    number, problem, name, phone, address, contact, contact_phone, job_type = (
-        value or "" for value in row
-    )
-    return searchable_text(
-        JobWords(
-            number=number,
-            problem=problem,
-            customer_name=name,
-            phone=phone,
-            address=address,
-            contact_name=contact,
-            contact_phone=contact_phone,
-            job_type=job_type,
-            assets=tuple((c or "", m or "", mo or "", s or "") for c, m, mo, s in assets),
-            intakes=tuple((foil or "", product or "") for foil, product in intakes),
-        )
-    )
+    return job_texts(db, [job_id]).get(job_id, "")
+
+
+# Ids per IN (...) list: well under SQLite's limit of bound values in one statement.
+_CHUNK = 500
+
+
+def _chunks(ids: Sequence[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield list(ids[start : start + _CHUNK])
+
+
+def job_texts(db: Database, job_ids: Iterable[str]) -> dict[str, str]:
+    """``job_text`` of each job that exists among ``job_ids``, read three statements per
+    500 jobs (a pull page re-indexes hundreds at once)."""
+    texts: dict[str, str] = {}
+    for chunk in _chunks(sorted(set(job_ids))):
+        marks = ",".join("?" * len(chunk))
+        assets: dict[str, list[tuple[str, str, str, str]]] = {}
+        for job_id, *asset in db.execute(
+            "SELECT ja.job_id, a.category, a.make, a.model, a.serial FROM job_assets ja "
+            f"JOIN assets a ON a.id = ja.asset_id WHERE ja.job_id IN ({marks})",
+            chunk,
+        ).fetchall():
+            assets.setdefault(job_id, []).append(tuple(v or "" for v in asset))  # type: ignore[arg-type]
+        intakes: dict[str, list[tuple[str, str]]] = {}
+        for job_id, foil, product in db.execute(
+            "SELECT job_id, counterfoil_number, product FROM jewellery_intakes "
+            f"WHERE job_id IN ({marks})",
+            chunk,
+        ).fetchall():
+            intakes.setdefault(job_id, []).append((foil or "", product or ""))
+        # LEFT JOIN: a job whose customer or site is not on this device yet is still
+        # found by its number and problem.
+        for row in db.execute(
+            f"""
+            SELECT j.id, j.number, j.problem, c.name, c.phone, s.address, s.contact_name,
+                s.contact_phone, j.job_type
+            FROM jobs j LEFT JOIN customers c ON c.id = j.customer_id
+                LEFT JOIN sites s ON s.id = j.site_id
+            WHERE j.id IN ({marks})""",
+            chunk,
+        ).fetchall():
+            job_id = row[0]
+            number, problem, name, phone, address, contact, contact_phone, job_type = (
+                value or "" for value in row[1:]
+            )
+            texts[job_id] = searchable_text(
+                JobWords(
+                    number=number,
+                    problem=problem,
+                    customer_name=name,
+                    phone=phone,
+                    address=address,
+                    contact_name=contact,
+                    contact_phone=contact_phone,
+                    job_type=job_type,
+                    assets=tuple(assets.get(job_id, ())),
+                    intakes=tuple(intakes.get(job_id, ())),
+                )
+            )
+    return texts
 
 
 def reindex_job(db: Database, job_id: str) -> None:
     """Refresh one job's entry in both indexes; call inside the writing transaction."""
-    text = job_text(db, job_id)
-    found = db.execute("SELECT rid FROM job_search_key WHERE job_id = ?", [job_id]).fetchone()
-    if found is None:
-        rid = db.execute("INSERT INTO job_search_key (job_id) VALUES (?)", [job_id]).lastrowid
-    else:
-        rid = found[0]
-        db.execute("DELETE FROM job_search_tri WHERE rowid = ?", [rid])
-        db.execute("DELETE FROM job_search_gram WHERE rowid = ?", [rid])
-    db.execute("INSERT INTO job_search_tri (rowid, text) VALUES (?, ?)", [rid, text])
-    db.execute("INSERT INTO job_search_gram (rowid, text) VALUES (?, ?)", [rid, gram_tokens(text)])
+    reindex_jobs(db, [job_id])
+
+
+def reindex_jobs(db: Database, job_ids: Iterable[str]) -> None:
+    """Refresh the entries of the jobs among ``job_ids`` that exist, in a few statements
+    per 500 jobs; call inside the writing transaction."""
+    texts = job_texts(db, job_ids)
+    conn = db.conn
+    for chunk in _chunks(sorted(texts)):
+        marks = ",".join("?" * len(chunk))
+        rids = dict(
+            db.execute(
+                f"SELECT job_id, rid FROM job_search_key WHERE job_id IN ({marks})", chunk
+            ).fetchall()
+        )
+        stale = [(rids[job_id],) for job_id in chunk if job_id in rids]
+        conn.executemany("DELETE FROM job_search_tri WHERE rowid = ?", stale)
+        conn.executemany("DELETE FROM job_search_gram WHERE rowid = ?", stale)
+        new = [(job_id,) for job_id in chunk if job_id not in rids]
+        if new:
+            conn.executemany("INSERT INTO job_search_key (job_id) VALUES (?)", new)
+            rids = dict(
+                db.execute(
+                    f"SELECT job_id, rid FROM job_search_key WHERE job_id IN ({marks})", chunk
+                ).fetchall()
+            )
+        conn.executemany(
+            "INSERT INTO job_search_tri (rowid, text) VALUES (?, ?)",
+            [(rids[job_id], texts[job_id]) for job_id in chunk],
+        )
+        conn.executemany(
+            "INSERT INTO job_search_gram (rowid, text) VALUES (?, ?)",
+            [(rids[job_id], gram_tokens(texts[job_id])) for job_id in chunk],
+        )
+
+
+# Where a record's words reach the jobs that show them (see ``job_text``).
+_TOUCHES = {
+    "customers": "SELECT id FROM jobs WHERE customer_id IN ({})",
+    "sites": "SELECT id FROM jobs WHERE site_id IN ({})",
+    "assets": "SELECT job_id FROM job_assets WHERE asset_id IN ({})",
+    "job_assets": "SELECT job_id FROM job_assets WHERE id IN ({})",
+    "jewellery_intakes": "SELECT job_id FROM jewellery_intakes WHERE id IN ({})",
+}
 
 
 def jobs_touched_by(db: Database, table: str, record_id: str) -> list[str]:
     """Jobs whose search text includes the given customer, site, asset or job link."""
+    return sorted(jobs_touched_by_any(db, table, [record_id]))
+
+
+def jobs_touched_by_any(db: Database, table: str, record_ids: Iterable[str]) -> set[str]:
+    """``jobs_touched_by`` for many records of one table, one statement per 500."""
+    ids = sorted(set(record_ids))
     if table == "jobs":
-        return [record_id]
-    query = {
-        "customers": "SELECT id FROM jobs WHERE customer_id = ?",
-        "sites": "SELECT id FROM jobs WHERE site_id = ?",
-        "assets": "SELECT job_id FROM job_assets WHERE asset_id = ?",
-        "job_assets": "SELECT job_id FROM job_assets WHERE id = ?",
-        "jewellery_intakes": "SELECT job_id FROM jewellery_intakes WHERE id = ?",
-    }.get(table)
+        return set(ids)
+    query = _TOUCHES.get(table)
     if query is None:
-        return []
-    return [row[0] for row in db.execute(query, [record_id]).fetchall()]
+        return set()
+    found: set[str] = set()
+    for chunk in _chunks(ids):
+        sql = query.format(",".join("?" * len(chunk)))
+        found.update(row[0] for row in db.execute(sql, chunk).fetchall())
+    return found
 
 
 # Bump when ``job_text`` changes: profiles indexed before are re-indexed once on open.
@@ -160,8 +225,7 @@ def reindex_if_stale(db: Database) -> None:
     if found is not None and found[0] == INDEX_VERSION:
         return
     with db.atomic():
-        for (job_id,) in db.execute("SELECT id FROM jobs").fetchall():
-            reindex_job(db, job_id)
+        reindex_jobs(db, [job_id for (job_id,) in db.execute("SELECT id FROM jobs").fetchall()])
         db.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

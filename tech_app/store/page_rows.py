@@ -1,0 +1,125 @@
+"""The local rows a pull page names, read up front in a few statements.
+
+Applying a page asked SQLite, for every record in it, whether the row is already here
+and whether another local row holds its natural key: two statements a record, most of
+a first sync's time. ``PageRows`` reads both for the whole page at once (per table,
+500 ids a statement) and keeps them current as the page inserts and updates rows. Any
+delete (a tombstone, a collision cleared) makes it forget everything and answer from
+SQLite for the rest of the page, so it never answers from a stale copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlite_utils import Database
+
+_CHUNK = 500
+Key = tuple[str | None, ...]
+
+
+def _key_of(values: Iterable[object]) -> Key:
+    # Compared as text: SQLite's `IS ?` on a TEXT column converts the value the same way.
+    return tuple(None if v is None else str(v) for v in values)
+
+
+class PageRows:
+    def __init__(
+        self,
+        db: Database,
+        wanted: Mapping[str, set[str]],
+        natural_keys: Mapping[str, tuple[str, ...]],
+        key_values: Mapping[str, set[object]],
+    ) -> None:
+        """``wanted``: the ids per table the page writes; ``key_values``: per table with
+        a natural key, the values of its key's first column among the page's rows."""
+        self._db = db
+        self._natural_keys = natural_keys
+        self._valid = True
+        self._rows: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._holders: dict[str, dict[Key, set[str]]] = {}
+        self._first_values: dict[str, set[str]] = {}  # key[0] values the holders cover
+        for table, ids in wanted.items():
+            for record_id in ids:
+                self._rows[(table, record_id)] = None
+            for chunk in _chunks(sorted(ids)):
+                cursor = db.execute(
+                    f"SELECT * FROM [{table}] WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                )
+                names = [c[0] for c in cursor.description]
+                for found in cursor.fetchall():
+                    row = dict(zip(names, found, strict=True))
+                    self._rows[(table, str(row["id"]))] = row
+        for table, values in key_values.items():
+            key = natural_keys[table]
+            holders: dict[Key, set[str]] = {}
+            columns = ", ".join(f"[{k}]" for k in key)
+            for chunk in _chunks(sorted((v for v in values if v is not None), key=str)):
+                for record_id, *found in db.execute(
+                    f"SELECT id, {columns} FROM [{table}] "
+                    f"WHERE [{key[0]}] IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall():
+                    holders.setdefault(_key_of(found), set()).add(str(record_id))
+            self._holders[table] = holders
+            self._first_values[table] = {str(v) for v in values if v is not None}
+
+    def row(self, table: str, record_id: str) -> dict[str, Any] | None:
+        """The local row, as ``LocalStore.row`` would read it now."""
+        if self._valid and (table, record_id) in self._rows:
+            return self._rows[(table, record_id)]
+        cursor = self._db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [record_id])
+        found = cursor.fetchone()
+        if found is None:
+            return None
+        return dict(zip([c[0] for c in cursor.description], found, strict=True))
+
+    def others_holding(self, table: str, key_values: Iterable[object], record_id: str) -> list[str]:
+        """Ids of other local rows whose natural key is ``key_values``."""
+        values = list(key_values)
+        holders = self._holders.get(table) if self._valid else None
+        covered = values[0] is not None and str(values[0]) in self._first_values.get(table, ())
+        if holders is not None and covered:
+            return sorted(holders.get(_key_of(values), set()) - {record_id})
+        key = self._natural_keys[table]
+        where = " AND ".join(f"[{k}] IS ?" for k in key)  # IS: NULL-safe and index-friendly
+        return [
+            str(r[0])
+            for r in self._db.execute(
+                f"SELECT id FROM [{table}] WHERE {where} AND id != ?", [*values, record_id]
+            ).fetchall()
+        ]
+
+    def inserted(self, table: str, values: Mapping[str, Any]) -> None:
+        record_id = str(values["id"])
+        if (table, record_id) in self._rows:
+            self._rows[(table, record_id)] = dict(values)
+        self._note_holder(table, values, record_id)
+
+    def updated(self, table: str, record_id: str, changed: Mapping[str, Any]) -> None:
+        if any(k in changed for k in self._natural_keys.get(table, ())):
+            self.forget()  # the key moved: simpler to read afresh than to track it
+            return
+        row = self._rows.get((table, record_id))
+        if row is not None:
+            row.update(changed)
+
+    def forget(self) -> None:
+        """Rows were deleted: answer from SQLite for the rest of the page."""
+        self._valid = False
+
+    def _note_holder(self, table: str, values: Mapping[str, Any], record_id: str) -> None:
+        key = self._natural_keys.get(table)
+        holders = self._holders.get(table)
+        if key is None or holders is None:
+            return
+        if all(k in values for k in key):
+            holders.setdefault(_key_of(values[k] for k in key), set()).add(record_id)
+        else:
+            self.forget()
+
+
+def _chunks(items: list[Any]) -> Iterable[list[Any]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
