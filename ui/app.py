@@ -89,7 +89,7 @@ def create_context(
         from ui.sync_worker import BackgroundSync  # only a profile logged in to head office
 
         status = BackgroundSync(store, lambda: _open_store(path), blobs, sync_timing)
-    return context(store=store, status_source=status)
+    return context(opened=store, status_source=status)
 
 
 def _open_store(path: Path) -> LocalStore:

@@ -11,6 +11,7 @@ after the job list has painted), closing the reader.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import InitVar, dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,37 +29,31 @@ if TYPE_CHECKING:
     from tech_app.store.local import LocalStore
 
 
+@dataclass
 class AppContext:
-    def __init__(
-        self,
-        *,
-        blobs: BlobStore,
-        slip_dir: Path,
-        worker: Worker,
-        settings: AppSettings,
-        store: LocalStore | None = None,
-        opener: Callable[[], LocalStore] | None = None,
-        first_page: FirstPageReader | None = None,
-        language: str = "en",
-        technician: str = "",
-        clock: Callable[[], datetime] = utc_now,
-        status_source: SyncStatusSource | None = None,  # BackgroundSync when logged in
+    blobs: BlobStore
+    slip_dir: Path
+    worker: Worker
+    settings: AppSettings
+    language: str = "en"
+    technician: str = ""
+    clock: Callable[[], datetime] = utc_now
+    status_source: InitVar[SyncStatusSource | None] = None  # BackgroundSync when logged in
+    # Either the store, opened already, or its opener with the first page's reader.
+    opened: InitVar[LocalStore | None] = None
+    opener: Callable[[], LocalStore] | None = None
+    first_page: FirstPageReader | None = None
+
+    def __post_init__(
+        self, status_source: SyncStatusSource | None, opened: LocalStore | None
     ) -> None:
-        """Either ``store``, open now, or its ``opener`` with the ``first_page`` reader."""
-        assert store is not None or (opener is not None and first_page is not None)
-        self._store = store  # the GUI thread's connection; the worker opens its own
-        self._opener = opener
-        self._first_page = first_page
-        self.blobs = blobs
-        self.slip_dir = slip_dir
-        self.worker = worker
-        self.settings = settings
-        self.language = language
-        self.clock = clock
+        assert opened is not None or (self.opener is not None and self.first_page is not None)
+        self._store = opened  # the GUI thread's connection; the worker opens its own
         self.sync_status: SyncStatusSource = status_source or LocalOnlyStatus(
             lambda: self.reads.pending_count()
         )
-        self.technician = technician or self.reads.setting("technician") or ""
+        if not self.technician:
+            self.technician = self.reads.setting("technician") or ""
 
     @property
     def store(self) -> LocalStore:
@@ -68,11 +63,11 @@ class AppContext:
     def open_store(self) -> LocalStore:
         """Open the full store, if it is not yet, closing the first page's reader."""
         if self._store is None:
-            assert self._opener is not None
-            self._store = self._opener()
-            if self._first_page is not None:
-                self._first_page.close()  # handed over: one connection reads from now on
-                self._first_page = None
+            assert self.opener is not None
+            self._store = self.opener()
+            if self.first_page is not None:
+                self.first_page.close()  # handed over: one connection reads from now on
+                self.first_page = None
         return self._store
 
     @property
@@ -84,16 +79,16 @@ class AppContext:
         """The job list's and status bar's reads: the store once open, else the reader."""
         if self._store is not None:
             return self._store
-        assert self._first_page is not None
-        return self._first_page
+        assert self.first_page is not None
+        return self.first_page
 
     def close_store(self) -> None:
         """Close whichever connection is open; the store is not opened to be closed."""
         if self._store is not None:
             self._store.close()
-        if self._first_page is not None:
-            self._first_page.close()
-            self._first_page = None
+        if self.first_page is not None:
+            self.first_page.close()
+            self.first_page = None
 
     @property
     def chinese(self) -> bool:
