@@ -353,5 +353,5 @@ def m011_service_systems(db: Database) -> None:
 
 
 # The number of migrations above: kept in ``plain`` so a profile's version can be checked
-# without importing sqlite-utils; ``tests/tech_app/test_store_schema_version.py`` holds it.
+# without importing sqlite-utils (``tech_app.first_page``); tests/tech_app/test_first_page.py too.
 assert len(migrations._migrations) == SCHEMA_VERSION, "bump tech_app.store.plain.SCHEMA_VERSION"
