@@ -7,7 +7,6 @@ half a signature under a real name.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -25,6 +24,8 @@ class BlobStore:
         return self.root / sha256[:2] / sha256
 
     def put(self, data: bytes) -> str:
+        import hashlib  # here: the app builds its BlobStore before its first paint
+
         sha256 = hashlib.sha256(data).hexdigest()
         target = self.path_of(sha256)
         if target.exists():

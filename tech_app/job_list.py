@@ -1,4 +1,9 @@
-"""The job list as the CLI and the desktop app show it: filtered, searched, paged."""
+"""The job list as the CLI and the desktop app show it: filtered, searched, paged.
+
+Imports neither sqlite-utils nor the records: the app reads its first page on a bare
+``sqlite3`` connection (``tech_app.first_page``) through these same functions, before
+the full store opens.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from tech_app.store import search
-from tech_app.store.local import LocalStore
+from tech_app.store.plain import ProfileReads
 
 # Today's and upcoming visits first, then the rest by window; jobs without a
 # window (phone guidance, unscheduled) last.
@@ -87,7 +92,7 @@ def walk_window_order(
     return search.count_hits(db, flt.text, enough) >= enough
 
 
-def count_jobs(store: LocalStore, flt: JobFilter) -> int:
+def count_jobs(store: ProfileReads, flt: JobFilter) -> int:
     where, params = _where(flt)
     return int(store.db.execute(f"SELECT count(*) {_FROM} WHERE {where}", params).fetchone()[0])
 
@@ -114,7 +119,7 @@ def page_sql(
 
 
 def list_jobs(
-    store: LocalStore,
+    store: ProfileReads,
     flt: JobFilter,
     *,
     offset: int = 0,

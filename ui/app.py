@@ -14,6 +14,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -22,9 +23,10 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tech_app.blobs import BlobStore
+from tech_app.clock import utc_now
 from tech_app.errors import TechAppError
+from tech_app.first_page import open_first_page
 from tech_app.profile import blob_dir, database_path, default_data_dir
-from tech_app.store.local import open_store, utc_now
 from tech_app.store.server_setting import server_url
 from ui.context import AppContext
 from ui.i18n import (
@@ -42,6 +44,7 @@ from ui.sync_status import SyncStatusSource
 from ui.worker import Worker
 
 if TYPE_CHECKING:
+    from tech_app.store.local import LocalStore
     from ui.sync_worker import SyncTiming
 
 
@@ -55,34 +58,50 @@ def create_context(
 ) -> AppContext:
     """Open the profile: the GUI thread's store, and a worker that opens its own.
 
-    A profile logged in to a head office gets a background sync with a third
-    connection, so a slow round never holds up the editing worker.
+    A profile the store would open as it is, and not logged in to a head office, starts
+    on ``tech_app.first_page``'s read-only reader: the full store (sqlite-utils, the
+    migrations, the records) opens after the job list's first paint. Any other profile
+    opens the full store here, as before, so a migration runs first and a locked or
+    damaged file raises its error now. A profile logged in to a head office gets a
+    background sync with a third connection, so a slow round never holds up the
+    editing worker; its status bar reads the sync side of the store, so it opens now.
     """
     path = database_path(data_dir)
-    store = open_store(path)
     blobs = BlobStore(blob_dir(data_dir))
-    worker = Worker(lambda: open_store(path))
-    status: SyncStatusSource | None = None
-    if server_url(store):
-        from ui.sync_worker import BackgroundSync  # only a profile logged in to head office
-
-        status = BackgroundSync(store, lambda: open_store(path), blobs, sync_timing)
-    return AppContext(
-        store=store,
+    worker = Worker(lambda: _open_store(path))
+    context = partial(
+        AppContext,
         blobs=blobs,
         slip_dir=(data_dir or default_data_dir()) / "slips",
         worker=worker,
         settings=settings,
         language=language,
         clock=clock,
-        status_source=status,
     )
+    first_page = open_first_page(path)
+    if first_page is not None and not server_url(first_page):
+        return context(opener=lambda: _open_store(path), first_page=first_page)
+    if first_page is not None:
+        first_page.close()
+    store = _open_store(path)
+    status: SyncStatusSource | None = None
+    if server_url(store):
+        from ui.sync_worker import BackgroundSync  # only a profile logged in to head office
+
+        status = BackgroundSync(store, lambda: _open_store(path), blobs, sync_timing)
+    return context(opened=store, status_source=status)
+
+
+def _open_store(path: Path) -> LocalStore:
+    from tech_app.store.local import open_store  # after the first paint, when it can wait
+
+    return open_store(path)
 
 
 def close_context(ctx: AppContext) -> None:
     ctx.sync_status.shutdown()
     ctx.worker.shutdown()
-    ctx.store.close()
+    ctx.close_store()
 
 
 def startup_error_box(error: BaseException) -> QMessageBox:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,13 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from tech_app.job_list import JobFilter, count_jobs
-from tech_app.store.local import LocalStore
 from tech_app.vocab import JobStatus, JobType
 from ui import labels
 from ui.context import AppContext
 from ui.job_table_model import Column, JobTableModel
 from ui.retranslate import Retranslating, announce_new_words
 from ui.style import NOTICE_STYLE
+
+if TYPE_CHECKING:
+    from tech_app.store.local import LocalStore
 
 SEARCH_DELAY_MS = 120
 DATE_CHOICES = ("any", "today", "tomorrow", "yesterday", "day")
@@ -257,8 +260,14 @@ class JobListPanel(Retranslating, QWidget):
         self.apply_filter()
 
     def refresh_count(self) -> None:
-        """Count matches on the worker; a newer count makes an older one irrelevant."""
+        """Count matches on the worker; a newer count makes an older one irrelevant.
+
+        Not before the store is open: the worker would import and open its own while the
+        window paints. ``MainWindow.open_first_job`` counts once it is.
+        """
         self._count_generation += 1
+        if not self._ctx.store_open:
+            return
         generation = self._count_generation
         flt = dataclasses.replace(self.model.job_filter)
         count = self._count

@@ -29,10 +29,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from tech_app.clock import utc_now
 from tech_app.flag_codes import JobFlag, note_flags
 from tech_app.job_list import JobFilter
 from tech_app.job_sla import summary
-from tech_app.store.local import utc_now
 from tech_app.vocab import SlaState
 from ui import labels
 from ui.job_flags_banner import flag_name, flag_text

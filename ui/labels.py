@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from tech_app.money import format_money
-from tech_app.records import ChecklistItem
 from tech_app.vocab import ChargeKind, ItemKind
 
 if TYPE_CHECKING:  # pricing and warranty are not imported before the first paint
+    from tech_app.records import ChecklistItem
     from tech_app.rules.pricing import ChargeLine
     from tech_app.rules.warranty import WarrantyDecision
 

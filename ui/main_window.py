@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QWidget
 
 from tech_app.errors import TechAppError
 from tech_app.job_list import JobFilter, list_jobs
-from tech_app.records import Job
 from tech_app.vocab import JobStatus
 from ui.context import AppContext
 from ui.i18n import choose_language, switch_language
@@ -38,10 +37,11 @@ _CLOCK_MS = 30_000  # SLA countdowns move in minutes
 
 
 def store_pages(ctx: AppContext) -> ListPage:
-    """The job list's pages, read on the GUI thread's connection."""
+    """The job list's pages, read on the GUI thread's connection (before the store opens,
+    on the first page's reader: ``AppContext.reads``)."""
 
     def page(flt: JobFilter, offset: int, limit: int, order_by: str) -> list[dict[str, Any]]:
-        return list_jobs(ctx.store, flt, offset=offset, limit=limit, order_by=order_by)
+        return list_jobs(ctx.reads, flt, offset=offset, limit=limit, order_by=order_by)
 
     return page
 
@@ -180,11 +180,16 @@ class MainWindow(Retranslating, QMainWindow):
         self.job_list.restore_filter(flt, date_choice)
         if self.model.rowCount() == 0 and self.model.canFetchMore(QModelIndex()):
             self.model.fetchMore(QModelIndex())
-        # The first job opens right after the list's first paint, not before it.
+        # The store and the first job open right after the list's first paint, not before.
         self._first_paint = AfterFirstPaint(self.job_list.table.viewport(), self.open_first_job)
 
     def open_first_job(self) -> None:
-        """Today's first job, unless the technician (or a test) has picked one already."""
+        """The store, if the list was painted from the first page's reader (its count
+        waited for it); then today's first job, unless the technician (or a test) has
+        picked one already."""
+        if not self._ctx.store_open:
+            self._ctx.open_store()
+            self.job_list.refresh_count()
         if not self.job_list.table.currentIndex().isValid():
             self.job_list.select_row(0)
 
@@ -225,6 +230,8 @@ class MainWindow(Retranslating, QMainWindow):
         shown = self.job_view.job
         if shown is None:
             return
+        from tech_app.records import Job  # imported by the shown job already
+
         try:
             current = self._ctx.store.get(Job, shown.id)
         except TechAppError:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from tech_app.errors import ConsentError, StoreError, TechAppError, ValidationError
 from tech_app.money import format_money
-from tech_app.store.local import store_error
+from tech_app.store.plain import store_error
 from ui.error_words import invalid_text, os_error_text, store_error_text
 
 

@@ -8,11 +8,10 @@ sync, progress and errors, and emits ``status_changed`` when they move.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
-
-from tech_app.store.local import LocalStore
 
 
 class SyncStatusSource(QObject):
@@ -53,15 +52,16 @@ class SyncStatusSource(QObject):
 class LocalOnlyStatus(SyncStatusSource):
     """No head office: always offline, never synced; pending changes come from the outbox."""
 
-    def __init__(self, store: LocalStore, parent: QObject | None = None) -> None:
+    def __init__(self, pending_count: Callable[[], int], parent: QObject | None = None) -> None:
+        """``pending_count`` asks the store (or, before it opens, ``tech_app.first_page``)."""
         super().__init__(parent)
-        self._store = store
+        self._pending_count = pending_count
 
     def online(self) -> bool:
         return False
 
     def pending_count(self) -> int:
-        return self._store.pending_count()
+        return self._pending_count()
 
     def last_sync(self) -> datetime | None:
         return None

@@ -13,12 +13,13 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from sqlite_utils import Database
 
+from tech_app.clock import utc_now
 from tech_app.errors import (
     FrozenJobError,
     NotFoundError,
@@ -30,14 +31,13 @@ from tech_app.records import Job
 from tech_app.records.codec import from_row, table_of, to_row
 from tech_app.records.validate import new_id
 from tech_app.store import search
+from tech_app.store.plain import count_pending, read_setting, store_error
 from tech_app.store.schema import SCHEMA_VERSION, migrations
 from tech_app.write_rules import CHANGEABLE_FIELDS, Refusal, refusal
 
 R = TypeVar("R")
 
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+__all__ = ["LocalStore", "open_store", "store_error", "utc_now"]
 
 
 # Records whose rapid edits fold into one outbox mutation (``LocalStore._coalesce``):
@@ -132,8 +132,7 @@ class LocalStore:
         return from_row(Job, dict(zip([c[0] for c in found.description], row, strict=True)))
 
     def setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        return row[0] if row else default
+        return read_setting(self.db, key, default)
 
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction():
@@ -255,11 +254,7 @@ class LocalStore:
         )
 
     def pending_count(self) -> int:
-        return int(
-            self.db.execute(
-                "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')"
-            ).fetchone()[0]
-        )
+        return count_pending(self.db)
 
     def close(self) -> None:
         self.db.close()
@@ -269,21 +264,6 @@ def _table_for(cls: type) -> str:
     from tech_app.records.codec import TABLES
 
     return TABLES[cls]
-
-
-def store_error(exc: sqlite3.Error, path: Path | None = None) -> StoreError:
-    """The typed error for what SQLite said, so no caller shows a driver message."""
-    message = str(exc).lower()
-    folder = path.parent if path is not None else ""
-    if "locked" in message or "busy" in message:
-        return StoreError(StoreProblem.LOCKED)
-    if "full" in message:
-        return StoreError(StoreProblem.DISK_FULL)
-    if "readonly" in message or "read-only" in message or "unable to open" in message:
-        return StoreError(StoreProblem.READ_ONLY, path=folder)
-    if isinstance(exc, sqlite3.OperationalError):
-        return StoreError(StoreProblem.UNUSABLE, detail=exc)
-    return StoreError(StoreProblem.DAMAGED, path=path or "the database", detail=exc)
 
 
 def _profile_folder_error(exc: OSError, folder: Path) -> StoreError:

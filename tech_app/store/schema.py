@@ -9,6 +9,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from tech_app.store.plain import SCHEMA_VERSION
+
 migrations = Migrations("tech_app.local")
 
 # Every synced record carries these; version counts local and server writes.
@@ -350,4 +352,6 @@ def m011_service_systems(db: Database) -> None:
     db.execute("UPDATE settings SET value = '0' WHERE key = 'sync.cursor'")
 
 
-SCHEMA_VERSION = len(migrations._migrations)
+# The number of migrations above: kept in ``plain`` so a profile's version can be checked
+# without importing sqlite-utils (``tech_app.first_page``); tests/tech_app/test_first_page.py too.
+assert len(migrations._migrations) == SCHEMA_VERSION, "bump tech_app.store.plain.SCHEMA_VERSION"

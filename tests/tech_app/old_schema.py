@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from tech_app.demo import build_demo
 from tech_app.records import Attendance, Complaint, Contract, Customer, Loan, Refund
+from tech_app.records.codec import table_of, to_row
 from tech_app.store.schema import migrations
 from tech_app.vocab import JobType
 
@@ -55,6 +56,16 @@ def old_database(path: Path, stop_before: str, version: int) -> Database:
     migrations.apply(db, stop_before=stop_before)
     db.execute(f"PRAGMA user_version = {version}")
     return db
+
+
+def insert_before_11(db: Database, records: list[object], stamp: str) -> None:
+    """Rows of ``records`` as a schema-10 database holds them (the columns it has)."""
+    for record in records:
+        table = table_of(record)
+        columns = {c.name for c in db[table].columns}  # type: ignore[union-attr]
+        assert set(to_row(record)) - columns <= NEW_COLUMNS_11, table
+        row = {k: v for k, v in to_row(record).items() if k in columns}
+        db[table].insert(row | {"version": 1, "updated_at": stamp})  # type: ignore[union-attr]
 
 
 def demo_before_11(day: date, *, leave_out: tuple[type, ...] = ()) -> list[object]:

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from tech_app.demo import demo_id
 from tech_app.records import Attendance, Complaint, Contract, Customer, Loan, Refund
-from tech_app.records.codec import table_of, to_row
+from tech_app.records.codec import table_of
 from tech_app.store.local import open_store
 from tech_app.store.schema import SCHEMA_VERSION
 from tech_app.vocab import ComplaintType, PaymentMethod
 from tests.conftest import DEMO_DAY
-from tests.tech_app.old_schema import NEW_COLUMNS_11, demo_before_11, old_database
+from tests.tech_app.old_schema import demo_before_11, insert_before_11, old_database
 
 T0 = datetime(2026, 11, 28, 3, tzinfo=UTC)
 
@@ -28,12 +28,7 @@ def test_a_schema_10_database_opens_with_every_record(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     db = old_database(path, "m011_service_systems", 10)
     kept = demo_before_11(DEMO_DAY)
-    for record in kept:
-        table = table_of(record)
-        columns = {c.name for c in db[table].columns}  # type: ignore[union-attr]
-        assert set(to_row(record)) - columns <= NEW_COLUMNS_11, table
-        row = {k: v for k, v in to_row(record).items() if k in columns}
-        db[table].insert(row | {"version": 1, "updated_at": T0.isoformat()})  # type: ignore[union-attr]
+    insert_before_11(db, kept, T0.isoformat())
     assert not db["complaints"].exists()
     db.execute("INSERT INTO settings (key, value) VALUES ('sync.cursor', '977')")
     db.conn.commit()

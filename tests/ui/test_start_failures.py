@@ -57,6 +57,21 @@ def test_a_read_only_profile_opens_a_message_not_a_traceback(
     assert _no_english(box.text(), demo_profile), box.text()
 
 
+def test_a_damaged_profile_opens_its_message_before_any_window(
+    qtbot, tmp_path: Path, boxes: list[QMessageBox]
+) -> None:  # type: ignore[no-untyped-def]
+    """Not read on the first page's reader: the full store opens first and says so."""
+    from tech_app.profile import database_path
+
+    damaged = database_path(tmp_path)
+    damaged.write_bytes(b"not a database, " * 512)
+    assert app_module.start(tmp_path) is None
+    (box,) = boxes
+    assert box.icon() == QMessageBox.Icon.Critical
+    assert str(damaged) in box.text() and "损坏" in box.text()
+    assert _no_english(box.text(), damaged), box.text()
+
+
 def test_a_data_dir_naming_a_file_opens_a_message(
     qtbot, tmp_path: Path, boxes: list[QMessageBox]
 ) -> None:  # type: ignore[no-untyped-def]

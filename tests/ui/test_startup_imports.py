@@ -6,6 +6,11 @@ imported where they are first used: the sync round on its worker thread, the sli
 So are the job view's tabs, the sign-off and slip preview (Qt PDF), the pricing and
 the visit operations: the first job opens right after the list's first paint
 (``MainWindow.open_first_job``), and only then are they imported.
+
+The full store is among them: sqlite-utils (with click, pluggy, dateutil), the
+migrations and the record classes. On a profile it would open as it is, the window
+and the list's first page are read on ``tech_app.first_page``'s read-only sqlite3
+connection, and the store opens right after the first paint.
 """
 
 from __future__ import annotations
@@ -37,6 +42,17 @@ LATER = (
     "tech_app.lifecycle",
     "tech_app.job_overview",
     "tech_app.store.remote",
+    "sqlite_utils",
+    "click",
+    "pluggy",
+    "dateutil",
+    "tech_app.store.local",
+    "tech_app.store.schema",
+    "tech_app.records.codec",  # the record classes but the job's (its status steps)
+    "tech_app.records.checklists",
+    "tech_app.records.parts",
+    "tech_app.records.visit",
+    "tech_app.write_rules",
 )
 
 
@@ -69,6 +85,7 @@ def test_building_the_window_on_a_profile_imports_nothing_more(demo_profile: Pat
         "ctx = create_context(Path(sys.argv[1]), settings)\n"
         "window = MainWindow(ctx)\n"
         "assert window.model.rowCount() > 0\n"
+        "assert not ctx.store_open\n"
         f"print(','.join(m for m in {LATER!r} if m in sys.modules))\n"
         "close_context(ctx)\n"
     )
@@ -82,3 +99,50 @@ def test_building_the_window_on_a_profile_imports_nothing_more(demo_profile: Pat
     )
     assert found.returncode == 0, found.stderr
     assert found.stdout.strip() == ""
+
+
+def test_after_the_first_paint_the_store_opens_and_the_first_job_with_it(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    assert not ctx.store_open  # the list is read on the first page's reader
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    first = [window.model.job_id(n) for n in range(window.model.rowCount())]
+    window.show()
+    qtbot.waitUntil(lambda: window.job_view.job is not None)
+    assert ctx.store_open
+    assert ctx.reads is ctx.store  # the reader was closed, the list reads the store
+    # The view pages in more rows from the store (the viewport is taller than one segment).
+    assert [window.model.job_id(n) for n in range(len(first))] == first
+    assert window.job_view.job.id == first[0]
+    qtbot.waitUntil(lambda: window.job_list.count_label.text() != "")  # counted on the worker
+    window.job_list.search_field.setText("王")
+    window.job_list.apply_filter()
+    assert 0 < window.model.rowCount() < len(first)
+
+
+def test_a_profile_needing_a_migration_is_migrated_before_the_window(
+    qtbot, make_ctx, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Nothing is read from an old schema: the full store opens (and migrates) first."""
+    from tech_app.profile import database_path
+    from tech_app.store.plain import SCHEMA_VERSION
+    from tests.tech_app.old_schema import demo_before_11, insert_before_11, old_database
+    from tests.ui.conftest import DEMO_DAY, DEMO_NOW
+    from ui.main_window import MainWindow
+
+    data_dir = tmp_path / "profile"
+    data_dir.mkdir()
+    db = old_database(database_path(data_dir), "m011_service_systems", SCHEMA_VERSION - 1)
+    insert_before_11(db, demo_before_11(DEMO_DAY), DEMO_NOW.isoformat())
+    db.conn.commit()
+    db.close()
+
+    ctx = make_ctx(data_dir)
+    assert ctx.store_open
+    assert ctx.store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert window.model.rowCount() > 0
+    window.show()
+    qtbot.waitUntil(lambda: window.job_view.job is not None)
