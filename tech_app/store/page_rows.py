@@ -6,6 +6,11 @@ a first sync's time. ``PageRows`` reads both for the whole page at once (per tab
 500 ids a statement) and keeps them current as the page inserts and updates rows. Any
 delete (a tombstone, a collision cleared) makes it forget everything and answer from
 SQLite for the rest of the page, so it never answers from a stale copy.
+
+New rows wait in a queue, one ``executemany`` per table and column set, until the page
+ends or anything else is about to read or change the tables (an update, a delete, a
+fallback read): the local schema's foreign keys are checked at commit, so the order of
+inserts across tables does not matter within the page's transaction.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ class PageRows:
         self._rows: dict[tuple[str, str], dict[str, Any] | None] = {}
         self._holders: dict[str, dict[Key, set[str]]] = {}
         self._first_values: dict[str, set[str]] = {}  # key[0] values the holders cover
+        self._queued: dict[str, list[tuple[Any, ...]]] = {}  # INSERT statement: its rows
         for table, ids in wanted.items():
             for record_id in ids:
                 self._rows[(table, record_id)] = None
@@ -69,6 +75,7 @@ class PageRows:
         """The local row, as ``LocalStore.row`` would read it now."""
         if self._valid and (table, record_id) in self._rows:
             return self._rows[(table, record_id)]
+        self.flush()
         cursor = self._db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [record_id])
         found = cursor.fetchone()
         if found is None:
@@ -82,6 +89,7 @@ class PageRows:
         covered = values[0] is not None and str(values[0]) in self._first_values.get(table, ())
         if holders is not None and covered:
             return sorted(holders.get(_key_of(values), set()) - {record_id})
+        self.flush()
         key = self._natural_keys[table]
         where = " AND ".join(f"[{k}] IS ?" for k in key)  # IS: NULL-safe and index-friendly
         return [
@@ -91,13 +99,27 @@ class PageRows:
             ).fetchall()
         ]
 
-    def inserted(self, table: str, values: Mapping[str, Any]) -> None:
+    def insert(self, table: str, values: Mapping[str, Any]) -> None:
+        """Insert a new row (queued: see the module docstring)."""
+        names = ", ".join(f"[{n}]" for n in values)
+        statement = f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(values))})"
+        self._queued.setdefault(statement, []).append(tuple(values.values()))
+        self._inserted(table, values)
+
+    def flush(self) -> None:
+        """Write the queued rows: before anything else touches the tables."""
+        for statement, rows in self._queued.items():
+            self._db.conn.executemany(statement, rows)
+        self._queued.clear()
+
+    def _inserted(self, table: str, values: Mapping[str, Any]) -> None:
         record_id = str(values["id"])
         if (table, record_id) in self._rows:
             self._rows[(table, record_id)] = dict(values)
         self._note_holder(table, values, record_id)
 
     def updated(self, table: str, record_id: str, changed: Mapping[str, Any]) -> None:
+        """``changed`` was written to the row (after a ``flush``)."""
         if any(k in changed for k in self._natural_keys.get(table, ())):
             self.forget()  # the key moved: simpler to read afresh than to track it
             return
@@ -106,7 +128,9 @@ class PageRows:
             row.update(changed)
 
     def forget(self) -> None:
-        """Rows were deleted: answer from SQLite for the rest of the page."""
+        """Rows are about to be deleted: write what waits, and answer from SQLite for the
+        rest of the page."""
+        self.flush()
         self._valid = False
 
     def _note_holder(self, table: str, values: Mapping[str, Any], record_id: str) -> None:

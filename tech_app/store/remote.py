@@ -533,13 +533,7 @@ def _upsert(
     if local is None:
         if not _clear_collisions(store, page, table, row, pending, result):
             return False
-        names = list(values)
-        store.db.execute(
-            f"INSERT INTO [{table}] ({', '.join(f'[{n}]' for n in names)}) "
-            f"VALUES ({', '.join('?' for _ in names)})",
-            list(values.values()),
-        )
-        page.inserted(table, values)
+        page.insert(table, values)
         return True
     dirty = _dirty_at(pending, table, record_id, seq)
     if table == "jobs" and local.get("flagged") and not values.get("flagged"):
@@ -550,6 +544,7 @@ def _upsert(
     ):
         return False
     if clean:
+        page.flush()  # the row may still wait in the queue
         store.db.execute(
             f"UPDATE [{table}] SET {', '.join(f'[{k}] = ?' for k in clean)} WHERE id = ?",
             [*clean.values(), record_id],
@@ -646,6 +641,7 @@ def apply_pull_page(
                 if _is_sha256(row.get(name)):
                     result.blobs.add(str(row[name]))
             applied.setdefault(table, set()).add(record_id)
+        page.flush()
         # The search entries of every job whose words this page changed, together (a job
         # deleted later in the page is skipped: only jobs still here are indexed).
         touched_jobs: set[str] = set()
