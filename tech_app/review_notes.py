@@ -41,6 +41,9 @@ class NoteCode(StrEnum):
     # rule (a ConsentError code), bill_total (minor units)
     SIGNED_WITHOUT_CONSENT = "signed_without_consent"
     KEPT_ON_DEVICE = "kept_on_device"  # no arguments: written by the laptop itself
+    # Not a review flag: the conflict log's reason when two devices changed one field and
+    # the later push won (no arguments; the log row names the field and both values).
+    BOTH_CHANGED = "both_changed"
     LEGACY = "legacy"  # text: what an older version wrote, verbatim
 
 

@@ -398,7 +398,7 @@ def _last_write_wins(
                     losing=existing.data.get(name),
                     winning_client=actor.client_id,
                     losing_client=str(writer[0]),
-                    reason="both devices changed this field; the later one to reach head office wins",
+                    reason=review_notes.encode(note(NoteCode.BOTH_CHANGED)),
                 )
     return store.write(
         conn,
@@ -412,24 +412,17 @@ def _last_write_wins(
 
 def _why_review(job: store.Stored, technician: str) -> tuple[Note, str]:
     """The review note for work on a job that left the technician, and the conflict
-    log's reason (the log keeps its English reasons, as for every other conflict)."""
+    log's reason: the same note, encoded (each front end words it)."""
     number = _number(job)
     if job.deleted:
-        return (
-            note(NoteCode.WORK_AFTER_DELETE, technician=technician, job=number),
-            f"{technician} recorded work on job {number} after head office deleted it",
+        review = note(NoteCode.WORK_AFTER_DELETE, technician=technician, job=number)
+    elif job.owner != technician:
+        review = note(
+            NoteCode.WORK_AFTER_REASSIGN, technician=technician, job=number, assignee=job.owner
         )
-    if job.owner != technician:
-        return (
-            note(
-                NoteCode.WORK_AFTER_REASSIGN, technician=technician, job=number, assignee=job.owner
-            ),
-            f"{technician} recorded work on job {number} after it was reassigned to {job.owner}",
-        )
-    return (
-        note(NoteCode.WORK_AFTER_CANCEL, technician=technician, job=number),
-        f"{technician} recorded work on job {number} after head office cancelled it",
-    )
+    else:
+        review = note(NoteCode.WORK_AFTER_CANCEL, technician=technician, job=number)
+    return review, review_notes.encode(review)
 
 
 def flag(conn: Connection, job_id: str, entry: Note) -> None:

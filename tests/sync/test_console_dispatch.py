@@ -231,6 +231,44 @@ def test_review_notes_are_in_the_offices_language_and_old_text_still_shows(
     assert "审核备注" in card and "Needs review" not in card
 
 
+def test_conflict_reasons_are_in_the_offices_language(server: Server) -> None:
+    from sync.server import gate
+    from sync.server.db import write_transaction
+    from tech_app.review_notes import NoteCode, note
+
+    tech = server.technician()
+    jobs = server.dispatch_demo(tech)
+    job_id = jobs["stove"]
+    reasons = [
+        review_notes.encode(note(NoteCode.BOTH_CHANGED)),
+        review_notes.encode(
+            note(NoteCode.WORK_AFTER_REASSIGN, technician="liu", job="J-7", assignee="wang")
+        ),
+        "both devices changed this field; the later one to reach head office wins",  # older
+    ]
+    with write_transaction(server.engine) as conn:
+        for reason in reasons:
+            gate.log_conflict(
+                conn,
+                "jobs",
+                job_id,
+                job_id,
+                "findings",
+                winning="漏水",
+                losing="漏气",
+                winning_client="laptop-b",
+                losing_client="laptop-a",
+                reason=reason,
+            )
+    console = office_console(server)
+    console.post("/language", {"language": "zh_CN", "back": "/"})
+    page = re.sub(r"<[^>]+>", " ", console.get(f"/jobs/{job_id}").text)
+    assert "两台设备修改了此字段；以后到达总部的一方为准。" in page
+    assert "工单 J-7 已改派给 wang 后，liu 仍在该工单上记录了工作。" in page
+    assert '{"code"' not in page  # no note shown as its encoding
+    assert reasons[2] in page  # an older version's English, as it was written
+
+
 def test_a_follow_up_call_with_an_overcharge_is_flagged(
     server: Server,
     signed: dict[str, Any],  # noqa: F811

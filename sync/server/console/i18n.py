@@ -429,6 +429,10 @@ ZH_CN: dict[str, str] = {
     "A laptop kept this job: head office removed it while work there was not yet synced.": (
         "技术员电脑保留了此工单：总部移除它时，电脑上的工作尚未同步。"
     ),
+    "Two devices changed this field; the later one to reach head office wins.": (
+        "两台设备修改了此字段；以后到达总部的一方为准。"
+    ),
+    "Changed on two devices": "两台设备均有修改",
     "Work after reassignment": "改派后仍有工作",
     "Work after cancellation": "取消后仍有工作",
     "Work after deletion": "删除后仍有工作",

@@ -42,6 +42,9 @@ SENTENCES: dict[NoteCode, str] = {
     NoteCode.KEPT_ON_DEVICE: N_(
         "A laptop kept this job: head office removed it while work there was not yet synced."
     ),
+    NoteCode.BOTH_CHANGED: N_(
+        "Two devices changed this field; the later one to reach head office wins."
+    ),
 }
 NAMES: dict[NoteCode, str] = {
     NoteCode.WORK_AFTER_REASSIGN: N_("Work after reassignment"),
@@ -51,6 +54,7 @@ NAMES: dict[NoteCode, str] = {
     NoteCode.OVERCHARGE: N_("Overcharge"),
     NoteCode.SIGNED_WITHOUT_CONSENT: N_("Signed without consent"),
     NoteCode.KEPT_ON_DEVICE: N_("Kept on a laptop"),
+    NoteCode.BOTH_CHANGED: N_("Changed on two devices"),
     NoteCode.LEGACY: N_("Review note"),
 }
 _MONEY = frozenset({"overcharge", "amount_charged", "slip_total", "bill_total"})
@@ -100,4 +104,9 @@ def notes_shown(flagged: str, translate: Translate) -> list[NoteShown]:
     ]
 
 
-__all__ = ["NAMES", "SENTENCES", "NoteShown", "note_text", "notes_shown"]
+def reason_text(reason: str, translate: Translate) -> str:
+    """A conflict log entry's reason (a note, or an older version's English) worded."""
+    return " ".join(note_text(entry, translate) for entry in review_notes.read(reason))
+
+
+__all__ = ["NAMES", "SENTENCES", "NoteShown", "note_text", "notes_shown", "reason_text"]

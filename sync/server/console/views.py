@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from sync.server.console import i18n
 from sync.server.console.i18n import N_
-from sync.server.console.review_words import notes_shown
+from sync.server.console.review_words import notes_shown, reason_text
 from sync.server.console.session import LANGUAGE_COOKIE, Visitor
 from sync.server.gate import Refused
 from tech_app.errors import Invalid, NotFoundError, TechAppError, ValidationError
@@ -78,6 +78,7 @@ def render(
         moment=moment_text,
         countdown=lambda remaining: countdown(translate, remaining),
         review_notes=lambda flagged: notes_shown(str(flagged or ""), translate),
+        conflict_reason=lambda reason: reason_text(str(reason or ""), translate),
         path=request.url.path,
         query=str(request.url.query),
         **context,
