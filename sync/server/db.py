@@ -53,6 +53,7 @@ PROVISIONAL_BLOCK = 1 << 24  # far more rows than one transaction writes
 # the counter's current (real) value, so neither ever holds one.
 SEQ_COLUMNS = (("records", "seq"), ("feed", "seq"), ("tombstones", "seq"))
 _COUNTED = "counted"  # conn.info: the counter's value after this transaction's last take
+_SNAPSHOT_READS = "snapshot_reads"  # conn.info: values read once in a read transaction
 
 
 def default_db_url() -> str:
@@ -250,12 +251,25 @@ def read_transaction(engine: Engine) -> Iterator[Connection]:
     """One consistent snapshot for a pull (REPEATABLE READ on PostgreSQL)."""
     if is_postgres(engine):
         snapshot = engine.connect().execution_options(isolation_level="REPEATABLE READ")
-        with snapshot as conn, conn.begin():
-            yield conn
     else:
         snapshot = engine.connect().execution_options(read_only_snapshot=True)
-        with snapshot as conn, conn.begin():
+    with snapshot as conn, conn.begin():
+        # Nothing changes inside a snapshot: the counter, a meta value or a timeline
+        # token read twice (the restore check, then the page) is read once.
+        conn.info[_SNAPSHOT_READS] = {}
+        try:
             yield conn
+        finally:
+            conn.info.pop(_SNAPSHOT_READS, None)
+
+
+def _read_once(conn: Connection, key: tuple[Any, ...], read: Callable[[], Any]) -> Any:
+    memo: dict[tuple[Any, ...], Any] | None = conn.info.get(_SNAPSHOT_READS)
+    if memo is None:
+        return read()
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]
 
 
 def next_seq(conn: Connection, count: int = 1, *, held_back: bool = False) -> int:
@@ -313,13 +327,17 @@ def timeline_token(conn: Connection, number: int) -> str:
     """The token of the transaction that took ``number`` ("" for 0 or an unrecorded one)."""
     if number <= 0:
         return ""
-    row = conn.execute(
-        sa.select(t.timeline.c.last_seq, t.timeline.c.token)
-        .where(t.timeline.c.first_seq <= number)
-        .order_by(t.timeline.c.first_seq.desc())
-        .limit(1)
-    ).first()
-    return str(row.token) if row is not None and row.last_seq >= number else ""
+
+    def read() -> str:
+        row = conn.execute(
+            sa.select(t.timeline.c.last_seq, t.timeline.c.token)
+            .where(t.timeline.c.first_seq <= number)
+            .order_by(t.timeline.c.first_seq.desc())
+            .limit(1)
+        ).first()
+        return str(row.token) if row is not None and row.last_seq >= number else ""
+
+    return str(_read_once(conn, ("timeline", number), read))
 
 
 def stamp(conn: Connection) -> Callable[[int], int]:
@@ -391,12 +409,24 @@ def current_seq(conn: Connection) -> int:
     if counted is not None:
         return int(counted)
     return int(
-        conn.execute(sa.select(t.counters.c.value).where(t.counters.c.name == "seq")).scalar_one()
+        _read_once(
+            conn,
+            ("seq",),
+            lambda: conn.execute(
+                sa.select(t.counters.c.value).where(t.counters.c.name == "seq")
+            ).scalar_one(),
+        )
     )
 
 
 def meta_value(conn: Connection, key: str) -> str:
-    return str(conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == key)).scalar_one())
+    return str(
+        _read_once(
+            conn,
+            ("meta", key),
+            lambda: conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == key)).scalar_one(),
+        )
+    )
 
 
 def set_meta(conn: Connection, key: str, value: str) -> None:
