@@ -6,7 +6,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -160,7 +160,8 @@ def _pull(
     store_client_id = store.client_id
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull-ahead") as ahead:
         cursor = remote.cursor(store)
-        next_page = ahead.submit(fetch, cursor, remote.timeline(store))
+        # The first page on this thread: an idle sync (one empty page) starts no thread.
+        next_page = _done(fetch, cursor, remote.timeline(store))
         while True:
             try:
                 page = next_page.result()
@@ -186,6 +187,18 @@ def _pull(
             if not page.has_more:
                 remote.finish_pull(store)
                 return True
+
+
+def _done(
+    fetch: Callable[[int, str], p.PullResponse], cursor: int, timeline: str
+) -> Future[p.PullResponse]:
+    """``fetch`` run here and now, as the future the page loop waits on."""
+    future: Future[p.PullResponse] = Future()
+    try:
+        future.set_result(fetch(cursor, timeline))
+    except Exception as exc:  # raised where the page loop waits, as from the pool
+        future.set_exception(exc)
+    return future
 
 
 def _open_jobs_first(
