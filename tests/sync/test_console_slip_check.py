@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import uuid
@@ -16,21 +17,24 @@ from sqlalchemy import event
 from reports import issue_slip
 from reports.integrity import slip_content_hash
 from reports.slip_data import build_slip_data
-from sync.server import company, dispatch, office, store
+from sync.server import company, office, store
 from sync.server import tables as t
 from sync.server.db import read_transaction, write_transaction
 from sync.server.record_rows import live_rows
 from sync.server.slip_check import Recomputed, SlipCheck, check_slips, recompute_content_hash
 from tech_app.demo import demo_id
-from tech_app.records import Asset, Customer, Job, JobAsset, PartUsage, Site
+from tech_app.demo_templates import FORKLIFT_QUARTERLY
+from tech_app.records import Job, PartUsage
+from tech_app.records.codec import from_row
 from tech_app.signoff import sign_job
 from tech_app.store import remote
-from tech_app.store.local import open_store
+from tech_app.store.local import LocalStore, open_store
 from tech_app.van import record_part_usage
-from tech_app.vocab import Coverage, JobStatus, JobType
+from tech_app.vocab import Coverage, JobStatus
 from tests.sync.conftest import Server, png_bytes
 from tests.sync.console_client import office_console
 from tests.sync.helpers import complete_job
+from tests.sync.office_api import done_job, make_fleet, put
 from tests.sync.test_asset_history_pull import OCTOBER, colleague_job, fleet_of, rekeyed
 from tests.sync.test_company_logo import restore_settings  # noqa: F401
 from tests.sync.test_write_gate import signed  # noqa: F401  (the fixture)
@@ -130,17 +134,22 @@ def full_pull_hash(conn: sa.Connection, job_id: str) -> tuple[str, int]:
     Also the number of changes it applied."""
     job = store.load(conn, "jobs", job_id)
     assert job is not None and job.owner
-    local, cursor, applied = open_store(None), 0, 0
+    local, applied = full_pull(conn, job.owner)
     try:
-        while True:
-            page = store.pull(conn, job.owner, cursor, 5000, with_history=True)
-            changes = json.loads(json.dumps(page["changes"], ensure_ascii=False))
-            remote.apply_pull_page(local, changes, int(page["cursor"]))
-            applied, cursor = applied + len(changes), int(page["cursor"])
-            if not page["has_more"]:
-                return slip_content_hash(build_slip_data(local, job_id)), applied
+        return slip_content_hash(build_slip_data(local, job_id)), applied
     finally:
         local.close()
+
+
+def full_pull(conn: sa.Connection, technician: str) -> tuple[LocalStore, int]:
+    local, cursor, applied = open_store(None), 0, 0
+    while True:
+        page = store.pull(conn, technician, cursor, 5000, with_history=True)
+        changes = json.loads(json.dumps(page["changes"], ensure_ascii=False))
+        remote.apply_pull_page(local, changes, int(page["cursor"]))
+        applied, cursor = applied + len(changes), int(page["cursor"])
+        if not page["has_more"]:
+            return local, applied
 
 
 @dataclass
@@ -167,53 +176,34 @@ def check_cost(server: Server, job_id: str) -> Cost:
 
 
 def other_work(server: Server, technician: str, count: int) -> None:
-    """``count`` jobs dispatched in bulk on one customer, and 20 more of the technician's
-    on customers, sites and units of their own, each with a part line fitted."""
-    part = demo_id("part:FL-BRK-PAD")
+    """``count`` jobs dispatched in bulk on one customer, and 20 more of the technician's,
+    done on fleets (customer, site, contract, truck) of their own with a pad fitted."""
     with write_transaction(server.engine) as conn:
         office.bulk_jobs(conn, technician, count, prefix=f"OTHER{uuid.uuid4().hex[:6]}")
-        for n in range(20):
-            customer = Customer(name=f"其他客户 Other {n}", phone="021 6000 0000")
-            site = Site(customer_id=customer.id, address=f"上海市其他路 {n} 号")
-            unit = Asset(
-                customer_id=customer.id,
-                site_id=site.id,
-                category="forklift",
-                make="合力 Heli",
-                model="CPCD30",
-                serial=f"OTHER-{uuid.uuid4().hex[:8]}",
-            )
-            job = Job(
-                number=f"OT-{technician}-{n}",
-                job_type=JobType.REPAIR,
-                customer_id=customer.id,
-                site_id=site.id,
-                problem="其他故障 another fault",
-                reported_at=OCTOBER,
-                assignee=technician,
-                status=JobStatus.COMPLETED,
-                on_site_at=OCTOBER,
-                completed_at=OCTOBER,
-            )
-            for record in (
-                customer,
-                site,
-                unit,
-                job,
-                JobAsset(job_id=job.id, asset_id=unit.id),
-                PartUsage(
-                    job_id=job.id,
-                    asset_id=unit.id,
-                    part_id=part,
-                    quantity=Decimal(1),
-                    unit_price=42000,
-                    coverage=Coverage.CHARGED,
-                    technician=technician,
-                    serial_in=f"FIT-{n}",
-                    used_at=OCTOBER,
-                ),
-            ):
-                dispatch.put_record(conn, record)
+    for n in range(20):
+        fleet = make_fleet(server, trucks=1)
+        (truck,) = fleet.trucks
+        job = done_job(
+            server,
+            (fleet.customer.id, fleet.site.id),
+            "repair",
+            OCTOBER,
+            {truck.id: 2000 + n},
+            assignee=technician,
+            template_id=FORKLIFT_QUARTERLY.id,
+        )
+        fitted = PartUsage(
+            job_id=job.id,
+            asset_id=truck.id,
+            part_id=demo_id("part:FL-BRK-PAD"),
+            quantity=Decimal(1),
+            unit_price=42000,
+            coverage=Coverage.CHARGED,
+            technician=technician,
+            serial_in=f"FIT-{n}",
+            used_at=OCTOBER,
+        )
+        put(server, [fitted])
 
 
 def test_the_check_costs_one_job_however_many_the_technician_holds(
@@ -293,3 +283,40 @@ def test_a_fitted_part_still_under_its_own_warranty_verifies(
         )
     changed = check_cost(server, job_id).recomputed
     assert changed.content_hash is not None and changed.content_hash != slip["content_hash"]
+
+
+def test_every_demo_job_hashes_as_over_the_whole_pull(server: Server) -> None:
+    """Whatever the job (fleet, card, contract, intake …), the one-job rebuild hashes as
+    the technician's whole record set does, with history around it: a colleague's visit
+    to truck 1, an earlier visit on the dispenser's card, other jobs elsewhere."""
+    tech, colleague = server.technician(), server.technician()
+    jobs = server.dispatch_demo(tech)
+    colleague_job(
+        server,
+        colleague,
+        fleet_of(server, tech),
+        [rekeyed(tech, "asset:truck1")],
+        number=f"HB-{colleague[:6]}-2",
+    )
+    with read_transaction(server.engine) as conn:
+        dispenser = store.load(conn, "jobs", jobs["dispenser"])
+    assert dispenser is not None and dispenser.data["card_id"]
+    earlier = dataclasses.replace(
+        from_row(Job, dispenser.data),
+        id=str(uuid.uuid4()),
+        number=f"CARD-{tech}-2",
+        status=JobStatus.COMPLETED,
+        on_site_at=OCTOBER,
+        completed_at=OCTOBER,
+    )
+    put(server, [earlier])
+    other_work(server, tech, 30)
+    with read_transaction(server.engine) as conn:
+        local, _pulled = full_pull(conn, tech)
+        try:
+            for key, job_id in jobs.items():
+                whole = slip_content_hash(build_slip_data(local, job_id))
+                recomputed = recompute_content_hash(conn, job_id)
+                assert recomputed.content_hash == whole, (key, recomputed.problem)
+        finally:
+            local.close()
