@@ -14,10 +14,11 @@ job's records, not the technician's whole history:
 - the job and every row hanging off it (unit links, answers, part lines, times,
   estimates and consents, signature, slips, amendments, complaint, loans, attendance …);
 - the company settings (letterhead, rates, tax, time zone);
-- the technician's other jobs on the same units or the same service card, with their
-  unit links, times and part lines: ``tech_app.charges`` counts them as earlier visits
-  and ``tech_app.coverage`` finds the parts fitted on them;
-- head office's summaries of colleagues' visits to the job's units
+- the technician's other jobs on the same units (those linked, and any a part line
+  names) or the same service card, with their unit links, times and part lines:
+  ``tech_app.charges`` counts them as earlier visits and ``tech_app.coverage`` finds the
+  parts fitted on them;
+- head office's summaries of colleagues' visits to those units
   (``history.unit_history``, the pull's own expansion for those units only), and the
   catalogue parts their part lines name;
 - whatever those rows refer to (customer, site, contract, card, units, checklist
@@ -103,16 +104,24 @@ def _record_set(conn: Connection, technician: str, job: store.Stored) -> list[di
     r = t.records.c
     links, jobs = t.kinds["job_assets"], t.kinds["jobs"]
     own = r.owner == technician  # the technician's rows, hence not deleted
+    lines = t.kinds["part_usage"]
+    # The job's units, and any unit a part line names (its fitting history is read).
     units = sorted(
         set(
             conn.execute(
-                sa.select(links.c.asset_id)
-                .select_from(links.join(t.records, _record_of("job_assets", links)))
-                .where(links.c.job_id == job.id, own)
+                sa.union(
+                    sa.select(links.c.asset_id)
+                    .select_from(links.join(t.records, _record_of("job_assets", links)))
+                    .where(links.c.job_id == job.id, own),
+                    sa.select(lines.c.asset_id)
+                    .select_from(lines.join(t.records, _record_of("part_usage", lines)))
+                    .where(lines.c.job_id == job.id, lines.c.asset_id.is_not(None), own),
+                )
             ).scalars()
         )
     )
-    # As tech_app.charges._earlier_visits asks its store: jobs on the units or the card.
+    # As tech_app.charges._earlier_visits and tech_app.coverage.installed_parts ask their
+    # store: jobs on the units or the card.
     shared = []
     if units:
         shared.append(
