@@ -60,16 +60,26 @@ def _granted_among(conn: Connection, technician: str, asset_ids: set[str]) -> se
     )
 
 
-def expand(conn: Connection, technician: str, page: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def expand(
+    conn: Connection,
+    technician: str,
+    page: list[dict[str, Any]],
+    *,
+    only: set[str] | None = None,
+) -> list[dict[str, Any]]:
     """Replace trigger entries by the summaries they stand for; add the history of units sent.
 
     Each summary goes out once per page, at the sequence of the newest change behind it.
     A page costs a few statements for its units and their jobs together, then the rows of
-    each summary it sends.
+    each summary it sends. ``only`` limits the summaries to those units (``unit_history``).
     """
     units_of = {str(c[TRIGGER]): _assets_of(conn, c[TRIGGER]) for c in page if TRIGGER in c}
+    if only is not None:
+        units_of = {job_id: units & only for job_id, units in units_of.items()}
     candidates = {str(c["id"]) for c in page if c.get("table") == "assets" and c.get("row")}
     candidates = candidates.union(*units_of.values())
+    if only is not None:
+        candidates &= only
     # Only the units this page names are looked up: an idle pull costs nothing here.
     granted = _granted_among(conn, technician, candidates)
     recent = _recent_jobs(conn, candidates & granted)
@@ -95,6 +105,37 @@ def expand(conn: Connection, technician: str, page: list[dict[str, Any]]) -> lis
         out.append({"seq": seq, "table": TABLE, "id": summary["id"], "row": summary})
     out.sort(key=lambda c: c["seq"])
     return out
+
+
+def unit_history(
+    conn: Connection, technician: str, units: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The summaries a pull from zero sends the technician about these units: ``expand``
+    over the units' changes (as the pull sends them) and the technician's feed entries for
+    the units' recent visits, as if all were one page, keeping those units' summaries only.
+
+    It costs what the units cost, not what the technician's other jobs do: the slip check
+    (``sync.server.slip_check``) rebuilds one job's history with it."""
+    asset_ids = {str(c["id"]) for c in units if c.get("table") == "assets" and c.get("row")}
+    recent = _recent_jobs(conn, _granted_among(conn, technician, asset_ids))
+    visits = sorted(set().union(*recent.values()))
+    f = t.feed.c
+    triggers = (
+        [
+            {"seq": row.seq, TRIGGER: row.record_id}
+            for row in conn.execute(
+                sa.select(f.seq, f.record_id).where(
+                    f.technician == technician,
+                    f.table_name == TRIGGER,
+                    f.record_id.in_(visits),
+                )
+            )
+        ]
+        if visits
+        else []
+    )
+    page = sorted([*units, *triggers], key=lambda c: int(c["seq"]))
+    return [c for c in expand(conn, technician, page, only=asset_ids) if c["table"] == TABLE]
 
 
 def _live_jobs(conn: Connection, job_ids: set[str]) -> dict[str, dict[str, Any]]:

@@ -752,6 +752,53 @@ def pull(
     }
 
 
+def changes_for(
+    conn: Connection, technician: str, keys: Iterable[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """The changes of these records that a pull from zero sends the technician, in
+    sequence order: their own rows and the catalogue's at the record's number, granted
+    ones at their feed entry's (a deleted one as a tombstone). A record the technician
+    does not receive is left out, as the pull leaves it out. Three statements and one
+    per kind, whatever else the technician holds."""
+    by_table: dict[str, set[str]] = {}
+    for table, record_id in keys:
+        by_table.setdefault(table, set()).add(record_id)
+    if not by_table:
+        return []
+    r, f = t.records.c, t.feed.c
+    columns = (r.table_name, r.id, r.version, r.seq, r.deleted, r.updated_at)
+    owned = conn.execute(
+        sa.select(*columns).where(
+            r.owner.in_([technician, EVERYONE]),
+            sa.or_(
+                *(
+                    sa.and_(r.table_name == tb, r.id.in_(sorted(ids)))
+                    for tb, ids in by_table.items()
+                )
+            ),
+        )
+    ).all()
+    fed = conn.execute(
+        sa.select(f.seq.label("feed_seq"), *columns)
+        .select_from(
+            t.feed.join(t.records, sa.and_(r.table_name == f.table_name, r.id == f.record_id))
+        )
+        .where(
+            f.technician == technician,
+            sa.or_(
+                *(
+                    sa.and_(f.table_name == tb, f.record_id.in_(sorted(ids)))
+                    for tb, ids in by_table.items()
+                )
+            ),
+        )
+    ).all()
+    fields = fields_by_key(conn, [(row.table_name, row.id) for row in (*owned, *fed)])
+    changes = [change_of(row.seq, row, fields) for row in owned]
+    changes += [change_of(row.feed_seq, row, fields) for row in fed]
+    return sorted(changes, key=lambda c: c["seq"])
+
+
 def change_of(seq: int, row: Any, fields: dict[tuple[str, str], dict[str, Any]]) -> dict[str, Any]:
     """One change of a pull page from a ``records`` row (table_name, id, version,
     deleted, updated_at) and the records' fields (``fields_by_key``)."""
