@@ -9,11 +9,9 @@ from PySide6.QtCore import Qt, QUrl
 from tech_app.demo import demo_id
 from tech_app.records import Complaint, Loan
 from tech_app.service_visits import attendance_of
-from tests.ui import test_intake_panel
 from tests.ui.helpers import commit_text
 from ui.job_view import JobView
 
-chinese = test_intake_panel.chinese  # the zh_CN translator and locale, as a fixture
 COMPLAINT = demo_id("job:complaint")
 REPAIR = demo_id("job:xinda-repair")
 TRAINING = demo_id("job:training")
