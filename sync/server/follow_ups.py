@@ -71,7 +71,19 @@ def _due_at(job: Job) -> datetime:
 def schedule_follow_ups(conn: Connection) -> list[str]:
     """Create the follow-up of every completed visit that has none yet; returns job numbers."""
     made = []
-    for row in live_rows(conn, "jobs"):
+    jobs, follow_ups = t.kinds["jobs"], t.kinds["follow_ups"]
+    # Narrowed in SQL to done visits without a follow-up yet (each office call runs this;
+    # reading every job each time made it grow with head office's history). The checks
+    # below still decide.
+    candidates = live_rows(
+        conn,
+        "jobs",
+        jobs.c.status.in_(sorted(str(s) for s in DONE_STATUSES)),
+        jobs.c.completed_at.is_not(None),
+        jobs.c.job_type != JobType.FOLLOW_UP.value,
+        ~sa.exists().where(follow_ups.c.job_id == jobs.c.id),
+    )
+    for row in candidates:
         if row["status"] not in DONE_STATUSES or not row.get("completed_at"):
             continue
         if row["job_type"] == JobType.FOLLOW_UP.value:

@@ -232,8 +232,10 @@ def _training_job(
 
 def _is_planned(contract: Contract, job: dict[str, Any], zone: tzinfo) -> date | None:
     """The due day of a job that planning made for this contract, else None."""
+    if job.get("contract_id") != contract.id:  # first: planning asks this of every job
+        return None
     reported = moment(job.get("reported_at"))
-    if job.get("contract_id") != contract.id or reported is None:
+    if reported is None:
         return None
     day = local_day(reported, zone)
     planned = (visit_id(contract.id, str(job["site_id"]), day), training_id(contract.id, day))
