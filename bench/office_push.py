@@ -61,7 +61,10 @@ def _recreate_database(drop_only: bool = False) -> None:
             conn.execute(f"CREATE DATABASE {DATABASE}")
 
 
-def _entries(technician: str, job_id: str) -> list[dict[str, Any]]:
+def labour_entries(
+    technician: str, job_id: str, count: int = MUTATIONS_EACH
+) -> list[dict[str, Any]]:
+    """``count`` labour time entries on the job, 10 minutes apart, as wire rows."""
     start = datetime(2026, 11, 28, 9, tzinfo=CHINA)
     return [
         json.loads(
@@ -77,7 +80,7 @@ def _entries(technician: str, job_id: str) -> list[dict[str, Any]]:
                 )
             )
         )
-        for n in range(MUTATIONS_EACH)
+        for n in range(count)
     ]
 
 
@@ -207,7 +210,7 @@ def measure(technicians: int) -> Figure:
     _recreate_database()
     try:
         tokens, jobs = _setup(names)
-        rows_of = {name: _entries(name, jobs[name]) for name in names}
+        rows_of = {name: labour_entries(name, jobs[name]) for name in names}
         bodies = {name: _push_body(rows_of[name]) for name in names}
         url = _bench_url().replace("postgresql://", "postgresql+psycopg://")
         with served(url, workers=2) as base:

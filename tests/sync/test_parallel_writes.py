@@ -241,53 +241,21 @@ def test_the_feed_migration_gives_every_device_what_it_pulled_before(
 
 
 def _time_entry_mutations(technician: str, job_id: str, *, then_update: bool) -> list[Any]:
-    from datetime import timedelta
-
+    from bench.office_push import labour_entries
     from sync.protocol import Mutation
-    from tech_app.records import TimeEntry
-    from tech_app.records.codec import to_row
     from tech_app.store.schema import SCHEMA_VERSION
-    from tests.sync.conftest import DAY as day
 
-    start = _start_of(day)
-    rows = [
-        _json_ready(
-            to_row(
-                TimeEntry(
-                    job_id=job_id,
-                    kind="labour",  # type: ignore[arg-type]
-                    started_at=start + timedelta(minutes=10 * n),
-                    ended_at=start + timedelta(minutes=10 * n + 8),
-                    technician=technician,
-                )
-            )
-        )
-        for n in range(3)
-    ]
+    rows = labour_entries(technician, job_id, 3)  # the push herd's rows, three of them
     mutations = [
         Mutation(n + 1, "time_entries", str(row["id"]), "insert", row, 0, SCHEMA_VERSION)
         for n, row in enumerate(rows)
     ]
     if then_update:  # the same push changes a row it created: it goes in before the stamp
-        changed = {**rows[0], "ended_at": (start + timedelta(minutes=9)).isoformat()}
+        changed = {**rows[0], "ended_at": rows[0]["started_at"]}
         mutations.append(
             Mutation(4, "time_entries", str(rows[0]["id"]), "update", changed, 1, SCHEMA_VERSION)
         )
     return mutations
-
-
-def _json_ready(row: dict[str, Any]) -> dict[str, Any]:
-    import json
-
-    return dict(json.loads(json.dumps(row)))
-
-
-def _start_of(day: Any) -> Any:
-    from datetime import datetime
-
-    from tech_app.demo import CHINA
-
-    return datetime(day.year, day.month, day.day, 9, tzinfo=CHINA)
 
 
 @pytest.mark.parametrize("then_update", [False, True])
