@@ -184,6 +184,28 @@ def server(
     stop_server(running)
 
 
+def fresh_server(kind: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A head office of its own (its own SQLite file or PostgreSQL database), for a test
+    module that fills head office with hundreds of jobs: on the shared session server
+    every later test's office views (board, SLA, follow-ups, planning) would read them."""
+    folder = tmp_path_factory.mktemp(f"own-server-{kind}")
+    name = f"tech_app_test_{uuid.uuid4().hex[:10]}"
+    if kind == "sqlite":
+        db_url = f"sqlite:///{folder / 'head-office.sqlite3'}"
+    else:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        db_url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    running = start_server(db_url, folder / "server.log")
+    try:
+        yield running
+    finally:
+        stop_server(running)
+        if kind != "sqlite":
+            with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @dataclass
 class Device:
     store: LocalStore

@@ -6,11 +6,13 @@ import dataclasses
 import json
 import re
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 from sqlalchemy import event
 
@@ -31,7 +33,7 @@ from tech_app.store import remote
 from tech_app.store.local import LocalStore, open_store
 from tech_app.van import record_part_usage
 from tech_app.vocab import Coverage, JobStatus
-from tests.sync.conftest import Server, png_bytes
+from tests.sync.conftest import Server, fresh_server, png_bytes
 from tests.sync.console_client import office_console
 from tests.sync.helpers import complete_job
 from tests.sync.office_api import done_job, make_fleet, put
@@ -48,6 +50,14 @@ def _check(page: str) -> str:
     found = re.search(r'id="slip-check-1"[^>]*>(.*?)</p>', page, re.S)
     assert found is not None, "no content check on the page"
     return re.sub(r"<[^>]+>", "", found.group(1))
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """This module's own head office: it adds hundreds of jobs and changes the letterhead."""
+    yield from fresh_server(request.param, tmp_path_factory)
 
 
 def test_a_synced_signed_job_verifies_with_the_laptops_own_hash(
