@@ -32,12 +32,28 @@ def follow(browser: Any, element: Any) -> None:
     """Click what loads a new page and wait until the old page is gone: otherwise the next
     lookup may find an element of the old page (the same ids are on both)."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     old = browser.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old))
+    WebDriverWait(browser, 10).until(lambda _browser: _is_gone(old))
+
+
+def _is_gone(element: Any) -> bool:
+    """Whether the page that held ``element`` has been replaced. Mid-navigation
+    chromedriver sometimes answers with an inspector error ("Node with given id does not
+    belong to the document") instead of a stale element: that too means it is gone."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    try:
+        element.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as exc:
+        if "does not belong to the document" in str(exc):
+            return True
+        raise
+    return False
 
 
 def sign_in(browser: Any, url: str, name: str, password: str) -> None:
