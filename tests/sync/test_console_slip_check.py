@@ -6,13 +6,11 @@ import dataclasses
 import json
 import re
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
 import sqlalchemy as sa
 from sqlalchemy import event
 
@@ -33,10 +31,11 @@ from tech_app.store import remote
 from tech_app.store.local import LocalStore, open_store
 from tech_app.van import record_part_usage
 from tech_app.vocab import Coverage, JobStatus
-from tests.sync.conftest import Server, fresh_server, png_bytes
+from tests.sync.conftest import Server, png_bytes
 from tests.sync.console_client import office_console
 from tests.sync.helpers import complete_job
 from tests.sync.office_api import done_job, make_fleet, put
+from tests.sync.own_server import own_server  # noqa: F401  (the `server` fixture: it adds hundreds of jobs and changes the letterhead)
 from tests.sync.test_asset_history_pull import OCTOBER, colleague_job, fleet_of, rekeyed
 from tests.sync.test_company_logo import restore_settings  # noqa: F401
 from tests.sync.test_write_gate import signed  # noqa: F401  (the fixture)
@@ -50,14 +49,6 @@ def _check(page: str) -> str:
     found = re.search(r'id="slip-check-1"[^>]*>(.*?)</p>', page, re.S)
     assert found is not None, "no content check on the page"
     return re.sub(r"<[^>]+>", "", found.group(1))
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Server]:
-    """This module's own head office: it adds hundreds of jobs and changes the letterhead."""
-    yield from fresh_server(request.param, tmp_path_factory)
 
 
 def test_a_synced_signed_job_verifies_with_the_laptops_own_hash(

@@ -12,7 +12,6 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,20 +32,12 @@ from tests.sync.conftest import (
     PASSWORD,
     Server,
     assert_same,
-    fresh_server,
     local_rows,
     server_rows,
 )
 from tests.sync.helpers import Recording, complete_job
+from tests.sync.own_server import own_server  # noqa: F401  (the `server` fixture: its resume test dispatches 20,000 jobs)
 from tests.sync.test_round_trip import complete_stove_visit
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Server]:
-    """This module's own head office: its resume test dispatches 20,000 jobs."""
-    yield from fresh_server(request.param, tmp_path_factory)
 
 
 # (1) -------------------------------------------------------------------------------------
