@@ -20,7 +20,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-_CHUNK = 500
+from tech_app.store.plain import in_chunks
+
 Key = tuple[str | None, ...]
 
 
@@ -49,7 +50,7 @@ class PageRows:
         for table, ids in wanted.items():
             for record_id in ids:
                 self._rows[(table, record_id)] = None
-            for chunk in _chunks(sorted(ids)):
+            for chunk in in_chunks(sorted(ids)):
                 cursor = db.execute(
                     f"SELECT * FROM [{table}] WHERE id IN ({','.join('?' * len(chunk))})", chunk
                 )
@@ -61,11 +62,11 @@ class PageRows:
             key = natural_keys[table]
             holders: dict[Key, set[str]] = {}
             columns = ", ".join(f"[{k}]" for k in key)
-            for chunk in _chunks(sorted((v for v in values if v is not None), key=str)):
+            for values_chunk in in_chunks(sorted((v for v in values if v is not None), key=str)):
                 for record_id, *found in db.execute(
                     f"SELECT id, {columns} FROM [{table}] "
-                    f"WHERE [{key[0]}] IN ({','.join('?' * len(chunk))})",
-                    chunk,
+                    f"WHERE [{key[0]}] IN ({','.join('?' * len(values_chunk))})",
+                    values_chunk,
                 ).fetchall():
                     holders.setdefault(_key_of(found), set()).add(str(record_id))
             self._holders[table] = holders
@@ -142,8 +143,3 @@ class PageRows:
             holders.setdefault(_key_of(values[k] for k in key), set()).add(record_id)
         else:
             self.forget()
-
-
-def _chunks(items: list[Any]) -> Iterable[list[Any]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]

@@ -9,10 +9,13 @@ are imported; these few reads are shared by both, so each is written once.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from tech_app.errors import StoreError, StoreProblem
+
+T = TypeVar("T")
 
 # The number of migrations in ``tech_app.store.schema`` (a test holds them equal), here so
 # a profile's ``PRAGMA user_version`` can be checked without importing the migrations.
@@ -57,3 +60,13 @@ def store_error(exc: sqlite3.Error, path: Path | None = None) -> StoreError:
     if isinstance(exc, sqlite3.OperationalError):
         return StoreError(StoreProblem.UNUSABLE, detail=exc)
     return StoreError(StoreProblem.DAMAGED, path=path or "the database", detail=exc)
+
+
+# Values per IN (...) list: well under SQLite's limit of bound values in one statement.
+IN_LIST = 500
+
+
+def in_chunks(values: Sequence[T]) -> Iterator[list[T]]:
+    """``values`` in lists short enough for one ``IN (...)`` each."""
+    for start in range(0, len(values), IN_LIST):
+        yield list(values[start : start + IN_LIST])

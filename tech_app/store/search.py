@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tech_app.search_words import category_words, job_type_words
+from tech_app.store.plain import in_chunks
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -84,20 +85,11 @@ def job_text(db: Database, job_id: str) -> str:
     return job_texts(db, [job_id]).get(job_id, "")
 
 
-# Ids per IN (...) list: well under SQLite's limit of bound values in one statement.
-_CHUNK = 500
-
-
-def _chunks(ids: Sequence[str]) -> Iterator[list[str]]:
-    for start in range(0, len(ids), _CHUNK):
-        yield list(ids[start : start + _CHUNK])
-
-
 def job_texts(db: Database, job_ids: Iterable[str]) -> dict[str, str]:
     """``job_text`` of each job that exists among ``job_ids``, read three statements per
     500 jobs (a pull page re-indexes hundreds at once)."""
     texts: dict[str, str] = {}
-    for chunk in _chunks(sorted(set(job_ids))):
+    for chunk in in_chunks(sorted(set(job_ids))):
         marks = ",".join("?" * len(chunk))
         assets: dict[str, list[tuple[str, str, str, str]]] = {}
         for job_id, *asset in db.execute(
@@ -155,7 +147,7 @@ def reindex_jobs(db: Database, job_ids: Iterable[str]) -> None:
     per 500 jobs; call inside the writing transaction."""
     texts = job_texts(db, job_ids)
     conn = db.conn
-    for chunk in _chunks(sorted(texts)):
+    for chunk in in_chunks(sorted(texts)):
         marks = ",".join("?" * len(chunk))
         rids = dict(
             db.execute(
@@ -207,7 +199,7 @@ def jobs_touched_by_any(db: Database, table: str, record_ids: Iterable[str]) -> 
     if query is None:
         return set()
     found: set[str] = set()
-    for chunk in _chunks(ids):
+    for chunk in in_chunks(ids):
         sql = query.format(",".join("?" * len(chunk)))
         found.update(row[0] for row in db.execute(sql, chunk).fetchall())
     return found
