@@ -18,8 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlite_utils import Database
-
+from tech_app.store.local import LocalStore
 from tech_app.store.plain import in_chunks
 
 Key = tuple[str | None, ...]
@@ -33,14 +32,15 @@ def _key_of(values: Iterable[object]) -> Key:
 class PageRows:
     def __init__(
         self,
-        db: Database,
+        store: LocalStore,
         wanted: Mapping[str, set[str]],
         natural_keys: Mapping[str, tuple[str, ...]],
         key_values: Mapping[str, set[object]],
     ) -> None:
         """``wanted``: the ids per table the page writes; ``key_values``: per table with
         a natural key, the values of its key's first column among the page's rows."""
-        self._db = db
+        self._store = store
+        self._db = db = store.db
         self._natural_keys = natural_keys
         self._valid = True
         self._rows: dict[tuple[str, str], dict[str, Any] | None] = {}
@@ -77,11 +77,7 @@ class PageRows:
         if self._valid and (table, record_id) in self._rows:
             return self._rows[(table, record_id)]
         self.flush()
-        cursor = self._db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [record_id])
-        found = cursor.fetchone()
-        if found is None:
-            return None
-        return dict(zip([c[0] for c in cursor.description], found, strict=True))
+        return self._store.row(table, record_id)
 
     def others_holding(self, table: str, key_values: Iterable[object], record_id: str) -> list[str]:
         """Ids of other local rows whose natural key is ``key_values``."""

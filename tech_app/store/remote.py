@@ -26,8 +26,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from tech_app import review_notes
 from tech_app.errors import TechAppError
 from tech_app.records.codec import RECORD_FOR_TABLE, from_row, to_row
@@ -577,7 +575,7 @@ def _put_history(store: LocalStore, record_id: str, row: Mapping[str, Any] | Non
     return True
 
 
-def _page_rows(db: Database, changes: list[Mapping[str, Any]]) -> PageRows:
+def _page_rows(store: LocalStore, changes: list[Mapping[str, Any]]) -> PageRows:
     """The local rows (and natural-key holders) the page's records may meet, read at once."""
     wanted: dict[str, set[str]] = {}
     key_values: dict[str, set[object]] = {}
@@ -589,7 +587,7 @@ def _page_rows(db: Database, changes: list[Mapping[str, Any]]) -> PageRows:
         key = NATURAL_KEYS.get(table)
         if key is not None and key[0] in row:
             key_values.setdefault(table, set()).add(_storable(row[key[0]]))
-    return PageRows(db, wanted, NATURAL_KEYS, key_values)
+    return PageRows(store, wanted, NATURAL_KEYS, key_values)
 
 
 def apply_pull_page(
@@ -611,7 +609,7 @@ def apply_pull_page(
     with store.transaction() as db:
         pending = _dirty_fields(store)
         resyncing = store.setting(RESYNC) == "1"
-        page = _page_rows(db, changes)
+        page = _page_rows(store, changes)
         for change in changes:
             table, record_id, row = str(change["table"]), str(change["id"]), change.get("row")
             if table == HISTORY_TABLE:
