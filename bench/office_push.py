@@ -9,7 +9,8 @@ rows into the same tables (``records`` and ``time_entries``) directly with psyco
 transaction per technician, on a pool of connections.
 
 PostgreSQL: ``$TECH_APP_BENCH_PG`` (default ``postgresql://127.0.0.1:5432/test``)
-is used only to create and finally drop the database ``tech_app_bench``.
+is used only to create and finally drop a database of this run's own
+(``tech_app_bench_<pid>_<random>``), so two runs side by side never drop each other's.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ from tech_app.records.codec import to_row
 from tech_app.store.schema import SCHEMA_VERSION
 
 MUTATIONS_EACH = 20
-DATABASE = "tech_app_bench"
+# One name per run: a second bench (or a test suite) on the same PostgreSQL keeps its own.
+DATABASE = f"tech_app_bench_{os.getpid()}_{secrets.token_hex(4)}"
 BASELINE_CONNECTIONS = 20
 
 
