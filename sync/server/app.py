@@ -30,12 +30,12 @@ from sync.server import auth, dispatch, restore, store
 from sync.server import blobs as blob_store
 from sync.server.console import add_console
 from sync.server.db import (
+    commit_in_order,
     make_engine,
     meta_value,
     migrate,
     quick_read,
     read_transaction,
-    stamp,
     timeline_token,
     write_transaction,
 )
@@ -711,7 +711,8 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
 
         def run() -> int:
             with write_transaction(engine) as conn:
-                return stamp(conn)(dispatch.put_record(conn, record))
+                seq = dispatch.put_record(conn, record)
+                return commit_in_order(conn).real(seq)
 
         return {"seq": await run_in_threadpool(run)}
 

@@ -8,13 +8,16 @@ become visible in the order of their numbers:
 * PostgreSQL: a writing transaction does its work with **provisional** numbers
   (``next_seq``): a block of its own, far above any real number, taken from a
   database sequence without any lock, so pushes of different technicians run side
-  by side. Just before COMMIT comes the short commit-ordering step (``stamp``): the
-  transaction bumps the ``counters`` row by as many numbers as it used (that row
-  lock is held until COMMIT, so the next transaction's step waits for it) and
-  shifts its provisional numbers onto the real ones. Real numbers are therefore
-  handed out in commit order, and a pull at REPEATABLE READ that sees the counter
-  at N sees every row numbered up to N. The lock lives for a few statements, not
-  for the push.
+  by side. Its end is the commit-ordering step (``commit_in_order``), sent to the
+  server as **one message**: bump the ``counters`` row by as many numbers as the
+  transaction used (that row lock is held until COMMIT, so the next transaction's
+  step waits for it), shift the provisional numbers onto the real ones in every
+  table that holds them, record the range in the timeline, COMMIT. Real numbers are
+  therefore handed out in commit order, and a pull at REPEATABLE READ that sees the
+  counter at N sees every row numbered up to N. The lock lives for the database's
+  own execution of a few indexed updates and the commit's WAL flush; no round trip
+  to Python happens while it is held (on two busy cores each one waited for the
+  scheduler, and every other push waited on it).
 * SQLite: every writing transaction starts with ``BEGIN IMMEDIATE``, which takes
   the single write lock of the file; writes are serialised by SQLite itself and
   take real numbers at once.
@@ -26,7 +29,6 @@ nothing else.
 from __future__ import annotations
 
 import itertools
-import json
 import os
 import secrets
 import time
@@ -44,15 +46,17 @@ from sqlalchemy.engine import Connection, Engine
 from sync.server import tables as t
 
 _MIGRATION_KEY = 7_301_956
-# Provisional numbers live above every real one: block b covers
-# [PROVISIONAL_FLOOR + b * BLOCK, PROVISIONAL_FLOOR + (b + 1) * BLOCK).
+# Provisional numbers live above every real one: the transaction on PostgreSQL server
+# process b uses [PROVISIONAL_FLOOR + b * BLOCK, PROVISIONAL_FLOOR + (b + 1) * BLOCK).
 PROVISIONAL_FLOOR = 1 << 62
 PROVISIONAL_BLOCK = 1 << 24  # far more rows than one transaction writes
-# Columns that may hold provisional numbers, renumbered by ``stamp`` (each indexed on
-# its number). The mutation log is written after ``stamp`` and the conflict log takes
-# the counter's current (real) value, so neither ever holds one.
-SEQ_COLUMNS = (("records", "seq"), ("feed", "seq"), ("tombstones", "seq"))
+# Columns that may hold provisional numbers, renumbered by the commit-ordering step
+# (each indexed on its number). ``records`` also keeps one in each field's writer (its
+# ``writers`` JSON). The conflict log takes the counter's current (real) value, so it
+# never holds one.
+SEQ_COLUMNS = (("records", "seq"), ("feed", "seq"), ("tombstones", "seq"), ("mutation_log", "seq"))
 _COUNTED = "counted"  # conn.info: the counter's value after this transaction's last take
+_COMMITTED = "committed_in_order"  # conn.info: commit_in_order has ended the transaction
 _SNAPSHOT_READS = "snapshot_reads"  # conn.info: values read once in a read transaction
 
 
@@ -146,19 +150,110 @@ def _foreign_keys_unchecked(conn: Connection) -> Iterator[None]:
 
 @contextmanager
 def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """A transaction that may allocate sequence numbers: see the module docstring."""
+    """A transaction that may allocate sequence numbers: see the module docstring.
+
+    It ends with ``commit_in_order`` unless the body called it already."""
     with engine.begin() as conn:
         if is_postgres(conn):
             conn.info["provisional"] = _Block()
         conn.info["taken"] = []  # the real numbers this transaction took: [(first, last)]
         try:
             yield conn
-            stamp(conn)
-            _note_timeline(conn)
+            if not conn.info.get(_COMMITTED):
+                commit_in_order(conn)
         finally:
-            conn.info.pop("provisional", None)
-            conn.info.pop("taken", None)
-            conn.info.pop(_COUNTED, None)
+            for key in ("provisional", "taken", _COUNTED, _COMMITTED):
+                conn.info.pop(key, None)
+
+
+class Committed:
+    """What ``commit_in_order`` leaves: each number this transaction handed out as it
+    was committed (``real``), and the counter after it (``seq``)."""
+
+    def __init__(self, real: Callable[[int], int], seq: int) -> None:
+        self.real = real
+        self.seq = seq
+
+
+def commit_in_order(conn: Connection) -> Committed:
+    """End a ``write_transaction``: the commit-ordering step and COMMIT, in one message
+    on PostgreSQL (see the module docstring). Nothing may run on ``conn`` after it."""
+    block: _Block | None = conn.info.get("provisional")
+    taken: list[tuple[int, int]] = conn.info.get("taken") or []
+    if block is None or block.base is None or block.used == 0:
+        # SQLite (real numbers already), or nothing numbered since the last stamp.
+        seq = current_seq(conn)
+        _note_timeline(conn)
+        _commit_now(conn)
+        return Committed(_same, seq)
+    base, used, stored = block.base, block.used, block.stored
+    block.base, block.used, block.stored = None, 0, False
+    counter = "(SELECT value FROM counters WHERE name = 'seq')"
+    offset = f"({counter} - {used - 1} - {base})"  # the first real number minus base
+    statements = [f"UPDATE counters SET value = value + {used} WHERE name = 'seq' RETURNING value"]
+    if stored:  # else every holder of these numbers renumbers them itself
+        statements += _shift_statements(base, base + used, offset)
+    # Earlier stamps of this transaction took real ranges already; this one's range is
+    # known only to the database until the message is answered.
+    statements += [
+        "INSERT INTO timeline (first_seq, last_seq, token) "
+        f"VALUES ({int(first)}, {int(last)}, '{secrets.token_hex(8)}')"
+        for first, last in taken
+    ]
+    statements.append(
+        "INSERT INTO timeline (first_seq, last_seq, token) "
+        f"SELECT value - {used - 1}, value, '{secrets.token_hex(8)}' "
+        "FROM counters WHERE name = 'seq'"
+    )
+    statements.append("COMMIT")
+    raw: Any = conn.connection.dbapi_connection  # psycopg's own, for its prepare=False
+    # No parameters, so psycopg sends the simple query protocol, which takes several
+    # statements in one message; every value in it is an int or a hex token.
+    cursor = raw.cursor()
+    try:
+        cursor.execute("; ".join(statements), prepare=False)
+        value = int(cursor.fetchone()[0])
+    finally:
+        cursor.close()
+    conn.info[_COMMITTED] = True
+    conn.info[_COUNTED] = value
+    shift = value - used + 1 - base
+
+    def real(number: int) -> int:
+        return number + shift if base <= number < base + used else number
+
+    return Committed(real, value)
+
+
+def _commit_now(conn: Connection) -> None:
+    """COMMIT on the DBAPI connection; SQLAlchemy's own commit at the end of the block
+    then finds no transaction open and sends nothing (psycopg and sqlite3 both skip it)."""
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    raw.commit() if is_postgres(conn) else raw.execute("COMMIT")
+    conn.info[_COMMITTED] = True
+
+
+def _shift_statements(base: int, end: int, offset: str) -> list[str]:
+    """SQL moving the numbers in [base, end) by ``offset`` (an SQL expression) in every
+    column that may hold one, each field's writer in ``records.writers`` included."""
+    inside = f"BETWEEN {int(base)} AND {int(end) - 1}"
+    writer_seq = "(e.value->>1)::bigint"
+    writers = (
+        "CASE WHEN writers = '{}' THEN writers ELSE ("
+        f"SELECT jsonb_object_agg(e.key, CASE WHEN {writer_seq} {inside} "
+        f"THEN jsonb_build_array(e.value->0, {writer_seq} + {offset}) ELSE e.value END)::text "
+        "FROM jsonb_each(writers::jsonb) AS e) END"
+    )
+    statements = [
+        f"UPDATE records SET seq = seq + {offset}, writers = {writers} WHERE seq {inside}"
+    ]
+    statements += [
+        f"UPDATE {table} SET {column} = {column} + {offset} WHERE {column} {inside}"
+        for table, column in SEQ_COLUMNS
+        if table != "records"
+    ]
+    return statements
 
 
 def _note_timeline(conn: Connection) -> None:
@@ -197,6 +292,9 @@ def _watch_for_lazy_savepoints(engine: Engine) -> Engine:
 
 
 def _take_lazy_savepoints(conn: Connection, cursor: Any, statement: str, *_rest: Any) -> None:
+    if conn.info.get(_COMMITTED):
+        # psycopg would open a new transaction for it, outside the commit-ordering step.
+        raise RuntimeError("statement after commit_in_order ended the transaction")
     pending: list[list[Any]] | None = conn.info.get(_LAZY)
     if not pending or pending[-1][1] or statement.lstrip()[:6].upper() == "SELECT":
         return
@@ -239,9 +337,12 @@ def lazy_savepoint(conn: Connection) -> Iterator[None]:
 
 @contextmanager
 def quick_read(engine: Engine) -> Iterator[Connection]:
-    """A read that needs no snapshot across statements (a token check): the database's
-    default isolation on PostgreSQL, a deferred (non-locking) transaction on SQLite."""
-    options = {} if is_postgres(engine) else {"read_only_snapshot": True}
+    """A read that needs no snapshot across statements (a token check): autocommit on
+    PostgreSQL (one round trip, no BEGIN and COMMIT around it), a deferred (non-locking)
+    transaction on SQLite."""
+    options = (
+        {"isolation_level": "AUTOCOMMIT"} if is_postgres(engine) else {"read_only_snapshot": True}
+    )
     with engine.connect().execution_options(**options) as conn, conn.begin():
         yield conn
 
@@ -287,8 +388,12 @@ def next_seq(conn: Connection, count: int = 1, *, held_back: bool = False) -> in
     if not held_back:
         block.stored = True
     if block.base is None:
-        number = conn.execute(sa.text("SELECT nextval('seq_blocks')")).scalar_one()
-        block.base = PROVISIONAL_FLOOR + int(number) * PROVISIONAL_BLOCK
+        # A block needs to be unique only among transactions open at the same time: the
+        # commit-ordering step moves every provisional number onto a real one before
+        # COMMIT (or the transaction rolls back with them). The server process's id is,
+        # and psycopg knows it from the connection's start, so no round trip is needed.
+        raw: Any = conn.connection.dbapi_connection
+        block.base = PROVISIONAL_FLOOR + int(raw.info.backend_pid) * PROVISIONAL_BLOCK
     if block.used + count > PROVISIONAL_BLOCK:
         raise RuntimeError("one transaction wrote more rows than a provisional block holds")
     first = block.base + block.used
@@ -341,12 +446,13 @@ def timeline_token(conn: Connection, number: int) -> str:
 
 
 def stamp(conn: Connection) -> Callable[[int], int]:
-    """The commit-ordering step: give this transaction's provisional numbers real ones.
+    """The commit-ordering step in the middle of a transaction (``commit_in_order``
+    ends one): give this transaction's provisional numbers real ones now.
 
     Returns the mapping from a number handed out by ``next_seq`` to the number it
     now has (identity on SQLite and for real numbers). The counter row stays locked
     until COMMIT, so nothing may take long after this; a later ``next_seq`` starts
-    a new provisional block, stamped when the transaction ends.
+    a new provisional block, numbered when the transaction ends.
     """
     block: _Block | None = conn.info.get("provisional")
     if block is None or block.base is None or block.used == 0:
@@ -355,16 +461,8 @@ def stamp(conn: Connection) -> Callable[[int], int]:
     block.base, block.used, block.stored = None, 0, False
     offset = _take_real(conn, used) - base
     if stored:  # else every holder of these numbers renumbers them itself (a push's rows)
-        window = {"base": base, "end": base + used, "offset": offset}
-        for table, column in SEQ_COLUMNS:
-            conn.execute(
-                sa.text(
-                    f"UPDATE {table} SET {column} = {column} + :offset "
-                    f"WHERE {column} >= :base AND {column} < :end"
-                ),
-                window,
-            )
-        _renumber_writers(conn, base, base + used, offset)
+        for statement in _shift_statements(base, base + used, str(offset)):
+            conn.exec_driver_sql(statement)
 
     def real(number: int) -> int:
         return number + offset if base <= number < base + used else number
@@ -374,34 +472,6 @@ def stamp(conn: Connection) -> Callable[[int], int]:
 
 def _same(number: int) -> int:
     return number
-
-
-def _renumber_writers(conn: Connection, base: int, end: int, offset: int) -> None:
-    """Each field's writer remembers the number of its write (conflict detection)."""
-    r = t.records.c
-    rows = conn.execute(
-        sa.select(r.table_name, r.id, r.writers).where(r.seq >= base + offset, r.seq < end + offset)
-    ).all()
-    changed = []
-    for row in rows:
-        writers = json.loads(row.writers)
-        moved = False
-        for entry in writers.values():
-            if base <= int(entry[1]) < end:
-                entry[1] = int(entry[1]) + offset
-                moved = True
-        if moved:
-            changed.append(
-                {"t": row.table_name, "i": row.id, "w": json.dumps(writers, sort_keys=True)}
-            )
-    if changed:
-        # One executemany (psycopg pipelines it), not a round trip per row.
-        conn.execute(
-            t.records.update()
-            .where(r.table_name == sa.bindparam("t"), r.id == sa.bindparam("i"))
-            .values(writers=sa.bindparam("w")),
-            changed,
-        )
 
 
 def current_seq(conn: Connection) -> int:

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from sync.protocol import MAX_ID_LENGTH, MAX_SCHEMA, MIN_SCHEMA, OPS, Mutation, PushRequest
 from sync.server import gate, store
 from sync.server import tables as t
-from sync.server.db import current_seq, lazy_savepoint, now, stamp
+from sync.server.db import commit_in_order, current_seq, lazy_savepoint, now, provisional_stored
 from sync.server.record_tables import REFERENCES
 from tech_app.errors import TechAppError, ValidationError
 from tech_app.records.codec import RECORD_FOR_TABLE, from_row, to_row
@@ -75,36 +75,33 @@ def push(conn: Connection, technician: str, request: PushRequest) -> dict[str, A
                     .where(t.clients.c.client_id == request.client_id)
                     .values(**values)
                 )
-            # The answer names real numbers (the device compares them with its pull
-            # cursor), so the commit-ordering step comes now, as the last thing before
-            # COMMIT. The push's waiting first versions go in around it: their fields
-            # (no numbers in them) before, their bookkeeping after, already real.
-            store.insert_waiting_fields(conn)
-            real = stamp(conn)
-            store.flush_pending(conn, renumber=real)
     finally:
         conn.info.pop(_ALIASES, None)
-    logged_now = []
-    for result in results:
-        result["seq"] = real(int(result["seq"]))
-        if result["id"] > first_new:
-            logged_now.append(
-                {
-                    "client_id": request.client_id,
-                    "mutation_id": result["id"],
-                    "status": result["status"],
-                    "reason": result["reason"],
-                    "seq": result["seq"],
-                }
-            )
+    logged_now = [
+        {
+            "client_id": request.client_id,
+            "mutation_id": result["id"],
+            "status": result["status"],
+            "reason": result["reason"],
+            "seq": result["seq"],
+        }
+        for result in results
+        if result["id"] > first_new
+    ]
     if logged_now:
-        # Written once the numbers are real: one statement, and nothing to renumber.
         conn.execute(t.mutation_log.insert(), logged_now)
+        provisional_stored(conn)  # the log's numbers are shifted with the records'
+    conflicts = gate.conflicts_logged(conn) - conflicts_before
+    # The answer names real numbers (the device compares them with its pull cursor),
+    # so the push ends its transaction itself: the commit-ordering step and COMMIT.
+    committed = commit_in_order(conn)
+    for result in results:
+        result["seq"] = committed.real(int(result["seq"]))
     return {
         "last_mutation_id": last,
-        "seq": current_seq(conn),
+        "seq": committed.seq,
         "results": results,
-        "conflicts": gate.conflicts_logged(conn) - conflicts_before,
+        "conflicts": conflicts,
     }
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -183,7 +183,6 @@ class _Batch:
         self.rows: list[dict[str, Any]] = []
         self.start = 0
         self.earlier: list[dict[str, Any]] = []
-        self.fields_in = 0  # rows[:fields_in] have their fields inserted already
 
 
 def _waiting(conn: Connection, table: str, record_id: str) -> _Cached | None:
@@ -202,48 +201,24 @@ def _waiting(conn: Connection, table: str, record_id: str) -> _Cached | None:
     return None
 
 
-def flush_pending(conn: Connection, renumber: Callable[[int], int] | None = None) -> None:
+def flush_pending(conn: Connection) -> None:
     """Insert the first versions a push has decided so far, in one statement. Called
     before anything reads ``records`` by SQL or changes a row that may be among them.
 
-    A push flushes last just after the commit-ordering step (``db.stamp``) with its
-    ``renumber``: its rows go in with their real numbers, so the step had none of them to
-    shift or to fix writers of."""
+    Their numbers are provisional on PostgreSQL: the commit-ordering step shifts them."""
     batch: _Batch | None = conn.info.get(_PENDING)
     if batch is None or not batch.rows:
         return
-    if renumber is None:
-        provisional_stored(conn)  # in before the commit-ordering step: it must shift them
-    else:
-        for row in batch.rows:
-            row["seq"] = renumber(int(row["seq"]))
-            writers = json.loads(row["writers"])
-            for entry in writers.values():
-                entry[1] = renumber(int(entry[1]))
-            row["writers"] = json.dumps(writers, sort_keys=True)
-    _insert(conn, batch.rows, fields_in=batch.fields_in)
+    provisional_stored(conn)
+    _insert(conn, batch.rows)
     batch.earlier += batch.rows[: batch.start]
     batch.rows.clear()
-    batch.start = batch.fields_in = 0
+    batch.start = 0
 
 
-def insert_waiting_fields(conn: Connection) -> None:
-    """Insert the fields of the first versions still waiting, but not their bookkeeping.
-
-    The fields carry no sequence number, so a push inserts them before the
-    commit-ordering step (``db.stamp``): what is left after it, while the counter is
-    locked for every other writer, is one statement of bookkeeping. Call it only when
-    no more mutations follow (a refused one's rollback would take these rows along)."""
-    batch: _Batch | None = conn.info.get(_PENDING)
-    if batch is None or batch.fields_in == len(batch.rows):
-        return
-    _insert_fields(conn, batch.rows[batch.fields_in :])
-    batch.fields_in = len(batch.rows)
-
-
-def _insert(conn: Connection, rows: list[dict[str, Any]], *, fields_in: int = 0) -> None:
+def _insert(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """Insert first versions (rows of ``first_version_row``): the bookkeeping in one
-    statement, the fields in one per kind (but for ``rows[:fields_in]``, already in)."""
+    statement, the fields in one per kind."""
     if not rows:
         return
     conn.info[_OWN_WRITE] = True
@@ -251,7 +226,7 @@ def _insert(conn: Connection, rows: list[dict[str, Any]], *, fields_in: int = 0)
         conn.execute(t.records.insert(), [_bookkeeping(row) for row in rows])
     finally:
         conn.info.pop(_OWN_WRITE, None)
-    _insert_fields(conn, rows[fields_in:])
+    _insert_fields(conn, rows)
 
 
 def _insert_fields(conn: Connection, rows: list[dict[str, Any]]) -> None:
@@ -301,7 +276,7 @@ def mutation_refused(conn: Connection) -> None:
         return
     again = batch.earlier + batch.rows[: batch.start]
     batch.rows.clear()
-    batch.start = batch.fields_in = 0  # the rollback took any fields inserted early too
+    batch.start = 0
     batch.earlier = []
     if again:
         _insert(conn, again)
@@ -385,7 +360,7 @@ def write(
     existing = load(conn, table, record_id)
     batch: _Batch | None = conn.info.get(_PENDING)
     deferred = existing is None and batch is not None and table in _DEFERRABLE
-    # A deferred first version waits for flush_pending, which renumbers it after stamp.
+    # A deferred first version waits for flush_pending, which inserts it with the others.
     seq = next_seq(conn, held_back=deferred)
     writers = existing.writers if existing else {}
     for name in data if fields is None else fields:

@@ -139,6 +139,7 @@ mutation_log = sa.Table(
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Index("mutation_log_seq", "seq"),  # shifted by the commit-ordering step
 )
 
 conflict_log = sa.Table(

@@ -260,9 +260,10 @@ def _time_entry_mutations(technician: str, job_id: str, *, then_update: bool) ->
 
 @pytest.mark.parametrize("then_update", [False, True])
 def test_a_push_leaves_only_real_numbers_behind(pg_engine: Engine, then_update: bool) -> None:
-    """A push's new rows wait and go in after the commit-ordering step with real numbers,
-    so the step skips shifting the tables; a row written before it (an update of a row the
-    same push created) still gets shifted, its writers too."""
+    """A push's rows go in with provisional numbers and the commit-ordering step, sent
+    with COMMIT in one message, moves every one of them onto a real number: the rows,
+    each field's writer, the mutation log and the answer (also when the same push
+    updates a row it created)."""
     import json
 
     from sync.protocol import PushRequest
@@ -288,4 +289,11 @@ def test_a_push_leaves_only_real_numbers_behind(pg_engine: Engine, then_update: 
         assert all(seq < PROVISIONAL_FLOOR for _who, seq in json.loads(row.writers).values())
     assert all(result["seq"] < PROVISIONAL_FLOOR for result in answer["results"])
     assert answer["seq"] == max(row.seq for row in rows)
+    with read_transaction(pg_engine) as conn:
+        logged = conn.execute(
+            sa.select(store.t.mutation_log.c.seq).where(
+                store.t.mutation_log.c.seq >= PROVISIONAL_FLOOR
+            )
+        ).all()
+    assert logged == []
     assert ids <= {str(c["id"]) for c in pulled["changes"]}
