@@ -100,7 +100,7 @@ def steps(plan: Plan) -> list[tuple[str, Callable[[], list[Figure]]]]:
                 profile_for(plan.sync_scale), plan.sync_scale, plan.idle_syncs
             ),
         ),
-        ("office", lambda: [office_push.measure(plan.scale.technicians)]),
+        ("office", lambda: office_push.measure(plan.scale.technicians)),
         ("memory", lambda: [memory.measure(profile(), plan.memory_runs, jobs)]),
         ("size", lambda: [db_size.measure(profile())]),
     ]
