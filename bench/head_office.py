@@ -3,9 +3,11 @@ by the real ``tech-app server`` in its own process on loopback.
 
 Filling it through ``dispatch.put_record`` would take one transaction per record
 (half an hour for 170,000 of them); the bulk load writes the same ``records``
-rows a put would (bookkeeping and typed fields), plus ``job_refs`` and the
+rows a put would (bookkeeping and typed fields), plus ``job_refs`` and each
 technician's ``grants``, in a few statements. Parents get lower sequence numbers
-than their children, as the real writes give them.
+than their children, as the real writes give them. A company is one profile per
+technician (``load_technicians``); ``colleague_rows`` turns a profile into another
+technician's, with ids of their own, so one generated profile can stand for many.
 """
 
 from __future__ import annotations
