@@ -48,6 +48,7 @@ class Plan:
     quick: bool
     scale: Scale
     sync_scale: Scale  # the profile whose jobs head office sends in the first sync
+    sync_scaling: tuple[int, ...]  # smaller first syncs, jobs each: cost per page as it grows
     start_runs: int
     search_repeats: int
     open_repeats: int
@@ -58,12 +59,30 @@ class Plan:
 
     @classmethod
     def full(cls) -> Plan:
-        return cls(False, Scale.full(), Scale.quick(), 5, 7, 20, 500, 300, 20, 3)
+        return cls(False, Scale.full(), Scale.quick(), (1_000, 5_000), 5, 7, 20, 500, 300, 20, 3)
 
     @classmethod
     def quick_run(cls) -> Plan:
         sync_scale = Scale(1_000, 200, 400, 500, 10_000, 2_000, 50)
-        return cls(True, Scale.quick(), sync_scale, 3, 3, 10, 100, 40, 10, 1)
+        return cls(True, Scale.quick(), sync_scale, (250, 500), 3, 3, 10, 100, 40, 10, 1)
+
+
+def shrunk(scale: Scale, jobs: int) -> Scale:
+    """``scale`` with ``jobs`` jobs and its customers, units and records in proportion;
+    the catalogue and head office stay (they do not grow with one technician's jobs)."""
+
+    def share(count: int) -> int:
+        return max(1, count * jobs // scale.jobs)
+
+    return Scale(
+        jobs,
+        share(scale.customers),
+        share(scale.assets),
+        scale.parts,
+        share(scale.answers),
+        share(scale.part_lines),
+        scale.technicians,
+    )
 
 
 def machine() -> str:
@@ -97,7 +116,10 @@ def steps(plan: Plan) -> list[tuple[str, Callable[[], list[Figure]]]]:
         (
             "sync",
             lambda: sync_first.measure(
-                profile_for(plan.sync_scale), plan.sync_scale, plan.idle_syncs
+                profile_for(plan.sync_scale),
+                plan.sync_scale,
+                plan.idle_syncs,
+                [profile_for(shrunk(plan.sync_scale, jobs)) for jobs in plan.sync_scaling],
             ),
         ),
         ("office", lambda: office_push.measure(plan.scale.technicians)),
@@ -130,8 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"profile: {plan.scale.jobs:,} jobs, {plan.scale.customers:,} customers, "
         f"{plan.scale.assets:,} assets, {plan.scale.answers:,} answers, "
-        f"{plan.scale.part_lines:,} part lines; first sync: {plan.sync_scale.jobs:,} jobs; "
-        f"head office: {plan.scale.technicians} technicians",
+        f"{plan.scale.part_lines:,} part lines; first sync: {plan.sync_scale.jobs:,} jobs of one "
+        f"technician among {1 + len(sync_first.COLLEAGUES)} as large at head office (and "
+        f"{', '.join(f'{n:,}' for n in plan.sync_scaling)} jobs for scaling); "
+        f"push herd: {plan.scale.technicians} technicians",
         flush=True,
     )
     figures: list[Figure] = []

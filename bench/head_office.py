@@ -3,9 +3,11 @@ by the real ``tech-app server`` in its own process on loopback.
 
 Filling it through ``dispatch.put_record`` would take one transaction per record
 (half an hour for 170,000 of them); the bulk load writes the same ``records``
-rows a put would (bookkeeping and typed fields), plus ``job_refs`` and the
+rows a put would (bookkeeping and typed fields), plus ``job_refs`` and each
 technician's ``grants``, in a few statements. Parents get lower sequence numbers
-than their children, as the real writes give them.
+than their children, as the real writes give them. A company is one profile per
+technician (``load_technicians``); ``colleague_rows`` turns a profile into another
+technician's, with ids of their own, so one generated profile can stand for many.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -90,63 +93,174 @@ def wire_rows(db_file: Path, table: str) -> Iterator[dict[str, Any]]:
         conn.close()
 
 
+def profile_rows(db_file: Path) -> dict[str, list[dict[str, Any]]]:
+    """Every table of ``LOAD_ORDER`` in a local profile, as head office stores it."""
+    return {table: list(wire_rows(db_file, table)) for table in LOAD_ORDER}
+
+
+# Columns that name the technician a row belongs to (a job's assignee, a part line's
+# and a van's technician): a colleague's copy names the colleague.
+_TECHNICIAN_FIELDS = ("assignee", "technician")
+# How a shared row is known across profiles generated apart: the catalogue by part
+# number (ids come from each profile's random stream), templates by their fixed id.
+_SHARED_KEY = {"parts": "number", "checklist_templates": "id"}
+
+
+def colleague_rows(
+    rows: dict[str, list[dict[str, Any]]],
+    technician: str,
+    *,
+    shared: dict[str, list[dict[str, Any]]],
+) -> dict[str, list[dict[str, Any]]]:
+    """A profile's own rows as another technician's: the same shapes and volume, new ids.
+
+    Every id of the technician's own tables (jobs, their records, customers, sites,
+    units, van) is replaced by a uuid5 of (technician, id), and every field holding
+    such an id follows, so each colleague's jobs, customers and answers are distinct
+    rows at head office. Shared rows (catalogue, templates) are not copied: references
+    to them are pointed at ``shared``'s rows with the same natural key, which is what
+    makes a profile generated at another scale loadable beside the first one.
+    """
+    namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"tech-app-bench:colleague:{technician}")
+    mapping: dict[str, str] = {}
+    for table in LOAD_ORDER:
+        if table in SHARED:
+            key = _SHARED_KEY[table]
+            known = {row[key]: row["id"] for row in shared[table]}
+            for row in rows[table]:
+                if row[key] not in known:
+                    raise ValueError(f"{table} {row[key]!r} is not in head office's catalogue")
+                mapping[row["id"]] = known[row[key]]
+        else:
+            for row in rows[table]:
+                mapping[row["id"]] = str(uuid.uuid5(namespace, row["id"]))
+    names = {
+        row.get(field) for table in rows for row in rows[table] for field in _TECHNICIAN_FIELDS
+    }
+    named = {name: technician for name in names if isinstance(name, str) and name}
+    copied: dict[str, list[dict[str, Any]]] = {}
+    for table in LOAD_ORDER:
+        if table in SHARED:
+            continue
+        copied[table] = [
+            {
+                field: (
+                    named.get(value, value)
+                    if field in _TECHNICIAN_FIELDS
+                    else mapping.get(value, value)
+                    if isinstance(value, str)
+                    else value
+                )
+                for field, value in row.items()
+            }
+            for row in rows[table]
+        ]
+    return copied
+
+
 def load_profile(engine: Engine, db_file: Path, technician: str) -> dict[str, int]:
     """Everything in a local profile, as head office would hold it for ``technician``."""
-    counts: dict[str, int] = {}
+    rows = profile_rows(db_file)
+    return load_technicians(engine, rows, {technician: rows})[technician]
+
+
+def load_technicians(
+    engine: Engine,
+    shared: dict[str, list[dict[str, Any]]],
+    holdings: dict[str, dict[str, list[dict[str, Any]]]],
+) -> dict[str, dict[str, int]]:
+    """Head office holding the shared rows once and each technician's own rows.
+
+    Returns each technician's record count per table (shared tables counted for
+    every one of them: each technician receives them). Within a table the
+    technicians' rows get interleaved sequence numbers, each spread over the whole
+    range in proportion to its size, as writes by many people arrive at once; a
+    pull that walked the sequence instead of the technician's own rows would pay for
+    everyone's.
+    """
+    counts: dict[str, dict[str, int]] = {name: {} for name in holdings}
     stamp = now()
     with write_transaction(engine) as conn:
         for table in LOAD_ORDER:
-            rows = list(wire_rows(db_file, table))
-            counts[table] = len(rows)
-            if not rows:
+            if table in SHARED:
+                for name in holdings:
+                    counts[name][table] = len(shared[table])
+                numbers = _sequence(conn, [shared[table]])[0]
+                _load_rows(conn, table, shared[table], EVERYONE, numbers, stamp)
                 continue
-            first = next_seq(conn, len(rows))
-            records, refs, grants, feed = [], [], [], []
-            for n, data in enumerate(rows):
-                if table in SHARED:
-                    owner: str | None = EVERYONE
-                elif table in ("jobs", "van_stock") or table in JOB_CHILDREN:
-                    owner = technician
-                else:  # customers, sites, assets: readable through grants
-                    owner = None
-                    grants.append(
-                        {"technician": technician, "table_name": table, "record_id": data["id"]}
-                    )
-                    # A grant puts the row in the technician's feed (store.grant does both).
-                    feed.append({**grants[-1], "seq": first + n})
-                if table == "jobs":
-                    refs += [
-                        {
-                            "job_id": data["id"],
-                            "table_name": "customers",
-                            "record_id": data["customer_id"],
-                        },
-                        {"job_id": data["id"], "table_name": "sites", "record_id": data["site_id"]},
-                    ]
-                elif table == "job_assets":
-                    refs.append(
-                        {
-                            "job_id": data["job_id"],
-                            "table_name": "assets",
-                            "record_id": data["asset_id"],
-                        }
-                    )
-                records.append(
-                    first_version_row(table, data, owner=owner, seq=first + n, updated_at=stamp)
-                )
-            for start in range(0, len(records), _CHUNK):
-                insert_first_versions(conn, records[start : start + _CHUNK])
-            for start in range(0, len(refs), _CHUNK):
-                conn.execute(t.job_refs.insert(), refs[start : start + _CHUNK])
-            for start in range(0, len(grants), _CHUNK):
-                conn.execute(t.grants.insert(), grants[start : start + _CHUNK])
-                conn.execute(t.feed.insert(), feed[start : start + _CHUNK])
-            if table == "jobs":
-                conn.execute(
-                    t.assignments.insert(),
-                    [{"job_id": r["id"], "technician": technician} for r in records],
-                )
+            groups = [holding[table] for holding in holdings.values()]
+            seqs = _sequence(conn, groups)
+            for (name, holding), numbers in zip(holdings.items(), seqs, strict=True):
+                counts[name][table] = len(holding[table])
+                _load_rows(conn, table, holding[table], name, numbers, stamp)
     return counts
+
+
+def _sequence(conn: Connection, groups: list[list[dict[str, Any]]]) -> list[list[int]]:
+    """Sequence numbers for each group's rows, the groups interleaved in proportion."""
+    total = sum(len(group) for group in groups)
+    if not total:
+        return [[] for _ in groups]
+    first = next_seq(conn, total)
+    order = sorted(
+        ((n + 0.5) / len(group), g, n) for g, group in enumerate(groups) for n in range(len(group))
+    )
+    numbers: list[list[int]] = [[0] * len(group) for group in groups]
+    for position, (_, g, n) in enumerate(order):
+        numbers[g][n] = first + position
+    return numbers
+
+
+def _load_rows(
+    conn: Connection,
+    table: str,
+    rows: list[dict[str, Any]],
+    technician: str,
+    numbers: list[int],
+    stamp: float,
+) -> None:
+    """One table's rows for one technician (or ``EVERYONE``), with their seq numbers."""
+    if not rows:
+        return
+    records, refs, grants, feed = [], [], [], []
+    for n, data in enumerate(rows):
+        if table in SHARED:
+            owner: str | None = EVERYONE
+        elif table in ("jobs", "van_stock") or table in JOB_CHILDREN:
+            owner = technician
+        else:  # customers, sites, assets: readable through grants
+            owner = None
+            grants.append({"technician": technician, "table_name": table, "record_id": data["id"]})
+            # A grant puts the row in the technician's feed (store.grant does both).
+            feed.append({**grants[-1], "seq": numbers[n]})
+        if table == "jobs":
+            refs += [
+                {"job_id": data["id"], "table_name": "customers", "record_id": data["customer_id"]},
+                {"job_id": data["id"], "table_name": "sites", "record_id": data["site_id"]},
+            ]
+        elif table == "job_assets":
+            refs.append(
+                {"job_id": data["job_id"], "table_name": "assets", "record_id": data["asset_id"]}
+            )
+        records.append(
+            first_version_row(table, data, owner=owner, seq=numbers[n], updated_at=stamp)
+        )
+    for start in range(0, len(records), _CHUNK):
+        insert_first_versions(conn, records[start : start + _CHUNK])
+    for start in range(0, len(refs), _CHUNK):
+        conn.execute(t.job_refs.insert(), refs[start : start + _CHUNK])
+    for start in range(0, len(grants), _CHUNK):
+        conn.execute(t.grants.insert(), grants[start : start + _CHUNK])
+        conn.execute(t.feed.insert(), feed[start : start + _CHUNK])
+    if table == "jobs":
+        for start in range(0, len(records), _CHUNK):
+            conn.execute(
+                t.assignments.insert(),
+                [
+                    {"job_id": r["id"], "technician": technician}
+                    for r in records[start : start + _CHUNK]
+                ],
+            )
 
 
 def _free_port() -> int:
