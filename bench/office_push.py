@@ -33,9 +33,9 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from typing import Any
 
-import httpx
 import psycopg
 
+from bench import load_client
 from bench.figures import Figure
 from bench.head_office import add_technicians, new_head_office, served
 from sync import protocol as p
@@ -148,27 +148,33 @@ async def _push_all(
     every: float = 0.0,
 ) -> Any:
     """Every body pushed, all at once (``every`` 0) or one each ``every`` seconds."""
-    limits = httpx.Limits(max_connections=len(bodies), max_keepalive_connections=len(bodies))
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=300) as client:
-        began = time.perf_counter()
+    requests = {
+        name: load_client.prepare_post(
+            base,
+            "/sync/push",
+            body,
+            {**p.version_headers(), "Authorization": f"Bearer {tokens[name]}"},
+        )
+        for name, body in bodies.items()
+    }
+    began = time.perf_counter()
 
-        async def push(n: int, name: str) -> tuple[float, str]:
-            await asyncio.sleep(max(0.0, began + n * every - time.perf_counter()))
-            headers = {**p.version_headers(), "Authorization": f"Bearer {tokens[name]}"}
-            sent = time.perf_counter()
-            try:
-                response = await client.post("/sync/push", json=bodies[name], headers=headers)
-            except httpx.HTTPError as exc:
-                return time.perf_counter() - sent, f"{type(exc).__name__}: {exc}"
-            took = time.perf_counter() - sent
-            if response.status_code != 200:
-                return took, f"HTTP {response.status_code}: {response.text[:200]}"
-            results = response.json()["results"]
-            bad = [r for r in results if r["status"] != "applied"]
-            return took, f"{len(bad)} not applied: {bad[:1]}" if bad else ""
+    async def push(n: int, name: str) -> tuple[float, str]:
+        await asyncio.sleep(max(0.0, began + n * every - time.perf_counter()))
+        sent = time.perf_counter()
+        try:
+            status, body = await load_client.send(requests[name])
+        except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
+            return time.perf_counter() - sent, f"{type(exc).__name__}: {exc}"
+        took = time.perf_counter() - sent
+        if status != 200:
+            return took, f"HTTP {status}: {body[:200].decode(errors='replace')}"
+        results = json.loads(body)["results"]
+        bad = [r for r in results if r["status"] != "applied"]
+        return took, f"{len(bad)} not applied: {bad[:1]}" if bad else ""
 
-        done = await asyncio.gather(*(push(n, name) for n, name in enumerate(bodies)))
-        return time.perf_counter() - began, done
+    done = await asyncio.gather(*(push(n, name) for n, name in enumerate(bodies)))
+    return time.perf_counter() - began, done
 
 
 def _psycopg_baseline(rows_of: dict[str, list[dict[str, Any]]]) -> tuple[float, list[float]]:
