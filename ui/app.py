@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tech_app.blobs import BlobStore
@@ -46,6 +46,8 @@ from ui.worker import Worker
 if TYPE_CHECKING:
     from tech_app.store.local import LocalStore
     from ui.sync_worker import SyncTiming
+
+_LISTEN_LATEST_MS = 1000
 
 
 def create_context(
@@ -190,6 +192,10 @@ def start(data_dir: Path | None = None) -> Started | None:
     window = MainWindow(ctx)
     guard.raise_requested.connect(lambda: bring_to_front(window))
     window.show()
+    # The socket a later start raises this window through opens after the first paint;
+    # a window that does not paint (started minimized) opens it a second later.
+    window.when_painted(guard.listen)
+    QTimer.singleShot(_LISTEN_LATEST_MS, guard, guard.listen)
     ctx.sync_status.start()
     return Started(app, ctx, window, translators, guard)
 
