@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from tech_app.blobs import BlobStore
 from tech_app.clock import utc_now
@@ -44,6 +44,8 @@ from ui.sync_status import SyncStatusSource
 from ui.worker import Worker
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox  # with the first box: none before the paint
+
     from tech_app.store.local import LocalStore
     from ui.sync_worker import SyncTiming
 
@@ -107,6 +109,8 @@ def close_context(ctx: AppContext) -> None:
 
 
 def startup_error_box(error: BaseException) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         QCoreApplication.translate("App", "tech-app cannot open your jobs"),
@@ -118,6 +122,8 @@ def startup_error_box(error: BaseException) -> QMessageBox:
 
 
 def already_open_box() -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Information,
         QCoreApplication.translate("App", "tech-app is already open"),

@@ -57,6 +57,13 @@ LATER = (
     "tech_app.records.parts",
     "tech_app.records.visit",
     "tech_app.write_rules",
+    # Each costs a few ms and the first screen has no use for it: the single-instance
+    # socket (after the paint), the search SQL (with the first search), the worker's
+    # thread pool (with its first task), making and reading ids.
+    "PySide6.QtNetwork",
+    "tech_app.store.search",
+    "concurrent.futures",
+    "uuid",
 )
 
 
