@@ -22,8 +22,13 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from tech_app.store.plain import SCHEMA_VERSION, count_pending, read_setting
-from tech_app.store.search import INDEX_VERSION, INDEX_VERSION_SETTING
+from tech_app.store.plain import (
+    INDEX_VERSION,
+    INDEX_VERSION_SETTING,
+    SCHEMA_VERSION,
+    count_pending,
+    read_setting,
+)
 
 
 class FirstPageReader:

@@ -2,7 +2,8 @@
 
 Imports neither sqlite-utils nor the records: the app reads its first page on a bare
 ``sqlite3`` connection (``tech_app.first_page``) through these same functions, before
-the full store opens.
+the full store opens. The search SQL (``tech_app.store.search``) is imported with the
+first search typed: the first page has none.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from tech_app.store import search
 from tech_app.store.plain import ProfileReads
 
 # Today's and upcoming visits first, then the rest by window; jobs without a
@@ -52,10 +52,13 @@ def _day_range(day: str) -> tuple[str, list[Any]]:
 def _where(flt: JobFilter, *, walk: bool = False) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    match = search.match_each_sql(flt.text) if walk else search.match_sql(flt.text)
-    if match is not None:
-        clauses.append(match[0])
-        params.extend(match[1])
+    if flt.text:
+        from tech_app.store import search
+
+        match = search.match_each_sql(flt.text) if walk else search.match_sql(flt.text)
+        if match is not None:
+            clauses.append(match[0])
+            params.extend(match[1])
     if flt.status:
         clauses.append("jobs.status = ?")
         params.append(flt.status)
@@ -87,6 +90,8 @@ def walk_window_order(
         return False  # another order cannot follow the index
     if flt.day:
         return True
+    from tech_app.store import search
+
     jobs = int(db.execute("SELECT ifnull(max(rowid), 0) FROM jobs").fetchone()[0])
     enough = max(1, int(math.sqrt(jobs * (offset + limit))))
     return search.count_hits(db, flt.text, enough) >= enough

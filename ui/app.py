@@ -19,8 +19,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from tech_app.blobs import BlobStore
 from tech_app.clock import utc_now
@@ -44,8 +44,12 @@ from ui.sync_status import SyncStatusSource
 from ui.worker import Worker
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox  # with the first box: none before the paint
+
     from tech_app.store.local import LocalStore
     from ui.sync_worker import SyncTiming
+
+_LISTEN_LATEST_MS = 1000
 
 
 def create_context(
@@ -105,6 +109,8 @@ def close_context(ctx: AppContext) -> None:
 
 
 def startup_error_box(error: BaseException) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         QCoreApplication.translate("App", "tech-app cannot open your jobs"),
@@ -116,6 +122,8 @@ def startup_error_box(error: BaseException) -> QMessageBox:
 
 
 def already_open_box() -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Information,
         QCoreApplication.translate("App", "tech-app is already open"),
@@ -190,6 +198,10 @@ def start(data_dir: Path | None = None) -> Started | None:
     window = MainWindow(ctx)
     guard.raise_requested.connect(lambda: bring_to_front(window))
     window.show()
+    # The socket a later start raises this window through opens after the first paint;
+    # a window that does not paint (started minimized) opens it a second later.
+    window.when_painted(guard.listen)
+    QTimer.singleShot(_LISTEN_LATEST_MS, guard, guard.listen)
     ctx.sync_status.start()
     return Started(app, ctx, window, translators, guard)
 

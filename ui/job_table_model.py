@@ -17,6 +17,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import date, datetime
 from enum import IntEnum
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
@@ -32,7 +33,7 @@ from PySide6.QtGui import QFont
 from tech_app.clock import utc_now
 from tech_app.flag_codes import JobFlag, note_flags
 from tech_app.job_list import JobFilter
-from tech_app.job_sla import summary
+from tech_app.job_sla import SlaSummary, summary
 from tech_app.vocab import SlaState
 from ui import labels
 from ui.job_flags_banner import flag_name, flag_text
@@ -42,6 +43,7 @@ ListPage = Callable[[JobFilter, int, int, str], list[dict[str, Any]]]
 Index = QModelIndex | QPersistentModelIndex
 
 PAGE_SIZE = 100
+_SLA_KEPT = 4 * PAGE_SIZE  # rows whose SLA state is kept between paints
 
 
 class Column(IntEnum):
@@ -104,8 +106,22 @@ class _Segment:
     skip_seen: bool  # skip ids already listed by an earlier segment
 
 
+@lru_cache(maxsize=1024)  # a row's window is read by several columns and roles per paint
 def _parse(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
+
+
+# The roles ``data`` answers; Qt asks for about twice as many per cell as it paints
+# (decoration, alignment, background, check state…), and those are answered first.
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.UserRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+    }
+)
 
 
 class JobTableModel(QAbstractTableModel):
@@ -130,6 +146,12 @@ class JobTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._rows: list[JobRow] = []
         self._now = clock()
+        self._day = self._now.astimezone().date()  # today, for the rows shown in bold
+        self._bold = QFont()
+        self._bold.setBold(True)
+        # Each SLA cell asks for its state twice per paint (text, colour): kept until the
+        # clock moves. Keyed by the row's values, so an edited row is computed afresh.
+        self._sla: dict[JobRow, SlaSummary | None] = {}
         self._segments = self._plan()
         self._segment = 0
         self._offset = 0  # rows read from the current segment, skipped ones included
@@ -167,7 +189,7 @@ class JobTableModel(QAbstractTableModel):
 
     def refresh_clock(self) -> None:
         """Recompute SLA states against the clock; only the SLA column changes."""
-        self._now = self._clock()
+        self._set_now()
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, Column.SLA), self.index(len(self._rows) - 1, Column.SLA)
@@ -242,6 +264,18 @@ class JobTableModel(QAbstractTableModel):
             _Segment(self._filter, _DEFAULT_ORDER, True),
         ]
 
+    def _set_now(self) -> None:
+        self._now = self._clock()
+        self._day = self._now.astimezone().date()
+        self._sla.clear()
+
+    def _summary(self, row: JobRow) -> SlaSummary | None:
+        if row not in self._sla:
+            if len(self._sla) >= _SLA_KEPT:
+                self._sla.clear()  # scrolled far: the rows on screen fill it again
+            self._sla[row] = summary(row._asdict(), self._now)
+        return self._sla[row]
+
     def _today(self) -> date:
         return self._clock().astimezone().date()
 
@@ -255,7 +289,7 @@ class JobTableModel(QAbstractTableModel):
     def _restart(self) -> None:
         self.beginResetModel()
         self._rows = []
-        self._now = self._clock()
+        self._set_now()
         self._reset_cursor()
         # Listeners of modelReset (views, the model tester) may ask for more rows while
         # others have not yet seen the reset; rows inserted then would reach them out
@@ -312,17 +346,11 @@ class JobTableModel(QAbstractTableModel):
             self.tr("SLA"),
         )[section]
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+    # No ``flags``: QAbstractTableModel's (enabled, selectable, never has children) are
+    # what the list wants, without a Python call per cell.
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
         column = Column(index.column())
@@ -333,14 +361,12 @@ class JobTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.SLA:
-            found = summary(row._asdict(), self._now)
+            found = self._summary(row)
             return sla_colour(found.state) if found else None
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS and row.flags():
             return WARNING
         if role == Qt.ItemDataRole.FontRole and self._is_today(row):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._bold
         return None
 
     def _display(self, row: JobRow, column: Column) -> str:
@@ -364,7 +390,7 @@ class JobTableModel(QAbstractTableModel):
                     status=labels.word(row.status), flags=", ".join(flag_name(f) for f in flags)
                 )
             return labels.word(row.status)
-        found = summary(row._asdict(), self._now)
+        found = self._summary(row)
         if found is None:
             return ""
         return self.tr("{mark} {promise} {left}").format(
@@ -375,7 +401,7 @@ class JobTableModel(QAbstractTableModel):
 
     def _tooltip(self, row: JobRow, column: Column) -> str | None:
         if column == Column.SLA:
-            found = summary(row._asdict(), self._now)
+            found = self._summary(row)
             if found is None:
                 return None
             return self.tr("{state}: {promise} due {deadline}").format(
@@ -394,4 +420,4 @@ class JobTableModel(QAbstractTableModel):
 
     def _is_today(self, row: JobRow) -> bool:
         start = _parse(row.window_start)
-        return start is not None and start.date() == self._now.astimezone().date()
+        return start is not None and start.date() == self._day

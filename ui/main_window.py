@@ -25,13 +25,13 @@ from ui.context import AppContext
 from ui.i18n import choose_language, switch_language
 from ui.job_list_panel import SEARCH_DELAY_MS, JobListPanel
 from ui.job_table_model import JobTableModel, ListPage
-from ui.job_view import JobView
 from ui.messages import show_error
 from ui.retranslate import Retranslating
 from ui.status_bar import SyncStatusBar
 
 if TYPE_CHECKING:
     from tech_app.timesheet import TimerChange
+    from ui.job_view import JobView
 
 _CLOCK_MS = 30_000  # SLA countdowns move in minutes
 
@@ -65,22 +65,20 @@ class MainWindow(Retranslating, QMainWindow):
             search_delay_ms=SEARCH_DELAY_MS if search_delay_ms is None else search_delay_ms,
             parent=self,
         )
-        self.job_view = JobView(ctx, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.job_list)
-        self.splitter.addWidget(self.job_view)
+        # The job view (right pane) is built right after the list's first paint, when it
+        # opens today's first job (``open_first_job``), or when first asked for
+        # (``job_view``); until then its place in the splitter holds its size.
+        self._job_view: JobView | None = None
+        self.splitter.addWidget(QWidget(self))
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
         self.setCentralWidget(self.splitter)
         self.status = SyncStatusBar(ctx.sync_status, self)
         self.setStatusBar(self.status)
 
-        self.job_list.job_selected.connect(self.job_view.show_job)
-        self.job_view.job_changed.connect(self.on_job_changed)
-        self.job_view.status_message.connect(self.on_status_message)
-        self.job_view.timers_moved.connect(self.on_timers_moved)
-        self.job_view.timers_settled.connect(self.status.withdraw_undo)
         self.job_list.job_selected.connect(self.on_job_selected)
         self._undo_job = ""
         self.model.load_failed.connect(self.on_load_failed)
@@ -120,7 +118,10 @@ class MainWindow(Retranslating, QMainWindow):
         )
         job_menu = self._menu(lambda: self.tr("&Job"))
         self.next_step_action = self._action(
-            job_menu, lambda: self.tr("Next &step"), self.job_view.take_next_step, "Ctrl+Return"
+            job_menu,
+            lambda: self.tr("Next &step"),
+            lambda: self.job_view.take_next_step(),
+            "Ctrl+Return",
         )
         job_menu.addSeparator()
         steps: tuple[tuple[str, JobStatus, Callable[[], str]], ...] = (
@@ -132,7 +133,10 @@ class MainWindow(Retranslating, QMainWindow):
         for key, status, words in steps:
             self._action(job_menu, words, self._step(status), key)
         self._action(
-            job_menu, lambda: self.tr("Sign &off…"), self.job_view.open_signoff, "Ctrl+Shift+S"
+            job_menu,
+            lambda: self.tr("Sign &off…"),
+            lambda: self.job_view.open_signoff(),
+            "Ctrl+Shift+S",
         )
 
     def _menu(self, words: Callable[[], str]) -> QMenu:
@@ -156,6 +160,26 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _step(self, status: JobStatus) -> Callable[[], None]:
         return lambda: self.job_view.change_status(status)
+
+    # -- the open job's pane -------------------------------------------------------------
+    @property
+    def job_view(self) -> JobView:
+        """The open job's pane; built now if the first paint has not built it yet."""
+        return self._build_job_view() if self._job_view is None else self._job_view
+
+    def _build_job_view(self) -> JobView:
+        from ui.job_view import JobView  # its widgets and imports wait for the first paint
+
+        view = self._job_view = JobView(self._ctx, self)
+        placeholder = self.splitter.replaceWidget(1, view)  # keeps the pane's size
+        if placeholder is not None:
+            placeholder.deleteLater()
+        self.splitter.setStretchFactor(1, 6)  # the factor lives in the widget's size policy
+        view.job_changed.connect(self.on_job_changed)
+        view.status_message.connect(self.on_status_message)
+        view.timers_moved.connect(self.on_timers_moved)
+        view.timers_settled.connect(self.status.withdraw_undo)
+        return view
 
     # -- state kept between runs ---------------------------------------------------------
     def _restore(self) -> None:
@@ -181,15 +205,21 @@ class MainWindow(Retranslating, QMainWindow):
         if self.model.rowCount() == 0 and self.model.canFetchMore(QModelIndex()):
             self.model.fetchMore(QModelIndex())
         # The store and the first job open right after the list's first paint, not before.
-        self._first_paint = AfterFirstPaint(self.job_list.table.viewport(), self.open_first_job)
+        self.when_painted(self.open_first_job)
+
+    def when_painted(self, then: Callable[[], None]) -> None:
+        """Call ``then`` from the event loop right after the job list's first paint."""
+        AfterFirstPaint(self.job_list.table.viewport(), then)
 
     def open_first_job(self) -> None:
         """The store, if the list was painted from the first page's reader (its count
-        waited for it); then today's first job, unless the technician (or a test) has
-        picked one already."""
+        waited for it); the job view; then today's first job, unless the technician (or a
+        test) has picked one already."""
         if not self._ctx.store_open:
             self._ctx.open_store()
             self.job_list.refresh_count()
+        if self._job_view is None:
+            self._build_job_view()
         if not self.job_list.table.currentIndex().isValid():
             self.job_list.select_row(0)
 
@@ -216,8 +246,8 @@ class MainWindow(Retranslating, QMainWindow):
     def refresh(self) -> None:
         self.model.reload()
         self.job_list.refresh_count()
-        if self.job_view.job_id:
-            self.job_view.show_job(self.job_view.job_id)
+        if self._job_view is not None and self._job_view.job_id:
+            self._job_view.show_job(self._job_view.job_id)
 
     def on_records_pulled(self) -> None:
         """Head office changed records: the list reloads; the open job only if it changed.
@@ -227,7 +257,7 @@ class MainWindow(Retranslating, QMainWindow):
         """
         self.model.reload()
         self.job_list.refresh_count()
-        shown = self.job_view.job
+        shown = self._job_view.job if self._job_view is not None else None
         if shown is None:
             return
         from tech_app.records import Job  # imported by the shown job already
@@ -241,7 +271,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def on_clock_tick(self) -> None:
         self.model.refresh_clock()
-        self.job_view.refresh_clock()
+        if self._job_view is not None:
+            self._job_view.refresh_clock()
 
     def on_worker_busy_changed(self, busy: bool) -> None:
         self.status.on_busy_changed(busy, self._ctx.worker.busy_label)
@@ -253,6 +284,7 @@ class MainWindow(Retranslating, QMainWindow):
         )
 
     def on_job_selected(self, job_id: str) -> None:
+        self.job_view.show_job(job_id)
         if job_id != self._undo_job:  # another job on screen: its timers are not the ones moved
             self.status.withdraw_undo()
 

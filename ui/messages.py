@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from tech_app.errors import ConsentError, StoreError, TechAppError, ValidationError
 from tech_app.money import format_money
 from tech_app.store.plain import store_error
 from ui.error_words import invalid_text, os_error_text, store_error_text
+
+# QMessageBox is imported with the first box (PySide builds the class and its enums
+# then, ~3 ms): the window's first paint shows none.
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 
 def _consent_text(error: ConsentError) -> str:
@@ -54,6 +59,8 @@ def error_text(error: BaseException) -> str:
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setObjectName("message_box")
@@ -62,6 +69,8 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) 
 
 def show_error(parent: QWidget | None, error: BaseException | str, title: str = "") -> QMessageBox:
     """Explain an error in a window-modal box and return it (already open)."""
+    from PySide6.QtWidgets import QMessageBox
+
     text = error if isinstance(error, str) else error_text(error)
     serious = isinstance(error, StoreError | sqlite3.Error | OSError)
     box = _box(
@@ -98,6 +107,8 @@ def ask(
     yes_text: str = "",
 ) -> QMessageBox:
     """Ask a yes/no question; ``on_yes`` runs only if the user agrees."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = _box(parent, QMessageBox.Icon.Question, title, text)
     yes = box.addButton(
         yes_text or QCoreApplication.translate("Messages", "Yes"),

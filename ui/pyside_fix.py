@@ -16,7 +16,6 @@ project requires either.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 from PySide6.QtCore import QObject, Signal
@@ -40,6 +39,8 @@ def singletons_leak() -> bool:
 
 
 def _reserve(obj: object) -> None:
+    import ctypes  # only on a build that needs it: ~3 ms of every start otherwise
+
     # ob_refcnt is the first field of every CPython object (Py_ssize_t).
     ctypes.c_ssize_t.from_address(id(obj)).value += _RESERVE
 

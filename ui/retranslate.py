@@ -11,9 +11,13 @@ A text is registered as the function that sets it, so the source string stays a 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+if TYPE_CHECKING:  # a form's own module imports the class (the main window has none)
+    from PySide6.QtWidgets import QFormLayout
 
 Words = Callable[[], str]
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 T = TypeVar("T")
 Connection = Any  # whatever open_connection returns; a LocalStore in the app
@@ -56,7 +58,9 @@ class Worker(QObject):
         super().__init__(parent)
         self._open_connection = open_connection
         self._connection: Connection | None = None
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tech-app-worker")
+        # The thread starts with the first task (concurrent.futures is ~4 ms of start-up,
+        # and nothing runs on it before the window has painted).
+        self._executor: ThreadPoolExecutor | None = None
         self._bridge = _Bridge(self)
         self._bridge.task_returned.connect(
             self.on_task_returned, Qt.ConnectionType.QueuedConnection
@@ -100,15 +104,24 @@ class Worker(QObject):
         self._pending[task_id] = _Pending(label, on_done, on_error, owner)
         if self.busy != was_busy:
             self.busy_changed.emit(True)
-        self._executor.submit(self._call, task_id, work)
+        self._pool().submit(self._call, task_id, work)
 
     def shutdown(self) -> None:
         """Finish queued work, then close the worker's connection on its own thread."""
         if self._closed:
             return
         self._closed = True
+        if self._executor is None:
+            return  # never ran anything: no thread, no connection
         self._executor.submit(self._close_connection)
         self._executor.shutdown(wait=True)
+
+    def _pool(self) -> ThreadPoolExecutor:
+        if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tech-app-worker")
+        return self._executor
 
     # -- worker thread ---------------------------------------------------------
     def _call(self, task_id: int, work: Callable[[Connection], Any]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -14,6 +13,8 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 \-()]{4,24}$")
 
 
 def new_id() -> str:
+    import uuid  # with the first id made or read: the app's first screen has none (~4 ms)
+
     return str(uuid.uuid4())
 
 
@@ -26,6 +27,8 @@ def shown(value: object, limit: int = 60) -> str:
 def check_id(field: str, value: str) -> str:
     # UUID() also reads the 38- and 45-character {…} and urn:uuid: spellings: an id is
     # kept as given, and head office stores ids in 36 characters.
+    import uuid
+
     try:
         if not isinstance(value, str) or len(value) > 36:
             raise ValueError(value)

@@ -21,6 +21,12 @@ T = TypeVar("T")
 # a profile's ``PRAGMA user_version`` can be checked without importing the migrations.
 SCHEMA_VERSION = 11
 
+# The search index's version (``tech_app.store.search``, whose ``job_text`` it follows:
+# bump it there), kept here beside the schema's so the first page can see that a profile
+# is current without importing the search code.
+INDEX_VERSION = "3"  # 3: a jewellery intake's counterfoil number and product
+INDEX_VERSION_SETTING = "search.index_version"
+
 
 class ProfileReads(Protocol):
     """What the full store (``LocalStore``) and the first page's reader both answer."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tech_app.search_words import category_words, job_type_words
-from tech_app.store.plain import in_chunks
+from tech_app.store.plain import INDEX_VERSION, INDEX_VERSION_SETTING, in_chunks
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -205,9 +205,8 @@ def jobs_touched_by_any(db: Database, table: str, record_ids: Iterable[str]) -> 
     return found
 
 
-# Bump when ``job_text`` changes: profiles indexed before are re-indexed once on open.
-INDEX_VERSION = "3"  # 3: a jewellery intake's counterfoil number and product
-INDEX_VERSION_SETTING = "search.index_version"
+# Bump ``INDEX_VERSION`` (in ``tech_app.store.plain``) when ``job_text`` changes:
+# profiles indexed before are re-indexed once on open.
 
 
 def reindex_if_stale(db: Database) -> None:

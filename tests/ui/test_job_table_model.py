@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -74,6 +74,33 @@ def test_todays_jobs_come_first_then_the_rest_by_window(demo_store: LocalStore) 
     today = model.index(0, Column.NUMBER).data(Qt.ItemDataRole.FontRole)
     tomorrow = model.index(9, Column.NUMBER).data(Qt.ItemDataRole.FontRole)
     assert today.bold() and tomorrow is None
+
+
+def test_the_bold_rows_follow_the_clock_into_the_next_day(demo_store: LocalStore) -> None:
+    now = [DEMO_NOW]
+    model = JobTableModel(CountingPages(demo_store), clock=lambda: now[0])
+    fetch_all(model)
+    font = Qt.ItemDataRole.FontRole
+    tomorrow = model.index(8, Column.NUMBER)
+    assert model.index(0, Column.NUMBER).data(font).bold() and tomorrow.data(font) is None
+    now[0] = DEMO_NOW + timedelta(days=1)
+    model.refresh_clock()
+    assert tomorrow.data(font).bold() and model.index(0, Column.NUMBER).data(font) is None
+
+
+def test_cells_are_enabled_selectable_leaves_and_unasked_roles_are_empty(
+    demo_store: LocalStore,
+) -> None:
+    model, _pages = model_on(demo_store)
+    fetch_all(model)
+    cell = model.index(0, Column.CUSTOMER)
+    assert model.flags(cell) == (
+        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    )
+    assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+    for role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole):
+        assert cell.data(role) is None
+    assert cell.data() and cell.data(Qt.ItemDataRole.UserRole) == model.job_id(0)
 
 
 def test_pages_are_read_one_at_a_time(demo_store: LocalStore) -> None:

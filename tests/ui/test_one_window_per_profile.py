@@ -27,12 +27,31 @@ def test_a_second_start_raises_the_first_window_instead_of_opening_another(
     first = app_module.start(demo_profile)
     assert first is not None and first.guard is not None
     qtbot.addWidget(first.window)
+    qtbot.waitUntil(lambda: first.guard.listening)  # once the window has painted
     first.window.showMinimized()
     with qtbot.waitSignal(first.guard.raise_requested, timeout=5_000):
         assert app_module.start(demo_profile) is None
     (box,) = boxes
     assert box.objectName() == "already_open" and "already open" in box.text()
     qtbot.waitUntil(lambda: not first.window.isMinimized())
+    first.window.close()
+    first.close()
+
+
+def test_a_window_started_minimized_can_still_be_raised(
+    qtbot, demo_profile: Path, boxes: list[QMessageBox], monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A window that never paints listens all the same, a moment later."""
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "when_painted", lambda _window, _then: None)  # no paint
+    first = app_module.start(demo_profile)
+    assert first is not None and first.guard is not None
+    qtbot.addWidget(first.window)
+    assert not first.guard.listening
+    qtbot.waitUntil(lambda: first.guard.listening, timeout=5_000)
+    with qtbot.waitSignal(first.guard.raise_requested, timeout=5_000):
+        assert app_module.start(demo_profile) is None
     first.window.close()
     first.close()
 

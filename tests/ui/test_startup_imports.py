@@ -20,6 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject
+
 ROOT = Path(__file__).resolve().parents[2]
 LATER = (
     "requests",
@@ -36,6 +38,8 @@ LATER = (
     "ui.signoff_dialog",
     "ui.slip_preview",
     "ui.settings_dialog",
+    "ui.job_view",  # the right pane: built after the first paint
+    "ui.sla_panel",
     "PySide6.QtPdf",
     "tech_app.charges",
     "tech_app.rules.pricing",
@@ -53,6 +57,13 @@ LATER = (
     "tech_app.records.parts",
     "tech_app.records.visit",
     "tech_app.write_rules",
+    # Each costs a few ms and the first screen has no use for it: the single-instance
+    # socket (after the paint), the search SQL (with the first search), the worker's
+    # thread pool (with its first task), making and reading ids.
+    "PySide6.QtNetwork",
+    "tech_app.store.search",
+    "concurrent.futures",
+    "uuid",
 )
 
 
@@ -119,6 +130,54 @@ def test_after_the_first_paint_the_store_opens_and_the_first_job_with_it(qtbot, 
     window.job_list.search_field.setText("王")
     window.job_list.apply_filter()
     assert 0 < window.model.rowCount() < len(first)
+
+
+class _FirstPaintSizes(QObject):
+    def __init__(self, window, sizes: list[list[int]]) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(window)
+        self._window, self._sizes = window, sizes
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._sizes:
+            assert self._window._job_view is None  # painted before the view was built
+            self._sizes.append(self._window.splitter.sizes())
+        return False
+
+
+def test_the_job_view_is_built_after_the_first_paint_and_opens_jobs(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """The right pane waits for the list's first paint, then takes the pane's place and
+    size, and a job picked in the list (or a shortcut) reaches it."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert window._job_view is None  # nothing of it before the first paint
+    painted: list[list[int]] = []  # the splitter's sizes as first painted
+    watcher = _FirstPaintSizes(window, painted)
+    window.job_list.table.viewport().installEventFilter(watcher)
+    window.show()
+    qtbot.waitUntil(lambda: window._job_view is not None and window._job_view.job is not None)
+    view = window.job_view
+    assert painted
+    assert window.splitter.widget(1) is view and view.isVisible()
+    assert window.splitter.sizes() == painted[0]  # the pane kept its size
+    assert view.job_id == window.model.job_id(0)
+    window.job_list.select_row(2)
+    assert view.job_id == window.model.job_id(2)
+    window.next_action.trigger()
+    assert view.job_id == window.model.job_id(3)
+
+
+def test_a_job_picked_before_the_first_paint_opens_in_a_view_built_for_it(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.job_list.select_row(1)  # before show(): the view is built on demand
+    assert window.job_view.job_id == window.model.job_id(1)
+    window.show()
+    qtbot.waitUntil(lambda: ctx.store_open)
+    assert window.job_view.job_id == window.model.job_id(1)  # the first job did not replace it
 
 
 def test_a_profile_needing_a_migration_is_migrated_before_the_window(
