@@ -61,9 +61,9 @@ class HTTPProblem(Exception):
         super().__init__(message)
 
 
-class LimitsMiddleware:
-    """Refuse oversized bodies (413) before they are read, counting chunked bodies too,
-    and answer a client of an unsupported protocol with "please update" (426)."""
+class _HTTPMiddleware:
+    """A plain ASGI middleware that sees HTTP requests only (``handle``); anything
+    else (lifespan) passes straight through."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -72,6 +72,17 @@ class LimitsMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        await self.handle(scope, receive, send)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
+class LimitsMiddleware(_HTTPMiddleware):
+    """Refuse oversized bodies (413) before they are read, counting chunked bodies too,
+    and answer a client of an unsupported protocol with "please update" (426)."""
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         path: str = scope["path"]
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         problem = _address_problem(path, scope.get("query_string", b"")) or _version_problem(
@@ -112,7 +123,7 @@ class LimitsMiddleware:
         await self.app(scope, replay, send)
 
 
-class RequestLogMiddleware:
+class RequestLogMiddleware(_HTTPMiddleware):
     """One JSON log line per request (who, what, status, time), its request id and the
     protocols head office accepts on every answer, and any exception a handler lets
     out turned into its status (a 500 logged with its traceback).
@@ -121,13 +132,7 @@ class RequestLogMiddleware:
     runs each request through a task group and memory streams, a cost every push and
     pull of the herd paid."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
         request_id = _request_id(scope)
         state = scope.setdefault("state", {})
