@@ -186,13 +186,12 @@ def commit_in_order(conn: Connection) -> Committed:
         _note_timeline(conn)
         _commit_now(conn)
         return Committed(_same, seq)
-    base, used, stored = block.base, block.used, block.stored
-    block.base, block.used, block.stored = None, 0, False
+    base, used = block.base, block.used
+    block.base, block.used = None, 0
     counter = "(SELECT value FROM counters WHERE name = 'seq')"
     offset = f"({counter} - {used - 1} - {base})"  # the first real number minus base
     statements = [f"UPDATE counters SET value = value + {used} WHERE name = 'seq' RETURNING value"]
-    if stored:  # else every holder of these numbers renumbers them itself
-        statements += _shift_statements(base, base + used, offset)
+    statements += _shift_statements(base, base + used, offset)
     # Earlier stamps of this transaction took real ranges already; this one's range is
     # known only to the database until the message is answered.
     statements += [
@@ -270,13 +269,11 @@ def _note_timeline(conn: Connection) -> None:
 
 
 class _Block:
-    """The provisional numbers one PostgreSQL transaction has handed out so far, and
-    whether any of them may already be in the database (``stamp`` then shifts them)."""
+    """The provisional numbers one PostgreSQL transaction has handed out so far."""
 
     def __init__(self) -> None:
         self.base: int | None = None
         self.used = 0
-        self.stored = False
 
 
 _savepoints = itertools.count(1)
@@ -373,20 +370,16 @@ def _read_once(conn: Connection, key: tuple[Any, ...], read: Callable[[], Any]) 
     return memo[key]
 
 
-def next_seq(conn: Connection, count: int = 1, *, held_back: bool = False) -> int:
+def next_seq(conn: Connection, count: int = 1) -> int:
     """Allocate ``count`` sequence numbers; returns the first. Call inside write_transaction.
 
-    On PostgreSQL the numbers are provisional until ``stamp`` (at the latest when the
-    transaction ends); ``stamp`` returns the function that maps them to real ones.
-    ``held_back``: the caller keeps the numbers out of the database until it renumbers
-    them itself with ``stamp``'s mapping (or calls ``provisional_stored`` when it writes
-    them earlier), so ``stamp`` need not look for them in the tables.
+    On PostgreSQL the numbers are provisional until the commit-ordering step
+    (``commit_in_order`` when the transaction ends, or ``stamp`` before), which shifts
+    them wherever they were stored and maps them to real ones for the caller.
     """
     block: _Block | None = conn.info.get("provisional")
     if block is None:
         return _take_real(conn, count)
-    if not held_back:
-        block.stored = True
     if block.base is None:
         # A block needs to be unique only among transactions open at the same time: the
         # commit-ordering step moves every provisional number onto a real one before
@@ -399,13 +392,6 @@ def next_seq(conn: Connection, count: int = 1, *, held_back: bool = False) -> in
     first = block.base + block.used
     block.used += count
     return first
-
-
-def provisional_stored(conn: Connection) -> None:
-    """Numbers handed out ``held_back`` went into the database before ``stamp``."""
-    block: _Block | None = conn.info.get("provisional")
-    if block is not None and block.used:
-        block.stored = True
 
 
 def _take_real(conn: Connection, count: int) -> int:
@@ -457,12 +443,11 @@ def stamp(conn: Connection) -> Callable[[int], int]:
     block: _Block | None = conn.info.get("provisional")
     if block is None or block.base is None or block.used == 0:
         return _same
-    base, used, stored = block.base, block.used, block.stored
-    block.base, block.used, block.stored = None, 0, False
+    base, used = block.base, block.used
+    block.base, block.used = None, 0
     offset = _take_real(conn, used) - base
-    if stored:  # else every holder of these numbers renumbers them itself (a push's rows)
-        for statement in _shift_statements(base, base + used, str(offset)):
-            conn.exec_driver_sql(statement)
+    for statement in _shift_statements(base, base + used, str(offset)):
+        conn.exec_driver_sql(statement)
 
     def real(number: int) -> int:
         return number + offset if base <= number < base + used else number

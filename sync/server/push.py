@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from sync.protocol import MAX_ID_LENGTH, MAX_SCHEMA, MIN_SCHEMA, OPS, Mutation, PushRequest
 from sync.server import gate, store
 from sync.server import tables as t
-from sync.server.db import commit_in_order, current_seq, lazy_savepoint, now, provisional_stored
+from sync.server.db import commit_in_order, current_seq, lazy_savepoint, now
 from sync.server.record_tables import REFERENCES
 from tech_app.errors import TechAppError, ValidationError
 from tech_app.records.codec import RECORD_FOR_TABLE, from_row, to_row
@@ -90,7 +90,6 @@ def push(conn: Connection, technician: str, request: PushRequest) -> dict[str, A
     ]
     if logged_now:
         conn.execute(t.mutation_log.insert(), logged_now)
-        provisional_stored(conn)  # the log's numbers are shifted with the records'
     conflicts = gate.conflicts_logged(conn) - conflicts_before
     # The answer names real numbers (the device compares them with its pull cursor),
     # so the push ends its transaction itself: the commit-ordering step and COMMIT.

@@ -32,7 +32,7 @@ from sqlalchemy.engine import Connection
 
 from sync.server import history
 from sync.server import tables as t
-from sync.server.db import current_seq, meta_value, next_seq, now, provisional_stored, stamp
+from sync.server.db import current_seq, meta_value, next_seq, now, stamp
 from sync.server.record_rows import data_of, fields_by_key, joined
 from sync.server.record_tables import fields_of
 from tech_app.records.codec import RECORD_FOR_TABLE
@@ -209,7 +209,6 @@ def flush_pending(conn: Connection) -> None:
     batch: _Batch | None = conn.info.get(_PENDING)
     if batch is None or not batch.rows:
         return
-    provisional_stored(conn)
     _insert(conn, batch.rows)
     batch.earlier += batch.rows[: batch.start]
     batch.rows.clear()
@@ -361,7 +360,7 @@ def write(
     batch: _Batch | None = conn.info.get(_PENDING)
     deferred = existing is None and batch is not None and table in _DEFERRABLE
     # A deferred first version waits for flush_pending, which inserts it with the others.
-    seq = next_seq(conn, held_back=deferred)
+    seq = next_seq(conn)
     writers = existing.writers if existing else {}
     for name in data if fields is None else fields:
         writers[name] = [writer, seq]
