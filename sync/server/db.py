@@ -475,13 +475,25 @@ def current_seq(conn: Connection) -> int:
 
 
 def meta_value(conn: Connection, key: str) -> str:
-    return str(
-        _read_once(
-            conn,
-            ("meta", key),
-            lambda: conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == key)).scalar_one(),
-        )
+    if conn.info.get(_SNAPSHOT_READS) is None:
+        return str(conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == key)).scalar_one())
+    # In a snapshot (a pull reads the epoch and the purge mark): both in one statement.
+    values: dict[str, str] = _read_once(
+        conn,
+        ("meta",),
+        lambda: {
+            str(k): str(v)
+            for k, v in conn.execute(
+                sa.select(t.meta.c.key, t.meta.c.value).where(t.meta.c.key.in_(_PULL_META))
+            )
+        },
     )
+    if key not in values:
+        return str(conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == key)).scalar_one())
+    return values[key]
+
+
+_PULL_META = ("epoch", "purged_through_seq")
 
 
 def set_meta(conn: Connection, key: str, value: str) -> None:

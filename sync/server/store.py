@@ -668,6 +668,14 @@ def pull(
     technician's own rows and the catalogue (records by owner, seq), their feed and
     their tombstones. An idle pull costs four index probes, whatever the data size."""
     r = t.records.c
+    if cursor > 0 and not _anything_after(conn, technician, cursor):
+        # The idle pull (every few minutes from every laptop): one statement says so.
+        return {
+            "epoch": meta_value(conn, "epoch"),
+            "cursor": max(cursor, current_seq(conn)),
+            "has_more": False,
+            "changes": [],
+        }
     columns = (r.table_name, r.id, r.version, r.seq, r.deleted, r.updated_at)
     owned = [
         conn.execute(
@@ -724,6 +732,22 @@ def pull(
         # hold a few more entries than ``limit`` for them.
         "changes": history.expand(conn, technician, changes) if with_history else changes,
     }
+
+
+def _anything_after(conn: Connection, technician: str, cursor: int) -> bool:
+    """Whether any of the four ranges a pull reads holds a number after ``cursor``: one
+    statement of four index probes instead of four statements."""
+    r, f, g = t.records.c, t.feed.c, t.tombstones.c
+    probes = [
+        sa.select(r.seq).where(r.owner == technician, r.seq > cursor).limit(1),
+        sa.select(r.seq).where(r.owner == EVERYONE, r.seq > cursor).limit(1),
+        sa.select(f.seq).where(f.technician == technician, f.seq > cursor).limit(1),
+        sa.select(g.seq).where(g.technician.in_([technician, EVERYONE]), g.seq > cursor).limit(1),
+    ]
+    found = conn.execute(
+        sa.select(sa.literal(1)).where(sa.or_(*(sa.exists(probe) for probe in probes)))
+    ).first()
+    return found is not None
 
 
 def changes_for(

@@ -605,6 +605,8 @@ def apply_pull_page(
     result = PageResult()
     columns: dict[str, list[str]] = {}
     changes = list(changes)
+    if not changes and _already_recorded(store, next_cursor, server_epoch, timeline):
+        return result  # the idle sync's empty page: no write transaction for nothing
     applied: dict[str, set[str]] = {}  # per table, the ids whose rows this page wrote
     with store.transaction() as db:
         pending = _dirty_fields(store)
@@ -655,6 +657,22 @@ def apply_pull_page(
             [int(next_cursor)],
         )
     return result
+
+
+def _already_recorded(
+    store: LocalStore, next_cursor: int, server_epoch: str | None, timeline_token: str
+) -> bool:
+    """An empty page would change nothing: same cursor, timeline and epoch, and no sent
+    mutation waiting for this cursor to be confirmed."""
+    if cursor(store) != int(next_cursor) or timeline(store) != timeline_token:
+        return False
+    if server_epoch is not None and epoch(store) is None:
+        return False
+    waiting = store.db.execute(
+        "SELECT 1 FROM outbox WHERE state = 'sent' AND server_seq <= ? LIMIT 1",
+        [int(next_cursor)],
+    ).fetchone()
+    return waiting is None
 
 
 def resyncing(store: LocalStore) -> bool:
