@@ -58,6 +58,7 @@ SEQ_COLUMNS = (("records", "seq"), ("feed", "seq"), ("tombstones", "seq"), ("mut
 _COUNTED = "counted"  # conn.info: the counter's value after this transaction's last take
 _COMMITTED = "committed_in_order"  # conn.info: commit_in_order has ended the transaction
 _SNAPSHOT_READS = "snapshot_reads"  # conn.info: values read once in a read transaction
+_PULL_META = ("epoch", "purged_through_seq")  # read together by each pull
 
 
 def default_db_url() -> str:
@@ -475,25 +476,27 @@ def current_seq(conn: Connection) -> int:
 
 
 def meta_value(conn: Connection, key: str) -> str:
-    if conn.info.get(_SNAPSHOT_READS) is None:
-        return str(conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == key)).scalar_one())
-    # In a snapshot (a pull reads the epoch and the purge mark): both in one statement.
-    values: dict[str, str] = _read_once(
-        conn,
-        ("meta",),
-        lambda: {
-            str(k): str(v)
-            for k, v in conn.execute(
-                sa.select(t.meta.c.key, t.meta.c.value).where(t.meta.c.key.in_(_PULL_META))
-            )
-        },
+    if key in _PULL_META and conn.info.get(_SNAPSHOT_READS) is not None:
+        # A pull reads the epoch and the purge mark: both in one statement.
+        return str(
+            _read_once(
+                conn,
+                ("meta",),
+                lambda: {
+                    str(name): str(value)
+                    for name, value in conn.execute(
+                        sa.select(t.meta.c.key, t.meta.c.value).where(t.meta.c.key.in_(_PULL_META))
+                    )
+                },
+            )[key]
+        )
+    return str(
+        _read_once(
+            conn,
+            ("meta", key),
+            lambda: conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == key)).scalar_one(),
+        )
     )
-    if key not in values:
-        return str(conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == key)).scalar_one())
-    return values[key]
-
-
-_PULL_META = ("epoch", "purged_through_seq")
 
 
 def set_meta(conn: Connection, key: str, value: str) -> None:

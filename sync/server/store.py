@@ -666,58 +666,38 @@ def pull(
 
     Four index ranges, each read at most ``limit + 1`` deep and merged by number: the
     technician's own rows and the catalogue (records by owner, seq), their feed and
-    their tombstones. An idle pull costs four index probes, whatever the data size."""
-    r = t.records.c
-    # Which of the four ranges hold anything after the cursor, in one statement: an idle
-    # pull (every few minutes from every laptop) ends here, and a page skips the empty ones.
-    ranges = _ranges_after(conn, technician, cursor) if cursor > 0 else (True,) * 4
-    if not any(ranges):
-        return {
-            "epoch": meta_value(conn, "epoch"),
-            "cursor": max(cursor, current_seq(conn)),
-            "has_more": False,
-            "changes": [],
-        }
+    their tombstones. One statement first probes all four, whatever the data size, and
+    only ranges with changes are read: an idle pull (every few minutes from every
+    laptop) reads none, and nothing after them runs a statement for an empty page."""
+    r, f, g = t.records.c, t.feed.c, t.tombstones.c
     columns = (r.table_name, r.id, r.version, r.seq, r.deleted, r.updated_at)
-    owned = [
-        conn.execute(
-            sa.select(*columns)
-            .where(r.owner == who, r.seq > cursor)
-            .order_by(r.seq)
-            .limit(limit + 1)
-        ).all()
-        if wanted
-        else []
-        for who, wanted in ((technician, ranges[0]), (EVERYONE, ranges[1]))
-    ]
-    f = t.feed.c
-    fed = (
-        conn.execute(
+    ranges = [
+        (sa.select(*columns).where(r.owner == technician, r.seq > cursor), r.seq),
+        (sa.select(*columns).where(r.owner == EVERYONE, r.seq > cursor), r.seq),
+        (
             sa.select(f.seq.label("feed_seq"), f.table_name.label("entry"), f.record_id, *columns)
             .select_from(
                 t.feed.outerjoin(
                     t.records, sa.and_(r.table_name == f.table_name, r.id == f.record_id)
                 )
             )
-            .where(f.technician == technician, f.seq > cursor)
-            .order_by(f.seq)
-            .limit(limit + 1)
-        ).all()
-        if ranges[2]
-        else []
+            .where(f.technician == technician, f.seq > cursor),
+            f.seq,
+        ),
+        (
+            sa.select(t.tombstones).where(g.seq > cursor, g.technician.in_([technician, EVERYONE])),
+            g.seq,
+        ),
+    ]
+    if cursor > 0:
+        found = conn.execute(sa.select(*(sa.exists(query) for query, _ in ranges))).one()
+    else:
+        found = (True,) * len(ranges)
+    mine, catalogue, fed, gone = (
+        conn.execute(query.order_by(seq).limit(limit + 1)).all() if wanted else []
+        for (query, seq), wanted in zip(ranges, found, strict=True)
     )
-    gone = (
-        conn.execute(
-            sa.select(t.tombstones)
-            .where(
-                t.tombstones.c.seq > cursor, t.tombstones.c.technician.in_([technician, EVERYONE])
-            )
-            .order_by(t.tombstones.c.seq)
-            .limit(limit + 1)
-        ).all()
-        if ranges[3]
-        else []
-    )
+    owned = [mine, catalogue]
     fields = fields_by_key(
         conn,
         [(row.table_name, row.id) for rows in (*owned, fed) for row in rows if row.id is not None],
@@ -748,20 +728,6 @@ def pull(
         # hold a few more entries than ``limit`` for them.
         "changes": history.expand(conn, technician, changes) if with_history else changes,
     }
-
-
-def _ranges_after(conn: Connection, technician: str, cursor: int) -> tuple[bool, ...]:
-    """Whether each range a pull reads (own rows, catalogue, feed, tombstones) holds a
-    number after ``cursor``: four index probes in one statement."""
-    r, f, g = t.records.c, t.feed.c, t.tombstones.c
-    probes = [
-        sa.select(r.seq).where(r.owner == technician, r.seq > cursor),
-        sa.select(r.seq).where(r.owner == EVERYONE, r.seq > cursor),
-        sa.select(f.seq).where(f.technician == technician, f.seq > cursor),
-        sa.select(g.seq).where(g.technician.in_([technician, EVERYONE]), g.seq > cursor),
-    ]
-    row = conn.execute(sa.select(*(sa.exists(probe) for probe in probes))).one()
-    return tuple(bool(found) for found in row)
 
 
 def changes_for(
