@@ -45,8 +45,7 @@ from sync.server.db import now, write_transaction
 from sync.server.office import bulk_jobs
 from tech_app.demo import CHINA
 from tech_app.records import TimeEntry
-from tech_app.records.codec import to_row
-from tech_app.store.schema import SCHEMA_VERSION
+from tech_app.records.codec import RECORD_SCHEMA, to_row
 
 MUTATIONS_EACH = 20
 HERD_P99_S = 2.0  # the targets for the herd
@@ -109,7 +108,7 @@ def _push_body(rows: list[dict[str, Any]]) -> dict[str, Any]:
                     op="insert",
                     fields=row,
                     base_version=0,
-                    schema_version=SCHEMA_VERSION,
+                    schema_version=RECORD_SCHEMA,
                 )
                 for n, row in enumerate(rows)
             ],

@@ -230,8 +230,15 @@ def _apply_page(
 ) -> None:
     changes = [{"seq": c.seq, "table": c.table, "id": c.id, "row": c.row} for c in page.changes]
     try:
+        # Search entries wait for the round's last page: a first sync's pages would
+        # otherwise index most jobs twice (see ``remote.apply_pull_page``).
         result = remote.apply_pull_page(
-            store, changes, page.cursor, page.epoch, timeline=page.timeline
+            store,
+            changes,
+            page.cursor,
+            page.epoch,
+            timeline=page.timeline,
+            index_now=not page.has_more,
         )
     except sqlite3.IntegrityError as exc:
         # Rows that point at what this device never received: its cursor cannot be

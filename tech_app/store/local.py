@@ -28,7 +28,7 @@ from tech_app.errors import (
     StoreProblem,
 )
 from tech_app.records import Job
-from tech_app.records.codec import from_row, table_of, to_row
+from tech_app.records.codec import RECORD_SCHEMA, from_row, table_of, to_row
 from tech_app.records.validate import new_id
 from tech_app.store import search
 from tech_app.store.plain import count_pending, read_setting, store_error
@@ -191,7 +191,7 @@ class LocalStore:
                         "insert" if old is None else "update",
                         json.dumps(changed, ensure_ascii=False),
                         base_version,
-                        SCHEMA_VERSION,
+                        RECORD_SCHEMA,  # what the fields hold, not the profile's layout
                         stamp,
                     ],
                 )

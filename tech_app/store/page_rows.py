@@ -117,12 +117,24 @@ class PageRows:
 
     def updated(self, table: str, record_id: str, changed: Mapping[str, Any]) -> None:
         """``changed`` was written to the row (after a ``flush``)."""
-        if any(k in changed for k in self._natural_keys.get(table, ())):
-            self.forget()  # the key moved: simpler to read afresh than to track it
-            return
         row = self._rows.get((table, record_id))
+        if self._key_moved(table, row, changed):
+            self.forget()  # simpler to read afresh than to track it
+            return
         if row is not None:
             row.update(changed)
+
+    def _key_moved(
+        self, table: str, row: Mapping[str, Any] | None, changed: Mapping[str, Any]
+    ) -> bool:
+        """Whether ``changed`` moves the row's natural key (a row sent again usually
+        carries the key it had)."""
+        key = self._natural_keys.get(table, ())
+        if not any(k in changed for k in key):
+            return False
+        if row is None:
+            return True
+        return _key_of(row.get(k) for k in key) != _key_of(changed.get(k, row.get(k)) for k in key)
 
     def forget(self) -> None:
         """Rows are about to be deleted: write what waits, and answer from SQLite for the

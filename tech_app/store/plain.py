@@ -19,7 +19,7 @@ T = TypeVar("T")
 
 # The number of migrations in ``tech_app.store.schema`` (a test holds them equal), here so
 # a profile's ``PRAGMA user_version`` can be checked without importing the migrations.
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 # The search index's version (``tech_app.store.search``, whose ``job_text`` it follows:
 # bump it there), kept here beside the schema's so the first page can see that a profile

@@ -372,9 +372,11 @@ def _dirty_at(
     return dirty
 
 
-def _columns(store: LocalStore, table: str, cache: dict[str, list[str]]) -> list[str]:
+def _columns(store: LocalStore, table: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
     if table not in cache:
-        cache[table] = [r[1] for r in store.db.execute(f"PRAGMA table_info([{table}])").fetchall()]
+        cache[table] = frozenset(
+            r[1] for r in store.db.execute(f"PRAGMA table_info([{table}])").fetchall()
+        )
     return cache[table]
 
 
@@ -521,7 +523,7 @@ def _upsert(
     row: Mapping[str, Any],
     seq: int,
     pending: Mapping[tuple[str, str], list[tuple[set[str], int | None, str]]],
-    columns: dict[str, list[str]],
+    columns: dict[str, frozenset[str]],
     result: PageResult,
 ) -> bool:
     known = _columns(store, table, columns)
@@ -536,7 +538,9 @@ def _upsert(
     dirty = _dirty_at(pending, table, record_id, seq)
     if table == "jobs" and local.get("flagged") and not values.get("flagged"):
         dirty.add("flagged")  # this device's own review flag stays until the office says otherwise
-    clean = {k: v for k, v in values.items() if k != "id" and k not in dirty}
+    # Only what differs is written: a first sync sends the open jobs' rows again, as they
+    # were stored a moment before, and rewriting them would cost as much as inserting.
+    clean = {k: v for k, v in values.items() if k != "id" and k not in dirty and local.get(k) != v}
     if not _clear_collisions(
         store, page, table, {**row, **{k: local[k] for k in dirty if k in local}}, pending, result
     ):
@@ -596,16 +600,25 @@ def apply_pull_page(
     next_cursor: int,
     server_epoch: str | None = None,
     timeline: str = "",
+    *,
+    index_now: bool = True,
 ) -> PageResult:
     """Apply one page of changes and move the cursor, all in one transaction.
 
     ``changes`` are ``{"seq", "table", "id", "row"}`` with ``row`` None for a
     tombstone. No outbox rows are written: these are the server's values.
+    ``index_now`` False leaves the search entries of the jobs the page touched for the
+    round's last page (or the next open of the store) to refresh, with every page's
+    deferred before it: a job and its rows often arrive pages apart.
     """
     result = PageResult()
-    columns: dict[str, list[str]] = {}
+    columns: dict[str, frozenset[str]] = {}
     changes = list(changes)
-    if not changes and _already_recorded(store, next_cursor, server_epoch, timeline):
+    if (
+        not changes
+        and _already_recorded(store, next_cursor, server_epoch, timeline)
+        and not (index_now and search.has_pending(store.db))
+    ):
         return result  # the idle sync's empty page: no write transaction for nothing
     applied: dict[str, set[str]] = {}  # per table, the ids whose rows this page wrote
     with store.transaction() as db:
@@ -647,7 +660,10 @@ def apply_pull_page(
         touched_jobs: set[str] = set()
         for table, ids in applied.items():
             touched_jobs |= search.jobs_touched_by_any(db, table, ids)
-        search.reindex_jobs(db, touched_jobs)
+        if index_now:
+            search.reindex_pending(db, touched_jobs)
+        else:
+            search.defer_jobs(db, touched_jobs)
         store.set_setting(CURSOR, str(int(next_cursor)))
         store.set_setting(TIMELINE, timeline)
         if server_epoch is not None and epoch(store) is None:

@@ -352,6 +352,20 @@ def m011_service_systems(db: Database) -> None:
     db.execute("UPDATE settings SET value = '0' WHERE key = 'sync.cursor'")
 
 
+@migrations()
+def m012_search_pending(db: Database) -> None:
+    # Jobs whose search entries wait for the last page of a sync round
+    # (``search.defer_jobs``): a first sync's pages name most jobs twice (the job, then
+    # its units or customer in a later page), and each page re-indexing them cost more
+    # than storing the rows. A table rather than memory, so a round cut short leaves the
+    # list for whatever indexes next.
+    db.execute("CREATE TABLE search_pending (job_id TEXT PRIMARY KEY) WITHOUT ROWID")
+
+
+# Migrations that change only the laptop's own bookkeeping, not what a record holds:
+# they move the profile's version but not the record schema the wire carries.
+BOOKKEEPING_ONLY = ("m012_search_pending",)
+
 # The number of migrations above: kept in ``plain`` so a profile's version can be checked
 # without importing sqlite-utils (``tech_app.first_page``); tests/tech_app/test_first_page.py too.
 assert len(migrations._migrations) == SCHEMA_VERSION, "bump tech_app.store.plain.SCHEMA_VERSION"

@@ -175,6 +175,30 @@ def reindex_jobs(db: Database, job_ids: Iterable[str]) -> None:
         )
 
 
+def defer_jobs(db: Database, job_ids: Iterable[str]) -> None:
+    """Note jobs whose entries are stale, for ``reindex_pending`` to refresh later (the
+    pages of a sync round before its last); call inside the writing transaction."""
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO search_pending (job_id) VALUES (?)", [(j,) for j in job_ids]
+    )
+
+
+def reindex_pending(db: Database, also: Iterable[str] = ()) -> int:
+    """Refresh the deferred jobs' entries and those of ``also``, and clear the list;
+    returns how many were asked for. Call inside the writing transaction."""
+    pending = {job_id for (job_id,) in db.execute("SELECT job_id FROM search_pending")}
+    wanted = pending | set(also)
+    if wanted:
+        reindex_jobs(db, wanted)
+    if pending:
+        db.execute("DELETE FROM search_pending")
+    return len(wanted)
+
+
+def has_pending(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone() is not None
+
+
 # Where a record's words reach the jobs that show them (see ``job_text``).
 _TOUCHES = {
     "customers": "SELECT id FROM jobs WHERE customer_id IN ({})",
@@ -210,14 +234,19 @@ def jobs_touched_by_any(db: Database, table: str, record_ids: Iterable[str]) -> 
 
 
 def reindex_if_stale(db: Database) -> None:
-    """Re-index every job when the index was built by an older ``job_text``."""
+    """Re-index every job when the index was built by an older ``job_text``; otherwise
+    the jobs a sync round cut short left waiting (``defer_jobs``)."""
     found = db.execute(
         "SELECT value FROM settings WHERE key = ?", [INDEX_VERSION_SETTING]
     ).fetchone()
     if found is not None and found[0] == INDEX_VERSION:
+        if has_pending(db):
+            with db.atomic():
+                reindex_pending(db)
         return
     with db.atomic():
         reindex_jobs(db, [job_id for (job_id,) in db.execute("SELECT id FROM jobs").fetchall()])
+        db.execute("DELETE FROM search_pending")
         db.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

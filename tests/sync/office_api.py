@@ -17,11 +17,10 @@ from sync.server.db import read_transaction, write_transaction
 from tech_app.demo import CHINA
 from tech_app.demo_templates import FORKLIFT_QUARTERLY
 from tech_app.records import Asset, Contract, Customer, Job, JobAsset, Site
-from tech_app.records.codec import TABLES, from_row
-from tech_app.store.schema import SCHEMA_VERSION
+from tech_app.records.codec import RECORD_SCHEMA, TABLES, from_row
 from tests.sync.conftest import PASSWORD, Server
 
-VERSIONS = {PROTOCOL_HEADER: "1", SCHEMA_HEADER: str(SCHEMA_VERSION)}
+VERSIONS = {PROTOCOL_HEADER: "1", SCHEMA_HEADER: str(RECORD_SCHEMA)}
 
 
 def at(day: date, hour: int = 9, minute: int = 0) -> datetime:

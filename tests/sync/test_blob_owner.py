@@ -23,7 +23,7 @@ from alembic.config import Config
 from sync.server import dispatch
 from sync.server import tables as t
 from sync.server.db import make_engine, read_transaction, write_transaction
-from tech_app.store.schema import SCHEMA_VERSION
+from tech_app.records.codec import RECORD_SCHEMA
 from tests.sync.conftest import PG_ADMIN, Server, png_bytes
 from tests.sync.test_security import bearer, login
 
@@ -64,7 +64,7 @@ def push_row(server: Server, headers: dict[str, str], table: str, row: dict[str,
                 "op": "insert",
                 "fields": row,
                 "base_version": 0,
-                "schema_version": SCHEMA_VERSION,
+                "schema_version": RECORD_SCHEMA,
             }
         ],
     }

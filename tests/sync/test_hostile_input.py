@@ -26,7 +26,7 @@ from sync.server import store
 from sync.server import tables as t
 from sync.server.db import current_seq, read_transaction
 from tech_app.demo import demo_id
-from tech_app.store.schema import SCHEMA_VERSION
+from tech_app.records.codec import RECORD_SCHEMA
 from tests.sync.conftest import PASSWORD, Server
 from tests.sync.test_security import V, bearer, login
 
@@ -92,7 +92,7 @@ def mutation(table: str, record_id: str, op: str, fields: dict[str, Any]) -> dic
         "op": op,
         "fields": fields,
         "base_version": 1,
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": RECORD_SCHEMA,
     }
 
 

@@ -244,17 +244,17 @@ def test_the_feed_migration_gives_every_device_what_it_pulled_before(
 def _time_entry_mutations(technician: str, job_id: str, *, then_update: bool) -> list[Any]:
     from bench.office_push import labour_entries
     from sync.protocol import Mutation
-    from tech_app.store.schema import SCHEMA_VERSION
+    from tech_app.records.codec import RECORD_SCHEMA
 
     rows = labour_entries(technician, job_id, 3)  # the push herd's rows, three of them
     mutations = [
-        Mutation(n + 1, "time_entries", str(row["id"]), "insert", row, 0, SCHEMA_VERSION)
+        Mutation(n + 1, "time_entries", str(row["id"]), "insert", row, 0, RECORD_SCHEMA)
         for n, row in enumerate(rows)
     ]
     if then_update:  # the same push changes a row it created: it goes in before the stamp
         changed = {**rows[0], "ended_at": rows[0]["started_at"]}
         mutations.append(
-            Mutation(4, "time_entries", str(rows[0]["id"]), "update", changed, 1, SCHEMA_VERSION)
+            Mutation(4, "time_entries", str(rows[0]["id"]), "update", changed, 1, RECORD_SCHEMA)
         )
     return mutations
 

@@ -18,10 +18,10 @@ from sync.server.app import create_app
 from sync.server.console import ROUTERS
 from sync.server.db import current_seq, read_transaction, write_transaction
 from tech_app.demo import demo_id
-from tech_app.store.schema import SCHEMA_VERSION
+from tech_app.records.codec import RECORD_SCHEMA
 from tests.sync.conftest import PASSWORD, Server, png_bytes
 
-V = {"X-Tech-App-Protocol": "1", SCHEMA_HEADER: str(SCHEMA_VERSION)}
+V = {"X-Tech-App-Protocol": "1", SCHEMA_HEADER: str(RECORD_SCHEMA)}
 
 
 def login(server: Server, name: str, password: str = PASSWORD) -> requests.Response:
@@ -85,7 +85,7 @@ def mutation(n: int, table: str, record_id: str, op: str, fields: dict[str, Any]
         "op": op,
         "fields": fields,
         "base_version": 1,
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": RECORD_SCHEMA,
     }
 
 

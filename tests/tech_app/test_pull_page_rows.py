@@ -67,3 +67,28 @@ def test_two_new_rows_of_one_page_with_the_same_key_keep_the_later() -> None:
     second = Part(number="GK-700", name="second id", unit_price=100)
     remote.apply_pull_page(store, [_change(1, first), _change(2, second)], 2)
     assert _parts(store) == {second.id: ("GK-700", "second id")}
+
+
+def test_a_row_whose_key_moves_frees_its_old_key_within_the_page() -> None:
+    store = open_store(None)
+    part = Part(number="GK-800", name="螺栓", unit_price=100)
+    remote.apply_pull_page(store, [_change(1, part)], 1)
+    moved = Part(id=part.id, number="GK-801", name="螺栓", unit_price=100)
+    newcomer = Part(number="GK-800", name="垫片", unit_price=100)
+    remote.apply_pull_page(store, [_change(2, moved), _change(3, newcomer)], 3)
+    assert _parts(store) == {part.id: ("GK-801", "螺栓"), newcomer.id: ("GK-800", "垫片")}
+
+
+def test_a_row_sent_again_unchanged_still_holds_its_key_for_the_page() -> None:
+    """A first sync sends the open jobs' rows again as they were stored: nothing is
+    rewritten, and the page still knows who holds each key."""
+    store = open_store(None)
+    part = Part(number="GK-900", name="滤芯", unit_price=100)
+    remote.apply_pull_page(store, [_change(1, part)], 1)
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    replacing = Part(number="GK-900", name="滤芯 (new id)", unit_price=100)
+    remote.apply_pull_page(store, [_change(2, part), _change(3, replacing)], 3)
+    store.db.conn.set_trace_callback(None)
+    assert not [s for s in statements if s.startswith("UPDATE [parts]")]
+    assert _parts(store) == {replacing.id: ("GK-900", "滤芯 (new id)")}

@@ -12,6 +12,7 @@ import pytest
 
 from tech_app.errors import StoreError
 from tech_app.records import Customer, Site
+from tech_app.records.codec import RECORD_SCHEMA
 from tech_app.store import search
 from tech_app.store.local import LocalStore, open_store
 from tech_app.store.schema import SCHEMA_VERSION
@@ -29,7 +30,7 @@ def test_insert_and_update_each_leave_one_numbered_mutation(store: LocalStore) -
     assert [m["op"] for m in mutations] == ["insert", "update"]
     assert json.loads(str(mutations[1]["fields"])) == {"phone": "138 0013 5522"}
     assert [m["base_version"] for m in mutations] == [0, 1]
-    assert all(m["schema_version"] == SCHEMA_VERSION for m in mutations)
+    assert all(m["schema_version"] == RECORD_SCHEMA for m in mutations)
     row = store.row("customers", customer.id)
     assert row is not None and row["version"] == 2 and row["updated_at"]
 
