@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import orjson
 import requests
 
 from sync import protocol as p
@@ -228,12 +229,12 @@ class SyncClient:
         if timeline:
             params["timeline"] = timeline
         response = self.request("GET", "/sync/pull", params=params)
-        return p.parse_pull_response(response.json())
+        return p.parse_pull_response(_page_body(response))
 
     def open_jobs(self) -> p.PullResponse:
         """The technician's open jobs and what they need, for a device with nothing yet
         (``sync.server.open_first``); its cursor stays where it is."""
-        return p.parse_pull_response(self.request("GET", "/sync/open-jobs").json())
+        return p.parse_pull_response(_page_body(self.request("GET", "/sync/open-jobs")))
 
     # -- blobs ------------------------------------------------------------------------------
     def blob_offset(self, sha256: str) -> tuple[int, bool]:
@@ -271,3 +272,12 @@ class SyncClient:
 
     def download_blob(self, sha256: str) -> bytes:
         return self.request("GET", f"/blobs/{sha256}").content
+
+
+def _page_body(response: requests.Response) -> Any:
+    """A pull page's JSON: orjson reads it in less than half the time ``json`` takes,
+    and a first sync is hundreds of pages."""
+    try:
+        return orjson.loads(response.content)
+    except orjson.JSONDecodeError as exc:
+        raise SyncError("server", f"head office sent a page that is not JSON: {exc}") from exc

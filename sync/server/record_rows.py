@@ -45,6 +45,14 @@ def data_of(table: str, row: Any) -> dict[str, Any]:
     return {name: mapping[name] for name in fields_of(t.kinds[table])}
 
 
+@cache
+def _rows_by_id(table: str) -> sa.Select[Any]:
+    # One statement per kind, its ids bound at run time: building ``in_`` from a list
+    # coerces every id into the expression again, a millisecond a pull page.
+    kind = t.kinds[table]
+    return sa.select(*kind.c).where(kind.c.id.in_(sa.bindparam("ids", expanding=True)))
+
+
 def fields_by_key(
     conn: Connection, keys: Iterable[tuple[str, str]]
 ) -> dict[tuple[str, str], dict[str, Any]]:
@@ -54,9 +62,10 @@ def fields_by_key(
         by_table.setdefault(table, set()).add(record_id)
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for table, ids in by_table.items():
-        kind = t.kinds[table]
-        for row in conn.execute(sa.select(*kind.c).where(kind.c.id.in_(sorted(ids)))):
-            found[(table, row.id)] = data_of(table, row)
+        names = fields_of(t.kinds[table])  # the select's columns, in its order
+        at = names.index("id")
+        for row in conn.execute(_rows_by_id(table), {"ids": sorted(ids)}):
+            found[(table, row[at])] = dict(zip(names, row, strict=True))
     return found
 
 

@@ -150,4 +150,6 @@ def define(metadata: sa.MetaData) -> dict[str, sa.Table]:
 
 @cache
 def fields_of(table: sa.Table) -> list[str]:
-    return [column.name for column in table.columns]
+    # Plain text: SQLAlchemy's names are a ``str`` subclass, which fast JSON encoders
+    # refuse as keys.
+    return [str.__str__(column.name) for column in table.columns]

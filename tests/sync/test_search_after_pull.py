@@ -96,3 +96,30 @@ def test_an_empty_last_page_still_indexes_what_a_cut_round_deferred(
     assert report.ok and report.pulled == 0, report.errors
     assert not search.has_pending(db)
     assert search.count_hits(db, "钱多多", 10) == 1
+
+
+def test_a_page_that_is_not_json_is_a_sync_error_and_changes_nothing(
+    server: Server, device_factory: Any
+) -> None:
+    """A hotel's login page answering in head office's place: the round stops with a
+    message, keeps what it had, and the next round goes on from there."""
+    from tests.sync.helpers import Recording
+
+    tech = server.technician()
+    server.dispatch_demo(tech)
+    session = Recording()
+    device = device_factory(server, tech, session=session)
+    assert device.sync().ok
+    before = (remote.cursor(device.store), _index(device.store))
+
+    def portal(method: str, path: str, response: Any) -> None:
+        if path == "/sync/pull":
+            response._content = b"<html><body>Please log in to the hotel wifi</body></html>"
+
+    session.after = portal
+    report = device.sync()
+    assert not report.ok and report.error_kind == "server", report.errors
+    assert "not JSON" in report.errors[0]
+    assert (remote.cursor(device.store), _index(device.store)) == before
+    session.after = None
+    assert device.sync().ok
