@@ -319,18 +319,23 @@ def _status_of(exc: Exception) -> tuple[int, str]:
     return 500, UNEXPECTED
 
 
-async def caller(request: Request) -> auth.Caller:
-    """The technician (or office user) behind the bearer token."""
+async def bearer_token(request: Request) -> str:
+    """The access token the request carries (checked by whoever reads it)."""
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise auth.AuthError("log in first: no access token was sent")
+    return token.strip()
+
+
+async def caller(request: Request, token: Annotated[str, Depends(bearer_token)]) -> auth.Caller:
+    """The technician (or office user) behind the bearer token."""
     engine: Engine = request.app.state.engine
 
     def check() -> auth.Caller:
         # One row read: no snapshot isolation to set up and reset for it.
         with quick_read(engine) as conn:
-            return auth.authenticate(conn, token.strip())
+            return auth.authenticate(conn, token)
 
     found = await run_in_threadpool(check)
     request.state.caller = found
@@ -586,7 +591,7 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
         response_model=None,
     )
     def sync_pull(
-        who: Who,
+        token: Annotated[str, Depends(bearer_token)],
         request: Request,
         cursor: int = 0,
         limit: int = 500,
@@ -594,13 +599,17 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
         acknowledged: int = 0,
         timeline: str = "",
     ) -> Response:
-        if not 0 <= cursor <= p.MAX_INT64 or not 1 <= limit <= p.MAX_PULL_LIMIT:
-            raise HTTPProblem(
-                400, f"cursor must be 0 to {p.MAX_INT64} and limit 1 to {p.MAX_PULL_LIMIT}"
-            )
-        if not 0 <= acknowledged <= p.MAX_INT64:
-            raise HTTPProblem(400, f"acknowledged must be 0 to {p.MAX_INT64}")
         with read_transaction(engine) as conn:
+            # The token is checked in the pull's own snapshot: every laptop pulls every
+            # few minutes, and a separate read costs a connection and a thread hop more.
+            who = auth.authenticate(conn, token)
+            request.state.caller = who
+            if not 0 <= cursor <= p.MAX_INT64 or not 1 <= limit <= p.MAX_PULL_LIMIT:
+                raise HTTPProblem(
+                    400, f"cursor must be 0 to {p.MAX_INT64} and limit 1 to {p.MAX_PULL_LIMIT}"
+                )
+            if not 0 <= acknowledged <= p.MAX_INT64:
+                raise HTTPProblem(400, f"acknowledged must be 0 to {p.MAX_INT64}")
             expected = restore.first_missing_mutation(
                 conn, who.name, client_id, acknowledged, cursor, timeline[:64]
             )

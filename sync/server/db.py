@@ -460,6 +460,45 @@ def _same(number: int) -> int:
     return number
 
 
+def read_pull_state(conn: Connection, cursor: int, client_id: str | None) -> tuple[int, str] | None:
+    """What a pull reads before its page, in one statement of a read transaction: the
+    counter, the epoch and purge mark, the token of the transaction that issued
+    ``cursor`` (kept for ``current_seq``, ``meta_value`` and ``timeline_token`` to
+    answer from), and the device's row in ``clients`` (last mutation id, technician),
+    returned (None for a device head office does not know).
+
+    An idle pull is most of what head office serves, and each statement costs more in
+    the layers around it than in the database."""
+    memo: dict[tuple[Any, ...], Any] | None = conn.info.get(_SNAPSHOT_READS)
+    if memo is None:
+        raise RuntimeError("read_pull_state needs a read_transaction")
+    m, c, tl, dev = t.meta.c, t.counters.c, t.timeline.c, t.clients.c
+
+    def meta(key: str) -> Any:
+        return sa.select(m.value).where(m.key == key).scalar_subquery()
+
+    issued = sa.select().where(tl.first_seq <= cursor).order_by(tl.first_seq.desc()).limit(1)
+    device = sa.select().where(dev.client_id == (client_id or ""))
+    row = conn.execute(
+        sa.select(
+            sa.select(c.value).where(c.name == "seq").scalar_subquery(),
+            *(meta(key) for key in _PULL_META),
+            issued.add_columns(tl.token).scalar_subquery(),
+            issued.add_columns(tl.last_seq).scalar_subquery(),
+            device.add_columns(dev.last_mutation_id).scalar_subquery(),
+            device.add_columns(dev.technician).scalar_subquery(),
+        )
+    ).one()
+    seq, epoch, purged, token, last_seq, last_mutation, owner = row
+    memo[("seq",)] = int(seq)
+    memo[("meta",)] = {"epoch": str(epoch), "purged_through_seq": str(purged)}
+    if cursor > 0:
+        memo[("timeline", cursor)] = str(token) if token is not None and last_seq >= cursor else ""
+    if client_id is None or owner is None:
+        return None
+    return int(last_mutation), str(owner)
+
+
 def current_seq(conn: Connection) -> int:
     counted = conn.info.get(_COUNTED)
     if counted is not None:

@@ -12,11 +12,9 @@ numbers after the backup are being handed out anew. No operator step is needed.
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from sync.server import tables as t
-from sync.server.db import current_seq, timeline_token
+from sync.server.db import current_seq, read_pull_state, timeline_token
 
 
 def first_missing_mutation(
@@ -27,18 +25,17 @@ def first_missing_mutation(
     cursor: int,
     timeline: str = "",
 ) -> int | None:
-    """The first mutation id to send again when head office is behind the device, else None."""
+    """The first mutation id to send again when head office is behind the device, else None.
+
+    Call in the pull's read transaction: what it reads comes in one statement
+    (``read_pull_state``), which the page then answers from."""
     remembered = 0
-    if client_id is not None:
-        row = conn.execute(
-            sa.select(t.clients.c.last_mutation_id, t.clients.c.technician).where(
-                t.clients.c.client_id == client_id
-            )
-        ).first()
-        if row is not None:
-            if row.technician != technician:
-                raise PermissionError("this device is registered to another technician")
-            remembered = int(row.last_mutation_id)
+    device = read_pull_state(conn, cursor, client_id)
+    if device is not None:
+        last_mutation_id, owner = device
+        if owner != technician:
+            raise PermissionError("this device is registered to another technician")
+        remembered = last_mutation_id
     if acknowledged > remembered or cursor > current_seq(conn):
         return remembered + 1
     if timeline and cursor > 0:

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
 
-from sync.server import auth, dispatch, store
+from sync.server import auth, dispatch, restore, store
 from sync.server.db import make_engine, migrate, read_transaction, write_transaction
 from tech_app.records import Job
 from tests.sync.conftest import DAY
@@ -127,6 +127,8 @@ def _statements_of_pull(engine: Engine, technician: str, cursor: int) -> list[tu
     sa.event.listen(engine, "before_cursor_execute", note)
     try:
         with read_transaction(engine) as conn:
+            # As the route runs it: the restore check's one read, then the page.
+            restore.first_missing_mutation(conn, technician, "laptop-1", 0, cursor)
             store.pull(conn, technician, cursor, 500)
     finally:
         sa.event.remove(engine, "before_cursor_execute", note)
@@ -144,8 +146,12 @@ def test_an_idle_pull_reads_index_ranges_of_this_technician_only(tmp_path: Path)
     with read_transaction(engine) as conn:
         cursor = store.pull(conn, tech, 0, 10_000)["cursor"]
     plans: list[str] = []
+    statements = [(q, a) for q, a in _statements_of_pull(engine, tech, cursor) if q != "BEGIN"]
+    # The counter, meta, timeline and device in one statement, then the probe: nothing
+    # else for an empty page (the page answers from what the first one read).
+    assert len(statements) == 2, [s for s, _ in statements]
     with engine.connect() as conn:
-        for statement, params in _statements_of_pull(engine, tech, cursor):
+        for statement, params in statements:
             rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", params).all()
             plans += [str(row[-1]) for row in rows]
     engine.dispose()
