@@ -26,7 +26,7 @@ Key = tuple[str | None, ...]
 
 def _key_of(values: Iterable[object]) -> Key:
     # Compared as text: SQLite's `IS ?` on a TEXT column converts the value the same way.
-    return tuple(None if v is None else str(v) for v in values)
+    return tuple([None if v is None else str(v) for v in values])
 
 
 class PageRows:
@@ -47,6 +47,7 @@ class PageRows:
         self._holders: dict[str, dict[Key, set[str]]] = {}
         self._first_values: dict[str, set[str]] = {}  # key[0] values the holders cover
         self._queued: dict[str, list[tuple[Any, ...]]] = {}  # INSERT statement: its rows
+        self._statements: dict[tuple[str, tuple[str, ...]], str] = {}
         for table, ids in wanted.items():
             for record_id in ids:
                 self._rows[(table, record_id)] = None
@@ -85,7 +86,8 @@ class PageRows:
         holders = self._holders.get(table) if self._valid else None
         covered = values[0] is not None and str(values[0]) in self._first_values.get(table, ())
         if holders is not None and covered:
-            return sorted(holders.get(_key_of(values), set()) - {record_id})
+            found = holders.get(_key_of(values))
+            return sorted(found - {record_id}) if found else []
         self.flush()
         key = self._natural_keys[table]
         where = " AND ".join(f"[{k}] IS ?" for k in key)  # IS: NULL-safe and index-friendly
@@ -98,8 +100,14 @@ class PageRows:
 
     def insert(self, table: str, values: Mapping[str, Any]) -> None:
         """Insert a new row (queued: see the module docstring)."""
-        names = ", ".join(f"[{n}]" for n in values)
-        statement = f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(values))})"
+        shape = (table, tuple(values))
+        statement = self._statements.get(shape)
+        if statement is None:  # once per table and column set, not per row
+            names = ", ".join(f"[{n}]" for n in values)
+            marks = ", ".join("?" * len(values))
+            statement = self._statements[shape] = (
+                f"INSERT INTO [{table}] ({names}) VALUES ({marks})"
+            )
         self._queued.setdefault(statement, []).append(tuple(values.values()))
         self._inserted(table, values)
 
