@@ -27,17 +27,22 @@ def _index(store: LocalStore) -> dict[str, str]:
     )
 
 
+@pytest.fixture
+def device(server: Server, device_factory: Any) -> Any:
+    """A laptop of a technician with the demo jobs dispatched, not yet synced."""
+    tech = server.technician()
+    server.dispatch_demo(tech)
+    return device_factory(server, tech)
+
+
 def _current(store: LocalStore) -> dict[str, str]:
     jobs = [job_id for (job_id,) in store.db.execute("SELECT id FROM jobs").fetchall()]
     return search.job_texts(store.db, jobs)
 
 
 def test_a_first_sync_of_many_pages_indexes_every_job_as_it_ends(
-    server: Server, device_factory: Any, monkeypatch: pytest.MonkeyPatch
+    device: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tech = server.technician()
-    server.dispatch_demo(tech)
-    device = device_factory(server, tech)
     monkeypatch.setattr(sync_round, "PULL_LIMIT", 4)  # jobs and their units pages apart
     report = device.sync()
     assert report.ok, report.errors
@@ -49,11 +54,8 @@ def test_a_first_sync_of_many_pages_indexes_every_job_as_it_ends(
 
 
 def test_a_round_cut_after_a_page_leaves_no_job_unindexed(
-    server: Server, device_factory: Any, monkeypatch: pytest.MonkeyPatch
+    device: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tech = server.technician()
-    server.dispatch_demo(tech)
-    device = device_factory(server, tech)
     monkeypatch.setattr(sync_round, "PULL_LIMIT", 4)
     original = remote.apply_pull_page
 
@@ -79,12 +81,7 @@ def test_a_round_cut_after_a_page_leaves_no_job_unindexed(
     assert _index(device.store) == _current(device.store)
 
 
-def test_an_empty_last_page_still_indexes_what_a_cut_round_deferred(
-    server: Server, device_factory: Any
-) -> None:
-    tech = server.technician()
-    server.dispatch_demo(tech)
-    device = device_factory(server, tech)
+def test_an_empty_last_page_still_indexes_what_a_cut_round_deferred(device: Any) -> None:
     assert device.sync().ok
     # As a cut round leaves it: entries gone stale, the jobs listed as waiting.
     db = device.store.db
