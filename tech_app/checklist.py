@@ -77,10 +77,11 @@ def record_answer(
         out_of_range=checked.out_of_range,
         answered_at=now or utc_now(),
     )
+    if item.key != HOUR_METER_ITEM or item.kind is not ItemKind.NUMBER or asset_id is None:
+        return store.save(answer)  # its own transaction: no savepoint inside another
     with store.transaction():
         saved = store.save(answer)
-        if item.key == HOUR_METER_ITEM and item.kind is ItemKind.NUMBER and asset_id is not None:
-            _keep_hour_meter(store, job_id, asset_id, Decimal(checked.value))
+        _keep_hour_meter(store, job_id, asset_id, Decimal(checked.value))
     return saved
 
 
