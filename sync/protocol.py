@@ -109,6 +109,9 @@ class PullResponse:
     # Names the head-office transaction that issued ``cursor``; sent back with it, it
     # lets a head office restored from a backup notice a device ahead of it.
     timeline: str = ""
+    # Head office's purge mark when it answered (deletions up to it are forgotten); sent
+    # back with the cursor, it tells a purge since this page from one before it.
+    purged: int = 0
 
 
 # -- the other bodies, as head office documents them in /openapi.json ---------------
@@ -268,6 +271,7 @@ def parse_pull_response(data: Any) -> PullResponse:
         has_more=bool(_require(data, "has_more", bool, "pull answer")),
         changes=changes,
         timeline=str(data.get("timeline") or ""),
+        purged=int(_require(data, "purged", int, "pull answer")) if "purged" in data else 0,
     )
 
 

@@ -219,15 +219,19 @@ class SyncClient:
         client_id: str | None = None,
         acknowledged: int = 0,
         timeline: str = "",
+        purged: int = 0,
     ) -> p.PullResponse:
         """A page after ``cursor``. ``client_id``, ``acknowledged`` (the highest mutation
         id head office answered) and ``timeline`` (the token the cursor came with) let
-        head office notice it was restored from a backup."""
+        head office notice it was restored from a backup; ``purged`` (the purge mark the
+        cursor's page carried) that no deletion after the cursor was forgotten since."""
         params: dict[str, Any] = {"cursor": cursor, "limit": limit}
         if client_id is not None:
             params |= {"client_id": client_id, "acknowledged": acknowledged}
         if timeline:
             params["timeline"] = timeline
+        if purged:
+            params["purged"] = purged
         response = self.request("GET", "/sync/pull", params=params)
         return p.parse_pull_response(_page_body(response))
 

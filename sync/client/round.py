@@ -148,28 +148,34 @@ def _pull(
     if remote.cursor(store) == 0 and not remote.resyncing(store):
         _open_jobs_first(store, client, report, wanted, on_records)
 
-    def fetch(cursor: int, timeline: str) -> p.PullResponse:
+    def fetch(cursor: int, timeline: str, purged: int) -> p.PullResponse:
+        # The timeline token and the purge mark travel with the cursor they came with.
         return client.pull(
             cursor,
             PULL_LIMIT,
             client_id=store_client_id,
             acknowledged=acknowledged,
             timeline=timeline if cursor else "",
+            purged=purged if cursor else 0,
         )
 
     store_client_id = store.client_id
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull-ahead") as ahead:
         cursor = remote.cursor(store)
         # The first page on this thread: an idle sync (one empty page) starts no thread.
-        next_page = _done(fetch, cursor, remote.timeline(store))
+        next_page = _done(fetch, cursor, remote.timeline(store), remote.purge_seen(store))
+        resynced = False
         while True:
             try:
                 page = next_page.result()
             except SyncError as exc:
-                if exc.kind == "resync" and cursor > 0:
+                if exc.kind == "resync" and cursor > 0 and not resynced:
+                    # Once a round: a second answer would mean pulling from zero again
+                    # and again; the round stops with the error instead.
+                    resynced = True
                     remote.start_resync(store)
                     cursor = remote.cursor(store)
-                    next_page = ahead.submit(fetch, cursor, remote.timeline(store))
+                    next_page = ahead.submit(fetch, cursor, remote.timeline(store), 0)
                     continue
                 body = exc.body if isinstance(exc.body, dict) else {}
                 if exc.kind == "restored" and not report.restored:
@@ -182,7 +188,7 @@ def _pull(
                 return False
             if page.has_more:
                 cursor = page.cursor
-                next_page = ahead.submit(fetch, page.cursor, page.timeline)
+                next_page = ahead.submit(fetch, page.cursor, page.timeline, page.purged)
             _apply_page(store, page, report, wanted)
             if not page.has_more:
                 remote.finish_pull(store)
@@ -190,12 +196,12 @@ def _pull(
 
 
 def _done(
-    fetch: Callable[[int, str], p.PullResponse], cursor: int, timeline: str
+    fetch: Callable[[int, str, int], p.PullResponse], cursor: int, timeline: str, purged: int
 ) -> Future[p.PullResponse]:
     """``fetch`` run here and now, as the future the page loop waits on."""
     future: Future[p.PullResponse] = Future()
     try:
-        future.set_result(fetch(cursor, timeline))
+        future.set_result(fetch(cursor, timeline, purged))
     except Exception as exc:  # raised where the page loop waits, as from the pool
         future.set_exception(exc)
     return future
@@ -238,6 +244,7 @@ def _apply_page(
             page.cursor,
             page.epoch,
             timeline=page.timeline,
+            purged=page.purged,
             index_now=not page.has_more,
         )
     except sqlite3.IntegrityError as exc:

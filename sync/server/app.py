@@ -598,6 +598,7 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
         client_id: str | None = None,
         acknowledged: int = 0,
         timeline: str = "",
+        purged: int = 0,
     ) -> Response:
         with read_transaction(engine) as conn:
             # The token is checked in the pull's own snapshot: every laptop pulls every
@@ -608,8 +609,8 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
                 raise HTTPProblem(
                     400, f"cursor must be 0 to {p.MAX_INT64} and limit 1 to {p.MAX_PULL_LIMIT}"
                 )
-            if not 0 <= acknowledged <= p.MAX_INT64:
-                raise HTTPProblem(400, f"acknowledged must be 0 to {p.MAX_INT64}")
+            if not 0 <= acknowledged <= p.MAX_INT64 or not 0 <= purged <= p.MAX_INT64:
+                raise HTTPProblem(400, f"acknowledged and purged must be 0 to {p.MAX_INT64}")
             expected = restore.first_missing_mutation(
                 conn, who.name, client_id, acknowledged, cursor, timeline[:64]
             )
@@ -621,8 +622,12 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
                     restored=True,
                     expected=expected,
                 )
-            purged = int(meta_value(conn, "purged_through_seq"))
-            if 0 < cursor < purged:
+            # Deletions after the cursor are gone only if a purge reached past it since
+            # the device's last page: one the device saw already (``purged``, sent back
+            # from that page) removed nothing it still needed, so a first sync on a head
+            # office that has purged pages on (before, it started over at every page).
+            horizon = int(meta_value(conn, "purged_through_seq"))
+            if 0 < cursor < horizon and purged < horizon:
                 raise HTTPProblem(
                     410,
                     "resync required: this device was offline longer than "

@@ -489,9 +489,9 @@ def read_pull_state(conn: Connection, cursor: int, client_id: str | None) -> tup
             device.add_columns(dev.technician).scalar_subquery(),
         )
     ).one()
-    seq, epoch, purged, token, last_seq, last_mutation, owner = row
+    seq, *pull_meta, token, last_seq, last_mutation, owner = row
     memo[("seq",)] = int(seq)
-    memo[("meta",)] = {"epoch": str(epoch), "purged_through_seq": str(purged)}
+    memo[("meta",)] = {key: str(value) for key, value in zip(_PULL_META, pull_meta, strict=True)}
     if cursor > 0:
         memo[("timeline", cursor)] = str(token) if token is not None and last_seq >= cursor else ""
     if client_id is None or owner is None:

@@ -723,6 +723,7 @@ def pull(
     return {
         "epoch": meta_value(conn, "epoch"),
         "cursor": next_cursor,
+        "purged": int(meta_value(conn, "purged_through_seq")),
         "has_more": has_more,
         # Earlier visits of the technician's units ride along as summaries; a page may
         # hold a few more entries than ``limit`` for them.

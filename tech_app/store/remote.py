@@ -38,6 +38,7 @@ from tech_app.store.server_setting import SERVER_URL, server_url, set_server_url
 CURSOR = "sync.cursor"
 # The token head office gave with the cursor (which of its transactions issued it).
 TIMELINE = "sync.timeline"
+PURGE_SEEN = "sync.purge_seen"  # head office's purge mark on the cursor's page
 LAST_SYNC = "sync.last_sync"
 EPOCH = "sync.epoch"
 RESYNC = "sync.resync"
@@ -130,6 +131,12 @@ def cursor(store: LocalStore) -> int:
 def timeline(store: LocalStore) -> str:
     """The token that came with the cursor (sent back with it on the next pull)."""
     return store.setting(TIMELINE, "") or ""
+
+
+def purge_seen(store: LocalStore) -> int:
+    """The purge mark that came with the cursor (sent back with it on the next pull)."""
+    value = store.setting(PURGE_SEEN, "0") or "0"
+    return int(value) if value.isdigit() else 0
 
 
 def epoch(store: LocalStore) -> str | None:
@@ -605,6 +612,7 @@ def apply_pull_page(
     server_epoch: str | None = None,
     timeline: str = "",
     *,
+    purged: int = 0,
     index_now: bool = True,
 ) -> PageResult:
     """Apply one page of changes and move the cursor, all in one transaction.
@@ -620,7 +628,7 @@ def apply_pull_page(
     changes = list(changes)
     if (
         not changes
-        and _already_recorded(store, next_cursor, server_epoch, timeline)
+        and _already_recorded(store, next_cursor, server_epoch, timeline, purged)
         and not (index_now and search.has_pending(store.db))
     ):
         return result  # the idle sync's empty page: no write transaction for nothing
@@ -670,6 +678,7 @@ def apply_pull_page(
             search.defer_jobs(db, touched_jobs)
         store.set_setting(CURSOR, str(int(next_cursor)))
         store.set_setting(TIMELINE, timeline)
+        store.set_setting(PURGE_SEEN, str(int(purged)))
         if server_epoch is not None and epoch(store) is None:
             store.set_setting(EPOCH, server_epoch)
         db.execute(
@@ -680,11 +689,13 @@ def apply_pull_page(
 
 
 def _already_recorded(
-    store: LocalStore, next_cursor: int, server_epoch: str | None, timeline_token: str
+    store: LocalStore, next_cursor: int, server_epoch: str | None, timeline_token: str, purged: int
 ) -> bool:
-    """An empty page would change nothing: same cursor, timeline and epoch, and no sent
-    mutation waiting for this cursor to be confirmed."""
+    """An empty page would change nothing: same cursor, timeline, purge mark and epoch, and
+    no sent mutation waiting for this cursor to be confirmed."""
     if cursor(store) != int(next_cursor) or timeline(store) != timeline_token:
+        return False
+    if purge_seen(store) != int(purged):
         return False
     if server_epoch is not None and epoch(store) is None:
         return False
@@ -725,6 +736,7 @@ __all__ = [
     "last_sync",
     "mark_results",
     "mark_synced",
+    "purge_seen",
     "recover_from_restore",
     "rejected_mutations",
     "requeue_from",

@@ -183,16 +183,15 @@ def defer_jobs(db: Database, job_ids: Iterable[str]) -> None:
     )
 
 
-def reindex_pending(db: Database, also: Iterable[str] = ()) -> int:
+def reindex_pending(db: Database, also: Iterable[str] = ()) -> None:
     """Refresh the deferred jobs' entries and those of ``also``, and clear the list;
-    returns how many were asked for. Call inside the writing transaction."""
+    call inside the writing transaction."""
     pending = {job_id for (job_id,) in db.execute("SELECT job_id FROM search_pending")}
     wanted = pending | set(also)
     if wanted:
         reindex_jobs(db, wanted)
     if pending:
         db.execute("DELETE FROM search_pending")
-    return len(wanted)
 
 
 def has_pending(db: Database) -> bool:
