@@ -5,7 +5,8 @@ answers a cursor below its purge mark with "resync required". A page carries the
 it was served under and the device sends it back with the cursor: only a purge since
 that page can have dropped a deletion the device still needs. Before, every page of a
 new laptop's first sync below the mark was answered "resync required", and the round
-started over from zero for ever.
+started over from zero for ever. That a purge since the device's last page still asks
+for a resync is ``test_faults.test_a_cursor_older_than_tombstone_retention_resyncs_and_keeps_the_outbox``.
 """
 
 from __future__ import annotations
@@ -52,26 +53,3 @@ def test_a_first_sync_of_many_pages_below_the_purge_mark_finishes(
     assert cursors.count(0) == 1  # and never started over
     assert remote.purge_seen(device.store) == horizon
     assert_same(server, device)
-
-
-def test_a_purge_since_the_last_page_still_asks_for_a_resync(
-    server: Server, device_factory: Any
-) -> None:
-    tech = server.technician()
-    jobs = server.dispatch_demo(tech)
-    device = device_factory(server, tech)
-    assert device.sync().ok
-    old_cursor = remote.cursor(device.store)
-    _purge_everything(server, tech, jobs["dispenser"])  # a deletion the device needs, gone
-    session = Recording()
-    device.client.session = session
-    report = device.sync()
-    assert report.ok, report.errors
-    cursors = [kw["params"]["cursor"] for m, p, kw in session.calls if p == "/sync/pull"]
-    assert cursors[0] == old_cursor and 0 in cursors[1:]
-    assert ("jobs", jobs["dispenser"]) not in set(remote_rows(device))
-    assert_same(server, device)
-
-
-def remote_rows(device: Any) -> list[tuple[str, str]]:
-    return [("jobs", job_id) for (job_id,) in device.store.db.execute("SELECT id FROM jobs")]
