@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from sqlite_utils import Database
 from tech_app.demo import build_demo
 from tech_app.records import Attendance, Complaint, Contract, Customer, Loan, Refund
 from tech_app.records.codec import table_of, to_row
-from tech_app.store.schema import migrations
+from tech_app.store.local import LocalStore
+from tech_app.store.schema import SCHEMA_VERSION, migrations
 from tech_app.vocab import JobType
 
 NEW_IN_11 = (Complaint, Loan, Attendance, Refund)
@@ -72,3 +74,10 @@ def demo_before_11(day: date, *, leave_out: tuple[type, ...] = ()) -> list[objec
     """The demo day as a schema-10 (or older) store holds it."""
     found = (as_schema_10(r) for r in build_demo(day).records if not isinstance(r, leave_out))
     return [r for r in found if r is not None]
+
+
+def assert_every_record(store: LocalStore, records: Iterable[object]) -> None:
+    """The migrated store is at today's schema and gives back each record as it was."""
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    for record in records:
+        assert store.get(type(record), record.id) == record, table_of(record)  # type: ignore[attr-defined]

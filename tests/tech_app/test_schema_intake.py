@@ -14,10 +14,14 @@ from tech_app.demo import demo_id
 from tech_app.records import IntakeStep, JewelleryIntake, PartUsage
 from tech_app.records.codec import table_of, to_row
 from tech_app.store.local import open_store
-from tech_app.store.schema import SCHEMA_VERSION
 from tech_app.vocab import Coverage, IntakeState
 from tests.conftest import DEMO_DAY
-from tests.tech_app.old_schema import NEW_COLUMNS_11, demo_before_11, old_database
+from tests.tech_app.old_schema import (
+    NEW_COLUMNS_11,
+    assert_every_record,
+    demo_before_11,
+    old_database,
+)
 
 NEW_IN_10 = (JewelleryIntake, IntakeStep)
 T0 = datetime(2026, 11, 28, 3, tzinfo=UTC)
@@ -52,9 +56,7 @@ def test_a_schema_9_database_opens_with_every_record(tmp_path: Path) -> None:
 
     store = open_store(path)
     try:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        for record in records:
-            assert store.get(type(record), record.id) == record, table_of(record)  # type: ignore[attr-defined]
+        assert_every_record(store, records)
         assert store.select(JewelleryIntake) == [] and store.select(IntakeStep) == []
         assert store.setting("sync.cursor") == "0"
         # The new tables work: a form and a step on the old demo ring job.

@@ -15,9 +15,9 @@ from tech_app.demo import build_demo, demo_id
 from tech_app.records import IntakeStep, JewelleryIntake, Signature
 from tech_app.records.codec import table_of, to_row
 from tech_app.store.local import open_store
-from tech_app.store.schema import SCHEMA_VERSION, migrations
+from tech_app.store.schema import migrations
 from tests.conftest import DEMO_DAY
-from tests.tech_app.old_schema import NEW_COLUMNS_11, as_schema_10
+from tests.tech_app.old_schema import NEW_COLUMNS_11, as_schema_10, assert_every_record
 
 
 def test_a_schema_8_database_opens_with_every_record(tmp_path: Path) -> None:
@@ -55,9 +55,7 @@ def test_a_schema_8_database_opens_with_every_record(tmp_path: Path) -> None:
 
     store = open_store(path)
     try:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        for record in records:
-            assert store.get(type(record), record.id) == record, table_of(record)  # type: ignore[attr-defined]
+        assert_every_record(store, records)
         found = store.get(Signature, signature.id)
         assert (found.on_paper, found.paper_photo_id) == (False, None)
     finally:

@@ -10,9 +10,8 @@ from tech_app.demo import build_demo
 from tech_app.records.codec import table_of, to_row
 from tech_app.store import search
 from tech_app.store.local import open_store
-from tech_app.store.schema import SCHEMA_VERSION
 from tests.conftest import DEMO_DAY
-from tests.tech_app.old_schema import old_database
+from tests.tech_app.old_schema import assert_every_record, old_database
 
 T0 = datetime(2026, 12, 3, 9, tzinfo=UTC)
 
@@ -30,9 +29,7 @@ def test_a_schema_11_database_opens_with_every_record(tmp_path: Path) -> None:
 
     store = open_store(path)
     try:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        for record in records:
-            assert store.get(type(record), record.id) == record, table_of(record)  # type: ignore[attr-defined]
+        assert_every_record(store, records)
         assert not search.has_pending(store.db)
         jobs = [job_id for (job_id,) in store.db.execute("SELECT id FROM jobs")]
         assert jobs and search.count_hits(store.db, "王", 100) >= 1

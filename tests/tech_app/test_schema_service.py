@@ -14,12 +14,15 @@ from pathlib import Path
 
 from tech_app.demo import demo_id
 from tech_app.records import Attendance, Complaint, Contract, Customer, Loan, Refund
-from tech_app.records.codec import table_of
 from tech_app.store.local import open_store
-from tech_app.store.schema import SCHEMA_VERSION
 from tech_app.vocab import ComplaintType, PaymentMethod
 from tests.conftest import DEMO_DAY
-from tests.tech_app.old_schema import demo_before_11, insert_before_11, old_database
+from tests.tech_app.old_schema import (
+    assert_every_record,
+    demo_before_11,
+    insert_before_11,
+    old_database,
+)
 
 T0 = datetime(2026, 11, 28, 3, tzinfo=UTC)
 
@@ -36,9 +39,7 @@ def test_a_schema_10_database_opens_with_every_record(tmp_path: Path) -> None:
 
     store = open_store(path)
     try:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        for record in kept:
-            assert store.get(type(record), record.id) == record, table_of(record)  # type: ignore[attr-defined]
+        assert_every_record(store, kept)
         assert store.setting("sync.cursor") == "0"
         fleet = store.get(Contract, demo_id("contract:fleet"))
         assert (fleet.visit_type, fleet.spare_share_percent, fleet.trainings_per_year) == (
