@@ -8,7 +8,7 @@ answered from ``mutation_log``) and a crash leaves neither half.
 from __future__ import annotations
 
 import dataclasses
-import json
+import functools
 from typing import Any
 
 import sqlalchemy as sa
@@ -149,8 +149,8 @@ def _named(mutations: list[Mutation]) -> set[tuple[str, str]]:
     keys = set()
     for m in mutations:
         keys.add((m.table, m.record_id))
-        for name, target in REFERENCES.items():
-            value = m.fields.get(name)
+        for name in m.fields.keys() & REFERENCES.keys():
+            target, value = REFERENCES[name], m.fields[name]
             # Only what could be an id: a hostile value is refused by its own mutation.
             if (
                 isinstance(value, str)
@@ -196,8 +196,7 @@ def _apply(conn: Connection, tech: str, client_id: str, seen_seq: int, m: Mutati
             f"written by local schema {m.schema_version}; head office accepts "
             f"{MIN_SCHEMA} to {MAX_SCHEMA}: update tech-app"
         )
-    names = {f.name for f in dataclasses.fields(cls)}
-    unknown = sorted(set(m.fields) - names)
+    unknown = sorted(m.fields.keys() - _field_names(cls))
     if unknown:
         raise Rejected(f"{_label(m.table)} has no field {', '.join(unknown)}")
     if "id" in m.fields and m.fields["id"] != m.record_id:
@@ -228,25 +227,31 @@ def _apply(conn: Connection, tech: str, client_id: str, seen_seq: int, m: Mutati
         raise
     except (TypeError, ValueError, KeyError) as exc:
         raise Rejected(f"{_label(m.table)} is incomplete or malformed: {exc}") from None
-    row = json.loads(json.dumps(to_row(record), ensure_ascii=False))
+    row = to_row(record)  # plain JSON values already (codec._plain)
     actor = gate.Actor.technician(tech, client_id, seen_seq)
     return gate.write(conn, actor, m.table, row, existing=existing, loaded=True)
 
 
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
 _ALIASES = "push_aliases"
+# The aliases of a push's records, by (table, id) pairs bound at run time.
+_ALIASES_OF = sa.select(t.aliases.c.table_name, t.aliases.c.alias_id, t.aliases.c.record_id).where(
+    sa.tuple_(t.aliases.c.table_name, t.aliases.c.alias_id).in_(
+        sa.bindparam("keys", expanding=True)
+    )
+)
 
 
 def _prefetch_aliases(conn: Connection, mutations: list[Mutation]) -> None:
     """The aliases of every record a push names, in one statement (most have none)."""
     keys = {(m.table, m.record_id) for m in mutations}
-    a = t.aliases.c
     found: dict[tuple[str, str], str | None] = dict.fromkeys(keys)
     if keys:
-        for row in conn.execute(
-            sa.select(a.table_name, a.alias_id, a.record_id).where(
-                store.any_of(a.table_name, a.alias_id, keys)
-            )
-        ):
+        for row in conn.execute(_ALIASES_OF, {"keys": sorted(keys)}):
             found[(row.table_name, row.alias_id)] = str(row.record_id)
     conn.info[_ALIASES] = found
 

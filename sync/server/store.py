@@ -19,6 +19,7 @@ everything else.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -99,7 +100,7 @@ def _cached(table: str, row: Any) -> _Cached:
         row.sync_version,
         row.sync_seq,
         bool(row.sync_deleted),
-        row.sync_writers,
+        json.loads(row.sync_writers),
     )
 
 
@@ -114,7 +115,7 @@ def _stored(table: str, record_id: str, row: _Cached) -> Stored:
         version=row.version,
         seq=row.seq,
         deleted=bool(row.deleted),
-        writers=json.loads(row.writers),
+        writers=dict(row.writers),  # each value is replaced whole, never changed
     )
 
 
@@ -141,7 +142,7 @@ class _Cached(NamedTuple):
     version: int
     seq: int
     deleted: bool
-    writers: str
+    writers: dict[str, list[Any]]  # parsed once per row read, copied per load
 
 
 @contextmanager
@@ -196,7 +197,7 @@ def _waiting(conn: Connection, table: str, record_id: str) -> _Cached | None:
                 1,
                 row["seq"],
                 row["deleted"],
-                row["writers"],
+                json.loads(row["writers"]),
             )
     return None
 
@@ -301,9 +302,14 @@ def _prefetch(
         cache[(table, record_id)] = None  # absent unless found below
         by_table.setdefault(table, []).append(record_id)
     for table, ids in by_table.items():
-        kind = t.kinds[table]
-        for row in conn.execute(joined(table).where(kind.c.id.in_(ids))):
+        for row in conn.execute(_joined_by_ids(table), {"ids": sorted(ids)}):
             cache[(table, row.id)] = _cached(table, row)
+
+
+@functools.cache
+def _joined_by_ids(table: str) -> sa.Select[Any]:
+    # Built once per kind, its ids bound at run time (see record_rows._rows_by_id).
+    return joined(table).where(t.kinds[table].c.id.in_(sa.bindparam("ids", expanding=True)))
 
 
 def owner_for(conn: Connection, table: str, data: dict[str, Any], deleted: bool) -> str | None:
@@ -409,7 +415,7 @@ def write(
     cache = conn.info.get(_CACHE)
     if cache is not None:
         cache[(table, record_id)] = _Cached(
-            fields_row, owner, job_id, version, seq, deleted, writers_text
+            fields_row, owner, job_id, version, seq, deleted, writers
         )
     if values["blob_sha"]:
         # The first row naming a blob decides who may read it (sync.server.blobs; imported
