@@ -580,9 +580,7 @@ def create_app(db_url: str, *, engine: Engine | None = None) -> FastAPI:
         responses=docs.answers(p.PushResponse, 409, 413),
         response_model=None,
     )
-    async def sync_push(
-        request: Request, token: Annotated[str, Depends(bearer_token)]
-    ) -> Response:
+    async def sync_push(request: Request, token: Annotated[str, Depends(bearer_token)]) -> Response:
         raw = await request.body()
 
         def run() -> bytes:
