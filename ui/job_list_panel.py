@@ -226,7 +226,10 @@ class JobListPanel(Retranslating, QWidget):
         self.apply_filter()
 
     def on_search_text_changed(self, _text: str) -> None:
-        self._search_timer.start()
+        if self._search_timer.interval() == 0:
+            self.apply_filter()  # no typing pause: every change filters, now
+        else:
+            self._search_timer.start()
 
     def on_filter_widget_changed(self) -> None:
         self.date_edit.setVisible(self.date_choice == "day")

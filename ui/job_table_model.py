@@ -111,6 +111,8 @@ def _parse(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_HORIZONTAL = Qt.Orientation.Horizontal
 # The roles ``data`` answers; Qt asks for about twice as many per cell as it paints
 # (decoration, alignment, background, check state…), and those are answered first.
 _ROLES = frozenset(
@@ -158,6 +160,11 @@ class JobTableModel(QAbstractTableModel):
         self._seen: set[str] = set()
         self._exhausted = False
         self._announcing_reset = False
+        # The view asks for every title on each reset (a keystroke: ~56 calls); they are
+        # translated once per language. Connected first, so it runs before any view
+        # re-reads the titles on ``announce_new_words``.
+        self._titles: tuple[str, ...] = ()
+        self.headerDataChanged.connect(self._forget_titles)
 
     # -- what is listed --------------------------------------------------------
     @property
@@ -332,19 +339,22 @@ class JobTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if role != _DISPLAY or orientation != _HORIZONTAL or not 0 <= section < len(Column):
             return None
-        if not 0 <= section < len(Column):
-            return None
-        return (
-            self.tr("Time window"),
-            self.tr("Job"),
-            self.tr("Customer"),
-            self.tr("Address"),
-            self.tr("Type"),
-            self.tr("Status"),
-            self.tr("SLA"),
-        )[section]
+        if not self._titles:
+            self._titles = (
+                self.tr("Time window"),
+                self.tr("Job"),
+                self.tr("Customer"),
+                self.tr("Address"),
+                self.tr("Type"),
+                self.tr("Status"),
+                self.tr("SLA"),
+            )
+        return self._titles[section]
+
+    def _forget_titles(self, *_args: object) -> None:
+        self._titles = ()
 
     # No ``flags``: QAbstractTableModel's (enabled, selectable, never has children) are
     # what the list wants, without a Python call per cell.
