@@ -695,8 +695,9 @@ def pull(
             g.seq,
         ),
     ]
+    found: tuple[bool, ...]
     if cursor > 0:
-        found = conn.execute(sa.select(*(sa.exists(query) for query, _ in ranges))).one()
+        found = tuple(conn.execute(sa.select(*(sa.exists(query) for query, _ in ranges))).one())
     else:
         found = (True,) * len(ranges)
     mine, catalogue, fed, gone = (
