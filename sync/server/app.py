@@ -366,6 +366,7 @@ def _page_answer(page: dict[str, Any]) -> Response:
 
 
 _LONG_NUMBER = re.compile(rb"\d{20}")
+_JSON_DEPTH = 900  # below what json.loads nests to under the default recursion limit
 
 
 def parse_json_body(raw: bytes) -> Any:
@@ -376,11 +377,12 @@ def parse_json_body(raw: bytes) -> Any:
     anywhere in a string or key, which is valid JSON but not text.
 
     orjson reads a well-formed body first (a tenth of the time, and it refuses lone
-    surrogates itself); whatever it refuses, and any body with a number of 20 digits
-    or more (orjson would read it as a float), goes to ``json``, which decides and
-    words the answer as before.
+    surrogates itself); whatever it refuses goes to ``json``, which decides and words the
+    answer as before. So do bodies where the two parsers would not agree: a number of 20
+    digits or more (orjson reads it as a float) and nesting ``json`` refuses (orjson
+    allows 1,024 levels): a body with fewer brackets than that cannot nest so deep.
     """
-    if not _LONG_NUMBER.search(raw):
+    if not _LONG_NUMBER.search(raw) and raw.count(b"[") + raw.count(b"{") < _JSON_DEPTH:
         try:
             return orjson.loads(raw or b"null")
         except orjson.JSONDecodeError:
