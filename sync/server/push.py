@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 from sync.protocol import MAX_ID_LENGTH, MAX_SCHEMA, MIN_SCHEMA, OPS, Mutation, PushRequest
 from sync.server import gate, store
 from sync.server import tables as t
+from sync.server.bulk_insert import insert_rows
 from sync.server.db import commit_in_order, current_seq, lazy_savepoint, now
 from sync.server.record_tables import REFERENCES
 from tech_app.errors import TechAppError, ValidationError
@@ -89,7 +90,7 @@ def push(conn: Connection, technician: str, request: PushRequest) -> dict[str, A
         if result["id"] > first_new
     ]
     if logged_now:
-        conn.execute(t.mutation_log.insert(), logged_now)
+        insert_rows(conn, t.mutation_log, logged_now)
     conflicts = gate.conflicts_logged(conn) - conflicts_before
     # The answer names real numbers (the device compares them with its pull cursor),
     # so the push ends its transaction itself: the commit-ordering step and COMMIT.

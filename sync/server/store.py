@@ -33,6 +33,7 @@ from sqlalchemy.engine import Connection
 
 from sync.server import history
 from sync.server import tables as t
+from sync.server.bulk_insert import insert_rows
 from sync.server.db import current_seq, meta_value, next_seq, now, stamp
 from sync.server.record_rows import data_of, fields_by_key, joined
 from sync.server.record_tables import fields_of
@@ -223,7 +224,7 @@ def _insert(conn: Connection, rows: list[dict[str, Any]]) -> None:
         return
     conn.info[_OWN_WRITE] = True
     try:
-        conn.execute(t.records.insert(), [_bookkeeping(row) for row in rows])
+        insert_rows(conn, t.records, [_bookkeeping(row) for row in rows])
     finally:
         conn.info.pop(_OWN_WRITE, None)
     _insert_fields(conn, rows)
@@ -238,7 +239,7 @@ def _insert_fields(conn: Connection, rows: list[dict[str, Any]]) -> None:
     conn.info[_OWN_WRITE] = True
     try:
         for table, fields in by_kind.items():
-            conn.execute(t.kinds[table].insert(), fields)
+            insert_rows(conn, t.kinds[table], fields)
     finally:
         conn.info.pop(_OWN_WRITE, None)
 
