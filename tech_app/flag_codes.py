@@ -14,7 +14,6 @@ from enum import StrEnum
 
 from tech_app import review_notes
 from tech_app.review_notes import NoteCode
-from tech_app.rules.recurring import recurring_of
 from tech_app.vocab import JobStatus
 
 
@@ -54,7 +53,13 @@ def note_flags(flagged: str, status: JobStatus | str) -> tuple[JobFlag, ...]:
     replace: list[JobFlag] = []
     reviews: list[JobFlag] = []
     for entry in review_notes.read(flagged):
-        recurring = recurring_of(entry)
+        recurring = None
+        if entry.code is NoteCode.RECURRING_FAULT:
+            # The recurring-fault rules (~11 ms of imports) load with the first such note,
+            # not before the job list's first paint.
+            from tech_app.rules.recurring import recurring_of
+
+            recurring = recurring_of(entry)
         if recurring is not None:
             if not replace:  # the first one, as read_recurring_note finds it
                 replace.append(

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -116,6 +116,7 @@ class JobListPanel(Retranslating, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setModel(model.header_titles)  # see JobTableModel.header_titles
         for column, width in (
             (Column.WINDOW, 122),
             (Column.NUMBER, 110),
@@ -125,10 +126,7 @@ class JobListPanel(Retranslating, QWidget):
             (Column.STATUS, 90),  # room for a flag mark (⚑ Replace unit)
         ):
             header.resizeSection(column, width)
-        # No sort indicator until a header is clicked: the natural order is today first.
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        header.setSortIndicatorClearable(True)
+        self._sort_restored = False  # a remembered header state held a sort
         self.table.selectionModel().currentRowChanged.connect(self.on_current_row_changed)
         model.modelReset.connect(self.on_model_reset)
 
@@ -318,6 +316,32 @@ class JobListPanel(Retranslating, QWidget):
         current = self.table.currentIndex().row()
         self.select_row(max(0, current + step) if current >= 0 else 0)
 
+    def restore_columns(self, state: QByteArray | None) -> None:
+        """Column widths, order and sort as the technician left them. A remembered sort
+        is applied at once, so the first page is painted in it."""
+        if state is None:
+            return
+        header = self.table.horizontalHeader()
+        header.restoreState(state)
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() >= 0:
+            self._sort_restored = True
+            self.enable_sorting()
+
+    def enable_sorting(self) -> None:
+        """Header clicks sort the list. The window calls this right after the list's first
+        paint: turning sorting on has Qt call the model's ``sort`` with a ``Qt.SortOrder``
+        (see ui/__init__.py), and until a header is clicked there is nothing to sort."""
+        if self.table.isSortingEnabled():
+            return
+        from PySide6.QtCore import Qt  # not at the top: see ui/__init__.py
+
+        header = self.table.horizontalHeader()
+        if not self._sort_restored:
+            # No indicator until a header is clicked: the natural order is today first.
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        header.setSortIndicatorClearable(True)
+
     def on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.job_selected.emit(self.model.job_id(current.row()))
@@ -326,5 +350,7 @@ class JobListPanel(Retranslating, QWidget):
         self.table.scrollToTop()
 
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt  # not at the top: see ui/__init__.py
+
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()

@@ -18,17 +18,16 @@ from collections.abc import Callable
 from datetime import date, datetime
 from enum import IntEnum
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QStandardItemModel
 
 from tech_app.clock import utc_now
 from tech_app.flag_codes import JobFlag, note_flags
@@ -38,6 +37,9 @@ from tech_app.vocab import SlaState
 from ui import labels
 from ui.job_flags_banner import flag_name, flag_text
 from ui.style import WARNING, sla_colour
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 ListPage = Callable[[JobFilter, int, int, str], list[dict[str, Any]]]
 Index = QModelIndex | QPersistentModelIndex
@@ -111,19 +113,13 @@ def _parse(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_HORIZONTAL = Qt.Orientation.Horizontal
-# The roles ``data`` answers; Qt asks for about twice as many per cell as it paints
-# (decoration, alignment, background, check state…), and those are answered first.
-_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.UserRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.FontRole,
-    }
-)
+# The ``Qt.ItemDataRole`` values ``data`` answers, as the ints Qt passes (fixed by Qt's
+# ABI; tests/ui/test_job_table_model.py compares them): naming ``Qt`` here would build
+# its whole namespace before the first paint (see ui/__init__.py).
+DISPLAY_ROLE, TOOLTIP_ROLE, FONT_ROLE, FOREGROUND_ROLE, USER_ROLE = 0, 3, 6, 9, 256
+# Qt asks for about twice as many roles per cell as it paints (decoration, alignment,
+# background, check state…), and those are answered first.
+_ROLES = frozenset({DISPLAY_ROLE, USER_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, FONT_ROLE})
 
 
 class JobTableModel(QAbstractTableModel):
@@ -145,7 +141,7 @@ class JobTableModel(QAbstractTableModel):
         self._clock = clock
         self._page_size = page_size
         self._filter = JobFilter()
-        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._sort: tuple[int, bool] = (-1, False)  # column (-1: natural order), descending
         self._rows: list[JobRow] = []
         self._now = clock()
         self._day = self._now.astimezone().date()  # today, for the rows shown in bold
@@ -160,11 +156,13 @@ class JobTableModel(QAbstractTableModel):
         self._seen: set[str] = set()
         self._exhausted = False
         self._announcing_reset = False
-        # The view asks for every title on each reset (a keystroke: ~56 calls); they are
-        # translated once per language. Connected first, so it runs before any view
-        # re-reads the titles on ``announce_new_words``.
-        self._titles: tuple[str, ...] = ()
-        self.headerDataChanged.connect(self._forget_titles)
+        # The list's header paints its titles from this plain Qt model, not from a Python
+        # ``headerData``: Qt would call that with a ``Qt.Orientation`` (building that
+        # namespace before the first paint, see ui/__init__.py), and ~56 times on each
+        # keystroke's reset. A new language (``announce_new_words``) fills it again.
+        self.header_titles = QStandardItemModel(0, len(Column), self)
+        self._show_titles()
+        self.headerDataChanged.connect(self._show_titles)
 
     # -- what is listed --------------------------------------------------------
     @property
@@ -181,11 +179,15 @@ class JobTableModel(QAbstractTableModel):
         self._filter = flt
         self._restart()
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Qt's sort; column -1 returns to the natural order (today first)."""
-        if (column, order) == self._sort:
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        """Qt's sort (ascending unless told); column -1 returns to the natural order
+        (today first)."""
+        from PySide6.QtCore import Qt  # not at the top: see ui/__init__.py
+
+        wanted = (column, order == Qt.SortOrder.DescendingOrder)
+        if wanted == self._sort:
             return
-        self._sort = (column, order)
+        self._sort = wanted
         self._restart()
 
     def job_id(self, row: int) -> str:
@@ -259,9 +261,9 @@ class JobTableModel(QAbstractTableModel):
             self.endInsertRows()
 
     def _plan(self) -> list[_Segment]:
-        column, order = self._sort
+        column, descending = self._sort
         if column >= 0:
-            direction = "DESC" if order == Qt.SortOrder.DescendingOrder else "ASC"
+            direction = "DESC" if descending else "ASC"
             return [_Segment(self._filter, _SORT_SQL[Column(column)].format(d=direction), False)]
         if self._filter.day:
             return [_Segment(self._filter, _DEFAULT_ORDER, False)]
@@ -336,46 +338,41 @@ class JobTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != _DISPLAY or orientation != _HORIZONTAL or not 0 <= section < len(Column):
-            return None
-        if not self._titles:
-            self._titles = (
-                self.tr("Time window"),
-                self.tr("Job"),
-                self.tr("Customer"),
-                self.tr("Address"),
-                self.tr("Type"),
-                self.tr("Status"),
-                self.tr("SLA"),
-            )
-        return self._titles[section]
+    def titles(self) -> list[str]:
+        """The column titles in the current language, in ``Column`` order."""
+        return [
+            self.tr("Time window"),
+            self.tr("Job"),
+            self.tr("Customer"),
+            self.tr("Address"),
+            self.tr("Type"),
+            self.tr("Status"),
+            self.tr("SLA"),
+        ]
 
-    def _forget_titles(self, *_args: object) -> None:
-        self._titles = ()
+    def _show_titles(self, *_changed: object) -> None:
+        self.header_titles.setHorizontalHeaderLabels(self.titles())
 
     # No ``flags``: QAbstractTableModel's (enabled, selectable, never has children) are
     # what the list wants, without a Python call per cell.
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
         if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
         column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.UserRole:
+        if role == USER_ROLE:
             return row.id
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP_ROLE:
             return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == Column.SLA:
+        if role == FOREGROUND_ROLE and column == Column.SLA:
             found = self._summary(row)
             return sla_colour(found.state) if found else None
-        if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS and row.flags():
+        if role == FOREGROUND_ROLE and column == Column.STATUS and row.flags():
             return WARNING
-        if role == Qt.ItemDataRole.FontRole and self._is_today(row):
+        if role == FONT_ROLE and self._is_today(row):
             return self._bold
         return None
 

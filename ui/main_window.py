@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QSize,
-    Qt,
     QTimer,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -65,7 +64,9 @@ class MainWindow(Retranslating, QMainWindow):
             search_delay_ms=SEARCH_DELAY_MS if search_delay_ms is None else search_delay_ms,
             parent=self,
         )
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Side by side, Qt's default; by keyword, or the overload taking an orientation first
+        # would build the Qt namespace before the first paint (see ui/__init__.py).
+        self.splitter = QSplitter(parent=self)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.job_list)
         # The job view (right pane) is built right after the list's first paint, when it
@@ -153,7 +154,9 @@ class MainWindow(Retranslating, QMainWindow):
     ) -> QAction:
         action = QAction(self)
         self.keep_text(lambda: action.setText(words()))
-        action.setShortcut(QKeySequence(shortcut))
+        # The same as ``setShortcut``, whose overloads would build the Qt namespace before
+        # the first paint (see ui/__init__.py).
+        action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
@@ -197,14 +200,13 @@ class MainWindow(Retranslating, QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([740, 540])
-        header = settings.state("job_columns")
-        if header is not None:
-            self.job_list.table.horizontalHeader().restoreState(header)
+        self.job_list.restore_columns(settings.state("job_columns"))
         flt, date_choice = settings.last_filter()
         self.job_list.restore_filter(flt, date_choice)
         if self.model.rowCount() == 0 and self.model.canFetchMore(QModelIndex()):
             self.model.fetchMore(QModelIndex())
-        # The store and the first job open right after the list's first paint, not before.
+        # Sorting, the store and the first job come right after the list's first paint.
+        self.when_painted(self.job_list.enable_sorting)
         self.when_painted(self.open_first_job)
 
     def when_painted(self, then: Callable[[], None]) -> None:

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 
 from tech_app.errors import ConsentError, StoreError, TechAppError, ValidationError
 from tech_app.money import format_money
@@ -59,6 +59,7 @@ def error_text(error: BaseException) -> str:
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    from PySide6.QtCore import Qt  # not at the top: see ui/__init__.py
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)

@@ -35,7 +35,9 @@ def singletons_leak() -> bool:
         probe.setObjectName("probe")
         probe.pinged.emit()
     after = (sys.getrefcount(None), sys.getrefcount(True))
-    return after[0] < before[0] or after[1] < before[1]
+    # A leaky build drops one reference a call (32 here); anything else running (the
+    # import machinery, a collection) moves the counts by a few either way.
+    return before[0] - after[0] >= 16 or before[1] - after[1] >= 16
 
 
 def _reserve(obj: object) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 if TYPE_CHECKING:  # a form's own module imports the class (the main window has none)
@@ -68,6 +68,8 @@ class Retranslating:
 
 def announce_new_words(model: QAbstractItemModel) -> None:
     """A model's words changed (not its rows): headers and every cell are asked again."""
+    from PySide6.QtCore import Qt  # not at the top: see ui/__init__.py
+
     columns, rows = model.columnCount(), model.rowCount()
     if columns:
         model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
@@ -61,11 +61,7 @@ class Worker(QObject):
         # The thread starts with the first task (concurrent.futures is ~4 ms of start-up,
         # and nothing runs on it before the window has painted).
         self._executor: ThreadPoolExecutor | None = None
-        self._bridge = _Bridge(self)
-        self._bridge.task_returned.connect(
-            self.on_task_returned, Qt.ConnectionType.QueuedConnection
-        )
-        self._bridge.task_raised.connect(self.on_task_raised, Qt.ConnectionType.QueuedConnection)
+        self._bridge = _Bridge(self)  # connected with the thread's start (``_pool``)
         self._pending: dict[int, _Pending[Any]] = {}
         self._ids = itertools.count(1)
         self._closed = False
@@ -120,6 +116,11 @@ class Worker(QObject):
         if self._executor is None:
             from concurrent.futures import ThreadPoolExecutor
 
+            from PySide6.QtCore import Qt  # not at the top: see ui/__init__.py
+
+            queued = Qt.ConnectionType.QueuedConnection
+            self._bridge.task_returned.connect(self.on_task_returned, queued)
+            self._bridge.task_raised.connect(self.on_task_raised, queued)
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tech-app-worker")
         return self._executor
 

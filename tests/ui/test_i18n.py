@@ -100,7 +100,11 @@ def test_the_main_window_speaks_chinese(qtbot, make_ctx, demo_profile, chinese) 
         "设备履历",
         "记录",
     ]
-    assert window.model.headerData(0, Qt.Orientation.Horizontal) == "预约时间"
+    assert window.model.titles()[0] == "预约时间"
+    assert (
+        window.job_list.table.horizontalHeader().model().headerData(0, Qt.Orientation.Horizontal)
+        == "预约时间"
+    )  # what the header paints
     assert window.status.connection_label.text() == "离线"
     assert window.status.last_sync_label.text() == "上次同步：从未"
     assert "保修期内" in view.assets_label.text()

@@ -13,6 +13,7 @@ from tech_app.job_list import JobFilter, list_jobs
 from tech_app.lifecycle import change_status
 from tech_app.store.local import LocalStore
 from tests.ui.conftest import DEMO_NOW, HEATER_IN
+from ui import job_table_model
 from ui.job_table_model import Column, JobTableModel
 
 
@@ -172,3 +173,14 @@ def test_a_read_error_is_reported_not_raised(qtbot) -> None:
         model.fetchMore(QModelIndex())
     assert "in use" in str(failed.args[0])
     assert not model.canFetchMore(QModelIndex())
+
+
+def test_the_roles_it_answers_are_qts_own() -> None:
+    """The model names the roles as ints (so its module needs no ``Qt`` before the first
+    paint); they are Qt's values."""
+    roles = Qt.ItemDataRole
+    assert roles.DisplayRole.value == job_table_model.DISPLAY_ROLE
+    assert roles.ToolTipRole.value == job_table_model.TOOLTIP_ROLE
+    assert roles.FontRole.value == job_table_model.FONT_ROLE
+    assert roles.ForegroundRole.value == job_table_model.FOREGROUND_ROLE
+    assert roles.UserRole.value == job_table_model.USER_ROLE

@@ -64,7 +64,11 @@ def test_switching_to_chinese_retranslates_every_open_widget(qtbot, ctx, restore
     view.tabs.setCurrentWidget(view.checklist)
     shown = [label.text() for label in view.checklist.findChildren(QLabel) if label.isVisible()]
     assert any("水箱漏水" in text for text in shown)  # the template's own Chinese labels
-    assert window.model.headerData(0, Qt.Orientation.Horizontal) != "Time window"
+    assert window.model.titles()[0] != "Time window"
+    assert (
+        window.job_list.table.horizontalHeader().model().headerData(0, Qt.Orientation.Horizontal)
+        == window.model.titles()[0]
+    )  # the header follows
     assert window.menuBar().actions()[0].text() != "&File"
     assert "路途" in window.status.undo_label.text()  # the undo offer, said anew
 

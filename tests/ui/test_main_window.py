@@ -127,6 +127,7 @@ def test_geometry_columns_and_filter_are_remembered(qtbot, make_ctx, demo_profil
 
 def test_clicking_a_header_sorts_and_a_third_click_restores_today_first(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, ctx)
+    qtbot.waitUntil(window.job_list.table.isSortingEnabled)  # right after the first paint
     header = window.job_list.table.horizontalHeader()
     on_customer = QPoint(header.sectionViewportPosition(Column.CUSTOMER) + 5, 5)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=on_customer)

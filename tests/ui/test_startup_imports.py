@@ -112,6 +112,50 @@ def test_building_the_window_on_a_profile_imports_nothing_more(demo_profile: Pat
     assert found.stdout.strip() == ""
 
 
+def test_the_qt_namespace_is_not_built_before_the_first_paint(demo_profile: Path) -> None:
+    """The first use of ``Qt`` creates its 93 enums (~24 ms); nothing on the way to the
+    list's first paint needs it (ui/__init__.py). Built right after, as sorting turns on."""
+    script = (
+        "import sys, tempfile\n"
+        "from pathlib import Path\n"
+        "import PySide6.QtCore as core\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ui.app import close_context, create_context\n"
+        "from ui.main_window import MainWindow\n"
+        "from ui.settings import AppSettings, settings_at\n"
+        "app = QApplication([])\n"
+        "settings = AppSettings(settings_at(Path(tempfile.mkdtemp()) / 's.ini'))\n"
+        "ctx = create_context(Path(sys.argv[1]), settings)\n"
+        "window = MainWindow(ctx)\n"
+        "seen = []\n"
+        "class Watch(QObject):\n"
+        "    def eventFilter(self, _o, event):\n"
+        "        if event.type() == QEvent.Type.Paint and not seen:\n"
+        "            seen.append('Qt' in vars(core))\n"
+        "            app.quit()\n"
+        "        return False\n"
+        "watch = Watch()\n"
+        "window.job_list.table.viewport().installEventFilter(watch)\n"
+        "window.show()\n"
+        "app.exec()\n"
+        "for _ in range(20):\n"
+        "    app.processEvents()\n"
+        "print(seen, window.job_list.table.isSortingEnabled(), window.model.rowCount() > 0)\n"
+        "close_context(ctx)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    found = subprocess.run(
+        [sys.executable, "-c", script, str(demo_profile)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.split() == ["[False]", "True", "True"]
+
+
 def test_after_the_first_paint_the_store_opens_and_the_first_job_with_it(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     from ui.main_window import MainWindow
 

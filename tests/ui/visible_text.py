@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -40,8 +40,6 @@ def _plain(text: str) -> str:
 
 
 def _model_texts(model: QAbstractItemModel) -> Iterator[str]:
-    for column in range(model.columnCount()):
-        yield str(model.headerData(column, Qt.Orientation.Horizontal) or "")
     for row in range(model.rowCount()):
         for column in range(model.columnCount()):
             yield str(model.index(row, column).data() or "")
@@ -58,10 +56,16 @@ def visible_texts(
     for widget in [root, *root.findChildren(QWidget)]:
         if (not widget.isVisibleTo(root) and widget is not root) or skip(widget):
             continue
-        if isinstance(widget, QHeaderView):
-            continue  # its view reports the headers
         where = widget.objectName() or type(widget).__name__
-        if isinstance(widget, QLabel):
+        if isinstance(widget, QHeaderView):
+            # What the header paints: its own model's titles (the job list's header has a
+            # model of its own, see ui/job_list_panel.py).
+            model = widget.model()
+            yield from (
+                (where, str(model.headerData(s, widget.orientation()) or ""))
+                for s in range(widget.count())
+            )
+        elif isinstance(widget, QLabel):
             yield where, _plain(widget.text())
         elif isinstance(widget, QAbstractButton):
             yield where, widget.text()
