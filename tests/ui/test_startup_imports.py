@@ -67,6 +67,31 @@ LATER = (
 )
 
 
+# A script's start: the main window built on the profile named by its first argument.
+_WINDOW_ON_PROFILE = (
+    "import sys, tempfile\n"
+    "from pathlib import Path\n"
+    "from PySide6.QtWidgets import QApplication\n"
+    "from ui.app import close_context, create_context\n"
+    "from ui.main_window import MainWindow\n"
+    "from ui.settings import AppSettings, settings_at\n"
+    "app = QApplication([])\n"
+    "settings = AppSettings(settings_at(Path(tempfile.mkdtemp()) / 's.ini'))\n"
+    "ctx = create_context(Path(sys.argv[1]), settings)\n"
+    "window = MainWindow(ctx)\n"
+)
+
+
+def _printed(script: str, *args: str) -> str:
+    """What ``script`` prints, run in a fresh offscreen interpreter from the checkout."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    found = subprocess.run(
+        [sys.executable, "-c", script, *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert found.returncode == 0, found.stderr
+    return found.stdout.strip()
+
+
 def test_opening_the_main_window_imports_nothing_the_first_paint_does_not_show() -> None:
     script = (
         "import sys\n"
@@ -74,60 +99,26 @@ def test_opening_the_main_window_imports_nothing_the_first_paint_does_not_show()
         "import ui.app, ui.main_window\n"
         f"print(','.join(m for m in {LATER!r} if m in sys.modules))\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    found = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    assert found.returncode == 0, found.stderr
-    assert found.stdout.strip() == ""
+    assert _printed(script) == ""
 
 
 def test_building_the_window_on_a_profile_imports_nothing_more(demo_profile: Path) -> None:
     """The window itself, on a real profile, up to (not including) its first paint."""
     script = (
-        "import sys, tempfile\n"
-        "from pathlib import Path\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "from ui.app import close_context, create_context\n"
-        "from ui.main_window import MainWindow\n"
-        "from ui.settings import AppSettings, settings_at\n"
-        "app = QApplication([])\n"
-        "settings = AppSettings(settings_at(Path(tempfile.mkdtemp()) / 's.ini'))\n"
-        "ctx = create_context(Path(sys.argv[1]), settings)\n"
-        "window = MainWindow(ctx)\n"
-        "assert window.model.rowCount() > 0\n"
+        _WINDOW_ON_PROFILE + "assert window.model.rowCount() > 0\n"
         "assert not ctx.store_open\n"
         f"print(','.join(m for m in {LATER!r} if m in sys.modules))\n"
         "close_context(ctx)\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    found = subprocess.run(
-        [sys.executable, "-c", script, str(demo_profile)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert found.returncode == 0, found.stderr
-    assert found.stdout.strip() == ""
+    assert _printed(script, str(demo_profile)) == ""
 
 
 def test_the_qt_namespace_is_not_built_before_the_first_paint(demo_profile: Path) -> None:
     """The first use of ``Qt`` creates its 93 enums (~24 ms); nothing on the way to the
     list's first paint needs it (ui/__init__.py). Built right after, as sorting turns on."""
     script = (
-        "import sys, tempfile\n"
-        "from pathlib import Path\n"
-        "import PySide6.QtCore as core\n"
+        _WINDOW_ON_PROFILE + "import PySide6.QtCore as core\n"
         "from PySide6.QtCore import QEvent, QObject\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "from ui.app import close_context, create_context\n"
-        "from ui.main_window import MainWindow\n"
-        "from ui.settings import AppSettings, settings_at\n"
-        "app = QApplication([])\n"
-        "settings = AppSettings(settings_at(Path(tempfile.mkdtemp()) / 's.ini'))\n"
-        "ctx = create_context(Path(sys.argv[1]), settings)\n"
-        "window = MainWindow(ctx)\n"
         "seen = []\n"
         "class Watch(QObject):\n"
         "    def eventFilter(self, _o, event):\n"
@@ -144,16 +135,7 @@ def test_the_qt_namespace_is_not_built_before_the_first_paint(demo_profile: Path
         "print(seen, window.job_list.table.isSortingEnabled(), window.model.rowCount() > 0)\n"
         "close_context(ctx)\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    found = subprocess.run(
-        [sys.executable, "-c", script, str(demo_profile)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert found.returncode == 0, found.stderr
-    assert found.stdout.split() == ["[False]", "True", "True"]
+    assert _printed(script, str(demo_profile)).split() == ["[False]", "True", "True"]
 
 
 def test_after_the_first_paint_the_store_opens_and_the_first_job_with_it(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
