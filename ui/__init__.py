@@ -9,7 +9,7 @@ its model, the worker, the status bar, messages, retranslation) do not name ``Qt
 module level and pass no ``Qt`` enum through a Python override before that paint:
 the first use of ``Qt`` builds all 93 enums of its namespace, ~24 ms of a start-up of
 ~300 ms. They import it inside the functions that run later (``tests/ui/
-test_first_paint_imports.py`` keeps it so).
+test_startup_imports.py`` keeps it so).
 """
 
 from ui import (
