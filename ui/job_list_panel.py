@@ -126,7 +126,6 @@ class JobListPanel(Retranslating, QWidget):
             (Column.STATUS, 90),  # room for a flag mark (⚑ Replace unit)
         ):
             header.resizeSection(column, width)
-        self._sort_restored = False  # a remembered header state held a sort
         self.table.selectionModel().currentRowChanged.connect(self.on_current_row_changed)
         model.modelReset.connect(self.on_model_reset)
 
@@ -321,11 +320,14 @@ class JobListPanel(Retranslating, QWidget):
         is applied at once, so the first page is painted in it."""
         if state is None:
             return
-        header = self.table.horizontalHeader()
-        header.restoreState(state)
-        if header.isSortIndicatorShown() and header.sortIndicatorSection() >= 0:
-            self._sort_restored = True
+        self.table.horizontalHeader().restoreState(state)
+        if self._header_holds_sort():
             self.enable_sorting()
+
+    def _header_holds_sort(self) -> bool:
+        # Until sorting is on, only a restored header state shows an indicator.
+        header = self.table.horizontalHeader()
+        return header.isSortIndicatorShown() and header.sortIndicatorSection() >= 0
 
     def enable_sorting(self) -> None:
         """Header clicks sort the list. The window calls this right after the list's first
@@ -336,7 +338,7 @@ class JobListPanel(Retranslating, QWidget):
         from PySide6.QtCore import Qt  # not at the top: see ui/__init__.py
 
         header = self.table.horizontalHeader()
-        if not self._sort_restored:
+        if not self._header_holds_sort():
             # No indicator until a header is clicked: the natural order is today first.
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)

@@ -206,12 +206,15 @@ class MainWindow(Retranslating, QMainWindow):
         if self.model.rowCount() == 0 and self.model.canFetchMore(QModelIndex()):
             self.model.fetchMore(QModelIndex())
         # Sorting, the store and the first job come right after the list's first paint.
-        self.when_painted(self.job_list.enable_sorting)
-        self.when_painted(self.open_first_job)
+        self.when_painted(self._after_first_paint)
 
     def when_painted(self, then: Callable[[], None]) -> None:
         """Call ``then`` from the event loop right after the job list's first paint."""
         AfterFirstPaint(self.job_list.table.viewport(), then)
+
+    def _after_first_paint(self) -> None:
+        self.job_list.enable_sorting()
+        self.open_first_job()
 
     def open_first_job(self) -> None:
         """The store, if the list was painted from the first page's reader (its count

@@ -75,10 +75,9 @@ def _shifted(row: dict[str, Any], sign: int = 1) -> dict[str, Any]:
     return {"seq": row["seq"] + sign * 1000} if "seq" in row else {}
 
 
-def _read(conn: sa.Connection, table: sa.Table, ids: list[str]) -> list[dict[str, Any]]:
-    key = table.c.id
-    rows = conn.execute(sa.select(table).where(key.in_(ids)).order_by(key)).mappings()
-    return [{k: v for k, v in row.items() if k != "id"} for row in rows]
+def _by_id(conn: sa.Connection, table: sa.Table, ids: list[str]) -> dict[str, dict[str, Any]]:
+    rows = conn.execute(sa.select(table).where(table.c.id.in_(ids))).mappings()
+    return {row["id"]: {k: v for k, v in row.items() if k != "id"} for row in rows}
 
 
 def _same_rows(server: Server, table: sa.Table, make: Any) -> None:
@@ -86,23 +85,15 @@ def _same_rows(server: Server, table: sa.Table, make: Any) -> None:
     ours = [make(n) for n in range(25)]
     # A second copy under other ids (and, for bookkeeping, other unique numbers).
     theirs = [{**row, "id": str(uuid.uuid4()), **_shifted(row)} for row in ours]
-    # Same order on both sides: ids sorted alike.
-    pairs = sorted(zip(ours, theirs, strict=True), key=lambda pair: pair[0]["id"])
-    theirs_sorted = sorted(theirs, key=lambda row: row["id"])
     with server.engine.connect() as conn, conn.begin() as transaction:
         insert_rows(conn, table, [{c: row[c] for c in columns} for row in ours])
         conn.execute(table.insert(), [{c: row[c] for c in columns} for row in theirs])
-        mine = _read(conn, table, [a["id"] for a, _ in pairs])
-        reference = {
-            row_id: row
-            for row_id, row in zip(
-                [r["id"] for r in theirs_sorted],
-                _read(conn, table, [r["id"] for r in theirs_sorted]),
-                strict=True,
-            )
-        }
+        mine = _by_id(conn, table, [row["id"] for row in ours])
+        reference = _by_id(conn, table, [row["id"] for row in theirs])
         transaction.rollback()  # the rows name jobs and customers that do not exist
-    assert mine == [{**reference[b["id"]], **_shifted(reference[b["id"]], -1)} for _, b in pairs]
+    assert [mine[a["id"]] for a in ours] == [
+        {**reference[b["id"]], **_shifted(reference[b["id"]], -1)} for b in theirs
+    ]
     assert len(mine) == 25
 
 

@@ -139,6 +139,20 @@ def test_clicking_a_header_sorts_and_a_third_click_restores_today_first(qtbot, c
     assert window.model.index(0, Column.WINDOW).data() == "08:00–09:00"
 
 
+def test_a_remembered_sort_is_painted_sorted(qtbot, make_ctx, demo_profile) -> None:  # type: ignore[no-untyped-def]
+    first = open_window(qtbot, make_ctx(demo_profile))
+    qtbot.waitUntil(first.job_list.table.isSortingEnabled)
+    first.job_list.table.sortByColumn(Column.CUSTOMER, Qt.SortOrder.AscendingOrder)
+    first.close()
+
+    again = MainWindow(make_ctx(demo_profile), search_delay_ms=0)  # same temp settings file
+    qtbot.addWidget(again)
+    # Before any paint: the saved header holds a sort, so sorting is on and applied.
+    assert again.job_list.table.isSortingEnabled()
+    names = customers(again)
+    assert names == sorted(names)
+
+
 def test_switching_jobs_rebuilds_the_job_view_each_time(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, ctx)
     view = window.job_view
